@@ -1089,3 +1089,64 @@ def test_h14s75_a_buffer_of_no_file_is_saved_before_it_is_compared_with_a_fresh_
         assert [d["code"] for d in fresh.published(uri)] == ["BKR012"]
     finally:
         fresh.close()
+
+
+# stop 75, h12: *Fix all* keeps each line's own end, as `bkrc check --fix` does
+def _h12s75_fix_all(tmp_path, text: str) -> str:
+    """The buffer `text` (in a.bkr, saved as it is) with the *Fix all* action applied."""
+    path = tmp_path / "a.bkr"
+    path.write_bytes(text.encode("utf-8"))
+    editor = Editor()
+    try:
+        editor.initialize(tmp_path)
+        uri = path.as_uri()
+        item = {"uri": uri, "languageId": "bkr", "version": 1, "text": text}
+        editor.notify("textDocument/didOpen", {"textDocument": item})
+        whole = {"start": {"line": 0, "character": 0}, "end": {"line": len(lsp_lines(text)), "character": 0}}
+        params = {"textDocument": {"uri": uri}, "range": whole, "context": {"diagnostics": [], "only": ["source.fixAll"]}}
+        (action,) = editor.request("textDocument/codeAction", params)["result"]
+        assert editor.errors == []
+        (change,) = action["edit"]["documentChanges"]
+        return apply_edits(text, change["edits"], "utf-16")
+    finally:
+        editor.close()
+
+
+_H12S75_LINE_ENDS = {
+    "an LF file, one line CRLF": lambda t: t.replace("cluster DEVSSI {\n", "cluster DEVSSI {\r\n"),
+    "a CRLF file, one line LF": lambda t: t.replace("\n", "\r\n").replace("cluster DEVSSI {\r\n", "cluster DEVSSI {\n"),
+    "an LF file, one line CR": lambda t: t.replace("cluster DEVSSI {\n", "cluster DEVSSI {\r"),
+}
+
+
+@pytest.mark.parametrize("reading", ["fast parser first", "lark"])
+@pytest.mark.parametrize("line_ends", sorted(_H12S75_LINE_ENDS))
+@pytest.mark.parametrize("fix", ["a word (BKR012)", "a line added (BKR253)"])
+def test_h12s75_fix_all_keeps_each_lines_own_end(tmp_path, monkeypatch, reading, line_ends, fix):
+    """Found by the fuzz (seed 4943, its new *Fix all* oracle; reduced: a file whose
+    line ends are mixed, one fix): the action's edit went through `text_edit`, which
+    gives every line end of a new text the document's first one. The text `fix_all`
+    mends is the buffer as written, each line with its own end: a CRLF line of an LF
+    file lost its CR (a lone CR became LF; an LF line of a CRLF file got one), where
+    `bkrc check --fix` keeps it. Now the action's text is what `--fix` writes, byte
+    for byte, and the file then checks clean."""
+    monkeypatch.setenv("BKRDSL_PARSER", "lark" if reading == "lark" else "")
+    good = _H12S75_LINE_ENDS[line_ends]((EXAMPLES / "minimal.bkr").read_text())
+    end = "\r\n" if line_ends.startswith("a CRLF") else "\n"
+    if fix.startswith("a word"):
+        text = good.replace("backup GUESTS full", "backup GUESTS fulll")
+    else:
+        text = good.replace(f"  disk BKRWRK* 191 size 5 cyl{end}", "")
+    assert text != good
+    fixed = _h12s75_fix_all(tmp_path, text)
+    path = tmp_path / "a.bkr"
+    out = run_cli(["check", "--fix", str(path)])
+    assert out.exit_code == 0, out.output
+    assert fixed == path.read_bytes().decode("utf-8")
+    if fix.startswith("a word"):
+        assert fixed == good
+    else:
+        # The line the fix adds ends as the line it goes into (`fixes.apply`).
+        assert f"disk BKRWRK* 191 size 5 cyl{end}" in fixed and fixed.count("\r") == good.count("\r")
+    out = run_cli(["check", str(path)])
+    assert out.exit_code == 0 and "warning" not in out.output, out.output

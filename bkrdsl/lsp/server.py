@@ -2227,7 +2227,10 @@ def build_server() -> BkrServer:
         start = T.Position(line=0, character=ls.bom_units() if bom else 0)
         codes = ", ".join(sorted({d.code for d in fixed.applied}))
         count = len(fixed.applied)
-        edit = ls.text_edit(uri, T.Range(start=start, end=end), fixed.text)
+        # Not `ls.text_edit`, which gives every line the document's first line end:
+        # `fixed.text` is the buffer as written, each line with its own end (a fix's
+        # new lines with that of the line they go into), as `check --fix` writes it.
+        edit = T.TextEdit(range=T.Range(start=start, end=end), new_text=fixed.text)
         return [
             T.CodeAction(
                 title=f"Fix {count} problem{'s' if count != 1 else ''} as `bkrc check --fix` does ({codes})",
