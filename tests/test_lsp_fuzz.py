@@ -18,6 +18,8 @@ promise:
 * Format Selection edits only the selected lines, and `bkrc fmt` gives the same
   output for the text it leaves as for the text before;
 * a quick fix's edit names the buffer's version (`documentChanges`);
+* with every buffer saved, *Fix all* (`source.fixAll`), applied, gives what
+  `bkrc check --fix` writes to the file (no action: the file as it is);
 * formatting as you type changes only the blanks that start the line typed on.
 
 The server is driven in process (`Editor`, tests/lsp_inprocess.py): framed
@@ -264,6 +266,7 @@ class LspMachine(RuleBasedStateMachine):
                 for uri in sorted(self.open):
                     if uri.startswith("file:"):
                         self.same_diagnostics_as_bkrc_check(uri)
+                        self.same_fix_all_as_bkrc_check_fix(uri)
                 self.same_answers_as_a_fresh_server()
                 self.no_fault()
         finally:
@@ -307,6 +310,7 @@ class LspMachine(RuleBasedStateMachine):
             ("textDocument/inlayHint", {**doc, "range": whole}),
             ("textDocument/codeAction", {**doc, "range": whole, "context": {"diagnostics": []}}),
             ("workspace/symbol", {"query": "D"}),
+            ("textDocument/codeAction", {**doc, "range": whole, "context": {"diagnostics": [], "only": ["source.fixAll"]}}),
         ]
         words = len(_WORD.findall(self.open[uri]))
         for n in range(0, words, max(1, words // 8)):
@@ -665,6 +669,69 @@ class LspMachine(RuleBasedStateMachine):
             for other in sorted(self.open):
                 if other.startswith("file:") and other not in self.unlike_disk:
                     self.same_diagnostics_as_bkrc_check(other)
+            if self.saved_as_held(uri):
+                self.same_fix_all_as_bkrc_check_fix(uri)
+
+    @precondition(lambda self: self.open)
+    @rule(
+        which=st.integers(0, 100),
+        only=st.sampled_from([["source.fixAll"], ["source"], ["quickfix", "source.fixAll"]]),
+        apply=st.booleans(),
+    )
+    def fix_all(self, which: int, only: list[str], apply: bool) -> None:
+        """*Fix all* (`source.fixAll`: VS Code's code actions on save, its *Source
+        Action...* menu), asked for alone or with the quick fixes, applied or not."""
+        uri = self.some_open(which)
+        edits, fixed = self.fixed_all(uri, only)
+        if self.saved_as_held(uri):
+            self.same_fix_all_as_bkrc_check_fix(uri, fixed)
+        if edits and apply:
+            self.apply(uri, edits)
+
+    def saved_as_held(self, uri: str) -> bool:
+        """Whether every buffer is saved and the file at `uri` holds the buffer's text as
+        it is (not one opened with line ends or a mark the file has not)."""
+        if not uri.startswith("file:") or self.dirty:
+            return False
+        path = Path(unquote(uri[len("file://") :]))
+        return path.is_relative_to(self.tmp) and path.is_file() and path.read_bytes() == self.open[uri].encode("utf-8")
+
+    def fixed_all(self, uri: str, only: list[str]) -> tuple[list[dict], str]:
+        """The *Fix all* action's edits (none: no action) and the buffer's text they give:
+        one action at most, of the kinds asked for, its edit on the buffer at its version."""
+        lines = len(lsp_lines(self.open[uri]))
+        whole = {"start": {"line": 0, "character": 0}, "end": {"line": lines, "character": 0}}
+        params = {"textDocument": {"uri": uri}, "range": whole, "context": {"diagnostics": [], "only": only}}
+        actions = self.ask("textDocument/codeAction", params, uri) or []
+        kinds = {"quickfix", "source.fixAll"} if "quickfix" in only else {"source.fixAll"}
+        assert {a["kind"] for a in actions} <= kinds, actions
+        found = [a for a in actions if a["kind"] == "source.fixAll"]
+        assert len(found) <= 1, found
+        text = self.open[uri]
+        if not found:
+            return [], text
+        (change,) = found[0]["edit"]["documentChanges"]
+        assert change["textDocument"] == {"uri": uri, "version": self.versions[uri]}, change
+        fixed = apply_edits(text, change["edits"], self.encoding)
+        assert fixed != text, found
+        return change["edits"], fixed
+
+    def same_fix_all_as_bkrc_check_fix(self, uri: str, fixed: str | None = None) -> None:
+        """With every buffer saved, *Fix all*'s text for a file is what `bkrc check --fix`
+        writes to it (no action: the file as it is), run on a copy of the session's
+        folder (the workspace and what was moved out of it)."""
+        if fixed is None:
+            fixed = self.fixed_all(uri, ["source.fixAll"])[1]
+        path = Path(unquote(uri[len("file://") :]))
+        copy = Path(tempfile.mkdtemp(prefix="bkr-lsp-fix-"))
+        try:
+            shutil.copytree(self.tmp, copy, dirs_exist_ok=True)
+            target = copy / path.relative_to(self.tmp)
+            out = run_cli(["check", "--fix", str(target)])
+            assert out.exit_code in (0, 1), out.output
+            assert fixed == target.read_bytes().decode("utf-8"), uri
+        finally:
+            shutil.rmtree(copy, ignore_errors=True)
 
     @precondition(lambda self: self.open)
     @rule(which=st.integers(0, 100))
