@@ -223,7 +223,7 @@ def _meant(word: str, candidates: dict[str, str]) -> list[str]:
 
 def read(module, source: Source) -> tuple[list[Directive], list[Diagnostic]]:
     """The directives of one parsed file (`module.comments`, each comment as a parser
-    read it) and the errors in them (BKR025, BKR026)."""
+    read it) and what is wrong in them (BKR025, an error; BKR026, a warning)."""
     found: list[Directive] = []
     said: list[Diagnostic] = []
     if PREFIX not in source.text:
