@@ -383,6 +383,8 @@ def _said(analysis) -> Counter:
 
 
 #: Where an EXEC names its compile: the header line and the variable.
+_JOB_ROW = re.compile(r"^job\.(\d+) = '([^']*)'$", re.MULTILINE)
+_FULLS_ROW = re.compile(r"^(fulls\.\d+ = ')([\d ]+)'$", re.MULTILINE)
 _COMPILE = re.compile(r"^(/\* Compile |compile = ')[0-9A-F]{8}", re.MULTILINE)
 
 
@@ -392,6 +394,10 @@ def _lines(artifact) -> Counter:
     (docs/rexx.md, "Which compile wrote an EXEC")."""
     text = artifact.text
     if artifact.path.endswith("BKRSUBMT.EXEC"):
+        # fulls.N names the full jobs of job N's users by their places in the table
+        # (stop 75's gap list): said by their names, which do not move.
+        names = dict(_JOB_ROW.findall(text))
+        text = _FULLS_ROW.sub(lambda m: m[1] + " ".join(names[i] for i in m[2].split()) + "'", text)
         text = _STEM_INDEX.sub(r"\1.#", text)
     if artifact.path.endswith(".EXEC"):
         text = _COMPILE.sub(r"\1XXXXXXXX", text)
