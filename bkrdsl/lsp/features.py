@@ -5514,9 +5514,10 @@ def _closed_parse(doc: Document, held: Diagnostic, edit: Edit, text: str):
     main = doc.analysis.program.main
     if main is None or main.file != doc.name or doc.analysis.stops:
         return None
-    from bkrdsl.check.registry import STATEMENT_LOCAL
+    from bkrdsl.check.registry import (
+        STATEMENT_LOCAL_CODES as local,  # said beside syntax errors by the checks
+    )
 
-    local = frozenset().union(*STATEMENT_LOCAL.values())  # (said beside syntax errors by the checks, not the parser)
     if any(
         d is not held and d.span is not None and d.span.file == doc.name and d.code not in local
         for d in doc.analysis.diagnostics
