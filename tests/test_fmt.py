@@ -1549,3 +1549,68 @@ def test_h6s75_a_statement_read_as_addresses_keeps_its_line_after_fmt(monkeypatc
     assert f"{above}{align}{line}\n" in formatted
     assert format_text(formatted) == formatted
     assert said(formatted) == before
+
+
+# stop 76, h1: lining up a run of trailing comments never pushes one past 80 columns
+def _h1s76_job(*lines: str) -> str:
+    return (
+        "import std/backup-manager\ncluster C {\n  member VM1 { workers 2 }\n"
+        "  catalog shared server BKRSVSFS pool BKRPOOL on VM1\n"
+        "  expire on VM1 {\n    purge weekly sun 06:00\n    retain 30 days\n  }\n"
+        "  single group APPS { MAINT LNX01 }\n"
+        "  job APPSFULL {\n    backup APPS full\n" + "".join(f"    {line}\n" for line in lines) + "  }\n}\n"
+    )
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h1s76_a_comment_the_run_s_column_would_push_past_80_starts_a_new_run(monkeypatch, parser):
+    """`bkrc init --directory`'s full job of IDENTITY users: the `run on` line's
+    statement is the widest, and its column pushed the MAINT line's comment to
+    column 84. A run of trailing comments is now split where a comment would pass
+    80 columns (clang-format's rule): the lines above it line up at their own
+    widest statement, and the `run on` line's comment starts a run of its own."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = _h1s76_job(
+        "include minidisk * 0191  # your minidisk addresses",
+        "include minidisk MAINT 0CF1  # in prodssi.direct: `* 0191` leaves it out",
+        "to disk pool BKUPPOOL  # your backup disk pool",
+        "run on VM1 weekly mon,tue,wed 03:30  # your schedule",
+    )
+    formatted = format_text(text, "c.bkr")
+    assert (
+        "    include minidisk * 0191      # your minidisk addresses\n"
+        "    include minidisk MAINT 0CF1  # in prodssi.direct: `* 0191` leaves it out\n"
+        "    to disk pool BKUPPOOL        # your backup disk pool\n"
+        "    run on VM1 weekly mon,tue,wed 03:30  # your schedule\n"
+    ) in formatted
+    assert max(len(line) for line in formatted.splitlines()) <= 80
+    assert format_text(formatted, "c.bkr") == formatted
+    # Where every comment fits at the widest statement's column, the run is one, as before.
+    short = text.replace("# in prodssi.direct: `* 0191` leaves it out", "# MAINT's")
+    assert "    include minidisk MAINT 0CF1          # MAINT's\n" in format_text(short, "c.bkr")
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h1s76_a_comment_past_80_even_two_spaces_after_stands_alone_there(monkeypatch, parser):
+    """A comment that passes 80 columns even two spaces after its statement stays
+    there (fmt never moves a comment to another line) in a run of its own: the lines
+    before it and those after it each line up among themselves, neither pushed
+    out to it nor pushing it further."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    long = "# " + "a comment too long for any line of this file, " * 2
+    text = _h1s76_job(
+        "include minidisk * 0191  # one",
+        "include minidisk * 0100-0FFF  # two",
+        f"exclude minidisk MAINT 0CF1  {long.rstrip()}",
+        "to disk  # three",
+        "run on VM1 weekly sun 03:30  # four",
+    )
+    formatted = format_text(text, "c.bkr")
+    assert (
+        "    include minidisk * 0191       # one\n"
+        "    include minidisk * 0100-0FFF  # two\n"
+        f"    exclude minidisk MAINT 0CF1  {long.rstrip()}\n"
+        "    to disk                      # three\n"
+        "    run on VM1 weekly sun 03:30  # four\n"
+    ) in formatted
+    assert format_text(formatted, "c.bkr") == formatted

@@ -545,21 +545,47 @@ def align_comments(lines: list[Line]) -> None:
     in the column of the lines that follow at the brace's level, not far to the
     right in the column of the block's last, longer, line inside. A block's
     opening line ends its run, for the same reason: its comment lines up with
-    the lines before it at its level, never with the lines inside the block."""
+    the lines before it at its level, never with the lines inside the block.
+
+    Lining up never pushes a comment past WIDTH (clang-format's rule for its
+    trailing comments): a line that cannot share the run's column (its comment
+    would pass WIDTH there, or its wider statement would move the column so
+    that another's does) starts a new run, so that each run's column, two
+    spaces after its widest statement, fits every comment in it. A comment that passes WIDTH
+    even two spaces after its statement stands there, in a run of its own
+    (fmt never moves a comment to another line)."""
     run: list[Line] = []
+    # Where the run's comments may start: two spaces after its widest statement .. the last column that fits them all.
+    lowest = highest = 0
 
     def close() -> None:
         if run:
-            column = max(len(x.indent) + len(x.code) for x in run) + 2
             for x in run:
-                x.code = x.code + " " * (column - len(x.indent) - len(x.code))
+                x.code = x.code + " " * (lowest - len(x.indent) - len(x.code))
             run.clear()
+
+    def add(line: Line) -> None:
+        nonlocal lowest, highest
+        at = len(line.indent) + len(line.code) + 2
+        fits = WIDTH - len(line.comment or "")
+        if fits < at:  # past WIDTH even two spaces after its statement: a run of its own
+            close()
+            lowest = at
+            run.append(line)
+            close()
+            return
+        if run and (at > highest or fits < lowest):
+            close()
+        if not run:
+            lowest, highest = at, fits
+        lowest, highest = max(lowest, at), min(highest, fits)
+        run.append(line)
 
     for line in lines:
         if line.code == "}":
             close()
         if line.code and line.comment is not None:
-            run.append(line)
+            add(line)
         else:
             close()
         if line.code.endswith("{"):
