@@ -938,8 +938,11 @@ def _extra_includes(s: Starter, extra: tuple[tuple[str, tuple[int, ...]], ...], 
     (`directory_unselected()`), after its `include minidisk * ...` (`selected`)."""
     whose = s.roster.directory if s.roster else "the directory"
     return "".join(
-        f"    include minidisk {user} {' '.join(f'{a:04X}' for a in addresses)}"
-        f"  # in {whose}: `* {selected}` leaves {'it' if len(addresses) == 1 else 'them'} out\n"
+        _line(
+            "    ",
+            f"include minidisk {user} {' '.join(f'{a:04X}' for a in addresses)}",
+            f"# in {whose}: `* {selected}` leaves {'it' if len(addresses) == 1 else 'them'} out",
+        )
         for user, addresses in extra
     )
 
@@ -955,11 +958,11 @@ def _full_job_excludes(s: Starter) -> str:
         return line
     if s.temporary_per_user:
         return line + "".join(
-            f"    exclude minidisk {user} {a:04X}  # a V-DISK or T-DISK: empty at each logon\n"
+            _line("    ", f"exclude minidisk {user} {a:04X}", "# a V-DISK or T-DISK: empty at each logon")
             for user, a in s.temporary_disks
         )
     written = " ".join(f"{a:04X}" for a in sorted({a for _, a in s.temporary_disks}))
-    return f"    exclude minidisk * {links} {written}  # CMS's disks; {written}: V-DISK or T-DISK, empty at logon\n"
+    return _line("    ", f"exclude minidisk * {links} {written}", f"# CMS's disks; {written}: V-DISK or T-DISK, empty at logon")
 
 
 def directory_global_and_local(
@@ -1099,6 +1102,25 @@ def _comment(text: str, indent: str = "", mark: str = "#") -> str:
         break_on_hyphens=False,
     )
     return "\n".join(lines).replace(_KEEP, " ") + "\n"
+
+
+#: The columns a line of `bkrc init`'s file takes at most.
+WIDTH = 80
+
+
+def _line(indent: str, statement: str, said: str = "") -> str:
+    """A statement's line, as `bkrc fmt` lays it out, with its comment `said` (`# ...`;
+    "" for none) two spaces after it where that line fits in `WIDTH` columns, else on
+    comment lines above it (`_comment`). `bkrc fmt` lines up the trailing comments
+    of neighbouring lines only at a column that keeps each within the width, else
+    starts a new column (docs/fmt.md, Comments): a line that fits here fits once
+    laid out, whatever the lines around it, so that the file needs one `bkrc fmt`
+    pass and every line is within `WIDTH` columns."""
+    if not said:
+        return f"{indent}{statement}\n"
+    if len(indent) + len(statement) + 2 + len(said) <= WIDTH:
+        return f"{indent}{statement}  {said}\n"
+    return _comment(said.removeprefix("# "), indent) + f"{indent}{statement}\n"
 
 
 def _derived_names(starter: Starter) -> str:
@@ -1719,14 +1741,14 @@ def _catalog_said(s: Starter) -> str:
 
 
 def _catalog_pool_said(s: Starter) -> str:
-    """The comment after the `catalog` statement: the site's server with no file pool
-    named, or guessed, asks for it."""
+    """The comment after the `catalog` statement (`# ...`, "" for none): the site's
+    server with no file pool named, or guessed, asks for it."""
     found = s.site_catalog
     if found is None or len(found.servers) != 1:
         return ""
     if found.pool is None:
-        return "  # your file pool"
-    return "  # guessed: check the file pool" if found.guessed else ""
+        return "# your file pool"
+    return "# guessed: check the file pool" if found.guessed else ""
 
 
 def _tape_linked_said(r: Roster, s: Starter) -> str:
@@ -1815,60 +1837,19 @@ def text_read(s: Starter, name: str):
     """`text(s)`, and the formatter's parse of it under the file name `name`
     (`fmt.format_text_read`: None when nothing parsed the text laid out), for the
     check of the file `bkrc init` writes to take rather than parse it again.
-    Every line within `WIDTH` columns: `bkrc fmt` keeps a trailing comment where
-    it is and aligns those of a run of lines, so a statement whose comment passes
-    the width once laid out gets it as a comment line above (`_fit`), and the text
-    is laid out again until every line fits (with `--directory` only: its names
-    and addresses make the long comments; a round is one `bkrc fmt` of the file)."""
+    Every line within `WIDTH` columns, in one `bkrc fmt` pass: each statement's
+    comment goes on its line or above it as `_line` decides, and fmt lines comments
+    up only where they fit."""
     from bkrdsl.fmt import format_text_read
 
-    body = _body(s)
-    while True:
-        laid_out, read = format_text_read(body, "<bkrc init>", read_as=name)
-        fitted = _fit(laid_out)
-        if fitted == laid_out:
-            return laid_out, read
-        body = fitted
-
-
-#: The columns a line of `bkrc init`'s file takes at most.
-WIDTH = 80
-#: A statement line and its trailing comment as `bkrc fmt` lays them out (a
-#: name never starts with `#`; no statement init writes holds a string; a
-#: `# bkrc: allow` directive stays on its line).
-_TRAILING = re.compile(r'^( *)([^ #"][^"]*?) {2,}# (?!bkrc:)(.*)$')
-
-
-def _fit(laid_out: str) -> str:
-    """`laid_out` with the trailing comment of each line past `WIDTH` moved to
-    comment lines above its statement: first only those of lines that pass it
-    even with the comment two spaces after the statement, since moving them out
-    of a run of aligned comments narrows the run and the others may then fit;
-    once none of those is left, that of the widest line of each block alone,
-    the rest laid out again before they are measured."""
-    lines = laid_out.splitlines(keepends=True)
-    wide = [
-        (n, m)
-        for n, line in enumerate(lines)
-        if len(line.rstrip("\n")) > WIDTH and (m := _TRAILING.match(line.rstrip("\n")))
-    ]
-    alone = [(n, m) for n, m in wide if len(m.group(1)) + len(m.group(2)) + 4 + len(m.group(3)) > WIDTH]
-    widest: dict[int, tuple[int, re.Match]] = {}  # per block (its `{` line): no run of comments spans two
-    for n, m in wide:
-        block = next((b for b in range(n, -1, -1) if lines[b].rstrip().endswith("{")), -1)
-        if block not in widest or len(lines[n]) > len(lines[widest[block][0]]):
-            widest[block] = (n, m)
-    for n, m in alone or widest.values():
-        indent, statement, said = m.groups()
-        lines[n] = _comment(said, indent) + f"{indent}{statement}\n"
-    return "".join(lines)
+    return format_text_read(_body(s), "<bkrc init>", read_as=name)
 
 
 def _body(s: Starter) -> str:
     """The cluster file before `bkrc fmt`'s layout."""
     shared, private = _placed_volumes(s)
     members = "".join(
-        f"  member {m} {{ workers {s.workers_of(n)}  private-volume {' '.join(private[m])} }}  {s.volume_of(n)[1]}\n"
+        _line("  ", f"member {m} {{ workers {s.workers_of(n)}  private-volume {' '.join(private[m])} }}", s.volume_of(n)[1])
         for n, m in enumerate(s.members)
     )
     if s.tape:
@@ -1909,7 +1890,7 @@ def _body(s: Starter) -> str:
             "  ",
         )
         + (
-            f"  shared-volume {' '.join((s.shared_volume, *shared))}  {s._from_directory(s.shared_volume)}\n"
+            _line("  ", f"shared-volume {' '.join((s.shared_volume, *shared))}", s._from_directory(s.shared_volume))
             if s.shared_volume
             else f"  shared-volume {SHARED_VOLUME}  # your volume label\n"
         )
@@ -1919,9 +1900,7 @@ def _body(s: Starter) -> str:
             " single-configuration machine, which logs on to one member" + _catalog_said(s),
             "  ",
         )
-        + f"  catalog shared server {s.catalog_server} pool {s.catalog_pool} on {s.catalog_on}"
-        + _catalog_pool_said(s)
-        + "\n"
+        + _line("  ", f"catalog shared server {s.catalog_server} pool {s.catalog_pool} on {s.catalog_on}", _catalog_pool_said(s))
         + _comment(
             "With one catalog, expiry runs on one member only: `EXPIRE (PURGE` acts on every member's"
             " backups. Keep `retain` the same as Backup Manager's own retention setting.",
@@ -1993,11 +1972,11 @@ def _identity_job(s: Starter) -> str:
             f"    include minidisk * {IDENTITY_JOB_ADDRESS:04X}  # your minidisk addresses\n"
             + _extra_includes(s, s.identity_extra, f"{IDENTITY_JOB_ADDRESS:04X}")
             + "".join(
-                f"    exclude minidisk {user} {address:04X}  # global: {GLOBAL_FULL_JOB} and {GLOBAL_JOB}, below\n"
+                _line("    ", f"exclude minidisk {user} {address:04X}", f"# global: {GLOBAL_FULL_JOB} and {GLOBAL_JOB}, below")
                 for user, address in s.global_disks
             )
             + "".join(
-                f"    exclude minidisk {user} {IDENTITY_JOB_ADDRESS:04X}  # a V-DISK or T-DISK: empty at each logon\n"
+                _line("    ", f"exclude minidisk {user} {IDENTITY_JOB_ADDRESS:04X}", "# a V-DISK or T-DISK: empty at each logon")
                 for user in s.identity_temporary
             ),
             (f"    to disk pool {DISK_POOL}  # your backup disk pool\n",) * 2,

@@ -1421,3 +1421,66 @@ def test_h9_74_the_jobs_include_by_name_the_minidisks_their_range_leaves_out(tmp
     assert "MAINT 0CF1" not in own.split("no job backs up", 1)[-1].split("allocated size", 1)[0]
     # The two left out are z/VM's own TCPIP's, which show lists as no job's on its members.
     assert "TCPIP 0400" in own and "TCPIP 0500" in own
+
+
+# stop 76, h1: init fits each line where it writes it, and lays each text out once
+def _h1_76_counted(monkeypatch) -> dict[str, int]:
+    """Count the texts `bkrc init` builds (`starter.text_read`) and the `bkrc fmt`
+    layouts it makes (`fmt.layout.layout_text`, one a format pass)."""
+    from bkrdsl import starter
+    from bkrdsl.fmt import layout
+
+    calls = {"texts": 0, "layouts": 0}
+    real_text, real_layout = starter.text_read, layout.layout_text
+
+    def text_read(*args, **kwargs):
+        calls["texts"] += 1
+        return real_text(*args, **kwargs)
+
+    def layout_text(outline):
+        calls["layouts"] += 1
+        return real_layout(outline)
+
+    monkeypatch.setattr(starter, "text_read", text_read)
+    monkeypatch.setattr(layout, "layout_text", layout_text)
+    return calls
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h1_76_prodssi_s_file_takes_one_format_pass_a_text_and_fits(tmp_path, monkeypatch, parser):
+    """The builders put a statement's comment above it where it would pass 80 columns
+    even two spaces after it, and `bkrc fmt` lines comments up only where they fit:
+    each text is laid out once, 4 layouts for prodssi.direct's file as before stop 75's
+    fitting (h13), which formatted again until a regex over fmt's output moved
+    nothing (8). SYSFL and SYSIN now lay out their MAINT line alike: SYSFL's `run on`
+    line no longer pushes its comment above it."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    calls = _h1_76_counted(monkeypatch)
+    path = tmp_path / "prodssi.bkr"
+    run_cli(["init", path, "--cluster", "PRODSSI", "--directory", DIRECT], expect=0)
+    assert calls == {"texts": 4, "layouts": 4}
+    written = path.read_text(encoding="utf-8")
+    assert [line for line in written.splitlines() if len(line) > 80] == []
+    selection = (
+        "    include minidisk * 0191      # your minidisk addresses\n"
+        "    include minidisk MAINT 0CF1  # in prodssi.direct: `* 0191` leaves it out\n"
+        "    to disk pool BKUPPOOL        # your backup disk pool\n"
+    )
+    assert written.count(selection) == 2
+    assert "    to disk pool BKUPPOOL        # your backup disk pool\n    run on each member weekly sun 03:30  # your schedule\n" in written
+    run_cli(["fmt", "--check", path], expect=0)
+
+
+def test_h1_76_the_free_places_step_lays_its_text_out_once_more_within_80_columns(tmp_path, monkeypatch):
+    """Without DIRMAINT (BKR533), init gives the `disk` statements their places with a
+    fix (`cli.init._free_places`) and lays the text out again: one layout more than
+    the texts built, under the same rule (the statements it lengthens carry no
+    comment; fmt keeps every line within 80 columns, tests/test_init.py's matrix
+    runs its odd directories through it)."""
+    calls = _h1_76_counted(monkeypatch)
+    path = tmp_path / "bank.bkr"
+    run_cli(["init", path, "--cluster", "BANKSSI", "--directory", BANK, "--tape"], expect=0)
+    written = path.read_text(encoding="utf-8")
+    assert "bank.direct has no DIRMAINT machine" in comments(written)
+    assert calls["layouts"] == calls["texts"] + 1
+    assert [line for line in written.splitlines() if len(line) > 80] == []
