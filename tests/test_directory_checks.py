@@ -2489,3 +2489,79 @@ def test_h9_75_bkr535_reads_no_exclude_of_a_selected_minidisk_and_grows_with_the
         calls.append(count[0])
     assert removed == []
     assert calls[1] <= 2.2 * calls[0], calls
+
+
+# stop 76, h3: an IDENTITY's minidisk a V-DISK on some members only (BKR516), under both parsers
+#: H9_75_DIRECT without TCPIP's 0198 and DB2A's 0200 (BKR535's), and MIXVD: its 0191 a permanent minidisk on VMA,
+#: a V-DISK on VMB (and a V-DISK at 0300 on both: BKR516's range form still says that one).
+H3_76_DIRECT = H9_75_DIRECT.replace(" MDISK 0198 3390 0510 0009 VMAPV1 MR\n", "").replace(
+    " MDISK 0198 3390 0510 0009 VMBPV1 MR\n", ""
+).replace(" MDISK 0200 3390 0011 0100 ABCCOM MR\n", "") + (
+    "IDENTITY MIXVD XXXXXXXX 128M 1G G\n"
+    " BUILD ON VMA USING SUBCONFIG MIXVD-1\n"
+    " BUILD ON VMB USING SUBCONFIG MIXVD-2\n"
+    "SUBCONFIG MIXVD-1\n"
+    " MDISK 0191 3390 0600 0010 VMAPV1 MR\n"
+    " MDISK 0300 FB-512 V-DISK 1000 MR\n"
+    "SUBCONFIG MIXVD-2\n"
+    " MDISK 0191 FB-512 V-DISK 1000 MR\n"
+    " MDISK 0300 FB-512 V-DISK 1000 MR\n"
+)
+H3_76_BKR = H9_75_BKR.replace("identity group SVCS { TCPIP }", "identity group SVCS { MIXVD TCPIP }")
+
+
+def _h3_76(bkr: str, direct: str = H3_76_DIRECT):
+    return [d for d in check(bkr, text=direct) if d.code in ("BKR515", "BKR516", "BKR535")]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h3_76_bkr516_not_said_of_a_pattern_s_include_where_other_members_hold_a_permanent_minidisk(parser, monkeypatch):
+    from bkrdsl.fixes import apply
+
+    # `include minidisk * 0191` on each member backs up MIXVD's 0191 on VMA; on VMB it is a
+    # V-DISK. Before, BKR516 said so with `exclude minidisk MIXVD 0191` for help and fix,
+    # which would take the 0191 out on VMA too (the job's copies share their excludes).
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    assert _h3_76(H3_76_BKR) == []
+    # the same over a range: its 0300, a V-DISK on every member, is still said (excluded by its fix)
+    ranged = H3_76_BKR.replace("    include minidisk * 0191\n", "    include minidisk * 0100-03FF\n")
+    (d,) = _h3_76(ranged)
+    assert d.code == "BKR516" and d.message.startswith("`0100-03FF` also selects the V-DISK at 0300 of `MIXVD`")
+    assert d.fix.title == "Add `exclude minidisk * 0300`"
+    assert _h3_76(apply(ranged, [d])) == []
+    ranged = ranged.replace("    include minidisk * 0100-03FF\n", "    include minidisk * 0100-02FF\n")
+    assert _h3_76(ranged) == []
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h3_76_bkr516_an_include_naming_the_identity_names_the_member_of_the_v_disk(parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    named = H3_76_BKR.replace("    include minidisk * 0191\n", "    include minidisk * 0191\n    include minidisk MIXVD 0191\n")
+    (d,) = _h3_76(named)
+    assert (d.code, d.span.line, d.span.column) == ("BKR516", 25, 28)
+    assert d.message == (
+        "`0191` selects only a V-DISK of IDENTITY `MIXVD` on `VMB` (its SUBCONFIG there): the include backs up"
+        " its minidisk on `VMA` only"
+    )
+    assert [(r.span.line, r.label) for r in d.related] == [(22, "`MIXVD`'s V-DISK on `VMB`")]
+    assert d.fix is None  # no exclude: it would take VMA's 0191 out too
+    assert "`# bkrc: allow BKR516 REASON`" in d.help and "SUBCONFIG for `VMB`" in d.help
+    # the help's first choice: the allow on the include's line, which silences it and is used
+    lines = named.splitlines(keepends=True)
+    lines[d.span.line - 1] = lines[d.span.line - 1].rstrip("\n") + "  # bkrc: allow BKR516 a V-DISK on VMB\n"
+    allowed = "".join(lines)
+    assert codes(check(allowed, text=H3_76_DIRECT)) == []
+    assert codes(analyse("site.bkr", allowed.encode()).diagnostics) == []
+    # its second: a permanent minidisk in VMB's SUBCONFIG
+    permanent = H3_76_DIRECT.replace(
+        "SUBCONFIG MIXVD-2\n MDISK 0191 FB-512 V-DISK 1000 MR\n", "SUBCONFIG MIXVD-2\n MDISK 0191 3390 0600 0010 VMBPV1 MR\n"
+    )
+    assert permanent != H3_76_DIRECT
+    assert codes(check(named, text=permanent)) == []
+    # a V-DISK on every member is BKR516's first form, as before
+    everywhere = H3_76_DIRECT.replace(
+        "SUBCONFIG MIXVD-1\n MDISK 0191 3390 0600 0010 VMAPV1 MR\n", "SUBCONFIG MIXVD-1\n MDISK 0191 FB-512 V-DISK 1000 MR\n"
+    )
+    found = _h3_76(named, everywhere)  # the `*` line's and the named one's
+    assert [d.span.line for d in found] == [24, 25]
+    assert all(d.message.startswith("`0191` selects only a V-DISK of `MIXVD` in the site's directory") for d in found)

@@ -272,6 +272,19 @@ TEMPORARY_DISK_SELECTED = register(
     name and leaves the disks out. A warning: nothing is lost. What Backup Manager itself does with a
     V-DISK or T-DISK a range selects is not documented.
 
+    An IDENTITY's minidisk may be a V-DISK on some members and a permanent
+    minidisk on the others (its SUBCONFIGs differ). A job on each member has
+    one selection and one set of excludes for every member, so an exclude
+    of that address would take the permanent ones out too: a pattern's
+    include (`include minidisk * 0191`), written for every user, is not
+    reported of it (it backs up the permanent minidisks where they are),
+    nor is a range that selects it. An include that names the user
+    (`include minidisk MIXVD 0191`) is, once, naming the members where it
+    finds only the V-DISK or T-DISK: on those the include backs up nothing
+    of the user. No fix: allow it on the include's line (`# bkrc: allow
+    BKR516 REASON`) where that instance keeps nothing there, or define a
+    permanent minidisk in the member's SUBCONFIG.
+
     Failing example: `include minidisk LNXWEB01 0300` where the directory
     has `MDISK 0300 FB-512 V-DISK 2097152 MR` for LNXWEB01.
 
@@ -1829,6 +1842,9 @@ def _explicit_exclude(held: _Held, selection: ast.Selection, members, suggest) -
 
 #: What a range of addresses finds of a user's instances (`_Held.found`).
 _ABSENT, _PARTLY, _TEMPORARY = "absent", "partly", "temporary"
+#: An IDENTITY's instances: a permanent minidisk in the range on some members, V-DISKs or
+#: T-DISKs alone on the others (`(_SOME_TEMPORARY, [(member, its first), ...])`).
+_SOME_TEMPORARY = "some temporary"
 
 
 class _Held:
@@ -1894,8 +1910,11 @@ class _Held:
         """What the range `first`-`last` finds of the user's instances: None where it has
         none there or links one there (nothing to say), (_ABSENT,) where no instance
         has a minidisk in it, (_PARTLY, the members whose instance has none) where some
-        lack it, (_TEMPORARY, the first) where each has one and all are temporary, else
-        ("",): an include says the last two, an exclude neither.
+        lack it, (_TEMPORARY, the first) where each has one and all are temporary,
+        (_SOME_TEMPORARY, (member, first)...) where an IDENTITY's instances on some
+        members have only temporary ones there and the others a permanent one, else
+        ("",): an include says the last three (the third only where it names the user
+        by ID), an exclude none of them.
 
         A USER's one instance is its entry's MDISKs and links: read from the entry, with
         no `Instance` made (most users are named by one range, so it would be made for
@@ -1938,6 +1957,8 @@ class _Held:
         lacking: list[str] = []  # the members whose instance has none in the range
         held = None  # the first instance's first minidisk in the range
         permanent = False
+        # (member, its first) of each instance whose minidisks in the range are V-DISKs or T-DISKs only
+        temporary_on: list[tuple[str, Minidisk]] = []
         for instance in instances:
             its = None
             for disk in instance.disks:
@@ -1947,6 +1968,9 @@ class _Held:
                     if disk.form not in TEMPORARY_FORMS:
                         permanent = True
                         break
+            else:
+                if its is not None:
+                    temporary_on.append((instance.member, its))
             if its is None:
                 lacking.append(instance.member)
             elif held is None:
@@ -1955,7 +1979,9 @@ class _Held:
             return _ABSENT_
         if lacking:
             return (_PARTLY, lacking)
-        return _SELECTED if permanent else (_TEMPORARY, held)
+        if not permanent:
+            return (_TEMPORARY, held)
+        return (_SOME_TEMPORARY, temporary_on) if temporary_on else _SELECTED
 
     def _one(self, disks: tuple[Minidisk, ...], first: int, last: int) -> tuple | None:
         """`found` of one instance's minidisks (its links asked before), in one pass."""
@@ -1998,6 +2024,7 @@ def _selection_against(
         if bounds is None or bounds[0] > bounds[1]:  # malformed or reversed: the checker's
             continue
         absent, partly, temporary = [], [], []  # (entry, its instances); (entry, members); (entry, disk)
+        temporary_on = []  # (entry, [(member, disk)...]): `_SOME_TEMPORARY`'s, where the include names the user
         first, last = bounds
         # `held.found`, its answers so far looked up here: most users were named by another job already.
         said_of_user, said_of_identity = held.answers(None, first, last), held.answers(members, first, last)
@@ -2021,6 +2048,12 @@ def _selection_against(
                     absent.append((entry, held.instances(entry, members)))
             elif include and found[0] is _PARTLY:
                 partly.append((entry, found[1]))
+            elif found[0] is _SOME_TEMPORARY:
+                # An include of a job on each member is the same on every member, and so are
+                # its excludes: a pattern's (`*`), written for every user, is not said of; one
+                # that names the user is, with the members where it finds only those.
+                if include and explicit:
+                    temporary_on.append((entry, found[1]))
             elif (
                 include
                 and found[0] is _TEMPORARY
@@ -2033,6 +2066,8 @@ def _selection_against(
             yield _partly(selection, item, entry, lacking, members)
         if temporary:
             yield _temporary(item, temporary)
+        for entry, on in temporary_on:
+            yield _temporary_on_some(item, entry, on, members)
 
 
 def _addresses(disks) -> list[str]:
@@ -2099,6 +2134,30 @@ def _temporary(item, temporary: list[tuple[Entry, Minidisk]]) -> Diagnostic:
     )
 
 
+def _temporary_on_some(item, entry: Entry, on: list[tuple[str, Minidisk]], members) -> Diagnostic:
+    """BKR516 of an include that names an IDENTITY whose instances on `on`'s members
+    hold only V-DISKs or T-DISKs in its range, a permanent minidisk on the job's others."""
+    forms = sorted({d.form for _, d in on})
+    kind = forms[0] if len(forms) == 1 else "V-DISK or T-DISK"
+    where = listed([m for m, _ in on], len(on))
+    others = [m for m in members if m not in {m for m, _ in on}]
+    address = f"{on[0][1].address:04X}"
+    return TEMPORARY_DISK_SELECTED(
+        f"{quoted(item.text)} selects only a {kind} of IDENTITY {quoted(entry.id)} on {where} (its SUBCONFIG"
+        f" there): the include backs up its minidisk on {listed(others, len(others))} only",
+        item.span,
+        help=(
+            f"if {quoted(entry.id)}'s instance on {where} keeps nothing at {address}, say so on this line:"
+            " `# bkrc: allow BKR516 REASON` (an exclude would take the minidisk out on every member: a job"
+            f" on each member has one set of excludes); else define a permanent minidisk there in its"
+            f" SUBCONFIG for {where}"
+        ),
+        related=tuple(
+            Related(disk.statement, f"{quoted(entry.id)}'s {disk.form} on {quoted(member)}") for member, disk in on
+        ),
+    )
+
+
 class _TemporaryBeside:
     """BKR516's second form: an include whose address range selects a user's V-DISK or
     T-DISK beside what else it selects of the user (a permanent minidisk, a linked one),
@@ -2155,11 +2214,15 @@ class _TemporaryBeside:
         """The user's V-DISKs and T-DISKs in the range (one per address) that the job's excludes
         leave in on one of its members at least."""
         kept: dict[int, Minidisk] = {}
-        for instance in self.held.instances(entry, self.job.members):
+        instances = self.held.instances(entry, self.job.members)
+        permanent_anywhere = {d.address for i in instances for d in i.disks if d.form not in TEMPORARY_FORMS}
+        for instance in instances:
             on = (instance.member,) if instance.member is not None else self.job.members
             # An address a permanent minidisk of the instance has too (an IDENTITY's entry
-            # and its SUBCONFIG: BKR530's) is not this warning's: an exclude would take both.
-            permanent = {d.address for d in instance.disks if d.form not in TEMPORARY_FORMS}
+            # and its SUBCONFIG: BKR530's), or of another of its instances on the job's
+            # members, is not this warning's: an exclude would take both (a job on each
+            # member has one set of excludes), and the include backs the permanent one up.
+            permanent = permanent_anywhere
             for disk in instance.disks:
                 if (
                     first <= disk.address <= last
