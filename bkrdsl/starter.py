@@ -276,12 +276,14 @@ class Starter:
     #: name, so that the switch from a site's own templates drops none unawares.
     single_extra: tuple[tuple[str, tuple[int, ...]], ...] = ()
     identity_extra: tuple[tuple[str, tuple[int, ...]], ...] = ()
-    #: With `--directory` and two members or more: (ID, members) of each user the
-    #: identity group lists whose SUBCONFIGs on those members define no minidisk at
-    #: `IDENTITY_JOB_ADDRESS`, where the others do (`directory_partly_held()`): the job
-    #: on each member backs it up on the others only, as `bkrc check --directory` warns
-    #: (BKR515), and the comment above the jobs says so.
-    identity_partly: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    #: With `--directory` and two members or more: (ID, address, members, what) of
+    #: each user the identity group lists whose SUBCONFIGs on those members differ
+    #: (`directory_partly_held()`): no permanent minidisk at `IDENTITY_JOB_ADDRESS` on
+    #: `members` where the others have one (nothing there, which the job on each member
+    #: backs up on the others only, as `bkrc check --directory` warns, BKR515; a V-DISK
+    #: or T-DISK, or a LINK, which it does not warn of), or another address only
+    #: `members` define, which no job includes. The comment above the jobs says each.
+    identity_partly: tuple[tuple[str, int, tuple[str, ...], str], ...] = ()
     #: With `--directory`: the users the identity group lists whose SUBCONFIGs define
     #: `IDENTITY_JOB_ADDRESS` as a V-DISK or T-DISK only, never a permanent minidisk
     #: (`directory_partly_held()`): empty at each logon, the jobs on each member
@@ -888,13 +890,23 @@ def directory_temporary_a_disks(directory: Directory, identities: Sequence[str],
 
 def directory_partly_held(
     directory: Directory, identities: Sequence[str], members: Sequence[str]
-) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """(ID, members) of each of `identities` whose SUBCONFIGs on those members hold no
-    permanent minidisk (not a V-DISK or T-DISK) at `IDENTITY_JOB_ADDRESS`, where its
-    SUBCONFIGs on other members of `members` do, and its entry itself holds none (a
-    global one every instance shares): `include minidisk *` at that address backs it
-    up on the other members only, which `bkrc check --directory` says (BKR515) and
-    no statement can avoid. Sorted by ID; () with one member."""
+) -> tuple[tuple[str, int, tuple[str, ...], str], ...]:
+    """(ID, address, members, what) of each of `identities` whose SUBCONFIGs on
+    `members` differ at an address where some hold a permanent minidisk (not a V-DISK
+    or T-DISK) and its entry itself holds none (a global one every instance shares):
+    `Starter.identity_partly`, which the comment above the jobs on each member says.
+    At `IDENTITY_JOB_ADDRESS`, which `include minidisk *` selects, `members` are those
+    whose SUBCONFIG holds no permanent minidisk there, `what` what it holds instead:
+    "" nothing (the include backs it up on the others only, BKR515), "V-DISK",
+    "T-DISK" or "V-DISK or T-DISK" (backed up where it is permanent: nothing said,
+    BKR516), "LINK" (a LINK there, its own or its PROFILE's: whether Backup
+    Manager copies a linked disk is not known, and nothing is said: BKR515), or
+    "none" (nothing there, but a LINK on another member: nothing said either).
+    At another address, "only": `members` are those whose SUBCONFIG defines it,
+    which no job includes (an include would look for it on the others, BKR515).
+    Sorted by ID, then address; () with one member."""
+    from bkrdsl.check.directory import user_instances
+
     if len(members) < 2:
         return ()
     found = []
@@ -902,35 +914,69 @@ def directory_partly_held(
         entry = directory.entry(user_id)
         if entry is None or entry.kind != "IDENTITY" or user_id in directory.twice:
             continue
-        if any(d.address == IDENTITY_JOB_ADDRESS and not d.temporary for d in entry.disks):
+        instances = user_instances(directory, entry, tuple(members))
+        own = {d.address for d in entry.disks if not d.temporary}
+        local = [{d.address for d in i.disks if not d.temporary} - own for i in instances]
+        if not local:
             continue
-        lacking, holding = [], []
-        for member in members:
-            sub = directory.subconfig_on(entry, member)
-            if sub is None:
-                continue
-            held = any(d.address == IDENTITY_JOB_ADDRESS and not d.temporary for d in sub.disks)
-            (holding if held else lacking).append(member)
-        if lacking and holding:
-            found.append((user_id, tuple(lacking)))
+        if IDENTITY_JOB_ADDRESS not in own and any(IDENTITY_JOB_ADDRESS in held for held in local):
+            lacking: dict[str, list[str]] = {}
+            for instance, held in zip(instances, local, strict=True):
+                if IDENTITY_JOB_ADDRESS in held:
+                    continue
+                forms = sorted({d.form for d in instance.disks if d.address == IDENTITY_JOB_ADDRESS})
+                what = " or ".join(forms) if forms else "LINK" if IDENTITY_JOB_ADDRESS in instance.links else ""
+                lacking.setdefault(what, []).append(instance.member)
+            # A LINK on one member: `bkrc check --directory` says nothing of the user at that
+            # address, not even of a member whose SUBCONFIG has nothing there ("none").
+            linked = "LINK" in lacking
+            for what in sorted(lacking):
+                said = "none" if linked and what == "" else what
+                found.append((user_id, IDENTITY_JOB_ADDRESS, tuple(lacking[what]), said))
+        for address in sorted(set().union(*local) - set.intersection(*local) - {IDENTITY_JOB_ADDRESS}):
+            on = tuple(i.member for i, held in zip(instances, local, strict=True) if address in held)
+            found.append((user_id, address, on, "only"))
     return tuple(found)
 
 
 def _partly_said(s: Starter) -> str:
-    """The end of the comment above the IDENTITY jobs: the users whose 0191 only some
-    members' SUBCONFIGs define (`Starter.identity_partly`); "" without them."""
+    """The end of the comment above the IDENTITY jobs: how the users' SUBCONFIGs differ
+    from member to member (`Starter.identity_partly`); "" without them."""
     if not s.identity_partly:
         return ""
     whose = s.roster.directory if s.roster else "the directory"
-    address = f"{IDENTITY_JOB_ADDRESS:04X}"
-    said = "".join(
-        f" {user} has no {address} in its SUBCONFIG{'s' if len(on) > 1 else ''} for {_listed_plain(on)}"
-        f" in {whose}: these jobs back up its {address} on the other members only, which"
-        " `bkrc check --directory` says (BKR515). Leave it so, or add the minidisk to"
-        f" {'those SUBCONFIGs' if len(on) > 1 else 'that SUBCONFIG'} to end the warning."
-        for user, on in s.identity_partly
-    )
-    return said
+    said = []
+    for user, address, on, what in s.identity_partly:
+        a = f"{address:04X}"
+        subconfigs = f"SUBCONFIG{'s' if len(on) > 1 else ''} for {_listed_plain(on)}"
+        if what == "":
+            said.append(
+                f" {user} has no {a} in its {subconfigs} in {whose}: these jobs back up its {a} on the"
+                " other members only, which `bkrc check --directory` says (BKR515). Leave it so, or add the"
+                f" minidisk to {'those SUBCONFIGs' if len(on) > 1 else 'that SUBCONFIG'} to end the warning."
+            )
+        elif what in ("LINK", "none"):
+            said.append(
+                f" {user}'s {a} in its {subconfigs} in {whose} is "
+                + ("a LINK, another user's minidisk" if what == "LINK" else "not defined (it links one elsewhere)")
+                + f": these jobs back up its own {a} on the other members, and `bkrc check --directory` says"
+                " nothing of it: whether Backup Manager copies a linked minidisk is not known"
+                " (docs/language.md, job)."
+            )
+        elif what == "only":
+            said.append(
+                f" {user}'s {a} is only in its {subconfigs} in {whose}: no job here includes it, and"
+                " `bkrc show --directory` lists it as selected by no job. To back it up there, add"
+                f" `include minidisk {user} {a}` to both jobs; `bkrc check --directory` then says that the"
+                " other members' SUBCONFIGs lack it (BKR515), which its help says to allow on that line."
+            )
+        else:
+            said.append(
+                f" {user}'s {a} in its {subconfigs} in {whose} is a {what}, empty at each logon: these jobs"
+                f" back up its {a} on the other members, a minidisk of its own there, and need no exclude"
+                " (one would take those out too: a job on each member has one set of excludes)."
+            )
+    return "".join(said)
 
 
 def _extra_includes(s: Starter, extra: tuple[tuple[str, tuple[int, ...]], ...], selected: str) -> str:

@@ -2565,3 +2565,30 @@ def test_h3_76_bkr516_an_include_naming_the_identity_names_the_member_of_the_v_d
     found = _h3_76(named, everywhere)  # the `*` line's and the named one's
     assert [d.span.line for d in found] == [24, 25]
     assert all(d.message.startswith("`0191` selects only a V-DISK of `MIXVD` in the site's directory") for d in found)
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h3_76_bkr515_an_include_naming_a_minidisk_some_members_lack_may_be_allowed_on_its_line(parser, monkeypatch):
+    # TCPIP's 0198 on VMA only: `include minidisk TCPIP 0198` backs it up there; VMB's SUBCONFIG is named.
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    direct = H3_76_DIRECT.replace(" MDISK 0191 3390 0500 0010 VMAPV1 MR\n", " MDISK 0191 3390 0500 0010 VMAPV1 MR\n MDISK 0198 3390 0510 0009 VMAPV1 MR\n")
+    assert direct != H3_76_DIRECT
+    named = H3_76_BKR.replace("    include minidisk * 0191\n", "    include minidisk * 0191\n    include minidisk TCPIP 0198\n")
+    (d,) = _h3_76(named, direct)
+    assert d.code == "BKR515" and "IDENTITY `TCPIP` that its SUBCONFIG on `VMB` does not define" in d.message
+    assert d.help == (
+        "add the minidisk to `TCPIP`'s SUBCONFIG for `VMB`, or, if that instance has none, allow it on this line:"
+        " `# bkrc: allow BKR515 REASON`"
+    )
+    lines = named.splitlines(keepends=True)
+    lines[d.span.line - 1] = lines[d.span.line - 1].rstrip("\n") + "  # bkrc: allow BKR515 on VMA only\n"
+    allowed = "".join(lines)
+    assert codes(check(allowed, text=direct)) == []
+    assert codes(analyse("site.bkr", allowed.encode()).diagnostics) == []
+    # the help's other choice: the minidisk in VMB's SUBCONFIG too
+    both = direct.replace(" MDISK 0191 3390 0500 0010 VMBPV1 MR\n", " MDISK 0191 3390 0500 0010 VMBPV1 MR\n MDISK 0198 3390 0510 0009 VMBPV1 MR\n")
+    assert both != direct and codes(check(named, text=both)) == []
+    # a pattern's include, written for every user, keeps its help: the allow would cover them all
+    pattern = H3_76_BKR.replace("    include minidisk * 0191\n", "    include minidisk * 0191 0198\n")
+    (d,) = [x for x in _h3_76(pattern, direct) if "`TCPIP`" in x.message]  # (and MIXVD, with no 0198)
+    assert d.help.endswith("or leave it if that instance has none")

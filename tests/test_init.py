@@ -750,3 +750,55 @@ def test_h5_75_every_way_a_site_starts_checks_clean_compiles_and_is_laid_out(tmp
     elif odd is not None:
         assert "TCPIP and FTPSERVE are placeholders it lacks, which `bkrc check --directory` says (BKR511)" in said
     assert all((ROOT / page).is_file() for page in re.findall(r"\bdocs/[\w/-]+\.md\b", said))
+
+
+# stop 76, h3: the matrix's odd directory with IDENTITYs whose SUBCONFIGs differ by member
+_H5_ODD = h5_odd_directory
+
+
+def h3_76_odd_directory(n: int, *rest) -> str:
+    """`h5_odd_directory`, with MIXVD (its 0191 a V-DISK on VMSYS2, a minidisk on the
+    others), SOMEDSK (a 0200 on every member but VMSYS2) and LNKONE (on VMSYS2 a LINK
+    to OPSMON01's 0191) after its entries."""
+    out = [_H5_ODD(n, *rest).rstrip("\n")]
+    for name, prefix, disks in (
+        ("MIXVD", "MIXVD", lambda m: ["0191V" if m == 2 else "0191"]),
+        ("SOMEDSK", "SOMED", lambda m: ["0191"] + ([] if m == 2 else ["0200"])),
+        ("LNKONE", "LNKON", lambda m: ["0191L" if m == 2 else "0191"]),
+    ):
+        out.append(f"IDENTITY {name} PW 64M 128M G")
+        out.extend(f" BUILD ON VMSYS{m} USING SUBCONFIG {prefix}-{m}" for m in range(1, n + 1))
+        for m in range(1, n + 1):
+            out.append(f"SUBCONFIG {prefix}-{m}")
+            for k, a in enumerate(disks(m)):
+                start = {"MIXVD": 1500, "SOMED": 1520, "LNKON": 1540}[prefix] + 10 * k
+                out.append(
+                    " MDISK 0191 FB-512 V-DISK 1000 MR" if a.endswith("V")
+                    else " LINK OPSMON01 0191 0191 RR" if a.endswith("L")
+                    else f" MDISK {a} 3390 {start:04d} 0005 M{m}PRV1 MR"
+                )
+    return "\n".join(out) + "\n"
+
+
+@pytest.mark.parametrize(
+    ("options", "odd"),
+    [
+        pytest.param([], (2, False, False), id="odd + SUBCONFIGs differing by member, 2 members"),
+        pytest.param(["--tape"], (4, True, True), id="odd + SUBCONFIGs differing by member, 4 members, --tape"),
+    ],
+)
+def test_h3_76_the_matrix_with_subconfigs_that_differ_by_member(tmp_path, monkeypatch, options, odd):
+    """The h5 matrix's case (under both parsers, checked clean but for the warnings the
+    comments name, laid out, compiled) on the odd directory with the IDENTITYs whose
+    SUBCONFIGs differ by member; and the comment says each difference."""
+    monkeypatch.setitem(globals(), "h5_odd_directory", h3_76_odd_directory)
+    test_h5_75_every_way_a_site_starts_checks_clean_compiles_and_is_laid_out(tmp_path, monkeypatch, options, odd)
+    text = (tmp_path / "fast.bkr").read_text(encoding="utf-8")
+    said = " ".join(line.strip().lstrip("#").strip() for line in text.splitlines() if line.strip().startswith("#"))
+    assert "MIXVD's 0191 in its SUBCONFIG for VMSYS2 in site.direct is a V-DISK, empty at each logon" in said
+    assert "LNKONE's 0191 in its SUBCONFIG for VMSYS2 in site.direct is a LINK" in said
+    assert f"SOMEDSK's 0200 is only in its SUBCONFIG{'s' if odd[0] == 4 else ''} for" in said
+    assert "exclude minidisk MIXVD" not in text
+    directory = ["--directory", tmp_path / "site.direct"]
+    found = run_cli(["check", tmp_path / "fast.bkr", *directory, "--color", "never"], expect=0).output
+    assert "BKR516" not in found and "MIXVD" not in found and "LNKONE" not in found, found

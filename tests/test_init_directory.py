@@ -1484,3 +1484,57 @@ def test_h1_76_the_free_places_step_lays_its_text_out_once_more_within_80_column
     assert "bank.direct has no DIRMAINT machine" in comments(written)
     assert calls["layouts"] == calls["texts"] + 1
     assert [line for line in written.splitlines() if len(line) > 80] == []
+
+
+# stop 76, h3: an IDENTITY whose SUBCONFIGs differ by member: a V-DISK, a LINK, a disk on some
+def h3_76_direct(n: int = 3) -> str:
+    """A site on members VMSYS1..n (n >= 2) with four IDENTITYs besides a USER: OPSMON, a
+    0191 on each member; MIXVD, its 0191 a V-DISK on VMSYS2, a permanent minidisk on the
+    others; SOMEDSK, a 0200 on every member but VMSYS2; LNKONE, on VMSYS2 a LINK to
+    OPSMON's 0191 where the others have a minidisk."""
+    out = [f"DIRECTORY 0123 3390 M{m}RES VMSYS{m}" for m in range(1, n + 1)]
+
+    def identity(name, prefix, disks):
+        out.append(f"IDENTITY {name} PW 64M 128M G")
+        out.extend(f" BUILD ON VMSYS{m} USING SUBCONFIG {prefix}-{m}" for m in range(1, n + 1))
+        for m in range(1, n + 1):
+            out.append(f"SUBCONFIG {prefix}-{m}")
+            out.extend(line.replace("#", str(m)) for line in disks(m))
+
+    identity("OPSMON", "OPSMN", lambda m: [" MDISK 0191 3390 1000 0005 M#PRV1 MR"])
+    identity("MIXVD", "MIXVD", lambda m: [" MDISK 0191 FB-512 V-DISK 1000 MR" if m == 2 else " MDISK 0191 3390 1100 0005 M#PRV1 MR"])
+    identity("SOMEDSK", "SOMED", lambda m: [" MDISK 0191 3390 1200 0005 M#PRV1 MR"] + ([] if m == 2 else [" MDISK 0200 3390 1210 0005 M#PRV1 MR"]))
+    identity("LNKONE", "LNKON", lambda m: [" LINK OPSMON 0191 0191 RR" if m == 2 else " MDISK 0191 3390 1300 0005 M#PRV1 MR"])
+    out += ["USER LNXWEB01 PW 4G 8G G", " MDISK 0100 3390 0001 0100 LXP001 MR"]
+    return "\n".join(out) + "\n"
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h3_76_init_says_each_member_difference_and_the_file_checks_clean(tmp_path, monkeypatch, parser):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    direct = tmp_path / "site.direct"
+    direct.write_text(h3_76_direct())
+    path = tmp_path / "site.bkr"
+    said = run_cli(["init", path, "--cluster", "SITE", "--directory", direct], expect=0).output
+    assert said.endswith("which prints nothing when all is well\n")  # no warning predicted
+    text = path.read_text()
+    assert "identity group SYSIDS { LNKONE MIXVD OPSMON SOMEDSK }" in text
+    # No exclude of MIXVD's 0191: it would take the permanent ones on VMSYS1 and VMSYS3 out too.
+    assert "exclude minidisk MIXVD" not in text and text.count("    include minidisk * 0191") == 2
+    about = comments(text)
+    assert (
+        "MIXVD's 0191 in its SUBCONFIG for VMSYS2 in site.direct is a V-DISK, empty at each logon: these jobs back"
+        " up its 0191 on the other members, a minidisk of its own there, and need no exclude (one would take those"
+        " out too: a job on each member has one set of excludes)."
+    ) in about
+    assert (
+        "LNKONE's 0191 in its SUBCONFIG for VMSYS2 in site.direct is a LINK, another user's minidisk: these jobs"
+        " back up its own 0191 on the other members, and `bkrc check --directory` says nothing of it"
+    ) in about
+    assert "SOMEDSK's 0200 is only in its SUBCONFIGs for VMSYS1 and VMSYS3 in site.direct: no job here includes it" in about
+    assert "has no 0191" not in about and "(BKR516)" not in about
+    # Clean, with the directory and without, and laid out.
+    assert run_cli(["check", path, "--directory", direct, "--color", "never"], expect=0).output == ""
+    assert run_cli(["check", path, "--color", "never"], expect=0).output == ""
+    run_cli(["fmt", "--check", path], expect=0)
+    assert [line for line in text.splitlines() if len(line) > 80] == []

@@ -224,7 +224,11 @@ MINIDISK_NOT_IN_DIRECTORY = register(
     its owner written (`exclude minidisk LNXDB01 0192`) excludes nothing,
     most often for a typo or a disk since moved. For an IDENTITY whose
     minidisk is in some SUBCONFIGs only, the include backs it up on those
-    members only: bkrc names the members whose SUBCONFIG lacks it.
+    members only: bkrc names the members whose SUBCONFIG lacks it. Where
+    the include names the user (`include minidisk TCPIP 0198`), that
+    instance may have none on purpose: the help gives the allow for the
+    include's line, `# bkrc: allow BKR515 REASON` (a pattern's include is
+    written for every user, and its allow would cover them all).
 
     A warning, not an error: the directory may lag behind (a disk being
     added), and nothing the job selected otherwise is lost. An address a
@@ -2063,7 +2067,7 @@ def _selection_against(
         if absent:
             yield _absent_disk(selection, item, absent, include, explicit, suggest)
         for entry, lacking in partly:
-            yield _partly(selection, item, entry, lacking, members)
+            yield _partly(selection, item, entry, lacking, members, explicit)
         if temporary:
             yield _temporary(item, temporary)
         for entry, on in temporary_on:
@@ -2111,13 +2115,19 @@ def _absent_help(item, first: Entry, instances, explicit: bool, suggest) -> str:
     )
 
 
-def _partly(selection, item, entry: Entry, lacking: list[str], members) -> Diagnostic:
+def _partly(selection, item, entry: Entry, lacking: list[str], members, explicit: bool = False) -> Diagnostic:
+    # An include that names the user (not a pattern's, written for every user) may say on
+    # its line that the minidisk is some members' only.
+    leave = (
+        "or, if that instance has none, allow it on this line: `# bkrc: allow BKR515 REASON`"
+        if explicit
+        else "or leave it if that instance has none"
+    )
     return MINIDISK_NOT_IN_DIRECTORY(
         f"{quoted(item.text)} names a minidisk of IDENTITY {quoted(entry.id)} that its SUBCONFIG on"
         f" {listed(lacking, len(lacking))} does not define: the include backs it up on the other members only",
         item.span,
-        help=f"add the minidisk to {quoted(entry.id)}'s SUBCONFIG for {listed(lacking, len(lacking))},"
-        " or leave it if that instance has none",
+        help=f"add the minidisk to {quoted(entry.id)}'s SUBCONFIG for {listed(lacking, len(lacking))}, {leave}",
         related=(Related(entry.statement, f"IDENTITY {quoted(entry.id)} in the directory"),),
     )
 
