@@ -282,7 +282,8 @@ class Starter:
     #: `members` where the others have one (nothing there, which the job on each member
     #: backs up on the others only, as `bkrc check --directory` warns, BKR515; a V-DISK
     #: or T-DISK, or a LINK, which it does not warn of), or another address only
-    #: `members` define, which no job includes. The comment above the jobs says each.
+    #: `members` define, which the jobs include by name below the allow of the warning
+    #: the check gives that include (`_partial_includes`). The comment above the jobs says each.
     identity_partly: tuple[tuple[str, int, tuple[str, ...], str], ...] = ()
     #: With `--directory`: the users the identity group lists whose SUBCONFIGs define
     #: `IDENTITY_JOB_ADDRESS` as a V-DISK or T-DISK only, never a permanent minidisk
@@ -902,8 +903,11 @@ def directory_partly_held(
     BKR516), "LINK" (a LINK there, its own or its PROFILE's: whether Backup
     Manager copies a linked disk is not known, and nothing is said: BKR515), or
     "none" (nothing there, but a LINK on another member: nothing said either).
-    At another address, "only": `members` are those whose SUBCONFIG defines it,
-    which no job includes (an include would look for it on the others, BKR515).
+    At another address, "only BKR515" or "only BKR516": `members` are those whose
+    SUBCONFIG defines it, which the jobs include by name, the code that `bkrc check
+    --directory` gives such an include (the others' SUBCONFIGs lack it, BKR515, or
+    have a V-DISK or T-DISK there, BKR516) allowed on the line above it
+    (`_partial_includes`); not an address a LINK takes on a member.
     Sorted by ID, then address; () with one member."""
     from bkrdsl.check.directory import user_instances
 
@@ -933,9 +937,13 @@ def directory_partly_held(
             for what in sorted(lacking):
                 said = "none" if linked and what == "" else what
                 found.append((user_id, IDENTITY_JOB_ADDRESS, tuple(lacking[what]), said))
-        for address in sorted(set().union(*local) - set.intersection(*local) - {IDENTITY_JOB_ADDRESS}):
+        linked = set().union(*(i.links for i in instances))
+        for address in sorted(set().union(*local) - set.intersection(*local) - {IDENTITY_JOB_ADDRESS} - linked):
             on = tuple(i.member for i, held in zip(instances, local, strict=True) if address in held)
-            found.append((user_id, address, on, "only"))
+            # What `bkrc check --directory` says of its include: BKR515 where a member's
+            # SUBCONFIG has nothing there, else BKR516 (a V-DISK or T-DISK there).
+            absent = any(all(d.address != address for d in i.disks) for i in instances)
+            found.append((user_id, address, on, "only BKR515" if absent else "only BKR516"))
     return tuple(found)
 
 
@@ -963,12 +971,13 @@ def _partly_said(s: Starter) -> str:
                 " nothing of it: whether Backup Manager copies a linked minidisk is not known"
                 " (docs/language.md, job)."
             )
-        elif what == "only":
+        elif what.startswith("only"):
+            code = what.split()[1]
             said.append(
-                f" {user}'s {a} is only in its {subconfigs} in {whose}: no job here includes it, and"
-                " `bkrc show --directory` lists it as selected by no job. To back it up there, add"
-                f" `include minidisk {user} {a}` to both jobs; `bkrc check --directory` then says that the"
-                " other members' SUBCONFIGs lack it (BKR515), which its help says to allow on that line."
+                f" {user}'s {a} is only in its {subconfigs} in {whose}: these jobs include it by name, and"
+                f" the allow above that line keeps `bkrc check --directory` from saying that the other"
+                f" members' SUBCONFIGs {'lack it' if code == 'BKR515' else 'have a V-DISK or T-DISK there'}"
+                f" ({code}). Without the include, no job would back it up (BKR535)."
             )
         else:
             said.append(
@@ -977,6 +986,23 @@ def _partly_said(s: Starter) -> str:
                 " (one would take those out too: a job on each member has one set of excludes)."
             )
     return "".join(said)
+
+
+def _partial_includes(s: Starter) -> str:
+    """The IDENTITY jobs' `include minidisk USER ADDR...` line per user of
+    `Starter.identity_partly` with addresses only some of its SUBCONFIGs define, each
+    below the allow of the warning `bkrc check --directory` gives it (BKR515, BKR516)."""
+    users: dict[str, tuple[list[int], set[str]]] = {}
+    for user, address, _on, what in s.identity_partly:
+        if what.startswith("only"):
+            addresses, codes = users.setdefault(user, ([], set()))
+            addresses.append(address)
+            codes.add(what.split()[1])
+    return "".join(
+        f"    # bkrc: allow {', '.join(sorted(codes))} in some SUBCONFIGs only\n"
+        f"    include minidisk {user} {' '.join(f'{a:04X}' for a in addresses)}\n"
+        for user, (addresses, codes) in users.items()
+    )
 
 
 def _extra_includes(s: Starter, extra: tuple[tuple[str, tuple[int, ...]], ...], selected: str) -> str:
@@ -2017,6 +2043,7 @@ def _identity_job(s: Starter) -> str:
             IDENTITY_GROUP,
             f"    include minidisk * {IDENTITY_JOB_ADDRESS:04X}  # your minidisk addresses\n"
             + _extra_includes(s, s.identity_extra, f"{IDENTITY_JOB_ADDRESS:04X}")
+            + _partial_includes(s)
             + "".join(
                 _line("    ", f"exclude minidisk {user} {address:04X}", f"# global: {GLOBAL_FULL_JOB} and {GLOBAL_JOB}, below")
                 for user, address in s.global_disks

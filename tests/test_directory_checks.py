@@ -411,6 +411,9 @@ def test_bkr515_leaves_to_bkr413_an_exclude_none_of_the_job_s_includes_reaches()
 def test_bkr515_an_identity_s_minidisk_missing_on_some_members_names_them():
     # Once per job that includes `* 0191` of SYSIDS: SYSIN (line 80) and SYSME (line 90).
     found = check(PRODSSI, (r"^( MDISK )0191( 3390 0319 0003 M2PRV1)", r"\g<1>0291\2"))
+    # (and, since stop 76, h3, BKR535 once: its 0291, in VMSYS2's SUBCONFIG only, selected by no job)
+    assert [d.code for d in found if d.code != "BKR515"] == ["BKR535"]
+    found = [d for d in found if d.code == "BKR515"]
     assert [(d.code, d.span.line) for d in found] == [("BKR515", 80), ("BKR515", 90)]
     for d in found:
         assert "IDENTITY `FTPSERVE` that its SUBCONFIG on `VMSYS2` does not define" in d.message
@@ -2344,12 +2347,14 @@ def test_h9_75_bkr535_an_exclude_silences_it_unless_bkr413_says_it_removes_nothi
 
 
 def test_h9_75_bkr535_an_identity_on_several_members_leaves_out_what_other_rules_judge():
-    # 0198 in one SUBCONFIG only (an include of it is BKR515's), 0199 in the IDENTITY
-    # entry itself (global: backing it up on each member is BKR530's): neither reported.
+    # 0199 in the IDENTITY entry itself (global: backing it up on each member is BKR530's):
+    # not reported. 0198 in one SUBCONFIG only is, since stop 76 (h3), with its member:
+    # tests/test_directory_checks.py's h3 block.
     direct = H9_75_DIRECT.replace(" MDISK 0198 3390 0510 0009 VMBPV1 MR\n", "").replace(
         " BUILD ON VMB USING SUBCONFIG TCPIP-2\n", " BUILD ON VMB USING SUBCONFIG TCPIP-2\n MDISK 0199 3390 0600 0001 ABCCOM RR\n"
     )
-    assert [d.message.split("'")[0] for d in _h9_75(direct=direct)] == ["`DB2A`"]
+    assert [d.message.split("'")[0] for d in _h9_75(direct=direct)] == ["`DB2A`", "`TCPIP`"]
+    assert "`0199`" not in _h9_75(direct=direct)[1].message
     # both members' SUBCONFIGs hold 0198 and 0197: one diagnostic, both addresses
     both = H9_75_DIRECT.replace(
         " MDISK 0198 3390 0510 0009 VMAPV1 MR\n", " MDISK 0197 3390 0520 0001 VMAPV1 MR\n MDISK 0198 3390 0510 0009 VMAPV1 MR\n"
@@ -2592,3 +2597,46 @@ def test_h3_76_bkr515_an_include_naming_a_minidisk_some_members_lack_may_be_allo
     pattern = H3_76_BKR.replace("    include minidisk * 0191\n", "    include minidisk * 0191 0198\n")
     (d,) = [x for x in _h3_76(pattern, direct) if "`TCPIP`" in x.message]  # (and MIXVD, with no 0198)
     assert d.help.endswith("or leave it if that instance has none")
+
+
+# stop 76, h3: BKR535 of a minidisk only some of an IDENTITY's SUBCONFIGs define: once, its members named
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h3_76_bkr535_names_the_members_of_a_minidisk_some_subconfigs_lack_and_its_fix_checks_clean(parser, monkeypatch):
+    from bkrdsl.fixes import apply
+
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    # TCPIP's 0198 on VMA only; nothing includes it. Before, nothing said so (only `bkrc show`).
+    direct = H3_76_DIRECT.replace(
+        " MDISK 0191 3390 0500 0010 VMAPV1 MR\n", " MDISK 0191 3390 0500 0010 VMAPV1 MR\n MDISK 0198 3390 0510 0009 VMAPV1 MR\n"
+    )
+    (d,) = _h3_76(H3_76_BKR, direct)
+    assert d.code == "BKR535" and (d.span.line, d.span.column) == (21, 31)  # SVCS's `TCPIP`
+    assert d.message == (
+        "`TCPIP`'s minidisk `0198` (only in its SUBCONFIG for `VMA`) in the site's directory is selected by no job:"
+        " group `SVCS` backs it up with job `SVCFU`, whose includes leave it out"
+    )
+    assert d.help.startswith(
+        "add `include minidisk TCPIP 0198` to job `SVCFU`, below `# bkrc: allow BKR515 in some SUBCONFIGs only`"
+        " (for the members that lack it); or"
+    )
+    # the fix: the include, and the allow of the BKR515 it would give above it; then clean
+    fixed = apply(H3_76_BKR, [d])
+    assert (
+        "    include minidisk * 0191\n    # bkrc: allow BKR515 in some SUBCONFIGs only\n"
+        "    include minidisk TCPIP 0198\n"
+    ) in fixed
+    assert codes(check(fixed, text=direct)) == []
+    assert codes(analyse("site.bkr", fixed.encode()).diagnostics) == []  # the allow not said unused without it
+    # the other choice: the allow on the group entry's line
+    allowed = _h9_75_allowed(H3_76_BKR, d)
+    assert codes(check(allowed, text=direct)) == []
+    # VMB's SUBCONFIG with a V-DISK at 0198: the include's warning is BKR516's, allowed so
+    vdisk = direct.replace(
+        " MDISK 0191 3390 0500 0010 VMBPV1 MR\n", " MDISK 0191 3390 0500 0010 VMBPV1 MR\n MDISK 0198 FB-512 V-DISK 1000 MR\n"
+    )
+    (d,) = _h3_76(H3_76_BKR, vdisk)
+    assert "# bkrc: allow BKR516 in some SUBCONFIGs only" in d.help
+    assert codes(check(apply(H3_76_BKR, [d]), text=vdisk)) == []
+    # not one VMB links at 0198 (whether Backup Manager copies a linked disk is not known)
+    linked = direct.replace(" MDISK 0191 3390 0500 0010 VMBPV1 MR\n", " MDISK 0191 3390 0500 0010 VMBPV1 MR\n LINK MAINT 0198 0198 RR\n")
+    assert _h3_76(H3_76_BKR, linked) == []

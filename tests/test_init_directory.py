@@ -1402,11 +1402,15 @@ def test_h9_74_the_jobs_include_by_name_the_minidisks_their_range_leaves_out(tmp
     lines = [line.split("#")[0].strip() for line in written.splitlines()]
     assert "include minidisk DB2PRD 0050 2000" in lines
     assert "include minidisk MAINT 0CF1" in lines
+    # (Since stop 76, h3: TCPIP's 0400 on VMSYS1 alone is included too, below the allow of
+    # the BKR515 that include gives for the other members, since BKR535 now says it.)
     assert [line for line in lines if line.startswith("include minidisk") and "*" not in line] == [
         "include minidisk DB2PRD 0050 2000",  # APPSFULL's, then APPSINC's (stop 74, h14)
         "include minidisk DB2PRD 0050 2000",
         "include minidisk MAINT 0CF1",  # SYSFL's, then SYSIN's
+        "include minidisk TCPIP 0400",
         "include minidisk MAINT 0CF1",
+        "include minidisk TCPIP 0400",
     ]
     # Past 80 columns as a trailing comment: a comment line above (stop 75, h13).
     said = written.count("    # in USER.DIRECT: `* 0100-0FFF` leaves them out\n    include minidisk DB2PRD 0050 2000\n")
@@ -1419,8 +1423,9 @@ def test_h9_74_the_jobs_include_by_name_the_minidisks_their_range_leaves_out(tmp
     assert not any("DB2PRD" in line for line in unselected)
     own = " ".join(line for line in text_shown.splitlines())
     assert "MAINT 0CF1" not in own.split("no job backs up", 1)[-1].split("allocated size", 1)[0]
-    # The two left out are z/VM's own TCPIP's, which show lists as no job's on its members.
-    assert "TCPIP 0400" in own and "TCPIP 0500" in own
+    # The one left out is z/VM's own TCPIP's global 0500, which show lists as no job's on its members.
+    assert "TCPIP 0500" in own
+    assert [line for line in unselected if "TCPIP 0400" in line] == []
 
 
 # stop 76, h1: init fits each line where it writes it, and lays each text out once
@@ -1531,7 +1536,24 @@ def test_h3_76_init_says_each_member_difference_and_the_file_checks_clean(tmp_pa
         "LNKONE's 0191 in its SUBCONFIG for VMSYS2 in site.direct is a LINK, another user's minidisk: these jobs"
         " back up its own 0191 on the other members, and `bkrc check --directory` says nothing of it"
     ) in about
-    assert "SOMEDSK's 0200 is only in its SUBCONFIGs for VMSYS1 and VMSYS3 in site.direct: no job here includes it" in about
+    assert (
+        "SOMEDSK's 0200 is only in its SUBCONFIGs for VMSYS1 and VMSYS3 in site.direct: these jobs include it by"
+        " name, and the allow above that line keeps `bkrc check --directory` from saying that the other members'"
+        " SUBCONFIGs lack it (BKR515). Without the include, no job would back it up (BKR535)."
+    ) in about
+    # ... in both jobs, below the allow of the BKR515 that include gives (VMSYS2 lacks it)
+    below = "    # bkrc: allow BKR515 in some SUBCONFIGs only\n    include minidisk SOMEDSK 0200\n"
+    assert text.count(below) == 2
+    # What the comment says: without the allow, BKR515 (VMSYS2); without the include too, BKR535.
+    for edited, said in (
+        (text.replace(below, "    include minidisk SOMEDSK 0200\n"), ["BKR515", "BKR515"]),  # naming VMSYS2
+        (text.replace(below, ""), ["BKR535"]),  # naming VMSYS1 and VMSYS3
+    ):
+        bare = tmp_path / "bare.bkr"
+        bare.write_text(edited)
+        out = run_cli(["check", bare, "--directory", direct, "--color", "never"], expect=0).output
+        assert re.findall(r"^warning\[(BKR\d+)\]", out, re.MULTILINE) == said
+        assert ("`VMSYS2`" if said[0] == "BKR515" else "`VMSYS1` and `VMSYS3`") in out and "SOMEDSK" in out
     assert "has no 0191" not in about and "(BKR516)" not in about
     # Clean, with the directory and without, and laid out.
     assert run_cli(["check", path, "--directory", direct, "--color", "never"], expect=0).output == ""

@@ -793,11 +793,17 @@ MINIDISK_SELECTED_BY_NO_JOB = register(
     The jobs' selections are the ones `bkrc show --directory` and `bkrc show
     --user` report ("selected by no job"), worked out by the same code.
 
+    An IDENTITY's address that only some of its SUBCONFIGs define on those
+    members is reported too, once, with those members (`0200` only in its
+    SUBCONFIGs for VMSYS1 and VMSYS3): an include of it then gives BKR515
+    for the others (or BKR516, where they have a V-DISK or T-DISK there),
+    so the fix writes that allow on the line above the include.
+
     Not reported: a V-DISK or T-DISK (nothing to back up, BKR516); an
     IDENTITY's minidisk defined in its entry itself where a job of the
     group runs on several members (backing it up there is BKR530's error);
-    an IDENTITY's address that only some of its SUBCONFIGs define on those
-    members (an include of it is BKR515's warning); a minidisk a job that
+    an IDENTITY's address a LINK takes on another member (whether Backup
+    Manager copies a linked disk is not known); a minidisk a job that
     backs up the user selects and excludes; one an `exclude` of a job of
     the group (or, for a single-configuration job, of its member block)
     takes out although no include selects it: the file says it is left out
@@ -1846,9 +1852,6 @@ def _explicit_exclude(held: _Held, selection: ast.Selection, members, suggest) -
 
 #: What a range of addresses finds of a user's instances (`_Held.found`).
 _ABSENT, _PARTLY, _TEMPORARY = "absent", "partly", "temporary"
-#: An IDENTITY's instances: a permanent minidisk in the range on some members, V-DISKs or
-#: T-DISKs alone on the others (`(_SOME_TEMPORARY, [(member, its first), ...])`).
-_SOME_TEMPORARY = "some temporary"
 
 
 class _Held:
@@ -1914,11 +1917,10 @@ class _Held:
         """What the range `first`-`last` finds of the user's instances: None where it has
         none there or links one there (nothing to say), (_ABSENT,) where no instance
         has a minidisk in it, (_PARTLY, the members whose instance has none) where some
-        lack it, (_TEMPORARY, the first) where each has one and all are temporary,
-        (_SOME_TEMPORARY, (member, first)...) where an IDENTITY's instances on some
-        members have only temporary ones there and the others a permanent one, else
-        ("",): an include says the last three (the third only where it names the user
-        by ID), an exclude none of them.
+        lack it, (_TEMPORARY, the first) where each has one and all are temporary, else
+        ("",): an include says the last two, an exclude neither (and, of ("",), an
+        include that names an IDENTITY the members where it finds only temporary ones,
+        `temporary_on`).
 
         A USER's one instance is its entry's MDISKs and links: read from the entry, with
         no `Instance` made (most users are named by one range, so it would be made for
@@ -1961,8 +1963,6 @@ class _Held:
         lacking: list[str] = []  # the members whose instance has none in the range
         held = None  # the first instance's first minidisk in the range
         permanent = False
-        # (member, its first) of each instance whose minidisks in the range are V-DISKs or T-DISKs only
-        temporary_on: list[tuple[str, Minidisk]] = []
         for instance in instances:
             its = None
             for disk in instance.disks:
@@ -1972,9 +1972,6 @@ class _Held:
                     if disk.form not in TEMPORARY_FORMS:
                         permanent = True
                         break
-            else:
-                if its is not None:
-                    temporary_on.append((instance.member, its))
             if its is None:
                 lacking.append(instance.member)
             elif held is None:
@@ -1983,9 +1980,19 @@ class _Held:
             return _ABSENT_
         if lacking:
             return (_PARTLY, lacking)
-        if not permanent:
-            return (_TEMPORARY, held)
-        return (_SOME_TEMPORARY, temporary_on) if temporary_on else _SELECTED
+        return _SELECTED if permanent else (_TEMPORARY, held)
+
+    def temporary_on(self, entry: Entry, members: tuple[str, ...], first: int, last: int) -> list[tuple[str, Minidisk]]:
+        """(member, its first) of each of an IDENTITY's instances on `members` whose
+        minidisks in the range are V-DISKs or T-DISKs only, where `found` says ("",)
+        (another instance has a permanent one there): asked only of an include that
+        names the user, and of a user in `unheld`."""
+        out = []
+        for instance in self.instances(entry, members):
+            its = [d for d in instance.disks if first <= d.address <= last]
+            if its and all(d.form in TEMPORARY_FORMS for d in its):
+                out.append((instance.member, its[0]))
+        return out
 
     def _one(self, disks: tuple[Minidisk, ...], first: int, last: int) -> tuple | None:
         """`found` of one instance's minidisks (its links asked before), in one pass."""
@@ -2028,7 +2035,7 @@ def _selection_against(
         if bounds is None or bounds[0] > bounds[1]:  # malformed or reversed: the checker's
             continue
         absent, partly, temporary = [], [], []  # (entry, its instances); (entry, members); (entry, disk)
-        temporary_on = []  # (entry, [(member, disk)...]): `_SOME_TEMPORARY`'s, where the include names the user
+        temporary_on = []  # (entry, [(member, disk)...]): `_Held.temporary_on`'s, where the include names the user
         first, last = bounds
         # `held.found`, its answers so far looked up here: most users were named by another job already.
         said_of_user, said_of_identity = held.answers(None, first, last), held.answers(members, first, last)
@@ -2045,19 +2052,22 @@ def _selection_against(
             if found is _UNKNOWN:
                 identity = entry.kind == "IDENTITY"
                 found = held.answer(entry, members, first, last, said_of_identity if identity else said_of_user)
-            if found is None or found is _SELECTED:
+            if found is _SELECTED:
+                # An include of a job on each member is the same on every member, and so are
+                # its excludes: a pattern's (`*`), written for every user, is not said of an
+                # IDENTITY's V-DISK on some members; one that names the user is, with them.
+                if include and explicit and entry.kind == "IDENTITY" and entry.id in unheld:
+                    on = held.temporary_on(entry, members, first, last)
+                    if on:
+                        temporary_on.append((entry, on))
+                continue
+            if found is None:
                 continue
             if found[0] is _ABSENT:
                 if entry.id not in named:
                     absent.append((entry, held.instances(entry, members)))
             elif include and found[0] is _PARTLY:
                 partly.append((entry, found[1]))
-            elif found[0] is _SOME_TEMPORARY:
-                # An include of a job on each member is the same on every member, and so are
-                # its excludes: a pattern's (`*`), written for every user, is not said of; one
-                # that names the user is, with the members where it finds only those.
-                if include and explicit:
-                    temporary_on.append((entry, found[1]))
             elif (
                 include
                 and found[0] is _TEMPORARY
@@ -4317,19 +4327,35 @@ def _unselected(model: Model, directory: Directory, selects, user_id: str, jobs:
             statuses[m] = found
     if not statuses:
         return None
-    every = set.intersection(*(set(s) for s in statuses.values()))  # not an address some SUBCONFIGs lack: BKR515's
+    every = set.intersection(*(set(s) for s in statuses.values()))
+    # An address only some of the members' SUBCONFIGs define is said too, with those members
+    # (its include is then BKR515's, or BKR516's where the others have a V-DISK or T-DISK
+    # there: `partly`, the code of each, for the allow the fix writes above it); not one a
+    # LINK takes on another member (whether Backup Manager copies a linked disk is not known).
+    union = set().union(*(set(s) for s in statuses.values()))
+    # the user's instances, read only where some SUBCONFIGs lack an address (or one is said)
+    instances = user_instances(directory, entry, tuple(statuses)) if union != every else None
+    linked = set().union(*(i.links for i in instances)) if instances else set()
     out: dict[int, list[str]] = {}
-    for address in sorted(every - global_):
-        where = [m for m, s in statuses.items() if not s[address]]
+    partly: dict[int, str] = {}
+    for address in sorted(union - global_):
+        some = address not in every
+        if some and address in linked:
+            continue
+        where = [m for m, s in statuses.items() if address in s and not s[address]]
         if where and not _excluded_on_purpose(model, selects, jobs, user_id, address, memo):
             out[address] = where
+            if some:
+                absent = any(all(d.address != address for d in i.disks) for i in instances)
+                partly[address] = MINIDISK_NOT_IN_DIRECTORY.code if absent else TEMPORARY_DISK_SELECTED.code
     if not out:
         return None
     disks: dict[int, Minidisk] = {}  # the first member's MDISK statement of each address
-    for instance in user_instances(directory, entry, tuple(statuses)):
+    for instance in instances if instances is not None else user_instances(directory, entry, tuple(statuses)):
         for d in instance.disks:
-            disks.setdefault(d.address, d)
-    return out, tuple(statuses), disks[min(out)]
+            if d.form not in TEMPORARY_FORMS:
+                disks.setdefault(d.address, d)
+    return out, tuple(statuses), disks[min(out)], partly
 
 
 def _excluded_on_purpose(model: Model, selects, jobs: list, user_id: str, address: int, memo: dict) -> bool:
@@ -4365,9 +4391,20 @@ def _removed_by_excludes_kept(model: Model, selects, job, member: str):
     return removed_ranges_of([x for x in excludes_on(job, model.member(member)) if not any(x is s for s in said)])
 
 
-def _selected_by_no_job(model: Model, user_id: str, span, origin: str, jobs: list, found, checked, disk) -> Diagnostic:
+def _selected_by_no_job(
+    model: Model, user_id: str, span, origin: str, jobs: list, found, checked, disk, partly=None
+) -> Diagnostic:
+    partly = partly or {}
     addresses = [f"{a:04X}" for a in found]
-    each = [f"`{a:04X}`" + ("" if len(where) == len(checked) else f" (on {listed(where)})") for a, where in found.items()]
+    each = [
+        f"`{a:04X}`"
+        + (
+            f" (only in its SUBCONFIG{'s' if len(where) > 1 else ''} for {listed(where)})"
+            if a in partly
+            else "" if len(where) == len(checked) else f" (on {listed(where)})"
+        )
+        for a, where in found.items()
+    ]
     shown_ = ", ".join(each[:-1]) + " and " + each[-1] if len(each) > 1 else each[0]
     words = " ".join(addresses)
     group = origin.removeprefix("group ")
@@ -4375,10 +4412,16 @@ def _selected_by_no_job(model: Model, user_id: str, span, origin: str, jobs: lis
     one = len(addresses) == 1
     by = f"job {quoted(jobs[0].name)}" if len(jobs) == 1 else f"jobs {listed([j.name for j in jobs])}"
     fix = None
+    # An address some members' SUBCONFIGs lack: the include's BKR515 (BKR516) allowed above it.
+    codes_ = sorted(set(partly.values()))
+    allow = f"# bkrc: allow {', '.join(codes_)} in some SUBCONFIGs only" if codes_ else None
+    lines = [allow, line] if allow else [line]
     minidisks = [i for i in jobs[0].includes if i.medium is Medium.MINIDISK] if len(jobs) == 1 else []
     if minidisks:  # below the job's last minidisk include
-        fix = Fix(f"Add `{line}`", (statements_after(model, minidisks[-1].span, [line]),))
+        fix = Fix(f"Add `{line}`", (statements_after(model, minidisks[-1].span, lines),))
     where = by if len(jobs) == 1 else f"each of {by} that should copy {'it' if one else 'them'}"
+    if allow:
+        where += f", below `{allow}` (for the members that lack {'it' if len(partly) == 1 else 'some'})"
     return MINIDISK_SELECTED_BY_NO_JOB(
         f"{quoted(user_id)}'s {'minidisk' if one else 'minidisks'} {shown_} in the site's directory"
         f" {'is' if one else 'are'} selected by no job: group {quoted(group)} backs it up with {by},"
