@@ -1477,7 +1477,9 @@ def deleted_warnings(plan: Plan) -> list[str]:
     """One line per kind of file the plan deletes that z/VM keeps until someone
     erases it there: bkrc deletes files in DIR only. A member's folder gone (the
     member removed), each member's BKREXPIR deleted (the purge moved: the old one
-    still purges there), the job templates of jobs renamed or removed, the Tape
+    still purges there), a single-configuration job's template moved to another
+    member (the old member's BKRSUBMT still submits it: `_job_moves`), the job
+    templates of jobs renamed or removed, the Tape
     Manager node definitions (their lines stay in each node's SYS CONFIG), and the
     directory entries removed. A member's folder gone whose number a new member
     takes also says what a rename means there. What `rename_warnings` already names (a renamed
@@ -1562,6 +1564,11 @@ def deleted_warnings(plan: Plan) -> list[str]:
             f" there when {member}'s scheduler calls `BKREXPIR DUE`; stop that caller and erase the EXEC on"
             f" {member}{new} (docs/deploy.md, \"Changing a deployed cluster\")"
         )
+    # A single-configuration job whose template goes from one member to another
+    # (`run on` changed, or its member removed): the old member's BKRSUBMT on z/VM
+    # still submits it until it is replaced or erased there (SSI rule 6).
+    lines += _job_moves(plan, deleted, gone)
+    move_from = {(m, job) for m, job, _ in _single_moves(plan, deleted)}
     renamed = {(r.member, r.before) for r in job_renames(plan)}
     # A job renamed and nothing else: one line per single-configuration job, and
     # one per IDENTITY job for the copies paired on their members.
@@ -1585,7 +1592,10 @@ def deleted_warnings(plan: Plan) -> list[str]:
                 )
             elif (pairs := copies.pop((r.source_before, r.source_job), None)) is not None:
                 lines.append(_copies_renamed(plan, pairs))
-        elif was.kind == "job-template" and top not in gone and (was.member, was.job) not in renamed:
+        elif (
+            was.kind == "job-template" and top not in gone and (was.member, was.job) not in renamed
+            and (was.member, was.job) not in move_from
+        ):
             templates.append((path, was))
         elif was.kind == DIRECTORY and not (was.member and was.member in reassigned_to):
             entries.append(path)
@@ -1611,6 +1621,56 @@ def deleted_warnings(plan: Plan) -> list[str]:
             f" in {escaped(plan.out_dir)} only ({_listed(entries)}): the CP directory keeps {'it' if one else 'them'} until"
             f" you remove {'it' if one else 'them'}, and removing an entry gives up its minidisks and what is on"
             " them (docs/deploy.md, \"Rolling back\")"
+        )
+    return lines
+
+
+def _single_moves(plan: Plan, deleted: list[tuple[str, Written]]) -> list[tuple[str, str, str]]:
+    """(old member, job, new member) of each single-configuration job whose template
+    the plan deletes on one member and creates, under the same name, on another."""
+    created = {
+        a.artifact.job: a.artifact.member
+        for a in plan.actions
+        if a.action == CREATE and a.artifact is not None and a.artifact.kind == "job-template"
+        and a.artifact.job_kind == "single" and a.artifact.job and a.artifact.member
+    }
+    return [
+        (was.member, was.job, new)
+        for _, was in deleted
+        if was.kind == "job-template" and was.job_kind == "single" and was.member and was.job
+        and (new := created.get(was.job)) is not None and new != was.member
+    ]
+
+
+def _job_moves(plan: Plan, deleted: list[tuple[str, Written]], gone: dict[str, list[str]]) -> list[str]:
+    """One line per single-configuration job moved to another member (`_single_moves`):
+    the old member's BKRSUBMT EXEC on z/VM still lists it and submits it, from its
+    template there, until it is replaced or erased; installed first, the new
+    member's submits it too, and both back the same users up (SSI rule 6). The
+    order that avoids it is said, as for the purge moved."""
+    paths = {(was.member, was.job): path for path, was in deleted}
+    lines = []
+    for old, job, new in _single_moves(plan, deleted):
+        path = paths[old, job]
+        template = _cms_id(path)
+        if old in gone:
+            first = (
+                f"{old}, no longer a member, keeps its BKRSUBMT EXEC and {template} on z/VM (its folder is gone"
+                f" from {escaped(plan.out_dir)} only), and that BKRSUBMT still submits {job} when {old}'s scheduler"
+                f" calls `DUE`; stop that caller, or erase both there,"
+            )
+        else:
+            first = (
+                f"{old}'s BKRSUBMT EXEC on z/VM still submits it when {old}'s scheduler calls `DUE`, from"
+                f" {template} there ({escaped(path)}, deleted in {escaped(plan.out_dir)} only), until {old}'s new"
+                f" BKRSUBMT EXEC, which no longer lists it, replaces it; install that one and erase {template}"
+                f" on {old}"
+            )
+        lines.append(
+            f"bkrc: warning: job {job} moves from {old} to {new}: {first} before you install {new}'s BKRSUBMT"
+            f" EXEC and {template}, or both members submit {job} and back its users up twice (a"
+            f" single-configuration job runs from one member); the catalog keeps the backups made so far under"
+            f" {job} (docs/deploy.md, \"Changing a deployed cluster\")"
         )
     return lines
 

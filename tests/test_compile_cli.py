@@ -1591,3 +1591,60 @@ def test_a_read_only_member_folder_is_refused_only_when_its_files_change(tmp_pat
         for folder in (out, *out.iterdir()):
             if folder.is_dir():
                 folder.chmod(0o755)
+
+
+# stop 76, h8: a single-configuration job moved to another member
+def test_a_single_job_moved_to_another_member_says_the_old_bkrsubmt_still_submits_it(tmp_path):
+    """`run on DEV2` for GUESTFUL's `run on DEV1`: the plan deleted DEV1/GUESTFUL.TEMPLATE
+    and created DEV2's, and the warning spoke of a template left on a disk only, as
+    for a job removed. DEV1's BKRSUBMT on z/VM still lists GUESTFUL and submits it
+    until DEV1's new one replaces it: with DEV2's installed first, both members back
+    the same users up (SSI rule 6). The warning now says the move and the order, in
+    every mode; the compile after says nothing more."""
+    src, out = source(tmp_path), tmp_path / "out"
+    run_cli(["compile", src, "-o", out], expect=0)
+    source(tmp_path, GOOD.replace("run on DEV1 daily 01:00", "run on DEV2 daily 01:00"))
+    for mode, code in (("--dry-run", 0), ("--check", 1)):
+        result = run_cli(["compile", src, "-o", out, mode], expect=code)
+        assert _warnings(result.stderr) == [(
+            "bkrc: warning: job GUESTFUL moves from DEV1 to DEV2: DEV1's BKRSUBMT EXEC on z/VM still submits it"
+            " when DEV1's scheduler calls `DUE`, from GUESTFUL TEMPLATE there (DEV1/GUESTFUL.TEMPLATE, deleted in"
+            f" {out} only), until DEV1's new BKRSUBMT EXEC, which no longer lists it, replaces it; install that one"
+            " and erase GUESTFUL TEMPLATE on DEV1 before you install DEV2's BKRSUBMT EXEC and GUESTFUL TEMPLATE,"
+            " or both members submit GUESTFUL and back its users up twice (a single-configuration job runs from"
+            " one member); the catalog keeps the backups made so far under GUESTFUL"
+            ' (docs/deploy.md, "Changing a deployed cluster")'
+        )]
+        assert re.search(r"^delete +DEV1/GUESTFUL\.TEMPLATE ", result.stdout, re.MULTILINE), result.stdout
+        assert re.search(r"^create +DEV2/GUESTFUL\.TEMPLATE ", result.stdout, re.MULTILINE), result.stdout
+    assert len(_warnings(run_cli(["compile", src, "-o", out], expect=0).stderr)) == 1
+    assert _warnings(run_cli(["compile", src, "-o", out], expect=0).stderr) == []
+    # Moved and renamed: a job removed and another added, the old template named alone.
+    source(tmp_path, GOOD.replace("job GUESTFUL {", "job GUESTALL {"))
+    (warning,) = _warnings(run_cli(["compile", src, "-o", out, "--dry-run"], expect=0).stderr)
+    assert warning.startswith("bkrc: warning: job GUESTFUL's template is deleted in"), warning
+
+
+def test_a_single_job_moved_off_a_retired_member_says_its_old_bkrsubmt_still_submits_it(tmp_path):
+    """DEV1 retired, and BKR330's help followed (`run on DEV2` for `run on DEV1`): the
+    member's folder is gone (its own warning), and the move is said beside it: DEV1's
+    BKRSUBMT still submits GUESTFUL there until it is stopped or erased, and DEV2's,
+    installed first, submits it too."""
+    src, out = source(tmp_path, THREE), tmp_path / "out"
+    run_cli(["compile", src, "-o", out], expect=0)
+    retired = THREE.replace("  member DEV1 { workers 2  private-volume D1PRV1 }\n", "")
+    retired = retired.replace("on DEV1", "on DEV2")
+    source(tmp_path, retired.replace("run on DEV2 daily 01:00", "run on DEV1 daily 01:00"))
+    help_line = [ln for ln in run_cli(["check", src], expect=1).stdout.splitlines() if "help:" in ln]
+    assert help_line and "`DEV2`" in help_line[0], help_line
+    source(tmp_path, retired)
+    run_cli(["check", src], expect=0)
+    warnings = _warnings(run_cli(["compile", src, "-o", out, "--dry-run"], expect=0).stderr)
+    assert any(w.startswith("bkrc: warning: member DEV1's folder is gone from") for w in warnings), warnings
+    (moved,) = [w for w in warnings if "moves from DEV1 to DEV2" in w and "job GUESTFUL" in w]
+    assert moved.startswith(
+        "bkrc: warning: job GUESTFUL moves from DEV1 to DEV2: DEV1, no longer a member, keeps its BKRSUBMT"
+        f" EXEC and GUESTFUL TEMPLATE on z/VM (its folder is gone from {out} only), and that BKRSUBMT still"
+        " submits GUESTFUL when DEV1's scheduler calls `DUE`; stop that caller, or erase both there, before you"
+        " install DEV2's BKRSUBMT EXEC and GUESTFUL TEMPLATE, or both members submit GUESTFUL"
+    ), moved
