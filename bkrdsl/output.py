@@ -1625,6 +1625,42 @@ def deleted_warnings(plan: Plan) -> list[str]:
     return lines
 
 
+def new_members(plan: Plan) -> list[str]:
+    """One line for the members a compile into a DIR that a last compile wrote
+    gives files to for the first time (a member added): every file of theirs is a
+    `create` in the plan, and nothing of it runs until the member is set up as in
+    a first install, which the plan does not say: AUTOLOG1's PROFILE EXEC calls
+    BKRSTART, and a scheduler calls BKRSUBMT DUE (BKREXPIR DUE where it purges).
+    Left out: a member that takes the number of a member gone (renamed, or put in
+    its place: `deleted_warnings` and `rename_warnings` say what that means)."""
+    before = plan.members_before
+    if not before:
+        return []
+    members: dict[str, list[Artifact]] = {}
+    for a in plan.actions:
+        if a.artifact is not None and a.artifact.member and a.action != DELETE:
+            members.setdefault(a.artifact.member, []).append(a.artifact)
+    gone = before - members.keys()
+    taking = {now for _, was, now in reassigned(plan) if was in gone}
+    new = [m for m in members if m not in before and m not in taking]
+    if not new:
+        return []
+    jobs, purging = [], [m for m in new if any(a.kind == "expire-exec" for a in members[m])]
+    for member in new:
+        names = sorted(a.job for a in members[member] if a.kind == "job-template" and a.job)
+        jobs.append(f"{member}'s: {', '.join(names) if names else 'none'}")
+    one = len(new) == 1
+    named = new[0] if one else ", ".join(new[:-1]) + f" and {new[-1]}"
+    expiry = "".join(f"; on {m}, which purges, `EXEC BKREXPIR DUE` too" for m in purging)
+    return [(
+        f"bkrc: warning: member{'' if one else 's'} {named}, new to {escaped(plan.out_dir)} since its last compile,"
+        f" run{'s' if one else ''} nothing bkrc wrote for {'it' if one else 'them'} until {'it is' if one else 'each is'} set up as"
+        f" for a first install: on {'it' if one else 'each'}, call `EXEC BKRSTART` from AUTOLOG1's PROFILE EXEC"
+        f" and have a scheduler call `EXEC BKRSUBMT DUE` every minute{expiry}, or none of its jobs is ever"
+        f" submitted ({'; '.join(jobs)}) (docs/deploy.md, \"7. First run, per member\")"
+    )]
+
+
 def _single_moves(plan: Plan, deleted: list[tuple[str, Written]]) -> list[tuple[str, str, str]]:
     """(old member, job, new member) of each single-configuration job whose template
     the plan deletes on one member and creates, under the same name, on another."""

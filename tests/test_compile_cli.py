@@ -438,8 +438,9 @@ def test_an_identity_job_renamed_pairs_its_copies_member_by_member(tmp_path):
     result = run_cli(["compile", src, "-o", out, "--dry-run"], expect=0)
     assert re.search(r"^create +DEV3/SYSALL3\.TEMPLATE +job-template +DEV3 +SYSALL3$", result.stdout, re.MULTILINE)
     assert result.stdout.count("(was SYSFU") == 2
-    (warning,) = _warnings(result.stderr)
+    warning, added = _warnings(result.stderr)
     assert warning.startswith("bkrc: warning: job SYSFU is renamed SYSALL on DEV1, DEV2 (each copy's"), warning
+    assert added.startswith("bkrc: warning: member DEV3, new to "), added  # stop 76, h8
     # Another IDENTITY job added beside the rename: two copies come on each member
     # where one went, and which was renamed cannot be told: none is paired.
     job = GOOD[GOOD.index("  job SYSFU {"):]
@@ -814,7 +815,9 @@ def test_adding_a_member_last_renames_nothing(tmp_path):
     run_cli(["compile", src, "-o", out], expect=0)
     source(tmp_path, THREE)
     result = run_cli(["compile", src, "-o", out], expect=0)
-    assert "bkrc: warning" not in result.stderr
+    # stop 76, h8: the one warning is the new member's set-up (test_a_member_added_...).
+    (added,) = _warnings(result.stderr)
+    assert added.startswith("bkrc: warning: member DEV3, new to "), added
 
 
 def _sequential_table(tmp_path: Path) -> Path:
@@ -1648,3 +1651,44 @@ def test_a_single_job_moved_off_a_retired_member_says_its_old_bkrsubmt_still_sub
         " submits GUESTFUL when DEV1's scheduler calls `DUE`; stop that caller, or erase both there, before you"
         " install DEV2's BKRSUBMT EXEC and GUESTFUL TEMPLATE, or both members submit GUESTFUL"
     ), moved
+
+
+# stop 76, h8: a member added is told to be set up, or nothing runs there
+def test_a_member_added_says_nothing_runs_there_until_it_is_set_up(tmp_path):
+    """DEV3 added after DEV1 and DEV2: the plan listed DEV3's files as `create` and
+    said nothing more, so a sysprog who uploaded them had a member where no job is
+    ever submitted (nothing calls BKRSTART from AUTOLOG1's PROFILE EXEC, no
+    scheduler calls BKRSUBMT DUE), and nothing failed to say so. The compile now
+    names the member, the set-up and the jobs that wait on it, in every mode; a
+    member renamed (it takes a gone member's number) is left to its own warning,
+    and a first compile into an empty DIR says nothing."""
+    src, out = source(tmp_path), tmp_path / "out"
+    assert _warnings(run_cli(["compile", src, "-o", out], expect=0).stderr) == []
+    source(tmp_path, THREE)
+    for mode, code in (("--dry-run", 0), ("--check", 1)):
+        assert _warnings(run_cli(["compile", src, "-o", out, mode], expect=code).stderr) == [(
+            f"bkrc: warning: member DEV3, new to {out} since its last compile, runs nothing bkrc wrote for it until it is set up as"
+            " for a first install: on it, call `EXEC BKRSTART` from AUTOLOG1's PROFILE EXEC and have a scheduler"
+            " call `EXEC BKRSUBMT DUE` every minute, or none of its jobs is ever submitted (DEV3's: SYSFU3)"
+            ' (docs/deploy.md, "7. First run, per member")'
+        )]
+    run_cli(["compile", src, "-o", out], expect=0)
+    assert _warnings(run_cli(["compile", src, "-o", out], expect=0).stderr) == []
+    # Two members added, the purge moved to one of them: both named, BKREXPIR too.
+    dev3 = "  member DEV3 { workers 2  private-volume D3PRV1 }\n"
+    four = THREE.replace(dev3, dev3 + dev3.replace("DEV3", "DEV4").replace("D3PRV1", "D4PRV1"))
+    four = four.replace("expire on DEV1", "expire on DEV4").replace("pool BKRPOOL on DEV1", "pool BKRPOOL on DEV4")
+    five = four.replace(dev3, dev3 + dev3.replace("DEV3", "DEV5").replace("D3PRV1", "D5PRV1"))
+    five = five.replace("expire on DEV4", "expire on DEV5").replace("pool BKRPOOL on DEV4", "pool BKRPOOL on DEV5")
+    source(tmp_path, five)
+    run_cli(["check", src], expect=0)
+    (added,) = [w for w in _warnings(run_cli(["compile", src, "-o", out, "--dry-run"], expect=0).stderr) if ", new to " in w]
+    assert added.startswith(f"bkrc: warning: members DEV4 and DEV5, new to {out} since its last compile, run nothing bkrc wrote for them"), added
+    assert "every minute; on DEV5, which purges, `EXEC BKREXPIR DUE` too, or none" in added, added
+    assert added.endswith("(DEV4's: SYSFU5; DEV5's: SYSFU4) (docs/deploy.md, \"7. First run, per member\")"), added
+    # DEV3 renamed DEV6: it takes DEV3's number, and the folder's warning says what that means.
+    run_cli(["compile", src, "-o", out], expect=0)
+    source(tmp_path, five.replace("DEV3", "DEV6"))
+    warnings = _warnings(run_cli(["compile", src, "-o", out, "--dry-run"], expect=0).stderr)
+    assert not [w for w in warnings if ", new to " in w], warnings
+    assert [w for w in warnings if "DEV6, new, takes DEV3's number" in w], warnings

@@ -202,7 +202,7 @@ def test_deploys_warnings_are_what_bkrc_prints(tmp_path):
     the purge moved from VMSYS1 to VMSYS2; Tape Manager removed; VMSYS4 renamed
     VMSYS6; the catalog's SFS server moved from VMSYS1 to VMSYS2; job APPSFULL
     renamed APPSALL and nothing else; IDENTITY job SYSIN renamed SYSALL and
-    nothing else; and job APPSFULL moved from VMSYS1 to VMSYS2."""
+    nothing else; job APPSFULL moved from VMSYS1 to VMSYS2; and VMSYS5 added."""
     prodssi = (EXAMPLES / "prodssi.bkr").read_text(encoding="utf-8")
     fourth = "  member VMSYS4 { workers 2  private-volume M4PRV1 }\n"
     five = prodssi.replace(fourth, fourth + "  member VMSYS5 { workers 2  private-volume M5PRV1 }\n")
@@ -231,12 +231,14 @@ def test_deploys_warnings_are_what_bkrc_prints(tmp_path):
         tmp_path / "single", prodssi, prodssi.replace("run on VMSYS1 daily 02:00", "run on VMSYS2 daily 02:00")
     )
     assert len(single) == 1  # stop 76, h8: job APPSFULL moved from VMSYS1 to VMSYS2
+    added = changed_warnings(tmp_path / "added", prodssi, five)  # stop 76, h8: VMSYS5 added
+    assert len(added) == 1
     shown = deploys_warnings()
-    assert len(shown) == 10
-    printed = removed + moved + purge + tape + renamed + server + job + copies + single
+    assert len(shown) == 11
+    printed = removed + moved + purge + tape + renamed + server + job + copies + single + added
     assert [line for line in shown if line not in printed] == []
     # Each change's lines are shown (none of the examples left out of the check).
-    for lines in (removed, moved, purge, tape, renamed, server, job, copies, single):
+    for lines in (removed, moved, purge, tape, renamed, server, job, copies, single, added):
         assert any(line in shown for line in lines), lines
 
 
