@@ -2258,6 +2258,15 @@ def changes_text(c: ClusterChanges) -> str:
         out += _totals_lines(c.coverage)
     if not c.cluster and not c.members and not c.minidisks and not differs:
         out.append("  no change in what runs where and when" + (", nor whom it backs up" if c.coverage else ""))
+    # A single-configuration job removed on one member and added on another under
+    # its name: moved (`run on` changed), which each side's line says.
+    gone = {j.name: m.name for m in c.members for j in m.jobs if j.status == "removed" and j.row.kind == "single"}
+    came = {j.name: m.name for m in c.members for j in m.jobs if j.status == "added" and j.row.kind == "single"}
+    moved: dict[tuple[str, str], str] = {}
+    for name in sorted(gone.keys() & came.keys()):
+        if gone[name] != came[name]:
+            moved[gone[name], name] = f" (moved to {came[name]})"
+            moved[came[name], name] = f" (moved from {gone[name]})"
     for m in c.members:
         out += ["", f"member {m.name}" + ("" if m.status == "changed" else f" ({m.status})")]
         for x in m.settings:
@@ -2270,7 +2279,8 @@ def changes_text(c: ClusterChanges) -> str:
                 for x in (x for x in j.changes if not (j.old_name and x.what == "source_job")):
                     out += _was_now(_LABELS[x.what], x.old_text, x.new_text, 4)
             else:
-                said = _wrapped(f"job {j.name}{source} {j.status}: {_row_text(j.row)}", "  ", " " * 6)
+                how = moved.get((m.name, j.name), "")
+                said = _wrapped(f"job {j.name}{source} {j.status}{how}: {_row_text(j.row)}", "  ", " " * 6)
                 out += [line.replace("\xa0", " ") for line in said]
                 out += _description_line(j.row, 6)
         if m.backups:

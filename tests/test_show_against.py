@@ -1032,3 +1032,23 @@ def test_h3_74_a_change_of_a_zvm_id_s_coverage_alone_is_a_change(tmp_path):
         "    TCPIP\n      was backed up: 0191\n      now excluded: 0191\n"
     )
     assert "\nmember VMSYS1\n" not in out
+
+
+# stop 76, h8: a single-configuration job moved to another member
+def test_a_single_job_moved_to_another_member_says_moved_on_both_sides(tmp_path):
+    """APPSFULL's `run on VMSYS1` made `run on VMSYS2`: the text said `removed` on
+    VMSYS1 and `added` on VMSYS2, two unrelated lines, and a reviewer had to pair
+    them to see that both members' BKRSUBMT must change in order. Each line now
+    names the other member; an IDENTITY job's copies, and a job removed with no
+    twin, say nothing more; the JSON is as it was."""
+    new, old = edited(tmp_path, ("run on VMSYS1 daily 02:00", "run on VMSYS2 daily 02:00"))
+    out = against(new, old)
+    assert "\nmember VMSYS1\n  job APPSFULL removed (moved to VMSYS2): daily 02:00 single" in out, out
+    assert "\nmember VMSYS2\n  job APPSFULL added (moved from VMSYS1): daily 02:00 single" in out, out
+    doc = against_json(new, old)
+    statuses = [(m["name"], j["name"], j["status"]) for m in doc["members"] for j in m["jobs"]]
+    assert statuses == [("VMSYS1", "APPSFULL", "removed"), ("VMSYS2", "APPSFULL", "added")], statuses
+    # Renamed as it moves: two jobs, neither moved.
+    new, old = edited(tmp_path, ("job APPSFULL {", "job APPSALL {"), ("run on VMSYS1 daily 02:00", "run on VMSYS2 daily 02:00"))
+    out = against(new, old)
+    assert "(moved" not in out and "job APPSFULL removed: " in out and "job APPSALL added: " in out, out
