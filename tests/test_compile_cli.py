@@ -1692,3 +1692,28 @@ def test_a_member_added_says_nothing_runs_there_until_it_is_set_up(tmp_path):
     warnings = _warnings(run_cli(["compile", src, "-o", out, "--dry-run"], expect=0).stderr)
     assert not [w for w in warnings if ", new to " in w], warnings
     assert [w for w in warnings if "DEV6, new, takes DEV3's number" in w], warnings
+
+
+# stop 76, h8: README.TXT says which members purge, after the one-time warning
+def test_readme_names_the_purging_member_and_the_old_bkrexpir_elsewhere(tmp_path):
+    """The purge moved from DEV1 to DEV2: the compile's warning that DEV1's old
+    BKREXPIR still purges is said once, by the compile that moves it; the folder
+    the sysprog deploys from (a pipeline's, days later) said nothing of it.
+    README.TXT now names the purging member and what an older BKREXPIR on any
+    other does, in every compile, and the text follows the `expire on`."""
+    src, out = source(tmp_path), tmp_path / "out"
+    run_cli(["compile", src, "-o", out], expect=0)
+    readme = (out / "README.TXT").read_text()
+    expiry = readme[readme.index("\nExpiry\n------\n"):readme.index("\nThis file and manifest.json\n")]
+    assert " ".join(expiry.split()) == (
+        "Expiry ------ BKREXPIR.EXEC is written for DEV1 only: EXPIRE is sent there alone. On DEV2, a BKREXPIR"
+        " EXEC that an earlier compile wrote (before the purge moved) still purges when the member's scheduler"
+        " calls it: stop that caller and erase the EXEC there, or two members purge (docs/deploy.md, Changing"
+        " a deployed cluster)."
+    )
+    source(tmp_path, GOOD.replace("expire on DEV1 {", "expire on DEV2 {"))
+    run_cli(["compile", src, "-o", out], expect=0)
+    assert _warnings(run_cli(["compile", src, "-o", out], expect=0).stderr) == []  # the warning said once
+    readme = (out / "README.TXT").read_text()
+    assert "BKREXPIR.EXEC is written for DEV2 only: EXPIRE is sent there alone. On\nDEV1, a BKREXPIR" in readme, readme
+    assert max(len(line) for line in readme.splitlines()) <= 72

@@ -3,7 +3,8 @@
 A plain-text file at the top of the output folder, beside manifest.json, that
 says what it is first (generated, and kept off the host like manifest.json),
 then per member folder the files, where each goes on z/VM and who uses it
-there, then the cluster-wide files, then the steps of docs/deploy.md. Where
+there, then the cluster-wide files, then which members purge (an older
+BKREXPIR elsewhere still purges), then the steps of docs/deploy.md. Where
 each file goes is the artifact's own `goes_to` (`destination.goes_to`, the
 words the manifest records and the headers use); files with the same place
 and user are listed together, in path order. Every line fits 72 columns and holds only
@@ -18,7 +19,7 @@ It is a generated file like the others: listed in manifest.json (kind
 
 from __future__ import annotations
 
-from bkrdsl.emit.common import README, Artifact, lines_to_text, wrap
+from bkrdsl.emit.common import EXPIRE_EXEC, README, Artifact, lines_to_text, wrap
 from bkrdsl.emit.destination import OFF_THE_HOST, used_by
 from bkrdsl.generated import CLUSTER_FOLDER, MAX_COLUMNS
 from bkrdsl.resolve.model import Model
@@ -90,6 +91,32 @@ def _section(model: Model, title: str, artifacts: list[Artifact]) -> list[str]:
     return lines
 
 
+def _expiry(model: Model, artifacts: list[Artifact]) -> list[str]:
+    """Which members purge, from the BKREXPIR EXECs written, and what an older one
+    on any other member does: it still purges there when its scheduler calls it
+    (the purge moved since, docs/deploy.md). Said here too, since the compile's
+    warning of the move is said once, by the compile that moves it. Nothing
+    where no member purges, or every member does."""
+    purging = [m for m in model.member_names if any(a.kind == EXPIRE_EXEC and a.member == m for a in artifacts)]
+    others = [m for m in model.member_names if m not in purging]
+    if not purging or not others:
+        return []
+    one = len(purging) == 1
+    return [
+        "",
+        "Expiry",
+        "------",
+        *wrap(
+            f"BKREXPIR.EXEC is written for {', '.join(purging)} only: EXPIRE is sent there"
+            f" {'alone' if one else 'and nowhere else'}. On {', '.join(others)}, a BKREXPIR EXEC"
+            " that an earlier compile wrote (before the purge moved) still purges when the"
+            " member's scheduler calls it: stop that caller and erase the EXEC there, or two"
+            " members purge (docs/deploy.md, Changing a deployed cluster).",
+            MAX_COLUMNS,
+        ),
+    ]
+
+
 def _steps() -> list[str]:
     return [
         "",
@@ -132,6 +159,7 @@ def readme(model: Model, source: str, artifacts: list[Artifact]) -> Artifact:
         )
     if by_folder:  # a folder that is neither a member's nor cluster/: the layout changed
         raise ValueError(f"README.TXT has no section for {', '.join(sorted(by_folder))}")
+    lines += _expiry(model, artifacts)
     lines += [
         "",
         "This file and manifest.json",
