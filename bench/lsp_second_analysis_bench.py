@@ -5,7 +5,7 @@ in which the server analyses the text twice (docs/lsp.md, *How fast*):
 * `normal`: a keystroke in member VMSYS4's block (`workers 2` made `workers 3`, and
   back), the file as generated: one analysis;
 * `steadied`: the same keystroke, VMSYS4's block declaring no `private-volume` yet
-  while the other members do (`BkrServer.steadied`: BKR253 read again as the file
+  while the other members do (`features.while_typing`, rule 2: BKR253 read again as the file
   reads without that block, `features.a_disks_without_member`);
 * `read closed`: the cluster's `}` not typed yet, a keystroke at the end of the
   buffer (`shared-volume VMCOM2` made `VMCOM3`, and back: `BkrServer.read_closed`,

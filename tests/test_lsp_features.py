@@ -5302,3 +5302,57 @@ def test_h13s75_a_local_catalogs_server_is_offered_the_user_a_disk_of_the_file_i
     codes = [(d.code, d.message) for d in analyse_document("/ws/dev.bkr", whole).diagnostics]
     assert not [c for c in codes if c[0] in ("BKR332", "BKR253", "BKR202") and "LCLSFS" in c[1]], codes
     assert [c for c in codes if c[0] == "BKR332" and "APPSRV" in c[1]], codes  # (APPSRV's `disk` is no machine's)
+
+
+# stop 76, h2: one policy of what stays published while typing (`features.while_typing`)
+#: h4's cluster (tests/test_lsp_session.py, `_H4_RUN_ON`): `run on |` at line 12, column 11.
+_H2S76_RUN_ON = (
+    "import std/backup-manager\n\ncluster DEV {\n"
+    "  member DEV1 { workers 2  private-volume D1PRV1 }\n"
+    "  member DEV2 { workers 2  private-volume D2PRV1 }\n"
+    "  shared-volume VMCOM1\n    single group APPS { LINUX01 }\n"
+    "  identity group GUESTS { TCPIP }\n"
+    "  job J {\n    backup APPS full\n    include minidisk * *\n    to disk pool P\n    run on |\n  }\n}\n"
+)
+
+
+def _h2s76_codes(diagnostics) -> list[tuple[str, int]]:
+    return sorted((d.code, d.span.line - 1) for d in diagnostics if d.span is not None)
+
+
+@pytest.mark.parametrize("reading", ["fast parser first", "lark"])
+def test_h2s76_while_typing_is_one_pure_policy(monkeypatch, reading):
+    # The server's three mechanisms of what stays published mid-typing (BKR253
+    # steadied, what is being typed left out, the last checked analysis held over a
+    # syntax error) are one function of the analysis and of what the server knows of
+    # the typing, which changes neither: called twice it answers the same, and the
+    # document's diagnostics are as analysed. Without a last change (opened, saved)
+    # it publishes the analysis as `bkrc check` reads it; BKR005 of a `{` left open is
+    # held (for the requests) but not shown while typing at the end.
+    monkeypatch.setenv("BKRDSL_PARSER", "lark" if reading == "lark" else "")
+    good = analyse_document("/ws/dev.bkr", _H2S76_RUN_ON.replace("|", "each member"))
+    first = F.while_typing(good, F.Typing())
+    assert first.held == first.shown == good.diagnostics
+    assert first.last_good is not None and first.last_good[0] == good.text
+    assert first.a_disks_shown == sum(d.code == "BKR253" for d in good.diagnostics) == 5
+    off_the_line = [c for c in _h2s76_codes(good.diagnostics) if c[1] != 12]
+    assert [c for c, _ in off_the_line] == ["BKR213", *["BKR253"] * 5, "BKR408"], off_the_line
+    typed = analyse_document("/ws/dev.bkr", _H2S76_RUN_ON.replace("|", "each m"))
+    as_analysed = list(typed.diagnostics)
+    assert _h2s76_codes(as_analysed) == [("BKR004", 12)], as_analysed
+    typing = F.Typing(change=((12, 16), (12, 17)), a_disks_shown=5, last_good=first.last_good)
+    answer = F.while_typing(typed, typing)
+    assert answer == F.while_typing(typed, typing)  # (the same answer twice)
+    assert typed.diagnostics == as_analysed  # (the document left as analysed)
+    assert [c for c in _h2s76_codes(answer.shown) if c[1] != 12] == off_the_line
+    assert ("BKR004", 12) in _h2s76_codes(answer.shown) and answer.held == answer.shown
+    assert answer.last_good == first.last_good and answer.a_disks_shown == 5
+    # opened or saved (no last change): the text as `bkrc check` reads it
+    assert F.while_typing(typed, typing._replace(change=None)).shown == as_analysed
+    # a `{` left open at the end: held for the requests, not shown while typed at the end
+    open_end = _H2S76_RUN_ON.replace("|", "each member").rstrip().removesuffix("}").rstrip() + "\n"
+    left_open = analyse_document("/ws/dev.bkr", open_end)
+    assert [d.code for d in left_open.diagnostics] == ["BKR005"]
+    at_end = F.while_typing(left_open, F.Typing(change=((14, 0), (14, 0)), at_end=True))
+    assert [d.code for d in at_end.held] == ["BKR005"] and at_end.shown == []
+    assert [d.code for d in F.while_typing(left_open, F.Typing(change=((14, 0), (14, 0)))).shown] == ["BKR005"]

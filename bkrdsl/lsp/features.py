@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import field, replace
 from pathlib import Path
+from typing import NamedTuple
 
 from bkrdsl import ast
 from bkrdsl.ast import Kind
@@ -5261,7 +5262,7 @@ def a_disks_without_member(doc: Document, start, end):
     IDENTITY's A-disk is asked for only where every member it runs on declares one,
     so a member block being typed took its warnings away when it was opened, its
     workers' when their count was typed, and gave them back with its
-    `private-volume` (`BkrServer.steadied`). The block is left out of the parsed
+    `private-volume` (`while_typing`, rule 2). The block is left out of the parsed
     cluster and the model built again, every other place of the text as it is: what
     the file blanked there would read, without parsing it again nor running the other
     checks (a second whole analysis at each keystroke in the block cost as much as the
@@ -5375,7 +5376,7 @@ def begun_at_the_typing(
     or, for a machine of the product being named (`catalog shared server BKRS`), the
     `disk` for a machine the word begins (BKR332 at `disk BKRSVSFS ...`: not one of
     the product's machines until the name is typed whole). A word that begins no name
-    there, or is typed whole, keeps its diagnostics. `BkrServer.unread_at_the_typing`
+    there, or is typed whole, keeps its diagnostics. `while_typing` (rule 3)
     leaves them out until the typing is elsewhere."""
     if end[0] - start[0] > 2:  # (a paste, a whole block: not a word being typed)
         return []
@@ -5413,7 +5414,7 @@ def begun_at_the_typing(
 def closed_later(d: Diagnostic) -> bool:
     """Whether `d` is BKR005 for a `{` the file ends without closing (`messages.never_closed`,
     whose first other place is the end of the file): while the editor types at the
-    end of the buffer, the `}` still to come (`BkrServer.typing_at_end`)."""
+    end of the buffer, the `}` still to come (`BkrServer.typing_at_end`, `while_typing`)."""
     if d.code != "BKR005" or not d.related:
         return False
     from bkrdsl.syntax.messages import FILE_ENDS_HERE  # (read already: the parser said BKR005)
@@ -5422,7 +5423,11 @@ def closed_later(d: Diagnostic) -> bool:
 
 
 def held_over(
-    doc: Document, good: tuple[str, list[Diagnostic], dict[str, str]], typing_at_end: bool, typed: tuple[int, int]
+    doc: Document,
+    good: tuple[str, list[Diagnostic], dict[str, str]],
+    typing_at_end: bool,
+    typed: tuple[int, int],
+    current: Sequence[Diagnostic] | None = None,
 ) -> list[Diagnostic] | None:
     """The diagnostics to publish for `doc`, whose text has a syntax error on the lines
     being edited, from the last analysis of the buffer whose checks ran (`good`: its
@@ -5444,8 +5449,11 @@ def held_over(
     here (`closed_later`, held back while typing at the end). `typed`: the first and
     last line (0-based) of the document's last change: every error must be on them,
     the word being typed (a syntax error left on a line while the user types on
-    another is said as `bkrc check` says it, though both changes are since `good`)."""
+    another is said as `bkrc check` says it, though both changes are since `good`).
+    `current`: `doc`'s diagnostics as the earlier rules of `while_typing` left them
+    (None: its analysis's)."""
     old, said, others = good
+    current = doc.analysis.diagnostics if current is None else current
     text = doc.text
     errors = [
         d for d in doc.analysis.program.diagnostics if d.is_error and not (typing_at_end and closed_later(d))
@@ -5478,8 +5486,8 @@ def held_over(
         edits = [e._replace(span=moved(e.span)) for e in fix.edits]
         return replace(fix, edits=tuple(edits)) if all(e.span is not None for e in edits) else None
 
-    kept = {(d.code, d.span, d.message) for d in doc.analysis.diagnostics}
-    found = list(doc.analysis.diagnostics)
+    kept = {(d.code, d.span, d.message) for d in current}
+    found = list(current)
     for d in said:
         span = moved(d.span)
         if (span is None and d.span is not None) or (d.code, span, d.message) in kept:
@@ -5498,6 +5506,102 @@ def held_over(
     from bkrdsl.diagnostics.core import sort_key
 
     return sorted(found, key=sort_key)
+
+
+class Typing(NamedTuple):
+    """What the language server knows of the typing in one buffer, besides its text
+    (`while_typing`): where its last change is, whether it was typed at the end, and
+    what its earlier analyses published. Each is dropped when the buffer is opened
+    or closed; a save drops `change` and `at_end` (`BkrServer.forget_typing`)."""
+
+    #: The last change's first and last place in the text after it (0-based line and
+    #: column, the server's), None after opening, a save or a whole text sent again.
+    change: tuple[tuple[int, int], tuple[int, int]] | None = None
+    #: The last change ends where nothing but blanks follows it (`typing_at_end`).
+    at_end: bool = False
+    #: The analysis read the text with the blocks left open at its end closed
+    #: (`read_closed`): its checks ran.
+    closed: bool = False
+    #: How many BKR253 the last published analysis whose checks ran had (None: none yet).
+    a_disks_shown: int | None = None
+    #: The last analysis whose checks ran: its text, its diagnostics as published, the
+    #: texts of the other files it read (None: none yet).
+    last_good: tuple[str, list[Diagnostic], dict[str, str]] | None = None
+
+
+class Published(NamedTuple):
+    """`while_typing`'s answer: the diagnostics the document holds (what its requests,
+    a quick fix, a hover, read), those of them published, and what to keep of it for
+    the next change (`Typing.a_disks_shown`, `Typing.last_good`)."""
+
+    held: list[Diagnostic]
+    shown: list[Diagnostic]
+    a_disks_shown: int | None
+    last_good: tuple[str, list[Diagnostic], dict[str, str]] | None
+
+
+def while_typing(doc: Document, typing: Typing) -> Published:
+    """The diagnostics to publish for `doc`, the analysis of a buffer's text as it is
+    now, while the user types in it (`typing`): the language server's one policy of
+    what stays published mid-typing, docs/lsp.md, *While you type*. Each rule keeps
+    or leaves out a diagnostic that would blink, gone at a keystroke and back at the
+    next, and says nothing `bkrc check` would not; without a last change (opened,
+    saved) the analysis is published as `bkrc check` reads it, but for rule 1:
+
+    1. typed at the end, BKR005 of a `{` the file ends without closing is not
+       shown (`closed_later`): its `}` is still to come;
+    2. a change in a `member` block that declares no `private-volume` yet, another
+       member declaring one: BKR253 as the file reads without that block, when that
+       gives as many as the last analysis whose checks ran published
+       (`a_disks_without_member`);
+    3. what is being typed is not said: BKR021 on it (`at_the_typing`), the
+       diagnostic of a name while it begins a longer one the file has there
+       (`begun_at_the_typing`);
+    4. while every syntax error sits on the lines of the last change, the last
+       analysis whose checks ran keeps its diagnostics off those lines, moved with
+       their lines (`held_over`).
+
+    Pure: it reads `doc` and `typing` and changes neither; the server keeps
+    `Published.a_disks_shown` and `Published.last_good` for the next change."""
+    found = list(doc.analysis.diagnostics)
+    change = typing.change
+    checked = doc.analysis.model is not None and doc.checked
+    # 2. BKR253 steady while a member block is typed
+    shown = typing.a_disks_shown
+    if change is not None and checked and shown is not None:
+        steady = a_disks_without_member(doc, *change)
+        if steady is not None and len(steady) == shown:
+            from bkrdsl.diagnostics.core import sort_key
+
+            found = sorted([d for d in found if d.code != "BKR253"] + steady, key=sort_key)
+    if checked:
+        shown = sum(d.code == "BKR253" for d in found)
+    # 3. what is being typed
+    if change is not None and any(d.code in _HELD_AT_THE_TYPING for d in found):
+        start, end = change
+        begun = begun_at_the_typing(doc, found, start, end)
+        found = [
+            d
+            for d in found
+            if not (d.code == "BKR021" and d.span is not None and at_the_typing(doc, d.span, start, end))
+            and not any(d is b for b in begun)
+        ]
+    # 4. the last checked analysis's diagnostics beside a syntax error being typed
+    good = typing.last_good
+    if doc.analysis.program.syntax_ok or typing.closed:
+        others = {name: source.text for name, source in doc.analysis.sources.items() if name != doc.name}
+        good = (doc.text, list(found), others)
+    elif good is not None and change is not None and doc.checked:
+        kept = held_over(doc, good, typing.at_end, (change[0][0], change[1][0]), found)
+        if kept is not None:
+            found = kept
+    # 1. a `{` left open at the end
+    published = [d for d in found if not closed_later(d)] if typing.at_end else found
+    return Published(found, published, shown, good)
+
+
+#: The codes rule 3 of `while_typing` may leave out.
+_HELD_AT_THE_TYPING = frozenset({"BKR021", *HELD_WHILE_NAMED})
 
 
 def _closed_parse(doc: Document, held: Diagnostic, edit: Edit, text: str):

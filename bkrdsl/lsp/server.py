@@ -468,7 +468,7 @@ class BkrServer(LanguageServer):
         self.result_ids = itertools.count(1)
         #: The documents whose last change was typed at the end of the buffer, nothing
         #: but blanks after it, and not saved since: their BKR005 for a `{` the file
-        #: ends without closing is not published (`publish`). Typed without closing
+        #: ends without closing is not published (`features.while_typing`). Typed without closing
         #: brackets, each statement at the end of the file took that error away while
         #: it was unfinished and brought it back once it was whole, statement after
         #: statement; the `}` is still to come. A change anywhere else, or a save,
@@ -477,12 +477,12 @@ class BkrServer(LanguageServer):
         #: Where each open document's last change starts and ends (in the text after
         #: it), as the client counts them (none after a save or when opened), and how many BKR253 its last checked
         #: analysis published: while a `member` block is typed, BKR253 is read as
-        #: without it (`steadied`).
+        #: without it (`features.while_typing`, rule 2).
         self.last_change: dict[str, tuple[T.Position, T.Position]] = {}
         self.a_disks_shown: dict[str, int] = {}
         #: Each open document's last analysis whose checks ran (`doc.text`, its diagnostics
         #: as published, the texts of the other files it read): while a syntax error sits
-        #: on the lines being typed, its diagnostics elsewhere are kept (`held_over`).
+        #: on the lines being typed, its diagnostics elsewhere are kept (`features.while_typing`, rule 4).
         self.last_good: dict[str, tuple[str, list[Diagnostic], dict[str, str]]] = {}
         self.debounce = DEFAULT_DEBOUNCE
         self.include: tuple[str, ...] = ()
@@ -975,22 +975,36 @@ class BkrServer(LanguageServer):
             dialect=self.dialect,
             directory=self.directory,
         )
-        closed = uri in self.typing_at_end and self.read_closed(doc)
-        self.steadied(uri, doc)
-        self.unread_at_the_typing(uri, doc)
-        self.held_over(uri, doc, closed)
+        at_end = uri in self.typing_at_end
+        closed = at_end and self.read_closed(doc)
+        # What stays published while the user types: one policy (`features.while_typing`).
+        where = self.last_change.get(uri)
+        typing = F.Typing(
+            change=tuple(self.server_position(doc, p) for p in where) if where is not None else None,
+            at_end=at_end,
+            closed=closed,
+            a_disks_shown=self.a_disks_shown.get(uri),
+            last_good=self.last_good.get(uri),
+        )
+        published = F.while_typing(doc, typing)
+        doc.analysis.diagnostics = published.held
+        if published.a_disks_shown is not None:
+            self.a_disks_shown[uri] = published.a_disks_shown
+        if published.last_good is not None:
+            self.last_good[uri] = published.last_good
         self.documents[uri] = (text_doc.version, doc)
         self.buffers_read[uri] = buffers
         self.recheck.discard(uri)
         self.edited.pop(uri, None)
-        self.publish(uri, doc, text_doc.version)
+        self.publish(uri, doc, text_doc.version, published.shown)
         return doc
 
     def forget_typing(self, uri: str, *, saved: bool = False) -> None:
         """What the server keeps of the typing in a document (`typing_at_end`,
         `last_change`, `a_disks_shown`) dropped, when it is opened, saved or closed: its
         next check reads it as `bkrc check` does. A save keeps the count of BKR253 last
-        published, which the next change inside a member block is held to (`steadied`)."""
+        published, which the next change inside a member block is held to, and the last
+        checked analysis (`features.while_typing`)."""
         self.typing_at_end.discard(uri)
         self.last_change.pop(uri, None)
         if not saved:
@@ -1002,7 +1016,7 @@ class BkrServer(LanguageServer):
         read as closed at the end (`features.read_closed`): typed without auto-closed
         brackets, no check ran before the cluster's `}`, and the mistakes of the
         statements typed (`backup SYS` of no group, a member unknown) went unsaid
-        until then. The BKR005 stays held back (`publish`); `bkrc check`, a save, or
+        until then. The BKR005 stays held back (`features.while_typing`); `bkrc check`, a save, or
         an edit above the end reads the file as written."""
         if not any(F.closed_later(d) for d in doc.analysis.diagnostics):
             return False
@@ -1012,76 +1026,6 @@ class BkrServer(LanguageServer):
         if closed is not None:
             doc.analysis.diagnostics = sorted(closed, key=sort_key)
         return closed is not None
-
-    def unread_at_the_typing(self, uri: str, doc: Document) -> None:
-        """BKR021 left out where it is at what is being typed (`features.at_the_typing`):
-        a statement's keyword typed below a volume list, above the `}` the editor
-        closed (`shared-volume VMCOM1`, then `disk`), reads to both parsers as one more
-        label of the list until the word after it is typed (`disk B`), and the warning
-        blinked at each statement typed there, while completion offered that statement's
-        next word. So is a name's diagnostic while that name is typed, the letters typed
-        so far the beginning of one that completion offers there (`run on e` while
-        `each` is typed, `backup G` while `GUESTS` is: `features.begun_at_the_typing`).
-        A change elsewhere, a save, or opening the file says it, as `bkrc check` does."""
-        where = self.last_change.get(uri)
-        held = ("BKR021", *F.HELD_WHILE_NAMED)
-        if where is None or not any(d.code in held for d in doc.analysis.diagnostics):
-            return
-        start, end = (self.server_position(doc, p) for p in where)
-        begun = F.begun_at_the_typing(doc, doc.analysis.diagnostics, start, end)
-        doc.analysis.diagnostics = [
-            d
-            for d in doc.analysis.diagnostics
-            if not (d.code == "BKR021" and d.span is not None and F.at_the_typing(doc, d.span, start, end))
-            and not any(d is b for b in begun)
-        ]
-
-    def held_over(self, uri: str, doc: Document, closed: bool) -> None:
-        """The last checked analysis's diagnostics kept outside the lines being typed
-        while a syntax error sits on them (`features.held_over`): typing `run on each
-        member`, `each` and `each m` to `each membe` are syntax errors, which stop every
-        check, and the whole file's warnings went at each of them and came back at the
-        next whole word. Recorded from each analysis whose checks ran (`closed`: read
-        with its open blocks closed, `read_closed`). A syntax error elsewhere than on
-        the lines of the last change, a save or opening the file publishes the analysis
-        as `bkrc check` reads it."""
-        program = doc.analysis.program
-        if program.syntax_ok or closed:
-            others = {name: source.text for name, source in doc.analysis.sources.items() if name != doc.name}
-            self.last_good[uri] = (doc.text, list(doc.analysis.diagnostics), others)
-            return
-        good = self.last_good.get(uri)
-        where = self.last_change.get(uri)
-        if good is None or where is None or not doc.checked:
-            return
-        start, end = (self.server_position(doc, p) for p in where)
-        held = F.held_over(doc, good, uri in self.typing_at_end, (start[0], end[0]))
-        if held is not None:
-            doc.analysis.diagnostics = held
-
-    def steadied(self, uri: str, doc: Document) -> None:
-        """BKR253 kept as it was published while the last change is in a `member` block
-        that declares no `private-volume` yet, another member declaring one
-        (`features.a_disks_without_member`): as the file reads without that block, so
-        long as that gives as many warnings as were last published from a checked
-        analysis. (A cluster that leaves a member without private volumes for good,
-        its IDENTITY disks the site's, has none published: editing that member
-        publishes none either.) A change elsewhere, a save, or opening the file
-        reads it as `bkrc check` does."""
-        shown = self.a_disks_shown
-        checked = doc.analysis.model is not None and doc.checked
-        where = self.last_change.get(uri)
-        held = None
-        if where is not None and checked and uri in shown:
-            start, end = (self.server_position(doc, p) for p in where)
-            held = F.a_disks_without_member(doc, start, end)
-        if held is not None and len(held) == shown[uri]:
-            from bkrdsl.diagnostics.core import sort_key
-
-            mixed = [d for d in doc.analysis.diagnostics if d.code != "BKR253"] + held
-            doc.analysis.diagnostics = sorted(mixed, key=sort_key)
-        if checked:
-            shown[uri] = sum(d.code == "BKR253" for d in doc.analysis.diagnostics)
 
     def fresh(self, uri: str) -> Document | None:
         """The analysis of the text as it is now (a request never answers from stale
@@ -1410,16 +1354,14 @@ class BkrServer(LanguageServer):
         published = text.publish_diagnostics if text is not None else None
         return bool(published is not None and published.related_information)
 
-    def publish(self, uri: str, doc: Document, version: int | None) -> None:
-        """The document's diagnostics, each file's up to its MAX_PUBLISHED_ERRORSth error
-        and then one note that the list stops there (an editor given 100,000 diagnostics
-        stalls, and no one reads past the first screen of them)."""
+    def publish(self, uri: str, doc: Document, version: int | None, found: list[Diagnostic]) -> None:
+        """`found`, the document's diagnostics to publish (`features.while_typing`), each
+        file's up to its MAX_PUBLISHED_ERRORSth error and then one note that the list
+        stops there (an editor given 100,000 diagnostics stalls, and no one reads past
+        the first screen of them)."""
         from bkrdsl.diagnostics.limit import limit
 
         boms = self.open_boms()
-        found = doc.diagnostics
-        if uri in self.typing_at_end:
-            found = [d for d in found if not F.closed_later(d)]
         shown, stops = limit(found, MAX_PUBLISHED_ERRORS, doc.analysis.stops)
         diagnostics = [self.lsp_diagnostic(p, doc, boms) for p in F.placed(doc, shown)]
         for stop in stops:
