@@ -5452,7 +5452,7 @@ def held_over(
     another is said as `bkrc check` says it, though both changes are since `good`).
     `current`: `doc`'s diagnostics as the earlier rules of `while_typing` left them
     (None: its analysis's)."""
-    old, said, others = good
+    old = good[0]
     current = doc.analysis.diagnostics if current is None else current
     text = doc.text
     errors = [
@@ -5468,6 +5468,32 @@ def held_over(
     old_end, new_end = (t.find("\n", len(t) - s) % (len(t) + 1) for t in (old, text))  # its last line's end
     if any(d.span is None or d.span.file != doc.name or not first <= d.span.start <= d.span.end <= new_end for d in errors):
         return None
+    return _carried(doc, good, current, (p, first, old_end, new_end))
+
+
+def _carried(
+    doc: Document,
+    good: tuple[str, list[Diagnostic], dict[str, str]],
+    current: Sequence[Diagnostic],
+    changed: tuple[int, int, int, int] | None = None,
+    codes: frozenset[str] | None = None,
+) -> list[Diagnostic]:
+    """`current` and the diagnostics of `good` (of `codes` only, when given) moved to
+    where their lines are in `doc`'s text (`held_over`): those before the first
+    character changed as they were, those after the last line changed moved by the
+    lines and characters typed, those between dropped (and their fixes or other
+    places there); one already in `current` is not added twice. `changed`: the
+    first character changed, the start of its line, the end of the last line
+    changed in `good`'s text and in `doc`'s, when worked out already."""
+    old, said, others = good
+    text = doc.text
+    if changed is None:
+        p = common_prefix(old, text)
+        s = _common_suffix(old, text, min(len(old), len(text)) - p)
+        first = old.rfind("\n", 0, p) + 1
+        old_end, new_end = (t.find("\n", len(t) - s) % (len(t) + 1) for t in (old, text))
+    else:
+        p, first, old_end, new_end = changed
     moved_by, lines_by = len(text) - len(old), text.count("\n", first, new_end) - old.count("\n", first, old_end)
     sources = doc.analysis.sources
 
@@ -5489,6 +5515,8 @@ def held_over(
     kept = {(d.code, d.span, d.message) for d in current}
     found = list(current)
     for d in said:
+        if codes is not None and d.code not in codes:
+            continue
         span = moved(d.span)
         if (span is None and d.span is not None) or (d.code, span, d.message) in kept:
             continue
@@ -5506,6 +5534,62 @@ def held_over(
     from bkrdsl.diagnostics.core import sort_key
 
     return sorted(found, key=sort_key)
+
+
+#: The cluster's warnings the checks leave unsaid while a job may be the one meant to
+#: answer them (`check/coverage.py`), with the errors of that job that hold each back:
+#: no member left without a job while a job names an unknown member or says nowhere it
+#: runs, no group left unused while a job names an unknown group or backs nobody up.
+HELD_BY_A_JOB = {"BKR401": frozenset({"BKR114", "BKR330"}), "BKR408": frozenset({"BKR112", "BKR331"})}
+
+
+def _holds(text: str, span: Span, end: int) -> bool:
+    """Whether a block at `span` (from its start) holds a change ending at `end`: it
+    ends there or after, or it is not closed (`}`) and only blanks follow it up to
+    there (a line end, the indentation of the next statement typed)."""
+    return end <= span.end or (text[span.end - 1 : span.end] != "}" and not text[span.end : end].strip())
+
+
+def held_by_the_job_typed(
+    doc: Document,
+    good: tuple[str, list[Diagnostic], dict[str, str]],
+    change: tuple[tuple[int, int], tuple[int, int]],
+    current: Sequence[Diagnostic],
+) -> list[Diagnostic] | None:
+    """`current` with the last checked analysis's BKR401 and BKR408 (`good`, moved with
+    their lines: `_carried`) while the checks leave them unsaid for an error of the job
+    being typed, the job of `doc`'s file whose block holds the last change (`change`)
+    and is not closed yet, or is closed by what the change typed (`HELD_BY_A_JOB`):
+    typed at the end, `job NIGHTLY {` read closed is BKR112-114, and the cluster's
+    "no job backs up group `CMSSVC`" went at that `{` and came back at `backup LINUX`
+    (BKR331 while `LINUX` is typed), "no job runs on member `ZVMB`" at `run on ZVMA`.
+    None when no job is typed so, or the checks say those warnings already."""
+    main = doc.analysis.program.main
+    if main is None or main.file != doc.name:
+        return None
+    start, end = (doc.offset(line, column) for line, column in change)
+    job = next(
+        (
+            j
+            for c in main.clusters
+            for j in c.jobs
+            if j.span.file == doc.name and j.span.start <= start and _holds(doc.text, j.span, end)
+        ),
+        None,
+    )
+    if job is None:
+        return None
+    said = {
+        d.code
+        for d in doc.analysis.diagnostics
+        if d.span is not None and d.span.file == doc.name and job.span.start <= d.span.start <= job.span.end
+    }
+    codes = frozenset(
+        w for w, by in HELD_BY_A_JOB.items() if said & by and not any(d.code == w for d in doc.analysis.diagnostics)
+    )
+    if not codes or not any(d.code in codes for d in good[1]):
+        return None
+    return _carried(doc, good, current, codes=codes)
 
 
 class Typing(NamedTuple):
@@ -5559,7 +5643,10 @@ def while_typing(doc: Document, typing: Typing) -> Published:
        (`begun_at_the_typing`);
     4. while every syntax error sits on the lines of the last change, the last
        analysis whose checks ran keeps its diagnostics off those lines, moved with
-       their lines (`held_over`).
+       their lines (`held_over`);
+    5. while the checks leave BKR401 or BKR408 unsaid for an error of the job whose
+       block holds the last change, the last analysis whose checks ran keeps them
+       (`held_by_the_job_typed`).
 
     Pure: it reads `doc` and `typing` and changes neither; the server keeps
     `Published.a_disks_shown` and `Published.last_good` for the next change."""
@@ -5589,6 +5676,9 @@ def while_typing(doc: Document, typing: Typing) -> Published:
     # 4. the last checked analysis's diagnostics beside a syntax error being typed
     good = typing.last_good
     if doc.analysis.program.syntax_ok or typing.closed:
+        # 5. ... and those the checks leave unsaid for a job being typed
+        if good is not None and change is not None:
+            found = held_by_the_job_typed(doc, good, change, found) or found
         others = {name: source.text for name, source in doc.analysis.sources.items() if name != doc.name}
         good = (doc.text, list(found), others)
     elif good is not None and change is not None and doc.checked:
