@@ -1518,3 +1518,27 @@ def test_h2s76_a_job_typed_at_the_end_keeps_the_clusters_coverage_warnings(tmp_p
     finally:
         editor.close()
 
+
+@pytest.mark.parametrize("reading", ["fast parser first", "lark"])
+def test_h2s76_a_cluster_warning_the_statement_typed_answers_stays_until_it_reads_whole(tmp_path, monkeypatch, reading):
+    # (A choice pinned, not a change.) "the cluster does not say whether its catalog
+    # is shared" (BKR213, at the cluster's name) is kept beside the syntax errors of
+    # `catalog` to `catalog share` (rule 4), though the statement typed is the one that
+    # answers it: its cause is an absence, which has no place on the line typed, and
+    # dropping it by a table of what answers what would bring it back each time the
+    # statement typed turned out not to (deleted, another word). It goes at the first
+    # keystroke the statement reads whole (`catalog shared`), and never comes back.
+    monkeypatch.setenv("BKRDSL_PARSER", "lark" if reading == "lark" else "")
+    text = _H11_CLUSTER.replace("CATALOG", "|").replace("BACKUP", "APPS").replace("RUN", "DEV1 daily 01:00")
+    typed = "catalog shared server BKRSVSFS pool P on DEV1"
+    editor = Editor()
+    try:
+        editor.initialize(tmp_path)
+        uri = (tmp_path / "typed.bkr").as_uri()
+        _, seen = _h4_replayed(editor, uri, text, typed)
+        shown = ["BKR213" in [c for c, _, _ in codes] for codes in seen]
+        assert shown == [True] * len("catalog share") + [False] * (len(typed) - len("catalog share")), shown
+        assert all(len([c for c in codes if c[1] != 6]) == 7 for codes in seen[len("catalog share") :]), seen
+        assert editor.errors == []
+    finally:
+        editor.close()
