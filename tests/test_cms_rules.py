@@ -433,3 +433,62 @@ def test_the_fast_check_of_a_large_text_finds_its_one_line_too_long(at, odd, usu
     assert len(text) >= _SEARCHED or usual != "x" * 72
     assert fits_rules(text) == all(len(line) <= 72 and INVARIANT.issuperset(line) for line in lines)
     assert fits_rules(text, names=True) == all(is_emittable(line) for line in lines)
+
+
+# stop 76, h7: the EXECs' CMS answer is their writer's, not read again
+def _compiled_files():
+    """(name, model, artifacts) of every walked file that compiles, and of HOSTILE
+    (whose EXECs hold `$ # @` in names: `fits_rules` says False of them)."""
+    out = [
+        (example.name, *compiled(str(example), example.read_bytes(), example))
+        for example in WALKED_FILES
+        if example not in NOT_COMPILED
+    ]
+    return [*out, ("hostile.bkr", *compiled("hostile.bkr", HOSTILE.encode()))]
+
+
+def test_an_execs_answer_to_the_first_cms_test_is_what_reading_it_says():
+    # The identity filled in after the EXEC was checked changes no line's length
+    # nor any answer: what the writer found is what `fits_rules` says of the file.
+    answers = []
+    for name, model, artifacts in _compiled_files():
+        for a in [a for a in artifacts if a.path.endswith(".EXEC")]:  # none for examples/site's module
+            assert a.fits is not None and a.fits == fits_rules(a.text), a.path
+            answers.append(a.fits)
+        others = [a for a in artifacts if not a.path.endswith(".EXEC")]
+        assert all(a.fits is None for a in others)
+        unknown = [dataclasses.replace(a, fits=None) for a in artifacts]
+        members = frozenset(model.member_names)
+        assert cms.problems(artifacts, members, name, lambda: variant_names(model)) == cms.problems(
+            unknown, members, name, lambda: variant_names(model)
+        )
+    assert True in answers and False in answers  # both kinds of EXEC seen (HOSTILE's hold `$ # @`)
+
+
+def test_the_cms_check_reads_no_exec_that_fits_again(monkeypatch):
+    # (One that does not, with a name's `$ # @`, is walked line by line to name
+    # each, as before; the walk reads it.)
+    _, model, artifacts = _compiled_files()[-1]
+    read = []
+    monkeypatch.setattr(cms, "fits_rules", lambda text, **kw: read.append(text) or fits_rules(text, **kw))
+    problems = cms.problems(artifacts, frozenset(model.member_names), "hostile.bkr", lambda: variant_names(model))
+    assert problems == []
+    execs = {a.text for a in artifacts if a.path.endswith(".EXEC") and a.fits}
+    assert len(execs) == 3 and read and not execs.intersection(read)
+
+
+def test_the_exec_writer_still_refuses_a_line_that_breaks_the_rules():
+    from bkrdsl.dialect import load_dialect
+    from bkrdsl.emit.common import Reading
+    from bkrdsl.emit.rexx import _Exec
+
+    def finished(*lines):
+        out = _Exec(Reading(load_dialect()))
+        out.code(*lines)
+        return out.finish()
+
+    assert finished("/* X */", "say 'a'") == ("/* X */\nsay 'a'\n", True)
+    assert finished("/* X */", "say 'SYS#F1'") == ("/* X */\nsay 'SYS#F1'\n", False)  # a name's `#`
+    for bad in ("say 'a'\nsay 'b'", "say 'a|b'", "say 'a\\b'", "say '" + "x" * 80 + "'", "say '\u00e9'"):
+        with pytest.raises(ValueError, match="generated REXX line 2 breaks the CMS rules"):
+            finished("/* X */", bad)

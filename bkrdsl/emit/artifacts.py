@@ -44,8 +44,9 @@ EXEC_KINDS = {rexx.SUBMIT_FILE: SUBMIT_EXEC, rexx.EXPIRE_FILE: EXPIRE_EXEC, rexx
 
 def exec_artifacts(model: Model, source: str, dialect: Dialect) -> list[Artifact]:
     """Each member's EXECs, written by the REXX emitter, all naming the compile's
-    identity (`rexx.identified_execs`), which each carries for the manifest."""
-    execs, identity = rexx.identified_execs(model, source, dialect)
+    identity (`rexx.identified_execs`), which each carries for the manifest, and
+    what the CMS rules' first test says of each, which the writer found (`fits`)."""
+    execs, identity = rexx.checked_execs(model, source, dialect)
     return [
         Artifact(
             member_path(member, file, EXEC_FILETYPE),
@@ -54,8 +55,9 @@ def exec_artifacts(model: Model, source: str, dialect: Dialect) -> list[Artifact
             member,
             identity=identity,
             goes_to=goes_to(model, EXEC_KINDS[file], member),
+            fits=fits,
         )
-        for member, file, text in execs
+        for member, file, text, fits in execs
     ]
 
 

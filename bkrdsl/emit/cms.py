@@ -272,8 +272,11 @@ def _fits(artifact: Artifact, known: dict[int, bool]) -> bool:
     parts it is joined from (each a run of whole lines), so a piece that many
     files share (an IDENTITY job's records on every member) is read once per
     compile. `known` maps parts already read (by identity: the artifacts keep
-    them alive) to the answer.
+    them alive) to the answer. An artifact whose emitter read its text so
+    already (`Artifact.fits`: an EXEC) gives that answer.
     """
+    if artifact.fits is not None:
+        return artifact.fits
     parts = artifact.parts
     if not parts or not (_whole_lines(parts) if artifact.joined else _is_joined(parts, artifact.text)):
         return fits_rules(artifact.text)

@@ -76,6 +76,9 @@ class Artifact:
     #: check relies on them only after it has seen that they make up `text`,
     #: or when `text` is theirs by construction (`joined`).
     parts: tuple[str, ...] = field(default=(), compare=False, repr=False)
+    #: What `fits_rules(text)` says, when the emitter has read the text so already
+    #: (an EXEC: `rexx.checked_execs`), which the CMS check then takes; None: not known.
+    fits: bool | None = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if self.__dict__["text"] is _JOINED_ON_DEMAND:

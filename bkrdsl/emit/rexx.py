@@ -61,6 +61,7 @@ from bkrdsl.emit.quoting import (
 )
 from bkrdsl.generated import (  # the EXECs' names live there: the syntax's helps name them too
     EXPIRE_FILE,
+    INVARIANT,
     RC_ELSEWHERE,
     RC_MISSED,
     RC_NOT_UP,
@@ -146,6 +147,13 @@ class _Exec:
         self.lines.extend(rexx_assign(variable, text, name=name, indent=indent))
 
     def text(self) -> str:
+        return self.finish()[0]
+
+    def finish(self) -> tuple[str, bool]:
+        """The EXEC's text, checked against the CMS rules, and what `fits_rules`
+        says of it without `$ # @` (names may hold them, so the text need not):
+        the compile's CMS check takes that answer rather than reading every EXEC
+        again (`checked_execs`)."""
         lines = self.lines
         if self._note_at is not None:
             # Made last, once every entry the EXEC is written from has been read.
@@ -154,12 +162,15 @@ class _Exec:
         text = "\n".join(lines) + "\n"
         # Quoting guarantees this (`|` and backslash are not in the set either);
         # a failure here is a bug in this module. A line end inside a line breaks
-        # it too; the line walk only names the line.
-        if not fits_rules(text, names=True) or text.count("\n") != len(lines):
+        # it too (the lines joined without one hold one: a search in C, where
+        # counting the text's line ends read it byte by byte); the line walk
+        # only names the line.
+        strict = fits_rules(text)
+        if not (strict or fits_rules(text, names=True)) or "\n" in "".join(lines):
             for number, line in enumerate(lines, 1):
                 if not is_emittable(line) or "|" in line or "\\" in line:
                     raise ValueError(f"generated REXX line {number} breaks the CMS rules: {line!r}")
-        return text
+        return text, strict
 
 
 def _header(out: _Exec, file: str, source: str, purpose: list) -> None:
@@ -1292,6 +1303,12 @@ def submit_exec(
 ) -> str:
     """BKRSUBMT EXEC: submits this member's jobs to this member's backup server.
     `away_rows`: the cluster's `_away_rows`, made once for every member's EXEC."""
+    return _submit_exec(model, member, source, dialect, away_rows=away_rows).text()
+
+
+def _submit_exec(
+    model: Model, member: MemberModel | str, source: str, dialect, *, away_rows: list | None = None
+) -> _Exec:
     dialect = Reading(dialect)  # the EXEC's own: its header names what it read
     name = _member_name(member)
     server = model.backup_server or "BKRBKUP"
@@ -1393,7 +1410,7 @@ def submit_exec(
             ],
         )
     )
-    return out.text()
+    return out
 
 
 # ------------------------------------------------------------------ BKREXPIR
@@ -1406,6 +1423,10 @@ _EXPIRE_VERBS = {
 
 def expire_exec(model: Model, member: MemberModel | str, source: str, dialect) -> str:
     """BKREXPIR EXEC, for the purging member only: EXPIRE (PREVIEW and (PURGE."""
+    return _expire_exec(model, member, source, dialect).text()
+
+
+def _expire_exec(model: Model, member: MemberModel | str, source: str, dialect) -> _Exec:
     dialect = Reading(dialect)  # the EXEC's own: its header names what it read
     name = _member_name(member)
     if name not in model.purging_members():
@@ -1511,7 +1532,7 @@ def expire_exec(model: Model, member: MemberModel | str, source: str, dialect) -
     out.code(*_help_routine(what, " member cluster server",
                             [usage + ",", "     or BKREXPIR DUE hh:mm day date (date: dd or yyyymmdd);",
                              "     BKREXPIR ( VERSION says which compile wrote it"]))
-    return out.text()
+    return out
 
 
 # ------------------------------------------------------------------ BKRSTART
@@ -2171,6 +2192,10 @@ def _single_configuration(model: Model, order: list[tuple[str, str, bool, str | 
 
 def profile_snippet(model: Model, member: MemberModel | str, source: str, dialect) -> str:
     """BKRSTART EXEC: what AUTOLOG1's PROFILE EXEC starts on this member, in order."""
+    return _profile_snippet(model, member, source, dialect).text()
+
+
+def _profile_snippet(model: Model, member: MemberModel | str, source: str, dialect) -> _Exec:
     dialect = Reading(dialect)  # the EXEC's own: its header names what it read
     name = _member_name(member)
     order = _start_order(model, name)
@@ -2294,7 +2319,7 @@ def profile_snippet(model: Model, member: MemberModel | str, source: str, dialec
                             [f"Use: {START_FILE} (no operands), from the PROFILE EXEC of AUTOLOG1 on",
                              f"     member {name}; or {START_FILE} ( VERSION: which compile wrote it."]), "")
     out.code(*_start_routines(order, model.catalog, dialect, apart=apart, member=name))
-    return out.text()
+    return out
 
 
 def compile_identity(execs: list[tuple[str, str, str]]) -> str:
@@ -2322,16 +2347,36 @@ def identified_execs(model: Model, source: str, dialect) -> tuple[list[tuple[str
     goes, and its place is filled in once all are written, so that every EXEC
     of one compile names the same identity (docs/rexx.md, "Which compile wrote
     an EXEC"), and that identity, which manifest.json records too."""
+    execs, identity = checked_execs(model, source, dialect)
+    return [(member, file, text) for member, file, text, _ in execs], identity
+
+
+def checked_execs(model: Model, source: str, dialect) -> tuple[list[tuple[str, str, str, bool | None]], str]:
+    """`identified_execs`, each EXEC with what `fits_rules` says of its text (no
+    `$ # @` allowed), as its writer found it (`_Exec.finish`): the identity's
+    characters, as many as the mark's and as plain, change no line's length
+    and no answer, so the compile's CMS check need not read the EXECs again.
+    None where that would not hold (an identity of other characters)."""
     purging = model.purging_members()
     execs = []
     away_rows = _away_rows(model)
     for member in model.members:
-        execs.append((member.name, SUBMIT_FILE, submit_exec(model, member, source, dialect, away_rows=away_rows)))
+        submit = _submit_exec(model, member, source, dialect, away_rows=away_rows)
+        execs.append((member.name, SUBMIT_FILE, *submit.finish()))
         if member.name in purging:
-            execs.append((member.name, EXPIRE_FILE, expire_exec(model, member, source, dialect)))
-        execs.append((member.name, START_FILE, profile_snippet(model, member, source, dialect)))
-    identity = compile_identity(execs)
-    return [(member, file, text.replace(IDENTITY_MARK, identity)) for member, file, text in execs], identity
+            execs.append((member.name, EXPIRE_FILE, *_expire_exec(model, member, source, dialect).finish()))
+        execs.append((member.name, START_FILE, *_profile_snippet(model, member, source, dialect).finish()))
+    identity = compile_identity([(member, file, text) for member, file, text, _ in execs])
+    # The identity takes the mark's place character for character, both of invariant
+    # characters: every line keeps its length, and `fits_rules` its answer.
+    kept = len(identity) == len(IDENTITY_MARK) and INVARIANT.issuperset(identity + IDENTITY_MARK)
+    return [
+        (member, file, text.replace(IDENTITY_MARK, identity), fits if kept else None)
+        for member, file, text, fits in execs
+    ], identity
 
 
-__all__ = ["cluster_execs", "compile_identity", "expire_exec", "identified_execs", "profile_snippet", "submit_exec"]
+__all__ = [
+    "checked_execs", "cluster_execs", "compile_identity", "expire_exec", "identified_execs", "profile_snippet",
+    "submit_exec",
+]
