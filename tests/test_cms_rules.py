@@ -458,10 +458,8 @@ def test_an_execs_answer_to_the_first_cms_test_is_what_reading_it_says():
         others = [a for a in artifacts if not a.path.endswith(".EXEC")]
         assert all(a.fits is None for a in others)
         unknown = [dataclasses.replace(a, fits=None) for a in artifacts]
-        members = frozenset(model.member_names)
-        assert cms.problems(artifacts, members, name, lambda: variant_names(model)) == cms.problems(
-            unknown, members, name, lambda: variant_names(model)
-        )
+        members, names = frozenset(model.member_names), lambda m=model: variant_names(m)
+        assert cms.problems(artifacts, members, name, names) == cms.problems(unknown, members, name, names)
     assert True in answers and False in answers  # both kinds of EXEC seen (HOSTILE's hold `$ # @`)
 
 
@@ -478,6 +476,8 @@ def test_the_cms_check_reads_no_exec_that_fits_again(monkeypatch):
 
 
 def test_the_exec_writer_still_refuses_a_line_that_breaks_the_rules():
+    # Its lines' lengths stand for the text's, and a line end inside a line is
+    # found in the lines joined without one: each breach still named.
     from bkrdsl.dialect import load_dialect
     from bkrdsl.emit.common import Reading
     from bkrdsl.emit.rexx import _Exec
@@ -492,3 +492,12 @@ def test_the_exec_writer_still_refuses_a_line_that_breaks_the_rules():
     for bad in ("say 'a'\nsay 'b'", "say 'a|b'", "say 'a\\b'", "say '" + "x" * 80 + "'", "say '\u00e9'"):
         with pytest.raises(ValueError, match="generated REXX line 2 breaks the CMS rules"):
             finished("/* X */", bad)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from([p for p in PIECES if p != "\n"])).map("".join)), st.booleans())
+def test_the_check_from_lines_in_hand_agrees_with_reading_their_text(lines, names):
+    from bkrdsl.emit.quoting import lines_fit_rules
+
+    text = "".join(line + "\n" for line in lines)
+    assert lines_fit_rules(lines, text, names=names) == fits_rules(text, names=names)

@@ -271,3 +271,15 @@ def fits_rules(text: str, *, names: bool = False) -> bool:
     if len(shape) >= _SEARCHED:
         return _TOO_LONG not in shape
     return max(map(len, shape.split(b"\n"))) <= MAX_COLUMNS
+
+
+def lines_fit_rules(lines: list[str], text: str, *, names: bool = False) -> bool:
+    """`fits_rules(text)` where `text` is `lines` joined by line ends (and one
+    after the last) and no line holds one, as a writer that has the lines in
+    hand knows: the longest line is read from their lengths, so only the
+    characters are read from the text (the EXEC writer's check: splitting a
+    text of thousands of lines into a string per line cost more than reading
+    its characters)."""
+    if max(map(len, lines), default=0) > MAX_COLUMNS or not text.isascii():
+        return False
+    return b"\0" not in text.encode("ascii").translate(_NAME_SHAPE if names else _INVARIANT_SHAPE)

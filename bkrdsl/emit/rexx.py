@@ -52,9 +52,9 @@ from bkrdsl.emit.common import EXPIRE_EXEC, PROFILE_SNIPPET, SUBMIT_EXEC, Readin
 from bkrdsl.emit.destination import goes_to
 from bkrdsl.emit.quoting import (
     MAX_COLUMNS,
-    fits_rules,
     invariant_text,
     is_emittable,
+    lines_fit_rules,
     rexx_assign,
     rexx_comment,
     rexx_literal,
@@ -163,10 +163,12 @@ class _Exec:
         # Quoting guarantees this (`|` and backslash are not in the set either);
         # a failure here is a bug in this module. A line end inside a line breaks
         # it too (the lines joined without one hold one: a search in C, where
-        # counting the text's line ends read it byte by byte); the line walk
-        # only names the line.
-        strict = fits_rules(text)
-        if not (strict or fits_rules(text, names=True)) or "\n" in "".join(lines):
+        # counting the text's line ends read it byte by byte); without one, the
+        # lines' lengths are the text's (`lines_fit_rules`). The line walk only
+        # names the line.
+        whole = "\n" not in "".join(lines)
+        strict = whole and lines_fit_rules(lines, text)
+        if not (strict or (whole and lines_fit_rules(lines, text, names=True))):
             for number, line in enumerate(lines, 1):
                 if not is_emittable(line) or "|" in line or "\\" in line:
                     raise ValueError(f"generated REXX line {number} breaks the CMS rules: {line!r}")
