@@ -273,7 +273,8 @@ def _fits(artifact: Artifact, known: dict[int, bool]) -> bool:
     files share (an IDENTITY job's records on every member) is read once per
     compile. `known` maps parts already read (by identity: the artifacts keep
     them alive) to the answer. An artifact whose emitter read its text so
-    already (`Artifact.fits`: an EXEC) gives that answer.
+    already (`Artifact.fits`: an EXEC) gives that answer, and a part its
+    emitter showed fits (`Artifact.proven`: a large block of records) is not read.
     """
     if artifact.fits is not None:
         return artifact.fits
@@ -283,7 +284,7 @@ def _fits(artifact: Artifact, known: dict[int, bool]) -> bool:
     for part in parts:
         fits = known.get(id(part))
         if fits is None:
-            fits = known[id(part)] = fits_rules(part)
+            fits = known[id(part)] = artifact.proven(part) or fits_rules(part)
         if not fits:
             return False
     return True

@@ -93,10 +93,14 @@ class Artifact:
         raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @classmethod
-    def from_parts(cls, path: str, parts, kind: str, *, encoded: dict | None = None, **facts) -> Artifact:
+    def from_parts(
+        cls, path: str, parts, kind: str, *, encoded: dict | None = None, proven: dict | None = None, **facts
+    ) -> Artifact:
         """An artifact whose text is `parts` joined. Files that share a large
         piece (a job's selection on every member) share the one string, and
-        the CMS check (cms.py) reads each distinct piece once.
+        the CMS check (cms.py) reads each distinct piece once, and none that
+        its emitter showed fits the rules (`proven`: {id(part): part}, see
+        `template.selection_text`).
 
         The joined text is made only if something reads `text`: the compile
         command checks the CMS rules on the parts, and hashes and writes the
@@ -106,7 +110,13 @@ class Artifact:
         member."""
         art = cls(path, _JOINED_ON_DEMAND, kind, **facts, parts=tuple(parts))
         object.__setattr__(art, "_encoded", encoded if encoded is not None else {})
+        object.__setattr__(art, "_proven", proven if proven is not None else {})
         return art
+
+    def proven(self, part: str) -> bool:
+        """True when the emitter showed that `part`, one of `parts`, fits the CMS
+        rules (`fits_rules`) without reading it (`from_parts`)."""
+        return self.__dict__.get("_proven", {}).get(id(part)) is part
 
     @property
     def joined(self) -> bool:

@@ -280,6 +280,10 @@ def lines_fit_rules(lines: list[str], text: str, *, names: bool = False) -> bool
     characters are read from the text (the EXEC writer's check: splitting a
     text of thousands of lines into a string per line cost more than reading
     its characters)."""
-    if max(map(len, lines), default=0) > MAX_COLUMNS or not text.isascii():
-        return False
-    return b"\0" not in text.encode("ascii").translate(_NAME_SHAPE if names else _INVARIANT_SHAPE)
+    return max(map(len, lines), default=0) <= MAX_COLUMNS and chars_fit(text, names=names)
+
+
+def chars_fit(text: str, *, names: bool = False) -> bool:
+    """True when `text` holds only invariant characters and line ends (and `$ #
+    @` as well when `names`): `fits_rules` without its test of the lines' lengths."""
+    return text.isascii() and b"\0" not in text.encode("ascii").translate(_NAME_SHAPE if names else _INVARIANT_SHAPE)

@@ -34,6 +34,7 @@ from bkrdsl.emit.common import (
     star_comments,
 )
 from bkrdsl.emit.destination import goes_to
+from bkrdsl.emit.quoting import chars_fit, fits_rules
 from bkrdsl.generated import SUBMIT_FILE
 from bkrdsl.resolve.model import JobModel, Model
 
@@ -91,8 +92,39 @@ def _records(layout: str, ranges: list[tuple[str, str]], owners: list[str]) -> s
     return "".join([owner.join(pieces) for owner in owners])
 
 
+#: From this size on, a block of records is proven to fit the CMS rules from its
+#: layout and owners (`_records_fit`) rather than read: the blocks of a large
+#: cluster's selections, hundreds of kilobytes (docs/performance.md, stop 76).
+_PROVEN_FROM = 30_000
+
+
+def _records_fit(layout: str, ranges: list[tuple[str, str]], owners: list[str]) -> bool:
+    """True when `_records(layout, ranges, owners)` is sure to fit the CMS rules
+    (`fits_rules`, no `$ # @`), known without reading it: every owner's records
+    are `owner.join(pieces)`, whole lines, each line the same literal text and
+    the same number of owners whatever the owner. So when no owner holds a line
+    end and every owner's characters fit, records of an owner as long as the
+    longest hold the longest lines and every literal character: when they fit,
+    so does the whole.
+    False when that cannot be shown (the CMS check then reads the text)."""
+    pieces = _record_pieces(layout, ranges)
+    if not owners or pieces is None or len(pieces) < 2:
+        return False
+    # Every owner's characters (a blank between them, which fits), no line end
+    # among them, then lines as long as the longest owner's: an invariant
+    # letter stands for each of its characters, already read.
+    joined = " ".join(owners)
+    if "\n" in joined or not chars_fit(joined):
+        return False
+    return fits_rules(("A" * max(map(len, owners))).join(pieces))
+
+
 def selection_text(
-    selection: ast.Selection, dialect: Reading, owners: list[str] | None, blocks: dict | None = None
+    selection: ast.Selection,
+    dialect: Reading,
+    owners: list[str] | None,
+    blocks: dict | None = None,
+    proven: dict | None = None,
 ) -> str:
     """The template lines of one selection, each ended by a line end.
 
@@ -100,7 +132,9 @@ def selection_text(
     include (`narrow_sfs_path`); None writes the selection as written (excludes).
     `blocks` holds the records
     already written in this compile (jobs that back up the same groups share
-    them), keyed by everything they depend on.
+    them), keyed by everything they depend on. `proven` takes each large block
+    that `_records_fit` shows fits the CMS rules (by id, the text beside it),
+    which the CMS check then need not read (`Artifact.from_parts`).
     """
     action = selection.action.value
     if selection.medium is ast.Medium.SFS:
@@ -117,6 +151,8 @@ def selection_text(
     text = blocks.get(key)
     if text is None:
         text = blocks[key] = _records(layout, ranges, owners)
+        if proven is not None and len(text) >= _PROVEN_FROM and _records_fit(layout, ranges, owners):
+            proven[id(text)] = text
     return text
 
 
@@ -179,17 +215,19 @@ def _settings(job: JobModel, name: str, dialect: Reading) -> list[str]:
     return lines
 
 
-def job_selection(model: Model, job: JobModel, dialect: Reading, blocks: dict | None = None) -> list[str]:
+def job_selection(
+    model: Model, job: JobModel, dialect: Reading, blocks: dict | None = None, proven: dict | None = None
+) -> list[str]:
     """The job's own selection: the same text in every member's copy (SSI rule 6).
 
     Pieces of text, each a run of whole lines: the opening comment, then one
-    piece per selection (see `selection_text` for `blocks`).
+    piece per selection (see `selection_text` for `blocks` and `proven`).
     """
     comment = dialect["template_comment"]
     same = ": the same on every member" if len(model.derived_names(job)) > 1 else ""
     parts = [lines_to_text(star_comments(comment, [f"Selection of job {job.name}{same}."]))]
     for selection, owners in zip(job.includes, model.include_owners(job)):
-        parts.append(selection_text(selection, dialect, list(owners), blocks))
+        parts.append(selection_text(selection, dialect, list(owners), blocks, proven))
     for selection in job.excludes:
         parts.append(selection_text(selection, dialect, None, blocks))
     return parts
@@ -217,6 +255,7 @@ def _template_parts(
     dialect: Reading,
     made: dict,
     blocks: dict,
+    proven: dict | None = None,
 ) -> list[str]:
     """The pieces of text of job `job`'s template on `member`, where it is called `name`,
     read through `dialect`, the file's own reading of the table: its header, then the
@@ -224,7 +263,9 @@ def _template_parts(
     each of those made once (`made`) for every file that holds it."""
     comment = dialect["template_comment"]
     settings = _settings(job, name, dialect)
-    selection = dialect.shared(made, ("job", job.name), lambda reads: job_selection(model, job, reads, blocks))
+    selection = dialect.shared(
+        made, ("job", job.name), lambda reads: job_selection(model, job, reads, blocks, proven)
+    )
     excludes = ""
     if model.member_excludes(job, member):
         excludes = dialect.shared(made, ("member", member), lambda reads: _member_excludes(model, member, reads))
@@ -250,19 +291,21 @@ def job_templates(model: Model, source: str, dialect: Dialect) -> list[Artifact]
     blocks: dict = {}
     made: dict = {}  # the pieces several files share, each with what it read (Reading.shared)
     encoded: dict = {}  # each shared piece's bytes, made once (see Artifact.from_parts)
+    proven: dict = {}  # the large pieces shown to fit the CMS rules (`selection_text`)
     out = []
     for job in model.jobs:
         kind = job.kind
         for member, name in model.derived_names(job):
             reads = Reading(dialect)  # the file's own: its header names what it read
             path = member_path(member, name, reads["template_filetype"])
-            parts = _template_parts(model, job, kind, member, name, source, reads, made, blocks)
+            parts = _template_parts(model, job, kind, member, name, source, reads, made, blocks, proven)
             out.append(
                 Artifact.from_parts(
                     path,
                     parts,
                     JOB_TEMPLATE,
                     encoded=encoded,
+                    proven=proven,
                     member=member,
                     job=name,
                     source_job=job.name,
