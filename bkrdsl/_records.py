@@ -2568,7 +2568,7 @@ def __create_fn__():
  return __hash__
 CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.source,self.entries,self.diagnostics,self.readable,self.profiles,self.twice,))\n return __hash__'] = __create_fn__.__code__
 
-def __create_fn__(_type_path, _type_text, _type_kind, _type_member, _type_job, _type_source_job, _type_job_kind, _type_minidisks, _type_identity, _type_goes_to, _type_parts, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_member, _dflt_job, _dflt_source_job, _dflt_job_kind, _dflt_minidisks, _dflt_identity, _dflt_goes_to, _dflt_parts, _return_type):
+def __create_fn__(_type_path, _type_text, _type_kind, _type_member, _type_job, _type_source_job, _type_job_kind, _type_minidisks, _type_identity, _type_goes_to, _type_parts, _type_fits, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_member, _dflt_job, _dflt_source_job, _dflt_job_kind, _dflt_minidisks, _dflt_identity, _dflt_goes_to, _dflt_parts, _return_type):
  def __init__(self,path:_type_path,text:_type_text,kind:_type_kind,member:_type_member=_dflt_member,job:_type_job=_dflt_job,source_job:_type_source_job=_dflt_source_job,job_kind:_type_job_kind=_dflt_job_kind,minidisks:_type_minidisks=_dflt_minidisks,identity:_type_identity=_dflt_identity,goes_to:_type_goes_to=_dflt_goes_to,parts:_type_parts=_dflt_parts)->_return_type:
   __dataclass_builtins_object__.__setattr__(self,'path',path)
   __dataclass_builtins_object__.__setattr__(self,'text',text)
@@ -2583,7 +2583,7 @@ def __create_fn__(_type_path, _type_text, _type_kind, _type_member, _type_job, _
   __dataclass_builtins_object__.__setattr__(self,'parts',parts)
   self.__post_init__()
  return __init__
-CODE["def __create_fn__(_type_path, _type_text, _type_kind, _type_member, _type_job, _type_source_job, _type_job_kind, _type_minidisks, _type_identity, _type_goes_to, _type_parts, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_member, _dflt_job, _dflt_source_job, _dflt_job_kind, _dflt_minidisks, _dflt_identity, _dflt_goes_to, _dflt_parts, _return_type):\n def __init__(self,path:_type_path,text:_type_text,kind:_type_kind,member:_type_member=_dflt_member,job:_type_job=_dflt_job,source_job:_type_source_job=_dflt_source_job,job_kind:_type_job_kind=_dflt_job_kind,minidisks:_type_minidisks=_dflt_minidisks,identity:_type_identity=_dflt_identity,goes_to:_type_goes_to=_dflt_goes_to,parts:_type_parts=_dflt_parts)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'path',path)\n  __dataclass_builtins_object__.__setattr__(self,'text',text)\n  __dataclass_builtins_object__.__setattr__(self,'kind',kind)\n  __dataclass_builtins_object__.__setattr__(self,'member',member)\n  __dataclass_builtins_object__.__setattr__(self,'job',job)\n  __dataclass_builtins_object__.__setattr__(self,'source_job',source_job)\n  __dataclass_builtins_object__.__setattr__(self,'job_kind',job_kind)\n  __dataclass_builtins_object__.__setattr__(self,'minidisks',minidisks)\n  __dataclass_builtins_object__.__setattr__(self,'identity',identity)\n  __dataclass_builtins_object__.__setattr__(self,'goes_to',goes_to)\n  __dataclass_builtins_object__.__setattr__(self,'parts',parts)\n  self.__post_init__()\n return __init__"] = __create_fn__.__code__
+CODE["def __create_fn__(_type_path, _type_text, _type_kind, _type_member, _type_job, _type_source_job, _type_job_kind, _type_minidisks, _type_identity, _type_goes_to, _type_parts, _type_fits, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_member, _dflt_job, _dflt_source_job, _dflt_job_kind, _dflt_minidisks, _dflt_identity, _dflt_goes_to, _dflt_parts, _return_type):\n def __init__(self,path:_type_path,text:_type_text,kind:_type_kind,member:_type_member=_dflt_member,job:_type_job=_dflt_job,source_job:_type_source_job=_dflt_source_job,job_kind:_type_job_kind=_dflt_job_kind,minidisks:_type_minidisks=_dflt_minidisks,identity:_type_identity=_dflt_identity,goes_to:_type_goes_to=_dflt_goes_to,parts:_type_parts=_dflt_parts)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'path',path)\n  __dataclass_builtins_object__.__setattr__(self,'text',text)\n  __dataclass_builtins_object__.__setattr__(self,'kind',kind)\n  __dataclass_builtins_object__.__setattr__(self,'member',member)\n  __dataclass_builtins_object__.__setattr__(self,'job',job)\n  __dataclass_builtins_object__.__setattr__(self,'source_job',source_job)\n  __dataclass_builtins_object__.__setattr__(self,'job_kind',job_kind)\n  __dataclass_builtins_object__.__setattr__(self,'minidisks',minidisks)\n  __dataclass_builtins_object__.__setattr__(self,'identity',identity)\n  __dataclass_builtins_object__.__setattr__(self,'goes_to',goes_to)\n  __dataclass_builtins_object__.__setattr__(self,'parts',parts)\n  self.__post_init__()\n return __init__"] = __create_fn__.__code__
 
 def __create_fn__():
  def __repr__(self):
@@ -2601,19 +2601,19 @@ CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is se
 
 def __create_fn__(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('path','text','kind','member','job','source_job','job_kind','minidisks','identity','goes_to','parts',):
+  if type(self) is cls or name in ('path','text','kind','member','job','source_job','job_kind','minidisks','identity','goes_to','parts','fits',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'path\',\'text\',\'kind\',\'member\',\'job\',\'source_job\',\'job_kind\',\'minidisks\',\'identity\',\'goes_to\',\'parts\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'path\',\'text\',\'kind\',\'member\',\'job\',\'source_job\',\'job_kind\',\'minidisks\',\'identity\',\'goes_to\',\'parts\',\'fits\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
 
 def __create_fn__(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('path','text','kind','member','job','source_job','job_kind','minidisks','identity','goes_to','parts',):
+  if type(self) is cls or name in ('path','text','kind','member','job','source_job','job_kind','minidisks','identity','goes_to','parts','fits',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'path\',\'text\',\'kind\',\'member\',\'job\',\'source_job\',\'job_kind\',\'minidisks\',\'identity\',\'goes_to\',\'parts\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'path\',\'text\',\'kind\',\'member\',\'job\',\'source_job\',\'job_kind\',\'minidisks\',\'identity\',\'goes_to\',\'parts\',\'fits\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __hash__(self):

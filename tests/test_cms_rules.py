@@ -457,7 +457,8 @@ def test_an_execs_answer_to_the_first_cms_test_is_what_reading_it_says():
             answers.append(a.fits)
         others = [a for a in artifacts if not a.path.endswith(".EXEC")]
         assert all(a.fits is None for a in others)
-        unknown = [dataclasses.replace(a, fits=None) for a in artifacts]
+        unknown = [dataclasses.replace(a) for a in artifacts]  # `fits` is no argument: None
+        assert all(a.fits is None for a in unknown)
         members, names = frozenset(model.member_names), lambda m=model: variant_names(m)
         assert cms.problems(artifacts, members, name, names) == cms.problems(unknown, members, name, names)
     assert True in answers and False in answers  # both kinds of EXEC seen (HOSTILE's hold `$ # @`)

@@ -55,8 +55,7 @@ def exec_artifacts(model: Model, source: str, dialect: Dialect) -> list[Artifact
             member,
             identity=identity,
             goes_to=goes_to(model, EXEC_KINDS[file], member),
-            fits=fits,
-        )
+        ).read_so(fits)
         for member, file, text, fits in execs
     ]
 

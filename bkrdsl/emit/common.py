@@ -78,7 +78,9 @@ class Artifact:
     parts: tuple[str, ...] = field(default=(), compare=False, repr=False)
     #: What `fits_rules(text)` says, when the emitter has read the text so already
     #: (an EXEC: `rexx.checked_execs`), which the CMS check then takes; None: not known.
-    fits: bool | None = field(default=None, compare=False, repr=False)
+    #: Set by `read_so` only: not an argument, so that `dataclasses.replace` with
+    #: another text leaves it None rather than another text's answer.
+    fits: bool | None = field(default=None, init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if self.__dict__["text"] is _JOINED_ON_DEMAND:
@@ -117,6 +119,12 @@ class Artifact:
         """True when the emitter showed that `part`, one of `parts`, fits the CMS
         rules (`fits_rules`) without reading it (`from_parts`)."""
         return self.__dict__.get("_proven", {}).get(id(part)) is part
+
+    def read_so(self, fits: bool | None) -> Artifact:
+        """This artifact, noted with what its emitter found `fits_rules(text)` says
+        (`fits`; None: not known)."""
+        object.__setattr__(self, "fits", fits)
+        return self
 
     @property
     def joined(self) -> bool:
