@@ -625,3 +625,168 @@ def test_any_text_is_formatted_or_refused(text):
         return
     assert formatted(done.text).text == done.text
     assert comments_of(done.text) == comments_of(text)
+
+
+# stop 76, h9: lining up trailing comments never pushes one past 80 columns, as a property
+#: Comment texts of every length a line can hold and more (the rule's edge is at 80
+#: columns), in characters that are one column each or not (wide, combining, a tab),
+#: and `# bkrc: allow` directives, which are trailing comments like the others.
+_H9S76_WORDS = ["word", "x", "MAINT", "日本語", "e\u0301", "\t", "0191", "`* 0191`", "Ünïcödé", "-"]
+
+
+@st.composite
+def _h9s76_comment(draw) -> str:
+    if draw(st.integers(0, 7)) == 0:
+        reason = " ".join(draw(st.lists(st.sampled_from(_H9S76_WORDS), max_size=12)))
+        return f"# bkrc: allow {draw(st.sampled_from(['BKR413', 'BKR227', 'BKR413,BKR227']))} {reason}".rstrip()
+    size = draw(st.sampled_from([0, 4, 20, 40, 50, 55, 60, 64, 70, 78]))
+    words: list[str] = []
+    while sum(map(len, words)) + len(words) < size:
+        words.append(draw(st.sampled_from(_H9S76_WORDS)))
+    return ("# " + " ".join(words)).rstrip()
+
+
+@st.composite
+def _h9s76_statement(draw) -> list:
+    which = draw(st.sampled_from(["backup", "selection", "target", "run", "description"]))
+    if which == "backup":
+        return kw("backup") + draw(name_list(max_size=6)) + kw("full")
+    if which == "selection":
+        return draw(selection())
+    if which == "target":
+        return kw("to", "disk", "pool") + nm(draw(st.sampled_from(["P", "BKUPPOOL", "A_LONGER_POOL_NAME"])))
+    if which == "run":
+        return kw("run") + draw(placement()) + draw(schedule())
+    return kw("description") + [tok(draw(strings), "v")]
+
+
+@st.composite
+def _h9s76_file(draw) -> str:
+    """A cluster whose lines mostly end in a trailing comment: member blocks on one
+    line (`member M { workers 2 }  # c`), then jobs of statements one a line, with the
+    `{` and `}` lines commented too, and now and then a line with no comment; half the
+    jobs have comments sized to end at the 80th column, or one before or after it."""
+
+    def noted(code: str) -> str:
+        gap = draw(st.sampled_from(["  ", " ", "\t", " " * 30]))
+        return f"{code}{gap}{draw(_h9s76_comment())}" if draw(st.integers(0, 5)) else code
+
+    out = ["import std/backup-manager", noted("cluster C {")]
+    for name in draw(st.lists(st.sampled_from(["VM1", "VMSYSTWO", "M3"]), min_size=1, max_size=3, unique=True)):
+        out.append(noted(f"  member {name} {{ workers {draw(st.sampled_from(['1', '2']))} }}"))
+    for n in range(draw(st.integers(1, 2))):
+        out.append(noted(f"  job J{n} {{"))
+        codes = ["    " + " ".join(draw(_h9s76_statement())).replace(" , ", ", ") for _ in range(draw(st.integers(1, 8)))]
+        if draw(st.booleans()):
+            out += [noted(code) for code in codes]
+            out.append(noted("  }"))
+            continue
+        # The rule's edge: every line commented, some comments short, the others
+        # ending at the 79th, 80th or 81st column two spaces after the job's widest
+        # statement (or that of the lines before or after them).
+        for i, code in enumerate(codes):
+            if draw(st.booleans()):
+                out.append(f"{code}  # {draw(st.sampled_from(_H9S76_WORDS))}".rstrip())
+                continue
+            others = draw(st.sampled_from([codes, codes, codes[:i], codes[i + 1 :]]))
+            size = 80 - max(map(len, others or codes)) - 2 + draw(st.sampled_from([-1, 0, 1]))
+            words = "# " + " ".join(draw(st.lists(st.sampled_from(_H9S76_WORDS), min_size=size // 4)))
+            out.append(f"{code}  {(words + ' x' * size)[:size].rstrip()}" if size > 1 else code)
+        out.append(noted("  }"))
+    out.append(noted("}"))
+    return "\n".join(out) + "\n"
+
+
+def _h9s76_parsed(text: str):
+    """`text` formatted by each parser: the same text."""
+    import os
+
+    from bkrdsl.syntax import PARSER_VARIABLE
+
+    saved = os.environ.get(PARSER_VARIABLE)
+    try:
+        done = {}
+        for parser in ("fast", "lark"):
+            os.environ[PARSER_VARIABLE] = parser
+            done[parser] = formatted(text).text
+    finally:
+        if saved is None:
+            os.environ.pop(PARSER_VARIABLE, None)
+        else:
+            os.environ[PARSER_VARIABLE] = saved
+    assert done["fast"] == done["lark"], "the two parsers lay the file out differently"
+    return done["fast"]
+
+
+def _h9s76_trailing(text: str) -> list[tuple[int, int, int, int]]:
+    """Each trailing comment of `text`: (line index, where its statement ends, its
+    column, its line's length), columns in characters from 0."""
+    lines = text.split("\n")
+    out = []
+    for comment in parse(Source.of("c.bkr", text)).comments:
+        line = lines[comment.line - 1]
+        before = line[: comment.column - 1]
+        if before.strip():
+            out.append((comment.line - 1, len(before.rstrip()), comment.column - 1, len(line)))
+    return out
+
+
+def _h9s76_runs(text: str) -> list[list[tuple[int, int, int, int]]]:
+    """The trailing comments of `text` in runs: consecutive lines, a `}` line starting
+    a run and a line ending in `{` ending one, each run the lines that share a column."""
+    lines = text.split("\n")
+    runs: list[list[tuple[int, int, int, int]]] = []
+    last = None
+    for item in _h9s76_trailing(text):
+        n, end, column, _ = item
+        code = lines[n][:end].strip()
+        joins = (
+            last is not None
+            and last[0] == n - 1
+            and last[2] == column
+            and code != "}"
+            and not lines[last[0]][: last[1]].rstrip().endswith("{")
+        )
+        if joins:
+            runs[-1].append(item)
+        else:
+            runs.append([item])
+        last = item
+    return runs
+
+
+def _h9s76_assert_rule(text: str) -> None:
+    """docs/fmt.md "Comments" on `bkrc fmt`'s output: (1) a line with a trailing comment
+    passes 80 columns only with its comment two spaces after its statement; (4) the
+    comments of a run share its column, two spaces after its widest statement, and a
+    run ends only where the next line could not share its column: its comment, or one
+    of the run's once its wider statement moved the column, would pass 80 there."""
+    from itertools import pairwise
+
+    lines = text.split("\n")
+    for n, end, column, length in _h9s76_trailing(text):
+        assert length <= 80 or column == end + 2, f"line {n + 1} passes 80 columns: {lines[n]!r}"
+    runs = _h9s76_runs(text)
+    for run in runs:
+        assert run[0][2] == max(end for _, end, _, _ in run) + 2, f"run at line {run[0][0] + 1} not two spaces after"
+    for before, after in pairwise(runs):
+        n, end, _, _ = after[0]
+        if before[-1][0] != n - 1 or lines[n][:end].strip() == "}" or lines[n - 1].split("#")[0].rstrip().endswith("{"):
+            continue  # not consecutive, or a block's edge: a new run in any case
+        merged = before + [after[0]]
+        column = max(e for _, e, _, _ in merged) + 2
+        widths = [w - c for _, _, c, w in merged]  # each comment's length
+        assert column + max(widths) > 80, f"line {n + 1} could share the column of the lines above it"
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=_h9s76_file())
+def test_h9s76_trailing_comments_line_up_within_80_columns(text):
+    out = _h9s76_parsed(text)
+    assert out is not None, text
+    _h9s76_assert_rule(out)
+    assert formatted(out).text == out, "not idempotent"
+    assert comment_places(out) == comment_places(text), "a comment moved among the tokens"
+    assert comments_of(out) == comments_of(text), "comments changed"
+    # Names written in upper case aside (fmt's), only blanks change.
+    assert "".join(out.split()).upper() == "".join(text.split()).upper(), "more than blanks changed"
