@@ -5356,3 +5356,85 @@ def test_h2s76_while_typing_is_one_pure_policy(monkeypatch, reading):
     at_end = F.while_typing(left_open, F.Typing(change=((14, 0), (14, 0)), at_end=True))
     assert [d.code for d in at_end.held] == ["BKR005"] and at_end.shown == []
     assert [d.code for d in F.while_typing(left_open, F.Typing(change=((14, 0), (14, 0)))).shown] == ["BKR005"]
+
+
+# stop 76, h9: Format Selection of part of a run of trailing comments (the 80-column rule)
+from test_fmt_properties import _h9s76_assert_rule, _h9s76_file
+
+_H9S76_RUN = """import std/backup-manager
+cluster C {
+  member VM1 { workers 2 }
+  catalog shared server BKRSVSFS pool BKRPOOL on VM1
+  single group APPS { MAINT LNX01 }
+  job APPSFULL {
+    backup APPS full
+    include minidisk * 0191              # your minidisk addresses
+    include minidisk MAINT 0CF1          # MAINT's
+    to disk pool BKUPPOOL                # your backup disk pool
+    run on VM1 weekly mon,tue,wed 03:30  # your schedule
+  }
+}
+"""
+
+
+def _h9s76_applied(text: str, edits: list[tuple[int, int, str]]) -> str:
+    lines = text.splitlines(keepends=True)
+    for first, after, new in sorted(edits, reverse=True):
+        lines[first:after] = [new]
+    return "".join(lines)
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h9s76_format_selection_of_part_of_a_run_lays_out_those_lines_only(monkeypatch, parser):
+    """A canonical run whose MAINT comment grows past what the run's column fits: the
+    whole file splits the run (the `run on` line on its own). Selecting the MAINT line
+    alone gives it the whole file's column; the lines around it, not selected, keep
+    theirs until they are formatted (docs/fmt.md, "Comments"), and formatting the
+    result gives the whole file's layout: the selected line is not moved again."""
+    from bkrdsl.fmt import format_text
+
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    assert format_text(_H9S76_RUN, "c.bkr") == _H9S76_RUN
+    text = _H9S76_RUN.replace("# MAINT's", "# in prodssi.direct: `* 0191` leaves it out")
+    whole = format_text(text, "c.bkr")
+    maint = "    include minidisk MAINT 0CF1  # in prodssi.direct: `* 0191` leaves it out\n"
+    assert maint in whole and max(map(len, whole.splitlines())) <= 80
+    doc = analyse_document("/ws/c.bkr", text)
+    lines = text.splitlines(keepends=True)
+    n = next(i for i, line in enumerate(lines) if "prodssi" in line)
+    assert F.range_formatted(doc, n, n) == [(n, n + 1, maint)]
+    partial = _h9s76_applied(text, F.range_formatted(doc, n, n))
+    assert partial.splitlines()[n - 1 : n + 2] == [
+        "    include minidisk * 0191              # your minidisk addresses",
+        maint.rstrip("\n"),
+        "    to disk pool BKUPPOOL                # your backup disk pool",
+    ]
+    assert format_text(partial, "c.bkr") == whole
+    assert format_text(partial, "c.bkr").splitlines()[n] == maint.rstrip("\n")
+    # The run's lines selected, all of them: the whole file's layout of the run.
+    assert _h9s76_applied(text, F.range_formatted(doc, n - 1, n + 2)) == whole
+    # The `run on` line alone: its comment stays (two spaces after its statement already).
+    assert F.range_formatted(doc, n + 2, n + 2) == []
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_h9s76_format_selection_keeps_the_80_column_rule(data):
+    """Over generated files of trailing comments (test_fmt_properties' generator):
+    Format Selection of any lines edits no other line, formatting its result gives
+    the whole file's layout, and selecting every line gives that layout at once."""
+    from bkrdsl.fmt import format_text
+
+    text = data.draw(_h9s76_file())
+    whole = format_text(text, "c.bkr")
+    _h9s76_assert_rule(whole)
+    doc = analyse_document("/ws/c.bkr", text)
+    lines = text.splitlines(keepends=True)
+    first = data.draw(st.integers(0, len(lines) - 1))
+    last = data.draw(st.integers(first, len(lines) - 1))
+    edits = F.range_formatted(doc, first, last)
+    assert all(first <= a and b - 1 <= last for a, b, _ in edits), edits
+    partial = _h9s76_applied(text, edits)
+    assert partial.splitlines(keepends=True)[:first] == lines[:first]
+    assert format_text(partial, "c.bkr") == whole
+    assert _h9s76_applied(text, F.range_formatted(doc, 0, len(lines) - 1)) == whole
