@@ -663,7 +663,7 @@ def _h9s76_statement(draw) -> list:
 @st.composite
 def _h9s76_file(draw) -> str:
     """A cluster whose lines mostly end in a trailing comment: member blocks on one
-    line (`member M { workers 2 }  # c`), then jobs of statements one a line, with the
+    line (`member M { workers 2 }  # c`), a group's entry lines, then jobs of statements one a line, with the
     `{` and `}` lines commented too, and now and then a line with no comment; half the
     jobs have comments sized to end at the 80th column, or one before or after it."""
 
@@ -674,6 +674,12 @@ def _h9s76_file(draw) -> str:
     out = ["import std/backup-manager", noted("cluster C {")]
     for name in draw(st.lists(st.sampled_from(["VM1", "VMSYSTWO", "M3"]), min_size=1, max_size=3, unique=True)):
         out.append(noted(f"  member {name} {{ workers {draw(st.sampled_from(['1', '2']))} }}"))
+    if draw(st.booleans()):  # a group's entries, a line of them or two
+        out.append(noted("  single group G {"))
+        for _ in range(draw(st.integers(1, 3))):
+            entries = draw(st.lists(st.sampled_from(["MAINT", "LNX01", "match LNX*", "TCPIP", "BKRSVSFS"]), min_size=1, max_size=9))
+            out.append(noted("    " + " ".join(entries)))
+        out.append(noted("  }"))
     for n in range(draw(st.integers(1, 2))):
         out.append(noted(f"  job J{n} {{"))
         codes = ["    " + " ".join(draw(_h9s76_statement())).replace(" , ", ", ") for _ in range(draw(st.integers(1, 8)))]
