@@ -542,18 +542,31 @@ def test_the_directory_checks_work_out_each_users_minidisks_once_for_every_job(m
         )
         + "}\n"
     )
-    asked = []
+    from bkrdsl import (
+        coverage,  # (imported here, BKR535's inside its check: the patch below reaches it whatever ran before)
+    )
+
+    asked, selected = [], []
     real = checks.user_instances
 
     def user_instances(directory, entry, members):
         asked.append(entry.id)
         return real(directory, entry, members)
 
+    def coverage_instances(directory, entry, members):
+        selected.append(entry.id)
+        return real(directory, entry, members)
+
     monkeypatch.setattr(checks, "user_instances", user_instances)
+    monkeypatch.setattr(coverage, "user_instances", coverage_instances)
     found = analyse("t.bkr", bkr.encode(), directory=read_directory("USER.DIRECT", text.encode())).diagnostics
     said = [d for d in found if d.code.startswith("BKR5")]  # (not the cluster's own: it has no servers)
     assert [(d.code, d.message[:15]) for d in said] == [("BKR515", "`0192` names no")] * 3  # once per job, all 40
     assert sorted(asked) == users
+    # BKR535 reads them through `coverage.selections`, the selection `bkrc show --directory`
+    # shares, once per user too (stop 76: this test read those calls or not by the order
+    # the test files imported coverage in, and failed alone).
+    assert sorted(selected) == users
 
 
 def test_bkr510s_shortcut_gives_each_id_the_kind_kind_source_gives():
