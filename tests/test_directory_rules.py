@@ -242,3 +242,84 @@ def test_a_site_table_naming_the_administrator_on_logonby_is_caught():
     assert " LOGONBY BKRADMIN" in files["cluster/BKRWRK01.DIRECT"].splitlines()
     expected = "cluster/BKRWRK01.DIRECT: by-user BKRADMIN is LBYONLY: it has no password of its own for LOGON BY"
     assert expected in directory_problems(files, model)
+
+
+# stop 76, h6: what each member's BKRSTART starts, read against the directory compile writes
+#: BKRSTART's table of machines (docs/rexx.md): each machine's XAUTOLOG, and `s.N`,
+#: whether BKRSTART takes it for single-configuration (logged on at another member:
+#: rc 36, not started here); an EXEC that starts no such machine writes no `s.`.
+_STARTED = r"^x\.(\d+) = 'XAUTOLOG (\S+)'$"
+_SINGLE = r"^s\.(\d+) = ([01])$"
+
+
+def _started(text: str) -> list[tuple[str, bool]]:
+    """(machine, taken for single-configuration) of each XAUTOLOG in a BKRSTART EXEC, in order."""
+    import re
+
+    single = {n: flag == "1" for n, flag in re.findall(_SINGLE, text, re.MULTILINE)}
+    return [(machine, single.get(n, False)) for n, machine in re.findall(_STARTED, text, re.MULTILINE)]
+
+
+def _assert_bkrstart_starts_what_the_directory_builds(model, artifacts) -> None:
+    """Each member's BKRSTART (its XAUTOLOG table) against the directory entries of one compile."""
+    from cpdir import read_entries
+
+    from bkrdsl.dialect import STARTED_ROLES
+
+    entries, _ = read_entries({a.path: a.text for a in artifacts if a.kind == "directory"})
+    built = {
+        e.id: {s[2] for s in e.statements if s[:2] == ["BUILD", "ON"]}
+        for e in entries.values()
+        if e.kind == "IDENTITY"
+    }
+    execs = {a.path: a.text for a in artifacts if a.path.endswith("/BKRSTART.EXEC")}
+    starts = {m.name: _started(execs[f"{m.name}/BKRSTART.EXEC"]) for m in model.members}
+    users_started: dict[str, list[str]] = {}
+    for member, started in starts.items():
+        assert started, member  # at least the backup server
+        for machine, single in started:
+            entry = entries.get(machine)
+            assert entry is not None and entry.kind in ("USER", "IDENTITY"), (member, machine)
+            assert single is (entry.kind == "USER"), (member, machine, entry.kind)
+            if entry.kind == "IDENTITY":
+                assert member in built[machine], (member, machine, sorted(built[machine]))
+            else:
+                users_started.setdefault(machine, []).append(member)
+            assert any(s[0] == "IPL" for s in entry.statements), (machine, entry.path)
+            assert entry.operands[0] != "NOLOG", (machine, entry.path)
+    assert all(len(members) == 1 for members in users_started.values()), users_started
+    roles = model.machine_roles()
+    for machine, members in built.items():
+        if roles.get(machine) in STARTED_ROLES:
+            for member in members:
+                assert machine in {m for m, _ in starts[member]}, (member, machine, starts[member])
+
+
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(clusters(), st.sampled_from([AUTOV, SEQUENTIAL]))
+def test_each_members_bkrstart_starts_what_the_directory_builds_there(text, dialect):
+    """What a system programmer relies on when AUTOLOG1 runs BKRSTART at a member's
+    IPL, read from the files compile writes (BKRSTART's XAUTOLOG table against the
+    CP directory entries), not from the model: CP logs each machine BKRSTART starts
+    on at that member, that is, it has a USER entry, or an IDENTITY entry with a
+    `BUILD ON` that member (else XAUTOLOG fails there), with an IPL statement (an
+    autologged machine without one runs no PROFILE EXEC) and a password that is not
+    NOLOG; BKRSTART takes it for single-configuration exactly when its entry is a
+    USER; a USER entry is started by one member's BKRSTART only (a
+    single-configuration user logs on at one member at a time); and every IDENTITY
+    built on a member in a role BKRSTART starts is started there, so that no
+    member's instance of a server or worker is left logged off."""
+    analysis, artifacts = compile_source("prop.bkr", text.encode(), dialect=dialect)
+    if artifacts is not None:
+        _assert_bkrstart_starts_what_the_directory_builds(analysis.model, artifacts)
+
+
+@pytest.mark.parametrize("example", sorted(p.name for p in EXAMPLES.glob("*.bkr")))
+def test_each_examples_bkrstart_starts_what_its_directory_builds(example):
+    """The same, on the examples: a shared catalog's SFS server and Tape Manager's
+    catalog node (USER entries) on their home member only, the request node and its
+    DMM on the others, workers of different counts per member."""
+    path = EXAMPLES / example
+    analysis, artifacts = compile_source(example, path.read_bytes(), path=path, dialect=AUTOV)
+    assert artifacts is not None, example
+    _assert_bkrstart_starts_what_the_directory_builds(analysis.model, artifacts)
