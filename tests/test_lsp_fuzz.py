@@ -4,7 +4,7 @@ A Hypothesis state machine plays an editor on a small workspace (the
 examples): it opens documents (some with a byte-order mark or CRLF line ends),
 edits them with incremental `didChange`s at random ranges (multi-byte and
 astral characters, line ends of every kind, braces, keywords and parts of
-them), saves and closes them, and asks every request the server answers at
+them, `# bkrc: allow` directives), saves and closes them, and asks every request the server answers at
 random positions. After each step it holds the server to what LSP and bkrc
 promise:
 
@@ -20,6 +20,8 @@ promise:
 * a quick fix's edit names the buffer's version (`documentChanges`);
 * with every buffer saved, *Fix all* (`source.fixAll`), applied, gives what
   `bkrc check --fix` writes to the file (no action: the file as it is);
+* *Allow BKRnnn on this line*, taken on a published warning, leaves it
+  unpublished, and a server that opens the same buffers afresh publishes the same;
 * formatting as you type changes only the blanks that start the line typed on.
 
 The server is driven in process (`Editor`, tests/lsp_inprocess.py): framed
@@ -123,6 +125,13 @@ FRAGMENTS = [
     "role admin ",
     'description "é 😀"\n',
     "disk BKRBKUP 191 size 10 cyl\n",
+    # `# bkrc: allow` directives (diagnostics/allow.py), whole or in parts: BKR227
+    # (a job's name of six characters or more), BKR253 (a worker's disk deleted).
+    "   # bkrc: allow BKR227\n",
+    "# bkrc: allow BKR253 the site's\n",
+    "# bkrc: allow ",
+    ", BKR227",
+    "worker-task-names-shared",
 ]
 #: Where `rename_file` moves a file (or, for a folder, the first part: its new name).
 RENAMED_TO = [
@@ -688,6 +697,61 @@ class LspMachine(RuleBasedStateMachine):
         if edits and apply:
             self.apply(uri, edits)
 
+    @precondition(lambda self: self.open)
+    @rule(which=st.integers(0, 100), a=st.integers(0, 10**6), shown=st.booleans())
+    def allow_a_warning(self, which: int, a: int, shown: bool) -> None:
+        """*Allow BKRnnn on this line* taken on a warning published for an open document,
+        asked for at its range (the client saying it shows it there, or not): one such
+        action, never preferred, its edit on the buffer at its version. Applied, the
+        warning is no longer published where it moved to, and a server that opens the
+        buffers afresh publishes what this one does (unless this one held over
+        diagnostics of the typing before the action already: `held_over`)."""
+        uri = self.some_open(which)
+        warnings = [d for d in self.editor.published(uri) or [] if d.get("severity") == 2]
+        warnings = [d for d in warnings if d.get("code") != "BKR027"]  # (its fix deletes the allow)
+        if not warnings:
+            return
+        d = warnings[a % len(warnings)]
+        context = {"diagnostics": [d] if shown else []}
+        params = {"textDocument": {"uri": uri}, "range": d["range"], "context": context}
+        title = f"Allow {d['code']} on this line"
+        found = [x for x in self.ask("textDocument/codeAction", params, uri) or [] if x["title"] == title]
+        if not found:  # a module's warning, shown at the import that leads to it
+            return
+        (action,) = found
+        assert action["kind"] == "quickfix" and not action.get("isPreferred"), action
+        (change,) = action["edit"]["documentChanges"]
+        assert change["textDocument"] == {"uri": uri, "version": self.versions[uri]}, change
+        before = ({u: (self.versions[u], t) for u, t in self.open.items()}, self.editor.published(uri))
+        start = d["range"]["start"]
+        # A directive on a line of its own goes in above the warning's line: it moves down.
+        down = sum(
+            len(_LINE_END.findall(e["newText"])) for e in change["edits"] if e["range"]["start"]["line"] <= start["line"]
+        )
+        self.apply(uri, change["edits"])
+        at = {"line": start["line"] + down, "character": start["character"]}
+        ours = self.editor.published(uri) or []
+        assert [x for x in ours if x["code"] == d["code"] and x["range"]["start"] == at] == [], (d, self.open[uri])
+        now = {u: (self.versions[u], t) for u, t in self.open.items()}
+        if ours != (self.published_afresh(uri, now) or []):
+            # A session that held diagnostics over before the action (the typing's:
+            # `held_over`) may hold them after it; one that did not, may not.
+            assert (self.published_afresh(uri, before[0]) or []) != (before[1] or []), (uri, ours, self.open[uri])
+
+    def published_afresh(self, uri: str, buffers: dict[str, tuple[int, str]]) -> list[dict] | None:
+        """What a server started on the files as they are, with `buffers` open (URI ->
+        version, text), publishes for `uri`."""
+        fresh = Editor()
+        try:
+            fresh.initialize(self.folder, self.encoding, symbol_tree=self.symbol_tree, file_renames=True)
+            for u in sorted(buffers):
+                item = {"uri": u, "languageId": "bkr", "version": buffers[u][0], "text": buffers[u][1]}
+                fresh.notify("textDocument/didOpen", {"textDocument": item})
+            assert fresh.errors == []
+            return fresh.published(uri)
+        finally:
+            fresh.close()
+
     def saved_as_held(self, uri: str) -> bool:
         """Whether every buffer is saved and the file at `uri` holds the buffer's text as
         it is (not one opened with line ends or a mark the file has not)."""
@@ -1217,3 +1281,57 @@ def test_h12s75_fix_all_keeps_each_lines_own_end(tmp_path, monkeypatch, reading,
         assert f"disk BKRWRK* 191 size 5 cyl{end}" in fixed and fixed.count("\r") == good.count("\r")
     out = run_cli(["check", str(path)])
     assert out.exit_code == 0 and "warning" not in out.output, out.output
+
+
+# stop 76, h5: the fuzz takes *Allow BKRnnn on this line* (allow_a_warning)
+_H5S76_ALLOWS = {
+    "after the line": ("  job SYSFULL {", "  job SYSFULL {   # bkrc: allow BKR227"),
+    "above a line with a comment": (
+        "  job SYSFULL {  # the system's",
+        "  # bkrc: allow BKR227\n  job SYSFULL {  # the system's",
+    ),
+    "added to the line's allow": (
+        "  job SYSFULL {   # bkrc: allow BKR253",
+        "  job SYSFULL {   # bkrc: allow BKR253, BKR227",
+    ),
+}
+
+
+def _h5s76_type_whole(machine: LspMachine, uri: str, new: str) -> None:
+    """The buffer at `uri` replaced by `new`, in one incremental change."""
+    sent: list = []
+    end = {"line": len(lsp_lines(machine.open[uri])), "character": 0}
+    machine.change(uri, {"line": 0, "character": 0}, end, new, sent)
+    machine.send_changes(uri, sent)
+
+
+@pytest.mark.parametrize("reading", ["fast parser first", "lark"])
+@pytest.mark.parametrize("where", sorted(_H5S76_ALLOWS))
+@pytest.mark.parametrize("crlf", [False, True])
+def test_h5s76_the_fuzz_allows_a_warning_and_it_is_gone(monkeypatch, reading, where, crlf):
+    """The fuzz typed no `# bkrc: allow` and took *Allow BKRnnn on this line* only by
+    chance (`whole_document` applies any action), with no oracle for it. Its rule
+    `allow_a_warning` takes it on a published warning (the client showing it there, or
+    not): here BKR227 of a job renamed to seven letters, the directive written after
+    the line, above it (the line has a comment), or added to its allow. The warning is
+    then gone, a fresh server publishes the same, and once saved the file checks as
+    the server says (the session's end)."""
+    monkeypatch.setenv("BKRDSL_PARSER", "lark" if reading == "lark" else "")
+    line, allowed = _H5S76_ALLOWS[where]
+    machine = LspMachine()
+    try:
+        machine.start("utf-16", False)
+        machine.did_open(machine.files.index(machine.folder / "minimal.bkr"), bom=False, crlf=crlf)
+        uri = machine.uri(machine.folder / "minimal.bkr")
+        text = machine.open[uri]
+        end = "\r\n" if crlf else "\n"
+        for shown in (False, True):
+            _h5s76_type_whole(machine, uri, text.replace("  job SYSFU {", line))
+            warnings = [d["code"] for d in machine.editor.published(uri) if d["severity"] == 2]
+            warnings = [c for c in warnings if c != "BKR027"]
+            assert "BKR227" in warnings
+            machine.allow_a_warning(0, warnings.index("BKR227"), shown)
+            assert machine.open[uri] == text.replace("  job SYSFU {", allowed.replace("\n", end))
+            assert "BKR227" not in [d["code"] for d in machine.editor.published(uri)]
+    finally:
+        machine.teardown()
