@@ -698,17 +698,36 @@ class LspMachine(RuleBasedStateMachine):
             self.apply(uri, edits)
 
     @precondition(lambda self: self.open)
-    @rule(which=st.integers(0, 100), a=st.integers(0, 10**6), shown=st.booleans())
-    def allow_a_warning(self, which: int, a: int, shown: bool) -> None:
+    @rule(which=st.integers(0, 100), a=st.integers(0, 10**6), shown=st.booleans(), lengthen=st.booleans())
+    def allow_a_warning(self, which: int, a: int, shown: bool, lengthen: bool) -> None:
         """*Allow BKRnnn on this line* taken on a warning published for an open document,
         asked for at its range (the client saying it shows it there, or not): one such
         action, never preferred, its edit on the buffer at its version. Applied, the
         warning is no longer published where it moved to, and a server that opens the
         buffers afresh publishes what this one does (unless this one held over
-        diagnostics of the typing before the action already: `held_over`)."""
+        diagnostics of the typing before the action already: `held_over`). Warnings are
+        rare in text typed at random: with none published, a job's name of five
+        characters or fewer is first made longer (`lengthen`: BKR227 for an IDENTITY
+        job on members with several workers)."""
         uri = self.some_open(which)
-        warnings = [d for d in self.editor.published(uri) or [] if d.get("severity") == 2]
-        warnings = [d for d in warnings if d.get("code") != "BKR027"]  # (its fix deletes the allow)
+
+        def published_warnings() -> list[dict]:
+            found = [d for d in self.editor.published(uri) or [] if d.get("severity") == 2]
+            return [d for d in found if d.get("code") != "BKR027"]  # (its fix deletes the allow)
+
+        warnings = published_warnings()
+        if not warnings and lengthen:
+            text = self.open[uri]
+            names = list(re.finditer(r"\bjob +[A-Za-z0-9$#@]{1,5}\b", text))
+            if names:
+                at = names[a % len(names)].end()
+                line = len(_LINE_END.findall(text[:at]))
+                start = ([0] + [m.end() for m in _LINE_END.finditer(text)])[line]
+                position = {"line": line, "character": sum(units(c, self.encoding) for c in text[start:at])}
+                sent: list = []
+                self.change(uri, position, position, "XY", sent)
+                self.send_changes(uri, sent)
+                warnings = published_warnings()
         if not warnings:
             return
         d = warnings[a % len(warnings)]
@@ -1330,8 +1349,31 @@ def test_h5s76_the_fuzz_allows_a_warning_and_it_is_gone(monkeypatch, reading, wh
             warnings = [d["code"] for d in machine.editor.published(uri) if d["severity"] == 2]
             warnings = [c for c in warnings if c != "BKR027"]
             assert "BKR227" in warnings
-            machine.allow_a_warning(0, warnings.index("BKR227"), shown)
+            machine.allow_a_warning(0, warnings.index("BKR227"), shown, lengthen=False)
             assert machine.open[uri] == text.replace("  job SYSFU {", allowed.replace("\n", end))
             assert "BKR227" not in [d["code"] for d in machine.editor.published(uri)]
+    finally:
+        machine.teardown()
+
+
+@pytest.mark.parametrize("reading", ["fast parser first", "lark"])
+def test_h5s76_the_fuzz_makes_a_warning_to_allow(monkeypatch, reading):
+    """With no warning published (warnings are rare in text typed at random: one
+    session step in 22 found one), `allow_a_warning` first makes a job's name of five
+    characters longer: `job SYSFU` typed to `job SYSFUXY`, an IDENTITY job on two
+    members of two workers, is BKR227, then allowed after its line."""
+    monkeypatch.setenv("BKRDSL_PARSER", "lark" if reading == "lark" else "")
+    machine = LspMachine()
+    try:
+        machine.start("utf-8", False)
+        machine.did_open(machine.files.index(machine.folder / "minimal.bkr"), bom=True, crlf=False)
+        uri = machine.uri(machine.folder / "minimal.bkr")
+        text = machine.open[uri]
+        assert machine.editor.published(uri) == []
+        machine.allow_a_warning(0, 0, shown=False, lengthen=False)
+        assert machine.open[uri] == text
+        machine.allow_a_warning(0, 0, shown=False, lengthen=True)
+        assert machine.open[uri] == text.replace("  job SYSFU {", "  job SYSFUXY {   # bkrc: allow BKR227")
+        assert machine.editor.published(uri) == []
     finally:
         machine.teardown()
