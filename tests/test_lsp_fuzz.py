@@ -1377,3 +1377,43 @@ def test_h5s76_the_fuzz_makes_a_warning_to_allow(monkeypatch, reading):
         assert machine.editor.published(uri) == []
     finally:
         machine.teardown()
+
+
+@pytest.mark.parametrize("reading", ["fast parser first", "lark"])
+@pytest.mark.parametrize("comment", ["## A cluster \x9e of two\n", "  # a note \x9e\n"])
+def test_h5s76_no_allow_offered_for_a_warning_on_a_comment_line(tmp_path, monkeypatch, reading, comment):
+    """Found by the fuzz's new allow oracle (seed 4946, 40 examples; reduced: BKR024, a
+    control character in a comment alone on its line): *Allow BKR024 on this line*
+    wrote `# bkrc: allow BKR024` on a line of its own above the comment, which covers
+    the next line of code, not the comment (`allow._next_code_line`): the warning
+    stayed, and `bkrc check` said so too. No allow can cover such a line (one after it
+    is part of the comment): the action is not offered. One in a statement's trailing
+    comment still is, and silences it."""
+    monkeypatch.setenv("BKRDSL_PARSER", "lark" if reading == "lark" else "")
+    good = (EXAMPLES / "minimal.bkr").read_text()
+    for text, offered in (
+        (good.replace("  job SYSFU {\n", comment + "  job SYSFU {\n"), False),
+        (good.replace("  job SYSFU {\n", "  job SYSFU {  # \x9e\n"), True),
+    ):
+        path = tmp_path / "a.bkr"
+        path.write_text(text)
+        editor = Editor()
+        try:
+            editor.initialize(tmp_path)
+            uri = path.as_uri()
+            editor.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "bkr", "version": 1, "text": text}})
+            (d,) = editor.published(uri)
+            assert d["code"] == "BKR024"
+            params = {"textDocument": {"uri": uri}, "range": d["range"], "context": {"diagnostics": [d]}}
+            actions = editor.request("textDocument/codeAction", params)["result"] or []
+            titles = [a["title"] for a in actions]
+            assert ("Allow BKR024 on this line" in titles) == offered, titles
+            if offered:
+                (action,) = [a for a in actions if a["title"] == "Allow BKR024 on this line"]
+                (change,) = action["edit"]["documentChanges"]
+                path.write_text(apply_edits(text, change["edits"], "utf-16"))
+                out = run_cli(["check", str(path)])
+                assert out.exit_code == 0 and "warning" not in out.output, out.output
+            assert editor.errors == []
+        finally:
+            editor.close()

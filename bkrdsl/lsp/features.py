@@ -4558,7 +4558,8 @@ def allow_actions(
     above where the line would pass 80 columns or has a comment already). ESLint's
     *Disable rule for this line*. Never preferred, so *Auto Fix* never silences a
     warning, and apart from `fixes`, after them: the mends come first. Not for an error,
-    which no allow silences (BKR025), nor for BKR027, whose fix deletes the allow."""
+    which no allow silences (BKR025), nor for BKR027, whose fix deletes the allow, nor
+    for a warning on a comment alone on its line, which no allow covers (`allow_fix`)."""
     main = doc.analysis.program.main
     source = doc.analysis.sources.get(doc.name)
     if main is None or source is None:
