@@ -1542,3 +1542,36 @@ def test_h2s76_a_cluster_warning_the_statement_typed_answers_stays_until_it_read
         assert editor.errors == []
     finally:
         editor.close()
+
+
+# stop 76, lead: a second U+FEFF after a buffer's byte-order mark (the LSP fuzz's seed 4947, h5)
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    "text", ["\ufeff\ufeffsingle group G { A }\n", "\ufeff\ufeff", "\ufeffsingle group G { A }\n", "\ufeffx\ufeff\n"]
+)
+def test_a_mark_after_the_byte_order_mark_is_published_as_bkrc_check_says(tmp_path, monkeypatch, parser, text):
+    # The server dropped the buffer's mark, then the reader dropped the next U+FEFF as the
+    # file's: `bkrc check` says BKR003 of it, the server said nothing (or BKR110 of `\ufeff\ufeff`).
+    from bkrdsl.lsp import features as F
+    from bkrdsl.lsp.document import analyse_document
+    from bkrdsl.pipeline import analyse
+
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    file = tmp_path / "dev.bkr"
+    file.write_bytes(text.encode())
+    checked = analyse(str(file), file.read_bytes(), path=file).diagnostics
+    said = [(d.code, d.span.start if d.span else None) for d in checked]
+    doc = analyse_document(str(file), text, path=file)
+    assert [(d.code, d.span.start if d.span else None) for d in doc.analysis.diagnostics] == said
+    again = F._reanalysis(doc, {}, None)  # (what the quick fixes compare)
+    assert [(d.code, d.span.start if d.span else None) for d in again.diagnostics] == said
+    assert [(d.code, d.span.start if d.span else None) for d in F._reanalysed(doc, {}, None).analysis.diagnostics] == said
+    editor = Editor()
+    try:
+        editor.initialize(tmp_path)
+        uri = file.as_uri()
+        _open(editor, uri, text)
+        assert sorted(d["code"] for d in editor.published(uri)) == sorted(code for code, _ in said)
+        assert editor.errors == []
+    finally:
+        editor.close()

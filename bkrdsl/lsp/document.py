@@ -321,6 +321,14 @@ def _model_of(analysis: Analysis) -> Model | None:
 Reader = Callable[[Path], bytes]
 
 
+def file_bytes(text: str, bom: bool) -> bytes:
+    """The bytes of the file an editor buffer saves to, from its `normalise`d text and
+    whether it began with a byte-order mark: the mark written back, so that the reader,
+    which drops one mark as a file's, reads a U+FEFF after it as `bkrc check` does (BKR003):
+    without it, a buffer of two marks was read as a file of none."""
+    return buffer_bytes("\ufeff" + text if bom else text)
+
+
 def buffer_bytes(text: str) -> bytes:
     """An editor buffer's text as the bytes of a file, for the readers `bkrc` uses.
 
@@ -358,7 +366,7 @@ def analyse_document(
     text = normalise(text)
     analysis = analyse(
         name,
-        buffer_bytes(text),
+        file_bytes(text, bom),
         path=path,
         search_path=search_path,
         reader=recording,

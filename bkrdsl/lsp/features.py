@@ -21,7 +21,18 @@ from typing import NamedTuple
 from bkrdsl import ast
 from bkrdsl.ast import Kind
 from bkrdsl.diagnostics import Diagnostic, Edit, Fix
-from bkrdsl.lsp.document import CLUSTER, GROUP, JOB, MEMBER, USER, VOLUME, Document, Occurrence, buffer_bytes
+from bkrdsl.lsp.document import (
+    CLUSTER,
+    GROUP,
+    JOB,
+    MEMBER,
+    USER,
+    VOLUME,
+    Document,
+    Occurrence,
+    buffer_bytes,
+    file_bytes,
+)
 from bkrdsl.records import dataclass
 from bkrdsl.resolve.loader import ParsedModules, ScratchModules
 from bkrdsl.resolve.model import (
@@ -4057,9 +4068,10 @@ def _reanalysed(doc: Document, texts: dict[str, str], scratch: ScratchModules | 
     from bkrdsl.lsp.document import analyse_document
 
     scratch, read = _reanalysis_reader(doc, texts, scratch)
+    text = texts.get(doc.name, doc.text)  # `normalise`d, as doc.text: its mark given back
     return analyse_document(
         doc.name,
-        texts.get(doc.name, doc.text),
+        "\ufeff" + text if doc.bom else text,
         path=doc.path,
         search_path=doc.search_path,
         reader=read,
@@ -4077,12 +4089,11 @@ def _reanalysis(
     Without `checks`, only reading, parsing and importing. `main`: the main text's
     parse, when known (`pipeline.analyse`'s: taken only when it is of that very text)."""
     from bkrdsl.pipeline import analyse
-    from bkrdsl.syntax.reader import normalise
 
     scratch, read = _reanalysis_reader(doc, texts, scratch)
     return analyse(
         doc.name,
-        buffer_bytes(normalise(texts.get(doc.name, doc.text))),
+        file_bytes(texts.get(doc.name, doc.text), doc.bom),  # (each text `normalise`d, as doc.text)
         path=doc.path,
         search_path=doc.search_path,
         reader=read,
