@@ -5,7 +5,10 @@ tests/cms/clusters/, the rules' cases in tests/data/rules/ and the malformed
 files of tests/data/malformed/), applies one to four random edits (delete,
 duplicate or swap a line or a word, change a number, change a name's case,
 insert a keyword of the language, truncate the file, put in an `import` line
-(of the file itself, the file importing it, a missing module...); and what an editor or a
+(of the file itself, the file importing it, a missing module...), put in a
+`# bkrc: allow` comment (mostly of a warning the unedited file gives, on its line
+or above it; else trailing another line or a `}`, in a quoted text, naming an
+error, BKR026 or BKR027, a code or name mistyped, `alow`; or one moved); and what an editor or a
 transfer does to the characters, EDITOR: CRLF or CR line ends, tabs, a
 byte-order mark, a letter outside ASCII or an odd blank, lines joined, a word
 repeated thousands of times on its line, the last line cut short, a block
@@ -47,6 +50,7 @@ so that `--seed S --case N` replays it):
     python bench/mutate.py --seed 7 --case 312 -v      # replay one, print its text
     python bench/mutate.py --minutes 30                # as many as fit, fresh seed
     python bench/mutate.py --editor --cases 300        # EDITOR's edits only
+    python bench/mutate.py --allow --cases 300         # allow comments only
 
 It is a tool for exploring, not a test: tests/test_fuzz_commands.py runs the
 same oracle on a few derandomized cases in CI (docs/architecture.md, "Property
@@ -57,6 +61,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import itertools
 import json
 import os
@@ -199,6 +204,7 @@ EDITS = (
     "insert keyword",
     "truncate",
     "import line",
+    "allow comment",
     *EDITOR,
 )
 
@@ -312,16 +318,137 @@ def _import_edit(text: str, rnd, name: str) -> tuple[str, str]:
     return text[:at] + f"import {target}\n" + text[at:], f"import {target[:40]!r} at {at}"
 
 
+#: What an allow edit writes after `# bkrc: allow`, besides a code the file warns about:
+#: (kind, how to draw it). See `_allow_edit`.
+ALLOW_FORMS = (
+    "# bkrc: allow {codes} {reason}",
+    "# bkrc: allow {codes}",
+    "#bkrc:allow {codes} {reason}",
+    "# BKRC: ALLOW {codes} {reason}",
+    "#  bkrc:\tallow\t{codes}",
+    "## bkrc: allow {codes} {reason}",
+    "# bkrc: alow {codes} {reason}",
+    "# bkrc: allow",
+    "# bkrc: allow {codes}, {reason}",
+)
+ALLOW_REASONS = ("our own template names", "kept since 2019", "", "# see ticket 42", '{ } "quoted"')
+
+
+@functools.cache
+def _registry_codes() -> tuple[list[str], list[str], list[str], dict[str, str]]:
+    """(the warnings' codes, the errors' codes, the retired codes, code -> name)."""
+    from bkrdsl.diagnostics.registry import load_all
+
+    everything = load_all()
+    warnings = sorted(c for c, e in everything.items() if e.severity.name == "WARNING" and not e.retired)
+    errors = sorted(c for c, e in everything.items() if e.severity.name == "ERROR" and not e.retired)
+    retired = sorted(c for c, e in everything.items() if e.retired)
+    return warnings, errors, retired, {c: e.name for c, e in everything.items()}
+
+
+def _allow_code(rnd, warned: list[tuple[str, int]]) -> str:
+    """One word for an allow's list: mostly a code the file warns about (or its name),
+    else a warning's, an error's, a retired one, BKR026/BKR027, or one mistyped."""
+    warnings, errors, retired, names = _registry_codes()
+    code = rnd.choice(warned)[0] if warned and rnd.random() < 0.6 else rnd.choice(warnings)
+    how = rnd.choice(
+        ["code"] * 6
+        + ["name"] * 3
+        + ["lower", "error", "retired", "BKR027", "BKR026", "typo", "cut", "name typo", "dup"]
+    )
+    if how == "code":
+        return code
+    if how == "name":
+        return names[code]
+    if how == "lower":
+        return code.lower()
+    if how == "error":
+        return rnd.choice(errors)
+    if how == "retired":
+        return rnd.choice(retired) if retired else code
+    if how in ("BKR027", "BKR026"):
+        return how
+    if how == "typo":
+        return code + rnd.choice("0123456789")
+    if how == "cut":
+        return code[:-1]
+    if how == "name typo":
+        name = names[code]
+        i = rnd.randrange(len(name))
+        return name[:i] + name[i + 1 :]
+    return f"{code}, {code}"  # dup: the same code twice
+
+
+def _allow_edit(text: str, rnd, warned: list[tuple[str, int]]) -> tuple[str, str]:
+    """A `# bkrc: allow` comment put in, moved or put where it means nothing
+    (docs/language.md, "Allowing a warning"): trailing the line of a warning the file
+    gives (`warned`: code, line, of the unedited file) or another line, on a line of its
+    own above one, trailing a `}`, inside a quoted text; or one already there moved."""
+    lines = text.split("\n")
+    codes = ", ".join(_allow_code(rnd, warned) for _ in range(rnd.choice([1, 1, 1, 2, 3])))
+    form = ALLOW_FORMS[0] if rnd.random() < 0.5 else rnd.choice(ALLOW_FORMS)
+    directive = form.format(codes=codes, reason=rnd.choice(ALLOW_REASONS)).rstrip()
+    where = rnd.choice(["warned", "warned", "trailing", "own line", "closing brace", "quoted", "move"])
+    moved = ""
+    if where == "move":
+        have = [i for i, line in enumerate(lines) if "bkrc:" in line]
+        if not have:
+            where = "warned"
+        else:
+            i = rnd.choice(have)
+            k = lines[i].index("bkrc:")
+            at = max(lines[i].rfind("#", 0, k), 0)
+            directive = lines[i][at:]
+            lines[i] = lines[i][:at].rstrip()
+            if not lines[i].strip() and len(lines) > 1:
+                del lines[i]
+            where = rnd.choice(["trailing", "own line", "closing brace"])
+            text = "\n".join(lines)
+            moved = f"moved from line {i + 1}: "
+    if where == "warned":
+        line = rnd.choice(warned)[1] - 1 if warned else rnd.randrange(len(lines))
+        where = rnd.choice(["trailing", "trailing", "own line"])
+        i = min(max(line, 0), len(lines) - 1)
+    elif where == "closing brace":
+        braces = [i for i, line in enumerate(lines) if "}" in line]
+        i = rnd.choice(braces) if braces else rnd.randrange(len(lines))
+        where = "trailing"
+    elif where == "quoted":
+        quotes = [m.start() + 1 for m in re.finditer('"', text)]
+        if quotes:
+            at = rnd.choice(quotes)
+            return text[:at] + directive + text[at:], f"allow {directive!r} in a quoted text at {at}"
+        where = "trailing"
+        i = rnd.randrange(len(lines))
+    else:
+        i = rnd.randrange(len(lines))
+    if where == "own line":
+        indent = re.match(r"[ \t]*", lines[i]).group()
+        lines.insert(i, indent + directive)
+    else:
+        lines[i] = lines[i] + rnd.choice(["   ", " ", "\t"]) + directive
+    return "\n".join(lines), f"{moved}allow {directive!r} {where} at line {i + 1}"
+
+
 def mutate(
-    text: str, rnd, gentle: bool = False, edits: tuple[str, ...] = EDITS, name: str = "self"
+    text: str,
+    rnd,
+    gentle: bool = False,
+    edits: tuple[str, ...] = EDITS,
+    name: str = "self",
+    warned: list[tuple[str, int]] | None = None,
 ) -> tuple[str, list[str]]:
     """`text` (of the file `name`, without `.bkr`) after one to four random edits of `edits`
-    (`gentle`: of GENTLE only), and what each was."""
+    (`gentle`: of GENTLE only), and what each was; `warned`: the warnings (code, line) of
+    the unedited file, which an allow edit mostly names."""
     said = []
     for _ in range(rnd.randint(1, 4)):
         how = rnd.choice(GENTLE if gentle else edits)
         if how == "import line":
             text, what = _import_edit(text, rnd, name)
+            said.append(what)
+        elif how == "allow comment":
+            text, what = _allow_edit(text, rnd, warned or [])
             said.append(what)
         elif how in EDITOR:
             text, what = _editor_edit(text, rnd, how)
@@ -357,9 +484,31 @@ def case(seed: int, number: int, folders: list[list[Path]], edits: tuple[str, ..
     origin = rnd.choice(rnd.choice(folders))
     gentle = rnd.random() < 0.3 and edits == EDITS
     text, edits = mutate(
-        origin.read_text(encoding="utf-8"), rnd, gentle=gentle, edits=edits, name=origin.stem
+        origin.read_text(encoding="utf-8"),
+        rnd,
+        gentle=gentle,
+        edits=edits,
+        name=origin.stem,
+        warned=warnings_of(origin),
     )
     return Case(number, origin, text, edits)
+
+
+@functools.cache
+def warnings_of(origin: Path) -> list[tuple[str, int]]:
+    """The warnings (code, line) a check of the unedited `origin` gives in it: what an
+    allow edit names (no edit draws on the random numbers for it, so a case replays)."""
+    from bkrdsl.pipeline import analyse
+
+    with parser_selected("fast"):
+        analysis = analyse(str(origin), origin.read_bytes(), path=origin)
+    return sorted(
+        {
+            (d.code, d.span.line)
+            for d in analysis.diagnostics
+            if not d.is_error and d.span is not None and d.span.file == str(origin)
+        }
+    )
 
 
 # ----------------------------------------------------------------- the commands
@@ -780,6 +929,9 @@ def main(argv=None) -> int:
     parser.add_argument(
         "--editor", action="store_true", help="only EDITOR's edits (line ends, tabs, letters, long lines...)"
     )
+    parser.add_argument(
+        "--allow", action="store_true", help="only allow edits (`# bkrc: allow` put in, moved, mistyped)"
+    )
     args = parser.parse_args(argv)
     seed = args.seed if args.seed is not None else int(time.time())
     folders = origins()
@@ -789,6 +941,7 @@ def main(argv=None) -> int:
         else range(args.first, args.first + (10**9 if args.minutes else args.cases))
     )
     stop = time.monotonic() + args.minutes * 60 if args.minutes else None
+    edits = ("allow comment",) if args.allow else EDITOR if args.editor else EDITS
     failed = 0
     ran = 0
     seen: Counter = Counter()
@@ -799,7 +952,7 @@ def main(argv=None) -> int:
         for number in numbers:
             if stop is not None and time.monotonic() > stop:
                 break
-            c = case(seed, number, folders, EDITOR if args.editor else EDITS)
+            c = case(seed, number, folders, edits)
             problems = check_case(c, work, baseline, hashes=number % args.hash_every == 0, seen=seen)
             ran += 1
             if ran % 100 == 0:
@@ -811,7 +964,7 @@ def main(argv=None) -> int:
                     print("  " + p.replace("\n", "\n  "), flush=True)
                 if args.verbose:
                     print("---\n" + c.text + "\n---", flush=True)
-                editor = " --editor" if args.editor else ""
+                editor = " --allow" if args.allow else " --editor" if args.editor else ""
                 print(
                     f"  replay: python bench/mutate.py --seed {seed}{editor} --case {number} -v", flush=True
                 )

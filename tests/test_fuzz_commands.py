@@ -3,7 +3,7 @@
 A real file (an example, a CMS test cluster, a rule's case, a malformed file)
 with random edits (lines and words deleted, duplicated, swapped; a number
 changed, a name's case changed, a keyword put in, the file cut short, an
-`import` of itself or a missing module; CRLF line
+`import` of itself or a missing module, a `# bkrc: allow` comment; CRLF line
 ends, tabs, a byte-order mark, letters outside ASCII, long lines, blocks
 repeated or nested deep) goes through `bkrc check`, `check --fix` (on a copy),
 `compile` (into a new DIR and into one written before),
@@ -59,3 +59,41 @@ def test_the_oracle_lets_a_second_fix_apply_what_the_first_held_back(tmp_path, w
     problems, (_, _, stderr, _) = mutate.fix_problems(file, which)
     assert "1 held back (BKR227: run --fix again)" in stderr
     assert problems == []
+
+
+# stop 76, h4: the allow edit puts `# bkrc: allow` comments in, mostly naming a warning the file gives
+def test_the_allow_edit_names_the_warnings_the_file_gives(prepared):
+    """No real file holds a `# bkrc: allow`, and no edit wrote one: the fuzz never saw
+    an allow. The allow edit writes one (a code or name, mistyped, of an error...)
+    trailing a line, on a line of its own, after a `}`, in a quoted text, or moves
+    one; mostly naming a warning the unedited file gives, on its line, so that some
+    are used. The oracle holds on such a case."""
+    import random
+
+    from conftest import ROOT
+
+    origin = ROOT / "tests" / "data" / "rules" / "BKR227.fail.bkr"
+    warned = mutate.warnings_of(origin)
+    assert ("BKR227", 12) in warned
+    texts = [
+        mutate.mutate(
+            origin.read_text(encoding="utf-8"), random.Random(k), edits=("allow comment",), warned=warned
+        )
+        for k in range(20)
+    ]
+    assert all("bkrc:" in text for text, _ in texts)
+    from bkrdsl.pipeline import analyse
+
+    used = [
+        (text, edits)
+        for text, edits in texts
+        if any(
+            a.diagnostic.code == "BKR227"
+            for a in analyse(str(origin), text.encode("utf-8"), path=origin).allowed
+        )
+    ]
+    assert used, [edits for _, edits in texts]
+    work, baseline = prepared
+    text, edits = used[0]
+    problems = mutate.check_case(mutate.Case(0, origin, text, edits), work, baseline)
+    assert not problems, "\n".join(problems)
