@@ -5438,3 +5438,60 @@ def test_h9s76_format_selection_keeps_the_80_column_rule(data):
     assert partial.splitlines(keepends=True)[:first] == lines[:first]
     assert format_text(partial, "c.bkr") == whole
     assert _h9s76_applied(text, F.range_formatted(doc, 0, len(lines) - 1)) == whole
+
+
+# stop 76, h4: no *Allow BKR026* (allowing it is BKR025), nor an allow where none reaches (a comment's own line)
+@pytest.mark.parametrize("reading", ["fast parser first", "lark"])
+def test_h4s76_no_allow_action_for_bkr026(monkeypatch, reading):
+    # `# bkrc: allow BKR2277` (BKR026: no such code) was offered *Allow BKR026 on this
+    # line*, which wrote `# bkrc: allow BKR026` above: an error, BKR025 (BKR026 cannot
+    # be allowed), and the BKR026 still there. Found by bench/mutate.py's allow edit
+    # and its *Allow* oracle (`--allow --seed 3`, 31 of 120 cases, both parsers).
+    from bkrdsl.fixes import apply as apply_fixes
+
+    monkeypatch.setenv("BKRDSL_PARSER", "lark" if reading == "lark" else "")
+    text = H1_75_SHARED.replace("  job SYSINC {\n", "  job SYSINC {   # bkrc: allow BKR2277\n")
+    doc, _, _ = doc_at(text, name="/ws/site.bkr")
+    assert sorted(d.code for d in doc.diagnostics) == ["BKR026", "BKR227"]
+    actions = F.allow_actions(doc, (0, 0), (99, 0))
+    assert [a.title for a in actions] == ["Allow BKR227 on this line"]
+    joined = apply(text, actions[0])
+    assert "  job SYSINC {   # bkrc: allow BKR2277, BKR227\n" in joined
+    assert [d.code for d in analyse_document("/ws/site.bkr", joined).diagnostics] == ["BKR026"]
+    # BKR026's own fix writes the code meant, and the file checks clean, BKR227 allowed
+    (unknown,) = [d for d in doc.diagnostics if d.code == "BKR026"]
+    assert unknown.fix is not None and unknown.fix.title == "Write `BKR227`"
+    mended = apply_fixes(text, [unknown])
+    assert "  job SYSINC {   # bkrc: allow BKR227\n" in mended
+    assert analyse_document("/ws/site.bkr", mended).diagnostics == []
+
+
+@pytest.mark.parametrize("reading", ["fast parser first", "lark"])
+def test_h4s76_no_allow_action_for_a_warning_on_a_line_that_is_only_a_comment(monkeypatch, reading):
+    # A line separator in a comment alone on its line (BKR023) was offered *Allow BKR023
+    # on this line*, which wrote the allow above it: an allow on its own line covers the
+    # next line of code, not the comment, so the warning stayed (and the allow was
+    # BKR027). None is offered; on a line of code with a trailing comment, the allow
+    # above covers it. Found by bench/mutate.py's *Allow* oracle (`--allow --seed 3`,
+    # case 60: a module's first line, a `##` comment).
+    from bkrdsl.fixes import apply as apply_fixes
+
+    monkeypatch.setenv("BKRDSL_PARSER", "lark" if reading == "lark" else "")
+    own = H1_75_SHARED.replace("  job SYSINC {\n", "  # our own\u2028template names\n  job SYSINC {\n")
+    doc, _, _ = doc_at(own, name="/ws/site.bkr")
+    assert sorted(d.code for d in doc.diagnostics) == ["BKR023", "BKR227"]
+    assert [a.title for a in F.allow_actions(doc, (0, 0), (99, 0))] == ["Allow BKR227 on this line"]
+    (separator,) = [d for d in doc.diagnostics if d.code == "BKR023"]
+    assert separator.fix is not None
+    mended = apply_fixes(own, [separator])
+    assert [d.code for d in analyse_document("/ws/site.bkr", mended).diagnostics] == ["BKR227"]
+    # the same comment trailing a line of code: the allow goes above, and covers it
+    trailing = H1_75_SHARED.replace("  job SYSINC {\n", "  job SYSINC {   # our own\u2028template names\n")
+    doc, _, _ = doc_at(trailing, name="/ws/site.bkr")
+    (at,) = [p.span for p in F.placed(doc) if p.diagnostic.code == "BKR023"]
+    (action,) = [
+        a for a in F.allow_actions(doc, (at.line - 1, 0), (at.line - 1, 99)) if a.diagnostic.code == "BKR023"
+    ]
+    allowed = apply(trailing, action)
+    assert "  # bkrc: allow BKR023\n  job SYSINC {" in allowed
+    assert [d.code for d in analyse_document("/ws/site.bkr", allowed).diagnostics] == ["BKR227"]

@@ -511,9 +511,14 @@ def allow_fix(source: Source, d: Diagnostic, module, directives: Sequence[Direct
     `# bkrc: allow CODE` where the line has no comment (`module.comments`, as the parser
     read them) and stays within LINE_WIDTH; else the allow on a line of its own above,
     indented as the line is (which covers the statement that starts there, or that line
-    alone). None for a warning on a comment alone on its line, which no allow covers."""
+    alone). None where the line is only a comment (BKR023, BKR024 inside one): an allow
+    after it is part of that comment, and one above covers the next line of code."""
     span = d.span
     if span is None or span.file != source.name:
+        return None
+    if source.line_text(span.line).lstrip().startswith("#"):
+        # A comment alone on its line (BKR023, BKR024 in it): no allow after it, and one
+        # above covers the next line of code (`_next_code_line`), not it: nothing to offer.
         return None
     title = f"Allow {d.code} on this line"
     for x in directives:
@@ -521,10 +526,6 @@ def allow_fix(source: Source, d: Diagnostic, module, directives: Sequence[Direct
             last = x.codes[-1][1]
             return Fix.replace(title, source.span(last.end, last.end), f", {d.code}")
     line = source.line_text(span.line)
-    if line.lstrip().startswith("#"):
-        # A comment alone on its line (BKR024 in it): no allow after it, and one above
-        # covers the next line of code (`_next_code_line`), not it: nothing to offer.
-        return None
     start = source.line_start(span.line)
     directive = f"# bkrc: allow {d.code}"
     has_comment = any(c.line == span.line for c, _ in module.comments)

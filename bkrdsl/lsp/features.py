@@ -4570,7 +4570,8 @@ def allow_actions(
     *Disable rule for this line*. Never preferred, so *Auto Fix* never silences a
     warning, and apart from `fixes`, after them: the mends come first. Not for an error,
     which no allow silences (BKR025), nor for BKR027, whose fix deletes the allow, nor
-    for a warning on a comment alone on its line, which no allow covers (`allow_fix`)."""
+    for BKR026, whose fix mends the word (allowing either is BKR025); nor where no allow
+    reaches: a warning on a line that is only a comment (`allow_fix`)."""
     main = doc.analysis.program.main
     source = doc.analysis.sources.get(doc.name)
     if main is None or source is None:
@@ -4581,7 +4582,7 @@ def allow_actions(
     directives = None
     for where in placed(doc):
         d = where.diagnostic
-        if d.is_error or d.code == "BKR027" or d.span is None or d.span.file != doc.name:
+        if d.is_error or d.code in ("BKR026", "BKR027") or d.span is None or d.span.file != doc.name:
             continue
         s = where.span
         first, last = (s.line - 1, s.column - 1), (s.end_line - 1, s.end_column - 1)
