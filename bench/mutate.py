@@ -43,6 +43,11 @@ so that `--seed S --case N` replays it):
   leaves the file as it is (or, where the first held a warning's fix back,
   applies it, and the next leaves the file as it is);
 - the language server reports what `bkrc check` reports;
+- an allow sets aside exactly what it covers: the file with its `# bkrc: allow`
+  comments blanked out reports what it reported and what they set aside (but for
+  what was about those comments, BKR025-BKR027); and the language server's *Allow
+  BKRnnn on this line* (one, at random) leaves that warning set aside and no more
+  BKR025-BKR027 than before;
 - (one case in `--hash-every`) compile in two fresh processes with different
   PYTHONHASHSEED writes the same bytes as the in-process compile.
 
@@ -661,6 +666,101 @@ def lsp_problems(file: Path, rnd, checked: list[dict]) -> tuple[list[str], objec
     return problems, [(p.diagnostic.code, p.span.line, p.span.column, p.message) for p in placed]
 
 
+def allow_problems(file: Path) -> list[str]:
+    """An allow sets aside exactly what it covers: the file with every `# bkrc: allow`
+    comment taken out (blanks left, so that nothing else moves) reports what the file
+    reported and what its allows set aside, but for what was about those comments
+    (BKR025, BKR026, BKR027, a character inside one)."""
+    from bkrdsl.diagnostics.allow import _DIRECTIVE, PREFIX
+    from bkrdsl.pipeline import analyse
+    from bkrdsl.syntax.reader import normalise
+
+    text = normalise(file.read_bytes().decode("utf-8"))
+    if PREFIX not in text:
+        return []
+    before = analyse(str(file), text.encode("utf-8"), path=file)
+    main = before.program.main
+    if main is None:
+        return []
+    taken = sorted(
+        (span.start, span.end)
+        for span, comment in main.comments
+        if not comment.startswith("##") and _DIRECTIVE.match(comment)
+    )
+    if not taken:
+        return []
+    stripped = text
+    for a, b in reversed(taken):
+        stripped = stripped[:a] + " " * (b - a) + stripped[b:]
+    after = analyse(str(file), stripped.encode("utf-8"), path=file)
+
+    def key(d) -> tuple:
+        s = d.span
+        return (
+            d.code,
+            *((s.file, s.line, s.column, s.end_line, s.end_column) if s else ("",) * 5),
+            d.message,
+        )
+
+    def about_a_directive(d) -> bool:
+        s = d.span
+        return s is not None and s.file == main.file and any(a <= s.start < b for a, b in taken)
+
+    expected = {
+        key(d)
+        for d in (*before.diagnostics, *(x.diagnostic for x in before.allowed))
+        if not about_a_directive(d)
+    }
+    got = {key(d) for d in after.diagnostics}
+    if got == expected:
+        return []
+    only_with, only_without = sorted(expected - got), sorted(got - expected)
+    said = (
+        "taking the allows out does not report what was reported and allowed:\n"
+        f"  only with them: {only_with!r:.1500}\n  only without: {only_without!r:.1500}"
+    )
+    return [said]
+
+
+def allow_action_problems(file: Path, rnd) -> list[str]:
+    """The language server's *Allow BKRnnn on this line* (one of them, at random)
+    allows that warning: the buffer with its edit applied no longer reports it, sets
+    it aside (on its line, one further down where the allow went on a line of its own
+    above), and has no more BKR025, BKR026 or BKR027 than before."""
+    from bkrdsl.fixes import apply_edits
+    from bkrdsl.lsp import features as F
+    from bkrdsl.lsp.document import analyse_document
+    from bkrdsl.pipeline import analyse
+
+    doc = analyse_document(str(file), file.read_bytes().decode("utf-8"), path=file)
+    actions = F.allow_actions(doc, (0, 0), (doc.text.count("\n") + 1, 0))
+    if not actions:
+        return []
+    action = rnd.choice(actions)
+    d = action.shown.diagnostic
+    text = apply_edits(doc.text, action.edits)
+    after = analyse(str(file), text.encode("utf-8"), path=file)
+    line = d.span.line + sum(e.new_text.count("\n") for e in action.edits)
+
+    def here(x) -> bool:
+        s = x.span
+        return x.code == d.code and s is not None and s.file == d.span.file and s.line == line
+
+    problems = []
+    if any(here(x) for x in after.diagnostics):
+        problems.append(
+            f"{action.title!r} (line {d.span.line}) leaves it reported: {text.splitlines()[line - 2 : line]!r:.500}"
+        )
+    elif not any(here(a.diagnostic) for a in after.allowed):
+        problems.append(f"{action.title!r} (line {d.span.line}) sets nothing aside on line {line}")
+    own = ("BKR025", "BKR026", "BKR027")
+    more = Counter(x.code for x in after.diagnostics if x.code in own)
+    more.subtract(Counter(x.code for x in doc.analysis.diagnostics if x.code in own))
+    if +more:
+        problems.append(f"{action.title!r} (line {d.span.line}) gives {dict(+more)}")
+    return problems
+
+
 #: How many `check --fix` runs in a row may each hold a fix back (the next applies it)
 #: before the oracle calls it a loop.
 HELD_RUNS = 3
@@ -788,6 +888,8 @@ def one_parser(c: Case, file: Path, entry: Path, work: Path, which: str, existin
 
     with parser_selected(which):
         problems, placed = lsp_problems(entry, seed_rnd, report["diagnostics"])
+        out.problems += allow_problems(file)
+        out.problems += allow_action_problems(file, seed_rnd)
     out.said["lsp"] = placed
     out.problems += problems
     return out

@@ -97,3 +97,61 @@ def test_the_allow_edit_names_the_warnings_the_file_gives(prepared):
     text, edits = used[0]
     problems = mutate.check_case(mutate.Case(0, origin, text, edits), work, baseline)
     assert not problems, "\n".join(problems)
+
+
+# (stop 76, h4) the oracle's two allow properties: an allow sets aside what it covers,
+# and the language server's *Allow* action allows its warning
+_H4_SHARED = """\
+import std/backup-manager
+cluster PRODSSI {
+  member VMSYS1 { workers 2 }
+  member VMSYS2 { workers 2 }
+  catalog shared server BKRSVSFS pool BKRPOOL
+  expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+  identity group SYSIDS { TCPIP }
+  job SYSINC {%s
+    backup SYSIDS incremental
+    include minidisk * *
+    to disk
+    run on each member daily 01:00
+  }
+}
+"""
+
+
+@pytest.mark.parametrize("which", ["fast", "lark"])
+def test_the_oracle_sees_an_allow_set_aside_what_it_does_not_cover(tmp_path, monkeypatch, which):
+    """Taking a file's allows out must report what it reported and what they set aside:
+    a collector that drops a warning without keeping it as allowed is seen."""
+    from bkrdsl.diagnostics import allow
+
+    file = tmp_path / "site.bkr"
+    file.write_text(_H4_SHARED % "   # bkrc: allow BKR227 our own names", encoding="utf-8")
+    with mutate.parser_selected(which):
+        assert mutate.allow_problems(file) == []
+        monkeypatch.setattr(allow.Allows, "take", lambda self, d: d.code == "BKR227")
+        (problem,) = mutate.allow_problems(file)
+    assert "taking the allows out" in problem and "BKR227" in problem.split("only without:")[1]
+
+
+@pytest.mark.parametrize("which", ["fast", "lark"])
+def test_the_oracle_sees_an_allow_action_that_allows_nothing(tmp_path, monkeypatch, which):
+    """*Allow BKR227 on this line* must leave BKR227 set aside, and no BKR025-BKR027
+    more: an action that writes its allow where it covers nothing is seen."""
+    import random
+
+    from bkrdsl.diagnostics import allow
+    from bkrdsl.diagnostics.core import Fix
+
+    file = tmp_path / "site.bkr"
+    file.write_text(_H4_SHARED % "", encoding="utf-8")
+    with mutate.parser_selected(which):
+        assert mutate.allow_action_problems(file, random.Random(0)) == []
+
+        def above_the_file(source, d, module, directives=()):
+            return Fix.replace(f"Allow {d.code} on this line", source.span(0, 0), f"# bkrc: allow {d.code}\n")
+
+        monkeypatch.setattr(allow, "allow_fix", above_the_file)
+        problems = mutate.allow_action_problems(file, random.Random(0))
+    assert len(problems) == 2, problems
+    assert "leaves it reported" in problems[0] and "{'BKR027': 1}" in problems[1]
