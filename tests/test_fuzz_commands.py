@@ -154,4 +154,4 @@ def test_the_oracle_sees_an_allow_action_that_allows_nothing(tmp_path, monkeypat
         monkeypatch.setattr(allow, "allow_fix", above_the_file)
         problems = mutate.allow_action_problems(file, random.Random(0))
     assert len(problems) == 2, problems
-    assert "leaves it reported" in problems[0] and "{'BKR027': 1}" in problems[1]
+    assert "leaves it reported" in problems[0] and "{'BKR027': [1]}" in problems[1]
