@@ -4957,7 +4957,13 @@ def test_h5s71_a_name_that_begins_four_names_or_is_close_is_said_as_before():
     for text, word, said in [
         (four, "D", "the members are DEV1, DEV2, DEV3, DEV4"),
         (CLUSTER, "DE", "did you mean `DEV1` or `DEV2`?"),
-        (CLUSTER, "X", "the members are DEV1, DEV2; declare it with `member X { ... }`"),
+        (
+            CLUSTER,
+            "X",
+            ("`X` is no member of the cluster: if it was retired, each statement that names it needs one of the"
+            " members (DEV1, DEV2):\n  `run on` of job `LNXFULL`: its single-configuration users are then backed up from that member\n"
+            "if it is a new member, declare it with `member X { ... }`"),
+        ),
     ]:
         doc = analyse_document("/ws/dev.bkr", text.replace("run on DEV1 daily 01:00", f"run on {word}", 1))
         (d,) = [x for x in doc.diagnostics if x.code == "BKR330"]

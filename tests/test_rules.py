@@ -114,7 +114,13 @@ PRODSSI_MEMBERS = "the members are VMSYS1, VMSYS2, VMSYS3, VMSYS4"
         # A name close to a member: the fix writes it, and the help lists the members too.
         ("run on VMSYS2 weekly", "run on VMSYZ2 weekly", f"did you mean `VMSYS2`? {PRODSSI_MEMBERS}"),
         ("catalog-node TCTMM on VMSYS1", "catalog-node TCTMM on VMSYX1", f"did you mean `VMSYS1`? {PRODSSI_MEMBERS}"),
-        ("expire on VMSYS1", "expire on PROD1", f"{PRODSSI_MEMBERS}; declare it with `member PROD1 {{ ... }}`"),
+        (
+            "expire on VMSYS1",
+            "expire on PROD1",
+            ("`PROD1` is no member of the cluster: if it was retired, each statement that names it needs one of"
+            " the members (VMSYS1, VMSYS2, VMSYS3, VMSYS4):\n  `expire on`: the purging member (EXPIRE runs there"
+            " only)\nif it is a new member, declare it with `member PROD1 { ... }`"),
+        ),
         # An IDENTITY job's `run on`: `each member` backs up every member's instances.
         (
             "run on each member daily 03:30",
@@ -2443,3 +2449,133 @@ def test_h1_75_bkr227s_help_where_the_site_names_its_members_jobs_ends_with_the_
     # without a `job-suffix`, the names are bkrc's: no allow offered
     (plain,) = _h1_75(H1_75_SHARED).diagnostics
     assert "bkrc: allow" not in plain.help
+
+
+# stop 76, h10: BKR330's help when a member was retired (its block deleted) rather than mistyped
+H10_76_DEV = """\
+import std/backup-manager
+
+cluster DEVSSI {
+  member DEV1 { workers 2 }
+  member DEV2 { workers 2 }
+  member DEV3 { workers 2 }
+  member DEV4 { workers 2 }
+  catalog shared server BKRSVSFS pool BKRPOOL on DEV1
+  expire on DEV1 {
+    purge weekly sun 06:00
+    retain 30 days
+  }
+  tape manager shared catalog-node TCTMM on DEV1 request-node TRTMM
+  single group GUESTS { LINUX01 }
+  identity group SYSTEM { RSCS }
+  job GUESTFUL {
+    backup GUESTS full
+    include minidisk * *
+    to disk
+    run on DEV1 daily 01:00
+  }
+  job GUESTINC {
+    backup GUESTS incremental
+    include minidisk * *
+    to disk
+    run on DEV1 daily 03:00
+  }
+  job SYSIN {
+    backup SYSTEM incremental
+    include minidisk * *
+    to disk
+    run on each member daily 04:00
+  }
+}
+"""
+H10_76_RETIRED = H10_76_DEV.replace("  member DEV1 { workers 2 }\n", "", 1)
+
+
+def _h10_76_unknown(text: str, parser: str, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    analysis = analyse("dev.bkr", text.encode())
+    (d,) = analysis.diagnostics
+    assert d.code == "BKR330"
+    return d
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h10_76_a_retired_member_named_by_several_statements_is_said_retired_each_role_with_what_moving_it_means(
+    parser, monkeypatch
+):
+    """DEV1's block deleted: five statements of four kinds name it, and DEV2, DEV3 and
+    DEV4 are equally close by spelling. It was "did you mean `DEV2`, `DEV3` or `DEV4`?",
+    which read as a typo's fix; now the help says DEV1 is no member, that each statement
+    needs one of the members if it was retired, and what moving each role means, a line
+    each; no "did you mean", no fix, and each member a choice written at all five places,
+    each of which checks clean."""
+    from bkrdsl.fixes import apply_edits
+
+    assert analyse("dev.bkr", H10_76_DEV.encode()).diagnostics == []
+    d = _h10_76_unknown(H10_76_RETIRED, parser, monkeypatch)
+    assert d.message == "unknown member `DEV1`, named 5 times: no `member DEV1` block declares it"
+    assert d.help == (
+        "`DEV1` is no member of the cluster: if it was retired, each statement that names it needs one of the"
+        " members (DEV2, DEV3, DEV4):\n"
+        "  `catalog ... on`: its server runs on that member (the one catalog moves with it)\n"
+        "  `expire on`: the purging member (EXPIRE runs there only)\n"
+        "  `catalog-node ... on`: the Tape Manager catalog node runs there\n"
+        "  `run on` of jobs `GUESTFUL` and `GUESTINC`: their single-configuration users are then backed up from"
+        " that member"
+    )
+    assert d.fix is None and "did you mean" not in d.help
+    assert [(c.title, len(c.edits)) for c in d.choices] == [(f"Write `DEV{n}`", 5) for n in (2, 3, 4)]
+    for choice in d.choices:
+        mended = apply_edits(H10_76_RETIRED, choice.edits)
+        assert "DEV1" not in mended
+        assert analyse("dev.bkr", mended.encode()).diagnostics == [], choice.title
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h10_76_a_retired_member_named_by_jobs_alone_is_said_retired_too(parser, monkeypatch):
+    """The choice made: several statements, of any kind, and several members equally
+    close: retired (the catalog and the purge often stay on another member, so a member
+    that ran jobs only is named by `run on` alone). One statement and members equally
+    close keeps "did you mean" (a typo as likely); one member closest keeps it whatever
+    the count (VMSYS01 for VMSYS1, BKR330.fail-named-three-times.bkr)."""
+    text = H10_76_RETIRED.replace("pool BKRPOOL on DEV1", "pool BKRPOOL on DEV2").replace("expire on DEV1", "expire on DEV2")
+    text = text.replace("catalog-node TCTMM on DEV1", "catalog-node TCTMM on DEV2")
+    d = _h10_76_unknown(text, parser, monkeypatch)
+    assert d.help.endswith(
+        "(DEV2, DEV3, DEV4):\n  `run on` of jobs `GUESTFUL` and `GUESTINC`: their single-configuration users are"
+        " then backed up from that member"
+    )
+    assert [c.title for c in d.choices] == ["Write `DEV2`", "Write `DEV3`", "Write `DEV4`"]
+    once = text.replace("run on DEV1 daily 03:00", "run on DEV2 daily 03:00")
+    d = _h10_76_unknown(once, parser, monkeypatch)
+    assert d.help == "did you mean `DEV2`, `DEV3` or `DEV4`?"
+    assert d.choices == ()
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h10_76_a_name_close_to_no_member_offers_each_member_and_each_checks_clean(parser, monkeypatch):
+    """`run on VMSYS5` in prodssi.bkr, named once and close to no member: the retired
+    reading, then how to declare it; each member a choice, and each applied checks clean."""
+    from bkrdsl.fixes import apply_edits
+
+    text = PRODSSI_TEXT.replace("run on VMSYS1 daily 02:00", "run on VMSYS5 daily 02:00", 1)
+    d = _h10_76_unknown(text, parser, monkeypatch)
+    assert d.help.startswith("`VMSYS5` is no member of the cluster: if it was retired")
+    assert d.help.endswith("\nif it is a new member, declare it with `member VMSYS5 { ... }`")
+    assert [c.title for c in d.choices] == [f"Write `VMSYS{n}`" for n in range(1, 5)]
+    for choice in d.choices:
+        assert analyse("prodssi.bkr", apply_edits(text, choice.edits).encode()).diagnostics == [], choice.title
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h10_76_a_retired_member_in_a_run_on_list_is_removed_from_it_and_no_member_is_offered(parser, monkeypatch):
+    """`run on DEV1, DEV2, DEV3` of a job of IDENTITY users, DEV1 retired: the help says
+    to remove it from the list, and no member is offered (written there, it would be
+    named twice)."""
+    two = H10_76_DEV.replace("  member DEV4 { workers 2 }\n", "", 1)
+    two = two.replace("run on each member daily 04:00", "run on DEV1, DEV2, DEV3 daily 04:00")
+    assert analyse("dev.bkr", two.encode()).diagnostics == []
+    retired = two.replace("  member DEV1 { workers 2 }\n", "", 1)
+    d = _h10_76_unknown(retired, parser, monkeypatch)
+    assert "  `run on` of job `SYSIN`, beside other members: remove it from the list" in d.help.split("\n")
+    assert d.choices == () and d.fix is None

@@ -9300,7 +9300,11 @@ def test_h6_a_member_like_none_is_answered_with_the_members(parser, monkeypatch)
     text = BASE.replace("run on VMSYS1 daily 02:00", "run on VMSYS5 daily 02:00", 1)
     found, repaired = _one_error_fixed(text, parser, monkeypatch)
     assert (found.code, found.help, repaired) == (
-        "BKR330", "the members are VMSYS1, VMSYS2, VMSYS3, VMSYS4; declare it with `member VMSYS5 { ... }`", None
+        "BKR330",
+        ("`VMSYS5` is no member of the cluster: if it was retired, each statement that names it needs one of the"
+        " members (VMSYS1, VMSYS2, VMSYS3, VMSYS4):\n  `run on` of job `APPSFULL`: its single-configuration users"
+        " are then backed up from that member\nif it is a new member, declare it with `member VMSYS5 { ... }`"),
+        None,
     )
 
 

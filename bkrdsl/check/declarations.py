@@ -678,6 +678,24 @@ UNKNOWN_MEMBER = register(
     one mistake (BKR302), and "did you mean" could offer only it or another
     member (`VMSYS2`, whose fix would move the jobs there).
 
+    A member retired (its `member` block deleted) leaves its name in every
+    statement that gave it a role. A name close to no member, or one that
+    several statements write (of any kind: a member that ran jobs only is
+    named by `run on` alone) while two or more members are equally close
+    (`DEV1` beside DEV2, DEV3 and DEV4), is read so rather than as a typo:
+    the help says it is no member of the cluster and that, if it was
+    retired, each statement that names it needs one of the members (listed),
+    then, a line each, what moving each role means: the catalog's server
+    (the one catalog moves with it), the purging member (EXPIRE runs there
+    only), the Tape Manager catalog node, the jobs (a job's
+    single-configuration users are then backed up from that member; a
+    `run on` that lists other members too: remove it from the list); a name
+    close to none also gets how to declare it. With four members or fewer
+    left, each is a choice that writes it at every place (none where a
+    `run on` lists it beside other members); no fix, as which member takes
+    the roles is the site's to say. One member closest keeps "did you mean"
+    and its fix, however often the name is written.
+
     Failing example:
 
         import std/backup-manager
@@ -2374,6 +2392,13 @@ def unknown_members(model: Model):
             declare="" if name in _EVERY_MEMBER or begins else name,
             named=named or (bool(begun) and set(begun) == set(names)),
         )
+        if name not in _EVERY_MEMBER and not begins and len(close) != 1 and (others or not close):
+            # no member close by spelling, or several equally close and the name written by
+            # several statements: a member taken out of the cluster (its block deleted)
+            # more likely than a typo; each statement needs one of the members, what
+            # moving its role means said, and "did you mean" (a typo's) not said
+            help = _retired_help(model, name, [word, *others], names, declare=not close)
+            choices = _retired_choices(model, [word, *others], names)
         if begun:
             head = f"`{word.text}` begins {alternatives(begun)}: write the member's name in full"
             help = f"{head}; {help}" if help else head
@@ -2389,6 +2414,68 @@ def unknown_members(model: Model):
             fix=fix,
             choices=choices,
         )
+
+
+def _retired_help(model: Model, name: str, words: list, names: Sequence[str], *, declare: bool) -> str:
+    """BKR330's help for a name no member is close to, or several are and several
+    statements write: `name` is no member; if it was retired (its `member` block
+    deleted), each statement that names it needs one of the members `names`, and what
+    moving each role means, a line each, in the order the file names them: the
+    catalog's server (the one catalog moves), the purging member (EXPIRE runs there
+    only), the Tape Manager catalog node, the jobs (a job of single-configuration users
+    backs them up from that member; another runs there instead);
+    `declare`: else declare it (a name close to none)."""
+    at = {id(w) for w in words}
+    cluster = model.cluster
+    lines: list[str] = []
+    for cat in cluster.catalogs:
+        if any(id(w) in at for w in cat.home):
+            one = " (the one catalog moves with it)" if cat.scope is Scope.SHARED else ""
+            lines.append(f"`catalog ... on`: its server runs on that member{one}")
+    if any(id(w) in at for e in cluster.expires for w in e.placement.members):
+        lines.append("`expire on`: the purging member (EXPIRE runs there only)")
+    if any(n.member is not None and id(n.member) in at for t in cluster.tapes for n in t.catalog_nodes):
+        lines.append("`catalog-node ... on`: the Tape Manager catalog node runs there")
+    single, other, listing = [], [], []
+    for job in model.jobs:
+        runs = [run for run in job.decl.runs if any(id(w) in at for w in run.placement.members)]
+        if any(len(run.placement.members) > 1 for run in runs):
+            listing.append(job.name)  # `run on DEV1, DEV2`: the other members stay
+        elif runs:
+            (single if job.kinds == {Kind.SINGLE} else other).append(job.name)
+    if single:
+        one = len(single) == 1
+        lines.append(
+            f"`run on` of {'job' if one else 'jobs'} {listed(single)}: {'its' if one else 'their'}"
+            " single-configuration users are then backed up from that member"
+        )
+    if other:
+        one = len(other) == 1
+        lines.append(f"`run on` of {'job' if one else 'jobs'} {listed(other)}: {'it runs' if one else 'they run'} there instead")
+    if listing:
+        one = len(listing) == 1
+        lines.append(f"`run on` of {'job' if one else 'jobs'} {listed(listing)}, beside other members: remove it from the list")
+    members = ", ".join(names) or "none yet"
+    head = f"{quoted(name)} is no member of the cluster: if it was retired, each statement that names it needs one of the members ({members})"
+    tail = [f"if it is a new member, declare it with `member {name} {{ ... }}`"] if declare else []
+    return "\n".join([head + (":" if lines else ""), *(f"  {line}" for line in lines), *tail])
+
+
+def _retired_choices(model: Model, words: list, names: Sequence[str]) -> tuple[Fix, ...]:
+    """BKR330's choices for a retired member's name: each member (four at most) written
+    at every place the name stands; none where a `run on` names it beside other members
+    (`run on DEV1, DEV2`: it is removed from that list, which no member written mends)."""
+    if not names or len(names) > 4:
+        return ()
+    at = {id(w) for w in words}
+    if any(
+        len(run.placement.members) > 1 and any(id(w) in at for w in run.placement.members)
+        for job in model.jobs
+        for run in job.decl.runs
+    ):
+        return ()
+    first, *others = words
+    return tuple(_written_everywhere(n, first, others) for n in names)
 
 
 def _one_member(model: Model, job, word: ast.Word, names: Sequence[str]) -> tuple[str, tuple[Fix, ...]]:
