@@ -1575,3 +1575,50 @@ def test_a_mark_after_the_byte_order_mark_is_published_as_bkrc_check_says(tmp_pa
         assert editor.errors == []
     finally:
         editor.close()
+
+
+# stop 76, h13: what goes at once while typing at the end is answered, and BKR005 stays held
+@pytest.mark.parametrize("reading", ["fast parser first", "lark"])
+def test_h13s76_a_job_typed_at_the_end_shows_no_brace_and_loses_only_what_it_answers(tmp_path, monkeypatch, reading):
+    # h2's replay of examples/minimal.bkr and lnxssi.bkr typed a character at a time
+    # found keystrokes where every diagnostic off the typed line went at once: at
+    # `run on e` (BKR114, "job `SYSFU` does not say where it runs": it says so now,
+    # and the member `E` is not said while `each` is typed, rule 3) and at `run on
+    # each member` (BKR401, "no job runs on member `DEV2`": this job does now), which
+    # the statement answers; and at `run on each mem`, where the BKR005 of the job's
+    # `{` went, which rule 1 holds back while typing at the end: rule 4 had carried it
+    # over the syntax error of `run on each` to `each me` (the parse stops at the end
+    # of the file there) without its place at the file's end, so rule 1 no longer knew
+    # it (4 keystrokes of minimal.bkr, 14 of lnxssi.bkr: also `backup LINUX,` and
+    # `match`). No BKR005 is shown while typing at the end; what goes, goes once, at
+    # the keystroke that answers it; the text is parsed once a keystroke.
+    from bkrdsl.resolve import loader
+
+    monkeypatch.setenv("BKRDSL_PARSER", "lark" if reading == "lark" else "")
+    parsed = []
+    read_text = loader.read_text
+
+    def counted(name, data):
+        parsed.append(name)
+        return read_text(name, data)
+
+    monkeypatch.setattr(loader, "read_text", counted)
+    whole = (ROOT / "examples" / "minimal.bkr").read_text()
+    start = whole.index("  job SYSFU {")
+    text, typed = whole[:start], whole[start:].rstrip().removesuffix("}").rstrip().removesuffix("}").rstrip()
+    editor = Editor()
+    try:
+        editor.initialize(tmp_path)
+        uri = (tmp_path / "typed.bkr").as_uri()
+        _open(editor, uri, text)
+        _, _, seen = _typed_at_end(editor, uri, text, typed, 1)
+        assert [n for n, p in enumerate(seen) if any(d["code"] == "BKR005" for d in p)] == [], seen
+        lines = [typed[: n + 1].split("\n")[-1] for n in range(len(typed))]
+        for code, answered in (("BKR114", "    run on e"), ("BKR401", "    run on each member")):
+            shown = [any(d["code"] == code for d in p) for p in seen]
+            gone = shown.index(False, shown.index(True))  # (said from the `{` on, until answered)
+            assert not any(shown[gone:]) and lines[gone] == answered, (code, lines[gone], shown)
+        assert len([name for name in parsed if name.endswith("typed.bkr")]) == 1 + len(typed), parsed
+        assert editor.errors == []
+    finally:
+        editor.close()

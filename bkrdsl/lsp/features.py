@@ -5459,7 +5459,8 @@ def held_over(
     on those lines from the first character changed (or the word right before it)
     on is dropped; so are its other places and its fix when there.
     `typing_at_end`: BKR005 of a `{` the file ends without closing is not an error
-    here (`closed_later`, held back while typing at the end). `typed`: the first and
+    here (`closed_later`, held back while typing at the end); `good`'s own such BKR005
+    is never carried (the text's reading says its blocks). `typed`: the first and
     last line (0-based) of the document's last change: every error must be on them,
     the word being typed (a syntax error left on a line while the user types on
     another is said as `bkrc check` says it, though both changes are since `good`).
@@ -5481,6 +5482,11 @@ def held_over(
     old_end, new_end = (t.find("\n", len(t) - s) % (len(t) + 1) for t in (old, text))  # its last line's end
     if any(d.span is None or d.span.file != doc.name or not first <= d.span.start <= d.span.end <= new_end for d in errors):
         return None
+    # BKR005 of a `{` `good`'s text ended without closing (held back by rule 1 there) is
+    # not carried: whether the blocks are closed is said by the text's own reading, and
+    # carried it lost its place at the file's end (changed), so rule 1 no longer knew it
+    # and it was shown at `run on each` to `each me` (the parse stops at `each`).
+    good = (old, [d for d in good[1] if not closed_later(d)], good[2])
     return _carried(doc, good, current, (p, first, old_end, new_end))
 
 
@@ -5656,7 +5662,7 @@ def while_typing(doc: Document, typing: Typing) -> Published:
        (`begun_at_the_typing`);
     4. while every syntax error sits on the lines of the last change, the last
        analysis whose checks ran keeps its diagnostics off those lines, moved with
-       their lines (`held_over`);
+       their lines, but the BKR005 rule 1 held back there (`held_over`);
     5. while the checks leave BKR401 or BKR408 unsaid for an error of the job whose
        block holds the last change, the last analysis whose checks ran keeps them
        (`held_by_the_job_typed`).
