@@ -5501,3 +5501,30 @@ def test_h4s76_no_allow_action_for_a_warning_on_a_line_that_is_only_a_comment(mo
     allowed = apply(trailing, action)
     assert "  # bkrc: allow BKR023\n  job SYSINC {" in allowed
     assert [d.code for d in analyse_document("/ws/site.bkr", allowed).diagnostics] == ["BKR227"]
+
+
+# stop 76, lead: no allow on a line of its own below a syntax error (bench/mutate.py seed 50766, case 457, h12)
+@pytest.mark.parametrize("reading", ["fast parser first", "lark"])
+@pytest.mark.parametrize("slip", ["import x", "foo bar"])
+def test_no_own_line_allow_action_below_a_syntax_error(monkeypatch, reading, slip):
+    # `import x` in a cluster block (BKR013) or `foo bar` (BKR012): the recovery skips on
+    # to the next statement, comments and all, so an allow written on its own line above
+    # the warned line was read by nothing and the warning stayed. Not offered there; the
+    # trailing form is, and works; without the slip the own-line form is offered, and works.
+    monkeypatch.setenv("BKRDSL_PARSER", "lark" if reading == "lark" else "")
+    commented = f"cluster C {{\n{slip}\n  shared-volume COM@01  # c\n}}\n"
+    doc, _, _ = doc_at(commented, name="/ws/r.bkr")
+    assert "BKR308" in [d.code for d in doc.diagnostics]
+    assert [a.title for a in F.allow_actions(doc, (0, 0), (99, 0)) if a.diagnostic.code == "BKR308"] == []
+    bare = commented.replace("  # c", "")
+    doc, _, _ = doc_at(bare, name="/ws/r.bkr")
+    (action,) = [a for a in F.allow_actions(doc, (0, 0), (99, 0)) if a.diagnostic.code == "BKR308"]
+    allowed = apply(bare, action)
+    assert "  shared-volume COM@01   # bkrc: allow BKR308\n" in allowed
+    assert "BKR308" not in [d.code for d in analyse_document("/ws/r.bkr", allowed).diagnostics]
+    whole = commented.replace(f"{slip}\n", "")
+    doc, _, _ = doc_at(whole, name="/ws/r.bkr")
+    (action,) = [a for a in F.allow_actions(doc, (0, 0), (99, 0)) if a.diagnostic.code == "BKR308"]
+    allowed = apply(whole, action)
+    assert "  # bkrc: allow BKR308\n  shared-volume COM@01  # c\n" in allowed
+    assert "BKR308" not in [d.code for d in analyse_document("/ws/r.bkr", allowed).diagnostics]

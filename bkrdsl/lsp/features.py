@@ -4571,11 +4571,17 @@ def allow_actions(
     warning, and apart from `fixes`, after them: the mends come first. Not for an error,
     which no allow silences (BKR025), nor for BKR027, whose fix deletes the allow, nor
     for BKR026, whose fix mends the word (allowing either is BKR025); nor where no allow
-    reaches: a warning on a line that is only a comment (`allow_fix`)."""
+    reaches: a warning on a line that is only a comment (`allow_fix`), or an allow on a
+    line of its own below a syntax error, which the parser's recovery may skip, comments
+    and all, to the next statement (the trailing form is still offered)."""
     main = doc.analysis.program.main
     source = doc.analysis.sources.get(doc.name)
     if main is None or source is None:
         return []
+    broken = min(  # the first line of a syntax error, whose recovery skips on from it
+        (d.span.line for d in doc.analysis.diagnostics if d.code < "BKR100" and d.span is not None and d.span.file == doc.name),
+        default=None,
+    )
     named = {(code, s, e) for code, s, e in shown}
     out: list[QuickFix] = []
     said: set[tuple[str, int]] = set()
@@ -4596,6 +4602,8 @@ def allow_actions(
         if directives is None:
             directives = read(main, source)[0]
         fix = allow_fix(source, d, main, directives)
+        if fix is not None and broken is not None and broken < s.line and fix.edits[0].new_text.endswith("\n"):
+            fix = None  # (own line: maybe in the recovery's skip, read by nothing)
         if fix is not None:
             chosen = replace(where, diagnostic=replace(d, fix=fix, choices=(), prefer_choice=False))
             out.append(QuickFix(fix.title, chosen, fix.edits, preferred=False, choice=True))
