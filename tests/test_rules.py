@@ -2579,3 +2579,36 @@ def test_h10_76_a_retired_member_in_a_run_on_list_is_removed_from_it_and_no_memb
     d = _h10_76_unknown(retired, parser, monkeypatch)
     assert "  `run on` of job `SYSIN`, beside other members: remove it from the list" in d.help.split("\n")
     assert d.choices == () and d.fix is None
+
+
+# stop 76, lead: BKR330's "did you mean" in a `run on` list that names the member meant already (h10's report)
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    "written, mended",
+    [
+        ("run on DEV1, DEV2 daily 01:00", "run on DEV2 daily 01:00"),
+        ("run on DEV2, DEV1 daily 01:00", "run on DEV2 daily 01:00"),
+        ("run on DEV1 daily 01:00", "run on DEV2 daily 01:00"),
+    ],
+)
+def test_bkr330_takes_the_name_out_of_a_list_that_names_the_member_meant(monkeypatch, parser, written, mended):
+    # `run on DEV1, DEV2`, DEV1 meant for DEV2: the fix wrote `run on DEV2, DEV2`, then
+    # BKR115 (named twice); it takes DEV1 out of the list with its comma instead.
+    from bkrdsl.fixes import apply
+    from bkrdsl.pipeline import analyse
+
+    monkeypatch.setenv("BKRDSL_PARSER", "lark" if parser == "lark" else "")
+    text = (
+        "import std/backup-manager\ncluster C {\n"
+        "  member DEV2 { workers 1  private-volume D2PRV1 }\n  member PROD { workers 1  private-volume P1PRV1 }\n"
+        "  catalog shared server BKRSVSFS pool BKRPOOL on DEV2\n  expire on DEV2 { purge weekly sun 05:00 }\n"
+        "  disk BKRBKUP 191 size 10 cyl\n  disk BKRCATLG 191 size 10 cyl\n  disk BKRWRK* 191 size 5 cyl\n"
+        "  single group APPS { LINUX01 }\n"
+        f"  job APPSFULL {{\n    backup APPS full\n    include minidisk * 0191\n    to disk pool P\n    {written}\n  }}\n"
+        "  job PRODFULL {\n    backup APPS full\n    include minidisk * 0192\n    to disk pool P\n    run on DEV2 daily 02:00\n  }\n}\n"
+    )
+    (unknown,) = [d for d in analyse("c.bkr", text.encode()).diagnostics if d.code == "BKR330"]
+    assert unknown.fix is not None
+    fixed = apply(text, [unknown])
+    assert f"    {mended}\n" in fixed
+    assert [d.code for d in analyse("c.bkr", fixed.encode()).diagnostics if d.code in ("BKR330", "BKR115")] == []

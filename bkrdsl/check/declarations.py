@@ -659,7 +659,10 @@ UNKNOWN_MEMBER = register(
     member is BKR221, which leaves an unknown member to this report). A name written at
     several places (`run on VMSYS01` and `expire on VMSYS01`) is one mistake:
     it is reported once, at its first place, with the others as notes, and
-    its fix (when one member is closest) writes that member at every place.
+    its fix (when one member is closest) writes that member at every place,
+    but takes the name out of a `run on` list that names that member already
+    (`run on VMSYS01, VMSYS1` becomes `run on VMSYS1`, not BKR115's list
+    naming it twice).
     English for every member (`run on all`, `run on both`) is answered with
     `each member`, which is how .bkr says it, the fix writing it alone after the
     `run on` of a job of IDENTITY users; of single-configuration users, which
@@ -2236,12 +2239,45 @@ def _written_everywhere(name: str, first, others: list) -> Fix:
     return Fix(f"Write `{name}`", tuple(Edit(w.span, name) for w in [first, *others]))
 
 
-def _fix_everywhere(close: list[str], first, others: list) -> Fix | None:
-    """The "did you mean" fix, written at every place the name stands."""
+def _fix_everywhere(close: list[str], first, others: list, lists: dict | None = None) -> Fix | None:
+    """The "did you mean" fix, written at every place the name stands; where a `run on`
+    names the member meant already (`run on DEV1, DEV2`, DEV1 meant for DEV2), the name
+    is taken out of that list with its comma instead, not written twice (BKR115,
+    "name each member once"). `lists`: each `run on` word's list (`_run_lists`)."""
     fix = mean_fix(close, first.span)
-    if fix is None or not others:
+    if fix is None:
         return fix
-    return Fix(fix.title, tuple(Edit(w.span, close[0]) for w in [first, *others]))
+    lists = lists or {}
+    if not others and id(first) not in lists:
+        return fix
+    edits = tuple(_written_or_dropped(w, close[0], lists.get(id(w))) for w in [first, *others])
+    if all(e.new_text == "" for e in edits):
+        return Fix(f"Delete `{first.text}` (its list names `{close[0]}`)", edits)
+    return Fix(fix.title, edits)
+
+
+def _run_lists(model: Model) -> dict[int, tuple]:
+    """Each word of a `run on` that names several members, by its id: that list's words."""
+    return {
+        id(w): words
+        for job in model.jobs
+        for run in job.decl.runs
+        if len(words := run.placement.members) > 1
+        for w in words
+    }
+
+
+def _written_or_dropped(word, meant: str, words: tuple | None) -> Edit:
+    """`meant` written over `word`; or, where `word`'s `run on` list names `meant`
+    already, `word` taken out of the list with the comma and blanks between it and
+    its neighbour (the next one's, or the one before's where it is the last)."""
+    if words is None or not any(w is not word and w.upper == meant for w in words):
+        return Edit(word.span, meant)
+    at = next(k for k, w in enumerate(words) if w is word)
+    a, b = (word.span, words[at + 1].span) if at + 1 < len(words) else (words[at - 1].span, word.span)
+    if a is word.span:  # from the word to its neighbour's start
+        return Edit(Span(a.file, a.line, a.column, b.line, b.column, a.start, b.start), "")
+    return Edit(Span(a.file, a.end_line, a.end_column, b.end_line, b.end_column, a.end, b.end), "")
 
 
 def _disk_twice(model: Model, disk: ast.Disk, machines) -> Diagnostic:
@@ -2358,7 +2394,7 @@ def unknown_members(model: Model):
             continue
         close = suggest.closest(name, names)
         every, named = "", False
-        fix, choices = _fix_everywhere(close, word, others), ()
+        fix, choices = _fix_everywhere(close, word, others, _run_lists(model)), ()
         job = alone.get(id(word)) if name in _EVERY_MEMBER and not others and not close else None
         kinds = job.kinds if job is not None else None
         if kinds == {Kind.IDENTITY}:
