@@ -2348,6 +2348,7 @@ def unknown_members(model: Model):
     if not unknown:  # the common case: nothing below to walk the jobs for
         return
     refused = [n for n in names if system_name_problem(n) is not None]  # BKR302's
+    lists = _run_lists(model)
     # The words after each job's `run on`, in one walk: `identity`, each word of the
     # `run on` of a job that backs up IDENTITY users, its job; `alone`, the word alone
     # after a `run on` (`run on all daily 02:00`), its job's users' kinds; `typed`, such
@@ -2394,7 +2395,7 @@ def unknown_members(model: Model):
             continue
         close = suggest.closest(name, names)
         every, named = "", False
-        fix, choices = _fix_everywhere(close, word, others, _run_lists(model)), ()
+        fix, choices = _fix_everywhere(close, word, others, lists), ()
         job = alone.get(id(word)) if name in _EVERY_MEMBER and not others and not close else None
         kinds = job.kinds if job is not None else None
         if kinds == {Kind.IDENTITY}:
@@ -2434,7 +2435,7 @@ def unknown_members(model: Model):
             # more likely than a typo; each statement needs one of the members, what
             # moving its role means said, and "did you mean" (a typo's) not said
             help = _retired_help(model, name, [word, *others], names, declare=not close)
-            choices = _retired_choices(model, [word, *others], names)
+            choices = _retired_choices([word, *others], names, lists)
         if begun:
             head = f"`{word.text}` begins {alternatives(begun)}: write the member's name in full"
             help = f"{head}; {help}" if help else head
@@ -2497,18 +2498,12 @@ def _retired_help(model: Model, name: str, words: list, names: Sequence[str], *,
     return "\n".join([head + (":" if lines else ""), *(f"  {line}" for line in lines), *tail])
 
 
-def _retired_choices(model: Model, words: list, names: Sequence[str]) -> tuple[Fix, ...]:
+def _retired_choices(words: list, names: Sequence[str], lists: dict[int, tuple]) -> tuple[Fix, ...]:
     """BKR330's choices for a retired member's name: each member (four at most) written
     at every place the name stands; none where a `run on` names it beside other members
-    (`run on DEV1, DEV2`: it is removed from that list, which no member written mends)."""
-    if not names or len(names) > 4:
-        return ()
-    at = {id(w) for w in words}
-    if any(
-        len(run.placement.members) > 1 and any(id(w) in at for w in run.placement.members)
-        for job in model.jobs
-        for run in job.decl.runs
-    ):
+    (`lists`, `_run_lists`: `run on DEV1, DEV2`: it is removed from that list, which no
+    member written mends)."""
+    if not names or len(names) > 4 or any(id(w) in lists for w in words):
         return ()
     first, *others = words
     return tuple(_written_everywhere(n, first, others) for n in names)
