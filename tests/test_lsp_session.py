@@ -26,6 +26,21 @@ def _open(editor: Editor, uri: str, text: str) -> None:
     editor.notify("textDocument/didOpen", {"textDocument": document})
 
 
+def _parses_counted(monkeypatch) -> list[str]:
+    """The names of the texts parsed from here on (`loader.read_text`), in order."""
+    from bkrdsl.resolve import loader
+
+    parsed = []
+    read_text = loader.read_text
+
+    def counted(name, data):
+        parsed.append(name)
+        return read_text(name, data)
+
+    monkeypatch.setattr(loader, "read_text", counted)
+    return parsed
+
+
 def _outline(tmp_path, symbol_tree: bool, symbol_kinds: list[int] | None = None) -> list[dict]:
     # symbol_kinds: the client's textDocument.documentSymbol.symbolKind.valueSet.
     text = CLUSTER.replace("}\n}", "}\n  shared-volume VMCOM1\n}") + "single group WEB { HTTPD }\n"
@@ -1052,16 +1067,7 @@ def test_h4s68_a_file_typed_without_its_closing_braces_is_parsed_once_a_keystrok
     # closed text's parse is now the first one's, its open blocks ending at their
     # `}`s (`features._closed_parse`): one parse of the main text a keystroke, and
     # the same diagnostics published (BKR331 at `SYS`, as in the test above).
-    from bkrdsl.resolve import loader
-
-    parsed = []
-    read_text = loader.read_text
-
-    def counted(name, data):
-        parsed.append(name)
-        return read_text(name, data)
-
-    monkeypatch.setattr(loader, "read_text", counted)
+    parsed = _parses_counted(monkeypatch)
     text = "import std/backup-manager\n\ncluster DEV {\n  member DEV1 { workers 2  private-volume D1PRV1 }\n"
     editor = Editor()
     try:
@@ -1378,17 +1384,8 @@ def test_h4s75_typing_run_on_each_member_keeps_the_files_warnings(tmp_path, monk
     # the 23 keystrokes published the line's error alone. The last checked analysis's
     # diagnostics off the line typed are kept while its syntax error is there, and
     # the text is parsed once a keystroke as before.
-    from bkrdsl.resolve import loader
-
     monkeypatch.setenv("BKRDSL_PARSER", "lark" if reading == "lark" else "")
-    parsed = []
-    read_text = loader.read_text
-
-    def counted(name, data):
-        parsed.append(name)
-        return read_text(name, data)
-
-    monkeypatch.setattr(loader, "read_text", counted)
+    parsed = _parses_counted(monkeypatch)
     editor = Editor()
     try:
         editor.initialize(tmp_path)
@@ -1485,17 +1482,8 @@ def test_h2s76_a_job_typed_at_the_end_keeps_the_clusters_coverage_warnings(tmp_p
     # replay of examples/minimal.bkr and lnxssi.bkr found (2 and 7 blinks). They stay
     # published until the statement that answers them is typed whole, and then go for
     # good; the text is parsed once a keystroke.
-    from bkrdsl.resolve import loader
-
     monkeypatch.setenv("BKRDSL_PARSER", "lark" if reading == "lark" else "")
-    parsed = []
-    read_text = loader.read_text
-
-    def counted(name, data):
-        parsed.append(name)
-        return read_text(name, data)
-
-    monkeypatch.setattr(loader, "read_text", counted)
+    parsed = _parses_counted(monkeypatch)
     text = _H11_CLUSTER.replace("CATALOG\n", "").replace("BACKUP", "APPS").replace("RUN", "DEV1 daily 01:00")
     text = text.removesuffix("}\n")
     typed = "  job K {\n    backup GUESTS full\n    include minidisk * *\n    to disk pool P\n    run on DEV2 daily 01:00\n  }"
@@ -1592,17 +1580,8 @@ def test_h13s76_a_job_typed_at_the_end_shows_no_brace_and_loses_only_what_it_ans
     # it (4 keystrokes of minimal.bkr, 14 of lnxssi.bkr: also `backup LINUX,` and
     # `match`). No BKR005 is shown while typing at the end; what goes, goes once, at
     # the keystroke that answers it; the text is parsed once a keystroke.
-    from bkrdsl.resolve import loader
-
     monkeypatch.setenv("BKRDSL_PARSER", "lark" if reading == "lark" else "")
-    parsed = []
-    read_text = loader.read_text
-
-    def counted(name, data):
-        parsed.append(name)
-        return read_text(name, data)
-
-    monkeypatch.setattr(loader, "read_text", counted)
+    parsed = _parses_counted(monkeypatch)
     whole = (ROOT / "examples" / "minimal.bkr").read_text()
     start = whole.index("  job SYSFU {")
     text, typed = whole[:start], whole[start:].rstrip().removesuffix("}").rstrip().removesuffix("}").rstrip()
