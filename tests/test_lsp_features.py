@@ -5528,3 +5528,25 @@ def test_no_own_line_allow_action_below_a_syntax_error(monkeypatch, reading, sli
     allowed = apply(whole, action)
     assert "  # bkrc: allow BKR308\n  shared-volume COM@01  # c\n" in allowed
     assert "BKR308" not in [d.code for d in analyse_document("/ws/r.bkr", allowed).diagnostics]
+
+
+# stop 77, lead: the own-line allow below a syntax error, offered where the recovery keeps it
+@pytest.mark.parametrize("reading", ["fast parser first", "lark"])
+@pytest.mark.parametrize("slip", ["import x", "foo bar"])
+def test_own_line_allow_action_below_a_syntax_error_where_it_is_read(monkeypatch, reading, slip):
+    # Stop 76 offered no own-line allow anywhere below a syntax error. With a statement
+    # read between the slip and the warned line, the recovery is over before the allow,
+    # which the parser then keeps: the form is offered, and the warning goes. Right
+    # below the slip it is still not offered (the allow would be skipped).
+    monkeypatch.setenv("BKRDSL_PARSER", "lark" if reading == "lark" else "")
+    text = f"cluster C {{\n{slip}\n  shared-volume COM@00\n  shared-volume COM@01  # c\n}}\n"
+    doc, _, _ = doc_at(text, name="/ws/r.bkr")
+    assert [d.code for d in doc.diagnostics].count("BKR308") == 2
+    (action,) = [a for a in F.allow_actions(doc, (3, 0), (3, 99)) if a.diagnostic.code == "BKR308"]
+    allowed = apply(text, action)
+    assert "  shared-volume COM@00\n  # bkrc: allow BKR308\n  shared-volume COM@01  # c\n" in allowed
+    after = [(d.code, d.span.line) for d in analyse_document("/ws/r.bkr", allowed).diagnostics]
+    assert ("BKR308", 3) in after and [c for c, _ in after].count("BKR308") == 1
+    right_below = text.replace("  shared-volume COM@00\n", "")
+    doc, _, _ = doc_at(right_below, name="/ws/r.bkr")
+    assert [a for a in F.allow_actions(doc, (2, 0), (2, 99)) if a.diagnostic.code == "BKR308"] == []

@@ -4572,8 +4572,8 @@ def allow_actions(
     which no allow silences (BKR025), nor for BKR027, whose fix deletes the allow, nor
     for BKR026, whose fix mends the word (allowing either is BKR025); nor where no allow
     reaches: a warning on a line that is only a comment (`allow_fix`), or an allow on a
-    line of its own below a syntax error, which the parser's recovery may skip, comments
-    and all, to the next statement (the trailing form is still offered)."""
+    line of its own below a syntax error that the parser's recovery skips, comments and
+    all, to the next statement (`_allow_read_below`; the trailing form is offered)."""
     main = doc.analysis.program.main
     source = doc.analysis.sources.get(doc.name)
     if main is None or source is None:
@@ -4602,12 +4602,32 @@ def allow_actions(
         if directives is None:
             directives = read(main, source)[0]
         fix = allow_fix(source, d, main, directives)
-        if fix is not None and broken is not None and broken < s.line and fix.edits[0].new_text.endswith("\n"):
-            fix = None  # (own line: maybe in the recovery's skip, read by nothing)
+        if (
+            fix is not None
+            and broken is not None
+            and broken < s.line
+            and fix.edits[0].new_text.endswith("\n")
+            and not _allow_read_below(source, fix.edits[0], s.line)
+        ):
+            fix = None  # (own line, in the recovery's skip: read by nothing)
         if fix is not None:
             chosen = replace(where, diagnostic=replace(d, fix=fix, choices=(), prefer_choice=False))
             out.append(QuickFix(fix.title, chosen, fix.edits, preferred=False, choice=True))
     return out
+
+
+def _allow_read_below(source, edit, line: int) -> bool:
+    """Whether an allow written on a line of its own (`edit`, inserted at the start of
+    `line`, 1-based) below a syntax error is read: the parser's recovery may skip on
+    from the error to the next statement, comments and all. The text with the allow is
+    read again (one parse, for this action only) and the allow must be among the
+    comments the parser kept, on its line."""
+    from bkrdsl.syntax import read_module
+
+    text = source.text
+    at = edit.span.start
+    module = read_module(Source.of(source.name, text[:at] + edit.new_text + text[at:]))[0]
+    return module is not None and any(c.line == line for c, _ in module.comments)
 
 
 def fixes(
