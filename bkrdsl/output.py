@@ -1802,6 +1802,114 @@ def catalog_moves(plan: Plan) -> list[str]:
     return lines
 
 
+#: A BKRSTART EXEC's single-configuration machine (`s.N = 1`, as `emit.rexx` writes
+#: it where the member starts one): led by `\n`, as `_STARTED` is.
+_SINGLE = re.compile(r"\ns\.(\d+) = 1\r?(?=\n|\Z)")
+
+
+def _started(data: bytes) -> tuple[list[str], set[str]]:
+    """The machines a BKRSTART EXEC starts, in its order, and of them the
+    single-configuration ones that wait for no file pool: the Tape Manager
+    catalog node (the catalog's SFS server, single too, waits for its pool)."""
+    text = "\n" + data.decode("utf-8", errors="replace")
+    users = dict(_STARTED.findall(text))
+    pools = {n for n, _ in _SERVES.findall(text)}
+    return list(users.values()), {users[n] for n in _SINGLE.findall(text) if n in users and n not in pools}
+
+
+def _and(names: list[str]) -> str:
+    """`A`, `A and B`, `A, B and C`."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def tape_catalog_moves(plan: Plan) -> list[str]:
+    """One line when the Tape Manager catalog node moves to another member
+    (`catalog-node NAME on` changed, or its member retired and another named):
+    the last compile's BKRSTART started it on one member, the new ones on
+    another only. A USER, it stays logged on at the old member (whose old
+    BKRSTART starts it again at its next IPL), and the node names in the SYS
+    CONFIG files, copied there by hand, still say the old member is the catalog
+    node: its own, the request node the new member ran (a second node of that
+    name while it runs), and every other request node's. The line says the
+    order that keeps one node of each name: the old machines off, every node's
+    lines replaced, then the new BKRSTART EXECs run. Read from the BKRSTART
+    EXECs in DIR (`Plan.before`, as `catalog_moves`) and those the plan writes."""
+    before: dict[str, tuple[list[str], set[str]]] = {}
+    for path, data in plan.before.items():
+        was = plan.written.get(path)
+        if was is not None and was.kind == PROFILE_SNIPPET and was.member:
+            before[was.member] = _started(data)
+    if not any(singles for _, singles in before.values()):
+        return []  # no catalog node the last compile started can move
+    now: dict[str, list[str]] = {}
+    tape: dict[str, str] = {}  # member: its TMNODES file's action
+    for a in plan.actions:
+        art = a.artifact
+        if art is not None and art.kind == PROFILE_SNIPPET and art.member:
+            now[art.member] = _started(art.data)[0]
+        if art is not None and art.kind == TAPE_CONFIG and art.member:
+            tape[art.member] = a.path
+    actions = {a.path: a.action for a in plan.actions}
+    lines = []
+    for old, (_, singles) in sorted(before.items()):
+        for node in sorted(singles):
+            if node in now.get(old, ()):
+                continue
+            new = sorted(m for m, started in now.items() if node in started and node not in before.get(m, ([], set()))[0])
+            if len(new) != 1 or new[0] not in tape:
+                continue
+            to = new[0]
+            path = next(p for p in plan.before if plan.written[p].member == old and plan.written[p].kind == PROFILE_SNIPPET)
+            gone = actions.get(path) == DELETE
+            first = (
+                f"erase {old}'s BKRSTART EXEC, deleted in {escaped(plan.out_dir)} only"
+                if gone
+                else f"install {old}'s new BKRSTART EXEC, which no longer starts it"
+            )
+            # The request node the new member ran (its old BKRSTART's machines its new
+            # one no longer starts), and the old member's new one (the reverse).
+            was_there = [u for u in before.get(to, ([], set()))[0] if u not in now[to]]
+            new_there = [u for u in now.get(old, []) if u not in before[old][0]]
+            names = f"the lines you copied into each node's SYS CONFIG still name {old} the catalog node" + (
+                f", and {_and(was_there)}, {to}'s request node, stays node {to} while logged on there,"
+                " the name the catalog node takes"
+                if was_there
+                else ""
+            )
+            off = f"log {node} off on {old}" + (
+                f" and {_and(was_there)} off on {to} ({to}'s new BKRSTART no longer starts"
+                f" {'it' if len(was_there) == 1 else 'them'})"
+                if was_there
+                else ""
+            )
+            others = sorted(m for m, p in tape.items() if m not in (old, to) and actions.get(p) != CREATE)
+            replace = f"{node}'s with {escaped(tape[to])}'s" + (
+                f", {old}'s new request node's with {escaped(tape[old])}'s" if old in tape else ""
+            ) + (
+                (
+                    f", and {others[0]}'s request node's (it names {old} the catalog node until then) with"
+                    f" {escaped(tape[others[0]])}'s"
+                    if len(others) == 1
+                    else f", and the request nodes' of {_and(others)} (they name {old} the catalog node until"
+                    " then), each with its member's"
+                )
+                if others
+                else ""
+            )
+            then = f"then install and run {to}'s new BKRSTART, which starts {node} there" + (
+                f", and {old}'s, which starts {_and(new_there)} there" if old in tape and new_there else ""
+            )
+            lines.append(
+                f"bkrc: warning: the Tape Manager catalog node {node} moves from {old} to {to}:"
+                f" single-configuration, it stays logged on at {old} until you log it off there, and {old}'s old"
+                f" BKRSTART EXEC starts it there again at {old}'s next IPL; {names}: first {first}, then {off};"
+                " then replace the Define_Local_Node and Define_Remote_Node lines in each node's SYS CONFIG with"
+                f" those of its member's new TMNODES CONFIG: {replace}; {then}"
+                " (docs/deploy.md, \"Changing a deployed cluster\")"
+            )
+    return lines
+
+
 def _entry_id(path: str) -> str:
     """The ID of the directory entry a `cluster/ID.DIRECT` file holds."""
     return PurePosixPath(path).name.rsplit(".", 1)[0]

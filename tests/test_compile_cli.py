@@ -1717,3 +1717,77 @@ def test_readme_names_the_purging_member_and_the_old_bkrexpir_elsewhere(tmp_path
     readme = (out / "README.TXT").read_text()
     assert "BKREXPIR.EXEC is written for DEV2 only: EXPIRE is sent there alone. On\nDEV1, a BKREXPIR" in readme, readme
     assert max(len(line) for line in readme.splitlines()) <= 72
+
+
+# stop 77, h2: the Tape Manager catalog node moved to another member
+def test_moving_the_tape_catalog_node_says_the_order_that_keeps_one_node_of_each_name(tmp_path):
+    """`catalog-node TCTMM on DEV2` for `on DEV1`: the plan updated both members'
+    BKRSTART and TMNODES.CONFIG and said nothing, while TCTMM, a USER, stays
+    logged on at DEV1 (DEV1's old BKRSTART starts it there again), its SYS CONFIG
+    still names it node DEV1, and DEV2's request node TRTMM is node DEV2, the
+    name the catalog node takes there; the catalog's SFS server's move is warned of."""
+    src, out = source(tmp_path, TAPE), tmp_path / "out"
+    run_cli(["compile", src, "-o", out], expect=0)
+    source(tmp_path, TAPE.replace("catalog-node TCTMM on DEV1", "catalog-node TCTMM on DEV2"))
+    for mode, code in (("--dry-run", 0), ("--check", 1)):
+        warnings = _warnings(run_cli(["compile", src, "-o", out, mode], expect=code).stderr)
+        assert [w for w in warnings if "Tape Manager" in w] == [(
+            "bkrc: warning: the Tape Manager catalog node TCTMM moves from DEV1 to DEV2: single-configuration,"
+            " it stays logged on at DEV1 until you log it off there, and DEV1's old BKRSTART EXEC starts it there"
+            " again at DEV1's next IPL; the lines you copied into each node's SYS CONFIG still name DEV1 the"
+            " catalog node, and TRTMM, DEV2's request node, stays node DEV2 while logged on there, the name the"
+            " catalog node takes: first install DEV1's new BKRSTART EXEC, which no longer starts it, then log"
+            " TCTMM off on DEV1 and TRTMM off on DEV2 (DEV2's new BKRSTART no longer starts it); then replace the"
+            " Define_Local_Node and Define_Remote_Node lines in each node's SYS CONFIG with those of its member's"
+            " new TMNODES CONFIG: TCTMM's with DEV2/TMNODES.CONFIG's, DEV1's new request node's with"
+            " DEV1/TMNODES.CONFIG's; then install and run DEV2's new BKRSTART, which starts TCTMM there, and"
+            ' DEV1\'s, which starts TRTMM there (docs/deploy.md, "Changing a deployed cluster")'
+        )], warnings
+    run_cli(["compile", src, "-o", out], expect=0)
+    assert _warnings(run_cli(["compile", src, "-o", out], expect=0).stderr) == []  # said once, by the move
+
+
+def test_the_tape_catalog_node_s_member_retired_names_every_request_node_to_change(tmp_path):
+    """DEV3, the catalog node's member, retired and `catalog-node TCTMM on DEV1`
+    written (BKR330's choice): DEV3's BKRSTART is deleted in out/ only, DEV1's
+    request node makes way, and DEV2's request node, which names DEV3 the
+    catalog node, is named too; with DEV3 kept, its new request node as well."""
+    three = TAPE.replace(
+        "  member DEV2 { workers 2  private-volume D2PRV1 }\n",
+        "  member DEV2 { workers 2  private-volume D2PRV1 }\n  member DEV3 { workers 2  private-volume D3PRV1 }\n",
+    )
+    src, out = source(tmp_path, three.replace("TCTMM on DEV1", "TCTMM on DEV3")), tmp_path / "out"
+    run_cli(["compile", src, "-o", out], expect=0)
+    source(tmp_path, TAPE)
+    (warning,) = [w for w in _warnings(run_cli(["compile", src, "-o", out, "--dry-run"], expect=0).stderr)
+                  if "catalog node TCTMM moves" in w]
+    assert warning.startswith("bkrc: warning: the Tape Manager catalog node TCTMM moves from DEV3 to DEV1: "), warning
+    assert (
+        f": first erase DEV3's BKRSTART EXEC, deleted in {out} only, then log TCTMM off on DEV3 and TRTMM off on"
+        " DEV1 (DEV1's new BKRSTART no longer starts it);" in warning
+    ), warning
+    assert (
+        ": TCTMM's with DEV1/TMNODES.CONFIG's, and DEV2's request node's (it names DEV3 the catalog node until"
+        " then) with DEV2/TMNODES.CONFIG's; then install and run DEV1's new BKRSTART, which starts TCTMM there"
+        ' (docs/deploy.md, "Changing a deployed cluster")' in warning
+    ), warning
+    source(tmp_path, three)  # DEV3 kept: it runs a request node now
+    (warning,) = [w for w in _warnings(run_cli(["compile", src, "-o", out, "--dry-run"], expect=0).stderr)
+                  if "catalog node TCTMM moves" in w]
+    assert ", DEV3's new request node's with DEV3/TMNODES.CONFIG's, and DEV2's request node's" in warning, warning
+    assert "and DEV3's, which starts TRTMM there (docs/deploy.md" in warning, warning
+
+
+def test_the_catalog_s_sfs_server_moved_beside_tape_is_no_tape_catalog_node_move(tmp_path):
+    """The catalog's SFS server is single-configuration too, started by BKRSTART:
+    moved, it is `catalog_moves`' line alone, not taken for Tape Manager's node,
+    which stays on DEV1; nor is a cluster that gains Tape Manager a move."""
+    src, out = source(tmp_path, TAPE), tmp_path / "out"
+    run_cli(["compile", src, "-o", out], expect=0)
+    source(tmp_path, TAPE.replace("pool BKRPOOL on DEV1", "pool BKRPOOL on DEV2"))
+    warnings = _warnings(run_cli(["compile", src, "-o", out, "--dry-run"], expect=0).stderr)
+    assert len(warnings) == 1 and "the catalog's SFS server BKRSVSFS" in warnings[0], warnings
+    src2, out2 = source(tmp_path, GOOD, "two.bkr"), tmp_path / "out2"
+    run_cli(["compile", src2, "-o", out2], expect=0)
+    source(tmp_path, TAPE.replace("TCTMM on DEV1", "TCTMM on DEV2"), "two.bkr")
+    assert _warnings(run_cli(["compile", src2, "-o", out2, "--dry-run"], expect=0).stderr) == []
