@@ -234,6 +234,13 @@ PRODSSI_TAPE = (
 _WHEN = "then when it starts: `daily` and the time your site picks (`daily HH:MM`), or `manual` to submit it by hand"
 
 
+#: BKR230's other way out (stop 77, h2): prodssi's tape jobs written to its disk pool.
+_TO_DISK = (
+    "; or, to back up to disk instead, write `to disk pool BKUPPOOL` for `to tape` in jobs `LNXFULL`, `SYSIN`"
+    " and `SYSME` (the pool the file's other jobs write to)"
+)
+
+
 @pytest.mark.parametrize(
     "text,old,new,code,help",
     [
@@ -326,7 +333,7 @@ _WHEN = "then when it starts: `daily` and the time your site picks (`daily HH:MM
             (
                 "declare `tape manager shared`, with `catalog-node TCTMM on VMSYS1`, `request-node TRTMM`,"
                 " `catalog-dmm TCDMM` and `request-dmm TRDMM` (the Tape Manager machines the file's `disk`"
-                " statements name)"
+                " statements name)" + _TO_DISK
             ),
         ),
         # the site's own names on the disks: their roles cannot be told, so named with `if`
@@ -341,7 +348,7 @@ _WHEN = "then when it starts: `daily` and the time your site picks (`daily HH:MM
                 "declare `tape manager shared`, with `catalog-node TCTMM on VMSYS1` and `request-node TRTMM`"
                 " (TCTMM and TRTMM are IBM's example IDs: write your site's Tape Manager machines; the `disk`"
                 " statements name `TMCAT`, `TMREQ`, `TMCDMM` and `TMRDMM`, no machine of the cluster: if they are"
-                " Tape Manager machines, write them there)"
+                " Tape Manager machines, write them there)" + _TO_DISK
             ),
         ),
         (
@@ -352,7 +359,7 @@ _WHEN = "then when it starts: `daily` and the time your site picks (`daily HH:MM
             (
                 "write `tape manager shared` in place of `tape manager local`, with `catalog-node TCTMM on VMSYS2`,"
                 " `request-node TRTMM`, `catalog-dmm TCDMM` and `request-dmm TRDMM` (the Tape Manager machines the"
-                " file's `disk` statements name)"
+                " file's `disk` statements name)" + _TO_DISK
             ),
         ),
         # the machines a local statement names are kept
@@ -363,7 +370,7 @@ _WHEN = "then when it starts: `daily` and the time your site picks (`daily HH:MM
             "BKR230",
             (
                 "write `tape manager shared` in place of `tape manager local`, with `catalog-node TAPECAT on VMSYS3`"
-                " and `request-node TAPEREQ`"
+                " and `request-node TAPEREQ`" + _TO_DISK
             ),
         ),
     ],
@@ -2612,3 +2619,34 @@ def test_bkr330_takes_the_name_out_of_a_list_that_names_the_member_meant(monkeyp
     fixed = apply(text, [unknown])
     assert f"    {mended}\n" in fixed
     assert [d.code for d in analyse("c.bkr", fixed.encode()).diagnostics if d.code in ("BKR330", "BKR115")] == []
+
+
+# stop 77, h2: BKR230's help offers disk to a cluster that gives tape up
+@pytest.mark.parametrize(
+    ("written", "disk"),
+    [
+        ("    to disk pool BKUPPOOL\n", "to disk pool BKUPPOOL"),  # prodssi's other jobs' pool
+        ("    to disk\n", "to disk"),  # no pool named by any other job
+    ],
+    ids=["pool", "no pool"],
+)
+def test_bkr230_offers_disk_to_a_cluster_that_removed_tape_manager(written, disk):
+    """Tape Manager removed as docs/deploy.md says (its statement deleted), the
+    jobs' `to tape` left: BKR230's help said only to declare the statement again.
+    It also writes the jobs' `to tape` as the disk they may write to instead;
+    followed, with BKR332's `otherwise drop their disk statements`, the file checks clean."""
+    import re
+
+    text = re.sub(r"  tape manager shared [^\n]*\n +catalog-dmm [^\n]*\n", "", PRODSSI_TEXT)
+    text = text.replace("    to disk pool BKUPPOOL\n", written)
+    (found,) = [d for d in analyse("slip.bkr", text.encode()).diagnostics if d.code == "BKR230"]
+    pool = " (the pool the file's other jobs write to)" if "pool" in disk else ""
+    assert found.help.endswith(
+        f"; or, to back up to disk instead, write `{disk}` for `to tape` in jobs `LNXFULL`, `SYSIN` and `SYSME`{pool}"
+    ), found.help
+    (dropped,) = [d for d in analyse("slip.bkr", text.encode()).diagnostics if d.code == "BKR332"]
+    assert dropped.help.endswith("otherwise drop their `disk` statements"), dropped.help
+    followed = re.sub(r"  disk T[CR][TD]MM 191 [^\n]*\n", "", text.replace("    to tape\n", f"    {disk}\n"))
+    assert "to tape" not in followed
+    analysis = analyse("slip.bkr", followed.encode())
+    assert analysis.diagnostics == [], _shown(analysis)

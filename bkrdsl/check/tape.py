@@ -35,7 +35,11 @@ TAPE_NOT_SHARED = register(
     leaves them so); else IBM's example IDs TCTMM and TRTMM (the site's own
     Tape Manager machines go there), naming the other `disk` statements'
     users no machine has, which may be them. The catalog node goes on the
-    shared catalog's member.
+    shared catalog's member. The help also writes the other way out, for a
+    cluster that gives tape up (its statement deleted, as docs/deploy.md's
+    "Tape Manager removed" does, the jobs' `to tape` left): each such job's
+    `to tape` written `to disk pool NAME`, the first pool the file's other
+    jobs write to, else `to disk`.
 
     Failing example:
 
@@ -323,8 +327,28 @@ def tape_needs_shared_manager(model: Model):
         message,
         target.span,
         related=related,
-        help=_shared_tape_help(model),
+        help=_shared_tape_help(model) + _to_disk_instead(model, [job.name, *(other.name for other, _ in rest)]),
     )
+
+
+def _to_disk_instead(model: Model, jobs: list[str]) -> str:
+    """BKR230's other way out, for a cluster that gives tape up (its `tape manager`
+    statement deleted, as docs/deploy.md's "Tape Manager removed" does): each tape
+    job's `to tape` written as the disk pool the file's other jobs write to (the
+    first one named, in the file's order), else `to disk`."""
+    pool = next(
+        (
+            target.pool.text
+            for job in model.jobs
+            for target in job.decl.targets[:1]
+            if target.medium is TargetMedium.DISK and target.pool is not None
+        ),
+        None,
+    )
+    disk = f"to disk pool {pool}" if pool else "to disk"
+    whose = f"job {quoted(jobs[0])}" if len(jobs) == 1 else f"jobs {listed(jobs)}"
+    said = " (the pool the file's other jobs write to)" if pool else ""
+    return f"; or, to back up to disk instead, write `{disk}` for `to tape` in {whose}{said}"
 
 
 def _shared_tape_help(model: Model) -> str:
