@@ -1866,10 +1866,14 @@ def tape_catalog_moves(plan: Plan) -> list[str]:
                 if gone
                 else f"install {old}'s new BKRSTART EXEC, which no longer starts it"
             )
-            # The request node the new member ran (its old BKRSTART's machines its new
-            # one no longer starts), and the old member's new one (the reverse).
-            was_there = [u for u in before.get(to, ([], set()))[0] if u not in now[to]]
-            new_there = [u for u in now.get(old, []) if u not in before[old][0]]
+            # The request node the new member ran, and the old member's new one: each
+            # a BKRSTART's last machine (after the Backup Manager machines, as
+            # `Model.start_order` puts a member's Tape Manager node), where that
+            # member has node definitions, in the last compile and in this one.
+            had_tape = {w.member for w in plan.written.values() if w.kind == TAPE_CONFIG}
+            last = before.get(to, ([], set()))[0][-1:] if to in had_tape else []
+            was_there = [u for u in last if u != node and u not in now[to]]
+            new_there = [u for u in now.get(old, [])[-1:] if old in tape and u not in before[old][0]]
             names = f"the lines you copied into each node's SYS CONFIG still name {old} the catalog node" + (
                 f", and {_and(was_there)}, {to}'s request node, stays node {to} while logged on there,"
                 " the name the catalog node takes"

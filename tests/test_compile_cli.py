@@ -1791,3 +1791,21 @@ def test_the_catalog_s_sfs_server_moved_beside_tape_is_no_tape_catalog_node_move
     run_cli(["compile", src2, "-o", out2], expect=0)
     source(tmp_path, TAPE.replace("TCTMM on DEV1", "TCTMM on DEV2"), "two.bkr")
     assert _warnings(run_cli(["compile", src2, "-o", out2, "--dry-run"], expect=0).stderr) == []
+
+
+def test_the_tape_catalog_node_s_move_names_the_request_nodes_alone_beside_a_worker_change(tmp_path):
+    """The move and DEV2's `workers 1` (for 2) in one change: DEV2's new BKRSTART no
+    longer starts BKRWRK02 either, and the warning named it with TRTMM as DEV2's
+    request node to log off; the request node is a BKRSTART's last machine."""
+    src, out = source(tmp_path, TAPE), tmp_path / "out"
+    run_cli(["compile", src, "-o", out], expect=0)
+    changed = TAPE.replace("catalog-node TCTMM on DEV1", "catalog-node TCTMM on DEV2").replace(
+        "member DEV2 { workers 2 ", "member DEV2 { workers 1 "
+    ).replace("member DEV1 { workers 2 ", "member DEV1 { workers 3 ")
+    source(tmp_path, changed)
+    (warning,) = [w for w in _warnings(run_cli(["compile", src, "-o", out, "--dry-run"], expect=0).stderr)
+                  if "catalog node TCTMM moves" in w]
+    assert ", and TRTMM, DEV2's request node, stays node DEV2 while logged on there," in warning, warning
+    assert "then log TCTMM off on DEV1 and TRTMM off on DEV2 (DEV2's new BKRSTART no longer starts it);" in warning
+    assert "and DEV1's, which starts TRTMM there (docs/deploy.md" in warning, warning
+    assert "BKRWRK" not in warning, warning
