@@ -1546,6 +1546,7 @@ def deleted_warnings(plan: Plan) -> list[str]:
             f" Define_Local_Node and Define_Remote_Node lines you copied from {'it' if one else 'each'} into the"
             f" SYS CONFIG file of {'that' if one else 'its'} member's Tape Manager node stay there, and Tape Manager"
             f" keeps {'that node' if one else 'those nodes'} defined, until you remove them{renamed}"
+            f"{_nodes_left_running(plan, [m for m, _ in tape])}"
             " (docs/deploy.md, \"Changing a deployed cluster\")"
         )
     purging = sorted(
@@ -1815,6 +1816,34 @@ def _started(data: bytes) -> tuple[list[str], set[str]]:
     users = dict(_STARTED.findall(text))
     pools = {n for n, _ in _SERVES.findall(text)}
     return list(users.values()), {users[n] for n in _SINGLE.findall(text) if n in users and n not in pools}
+
+
+def _nodes_left_running(plan: Plan, members: list[str]) -> str:
+    """Of the members whose node definitions the plan deletes, the Tape Manager
+    node machine each one's last BKRSTART started (its last machine, after the
+    Backup Manager machines: `Model.start_order`) that no BKRSTART the plan
+    writes starts (the `tape manager` statement deleted): logged on, it runs on.
+    A member removed whose request node the others still start, or a catalog
+    node moved (`tape_catalog_moves`), is none. The clause for the tape line."""
+    started_now: set[str] = set()
+    for a in plan.actions:
+        if a.artifact is not None and a.artifact.kind == PROFILE_SNIPPET:
+            started_now.update(_started(a.artifact.data)[0])
+    left = []
+    for path, data in plan.before.items():
+        was = plan.written.get(path)
+        if was is not None and was.kind == PROFILE_SNIPPET and was.member in members:
+            left += [(m, was.member) for m in _started(data)[0][-1:] if m not in started_now]
+    if not left:
+        return ""
+    where: dict[str, list[str]] = {}
+    for m, member in sorted(left, key=lambda x: (x[1], x[0])):
+        where.setdefault(m, []).append(member)
+    said = _and([f"{m} on {', '.join(members)}" for m, members in where.items()])
+    return (
+        f"; and the nodes' Tape Manager Machines ({said}), which no BKRSTART EXEC starts now, stay logged on,"
+        " and run, until you log them off there (and any DMM they started)"
+    )
 
 
 def _and(names: list[str]) -> str:

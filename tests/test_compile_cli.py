@@ -647,8 +647,9 @@ def test_the_tape_manager_removed_says_its_node_definitions_stay(tmp_path):
             f"bkrc: warning: the Tape Manager node definitions of DEV1, DEV2 are deleted in {out} only"
             " (DEV1/TMNODES.CONFIG, DEV2/TMNODES.CONFIG): the Define_Local_Node and Define_Remote_Node lines"
             " you copied from each into the SYS CONFIG file of its member's Tape Manager node stay there, and"
-            ' Tape Manager keeps those nodes defined, until you remove them (docs/deploy.md, "Changing a deployed'
-            ' cluster")'
+            " Tape Manager keeps those nodes defined, until you remove them; and the nodes' Tape Manager Machines"
+            " (TCTMM on DEV1 and TRTMM on DEV2), which no BKRSTART EXEC starts now, stay logged on, and run, until"
+            ' you log them off there (and any DMM they started) (docs/deploy.md, "Changing a deployed cluster")'
         ), warnings
         # The nodes' machines: the directory entries' warning, as before.
         assert warnings[1].startswith(f"bkrc: warning: 3 directory entries are deleted in {out} only"), warnings
@@ -1809,3 +1810,31 @@ def test_the_tape_catalog_node_s_move_names_the_request_nodes_alone_beside_a_wor
     assert "then log TCTMM off on DEV1 and TRTMM off on DEV2 (DEV2's new BKRSTART no longer starts it);" in warning
     assert "and DEV1's, which starts TRTMM there (docs/deploy.md" in warning, warning
     assert "BKRWRK" not in warning, warning
+
+
+def test_the_tape_manager_removed_names_its_machines_left_running_and_no_node_still_started(tmp_path):
+    """`tape manager shared ...` removed: the new BKRSTART EXECs no longer start
+    TCTMM and TRTMM, and nothing said that those logged on run on until logged
+    off. A member removed whose request node the others still start, or the
+    catalog node moved with its member retired, leaves no machine unstarted."""
+    src, out = source(tmp_path, TAPE), tmp_path / "out"
+    run_cli(["compile", src, "-o", out], expect=0)
+    source(tmp_path, GOOD)
+    (line,) = [w for w in _warnings(run_cli(["compile", src, "-o", out, "--dry-run"], expect=0).stderr)
+               if "node definitions" in w]
+    assert line.endswith(
+        "; and the nodes' Tape Manager Machines (TCTMM on DEV1 and TRTMM on DEV2), which no BKRSTART EXEC"
+        " starts now, stay logged on, and run, until you log them off there (and any DMM they started)"
+        ' (docs/deploy.md, "Changing a deployed cluster")'
+    ), line
+    three = TAPE.replace(
+        "  member DEV2 { workers 2  private-volume D2PRV1 }\n",
+        "  member DEV2 { workers 2  private-volume D2PRV1 }\n  member DEV3 { workers 2  private-volume D3PRV1 }\n",
+    )
+    for before, after in ((three, TAPE), (three.replace("TCTMM on DEV1", "TCTMM on DEV3"), TAPE)):
+        src3, out3 = source(tmp_path, before, "three.bkr"), tmp_path / "out3"
+        run_cli(["compile", src3, "-o", out3, "--force"], expect=0)
+        source(tmp_path, after, "three.bkr")
+        (line,) = [w for w in _warnings(run_cli(["compile", src3, "-o", out3, "--dry-run"], expect=0).stderr)
+                   if "node definitions" in w]
+        assert "Tape Manager Machines" not in line, line
