@@ -20375,3 +20375,35 @@ def test_h2_75_a_worker_patterns_reserved_ids_wait_for_the_mending(tmp_path):
     assert found(text) == [("BKR309", "bm.bkr")]
     broken = text.replace("member VMSYS1 { workers 4", "member VMSYS1 { wrokers 4", 1)
     assert found(broken) == [("BKR012", "main.bkr")]
+
+
+# stop 77, h1: a minidisk address written as a hexadecimal constant, `X'0191'`
+#: (the clean line of examples/prodssi.bkr, the line written instead, the errors' columns,
+#: the line the fixes write)
+HEX_CONSTANTS_77 = [
+    ("    exclude minidisk * 0190 019D 019E\n", "    exclude minidisk * X'0190' 019D 019E\n", [24], "    exclude minidisk * 0190 019D 019E\n"),
+    ("    exclude minidisk * 0190 019D 019E\n", "    exclude minidisk * x'190' X'19D' 019E\n", [24, 31], "    exclude minidisk * 190 19D 019E\n"),
+    ("  disk BKRBKUP 191 size 10 cyl\n", "  disk BKRBKUP X'191' size 10 cyl\n", [16], "  disk BKRBKUP 191 size 10 cyl\n"),
+    # a range, either end or both: one error, the fix writing the range
+    ("include minidisk * 0191-01FF 0200\n", "include minidisk * X'0191'-X'01FF' 0200\n", [24], "include minidisk * 0191-01FF 0200\n"),
+    ("include minidisk * 0191-01FF 0200\n", "include minidisk * 0191-X'01FF' 0200\n", [24], "include minidisk * 0191-01FF 0200\n"),
+    ("include minidisk * 0191-01FF 0200\n", "include minidisk * X'0191'-01FF 0200\n", [24], "include minidisk * 0191-01FF 0200\n"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "written", "columns", "fixed"), HEX_CONSTANTS_77, ids=[w.strip() for _, w, _, _ in HEX_CONSTANTS_77])
+def test_h1_77_an_address_written_as_a_hex_constant_is_fixed_to_its_digits(clean, written, columns, fixed, parser, monkeypatch):
+    # as assembler and CP's DEFINE write one: the error names the digits, and the fix
+    # writes them alone (it wrote `X0190`, no address: BKR310; after a disk's owner the
+    # help was a `description`'s double quotes, no fix); the file then checks clean
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    assert BASE.count(clean) == 1
+    text = BASE.replace(clean, written, 1)
+    line = BASE[: BASE.index(clean)].count("\n") + 1
+    found = analyse("hex.bkr", text.encode("utf-8")).diagnostics
+    assert [(d.code, d.span.line, d.span.column) for d in found] == [("BKR017", line, c) for c in columns]
+    assert all("is written without `X'...'`" in d.message and d.fix is not None for d in found)
+    mended = apply_edits(text, [e for d in found for e in d.fix.edits])
+    assert mended == BASE.replace(clean, fixed, 1)
+    assert [d.code for d in analyse("hex.bkr", mended.encode("utf-8")).diagnostics] == []

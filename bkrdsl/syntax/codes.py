@@ -2114,6 +2114,9 @@ STRING_QUOTES = register(
     quotes (`description "Production cluster"`; a `"` or `\\` inside it
     escaped, `\\"`, `\\\\`). A name is never quoted: `pool
     'BKRPOOL'` is read as the name `BKRPOOL`, and the fix removes the quotes.
+    Nor is a minidisk address a hexadecimal constant, as assembler and CP's
+    `DEFINE` write one: `X'0191'` is the address `0191`, which the fix writes
+    (`X'0100'-X'01FF'`, the range `0100-01FF`).
 
     Failing example:
 

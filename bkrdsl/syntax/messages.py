@@ -7589,6 +7589,19 @@ def single_quoted_name(name: str, span: Span) -> Diagnostic:
     )
 
 
+def hex_constant_address(meant: str, written: str, span: Span) -> Diagnostic:
+    """`include minidisk * X'0191'`: an address (`meant`, a range's `0100-01FF`) written
+    as hexadecimal constants, as assembler and CP's `DEFINE` write one; `span` the
+    whole `written`, from its first character to the last quote."""
+    what = "a minidisk range" if "-" in meant else "a minidisk address"
+    return codes.STRING_QUOTES(
+        f"{what} is written without `X'...'`: `{meant}`, not `{written}`",
+        span,
+        help=f"write `{meant}`: an address is hexadecimal already, 1-4 hex digits",
+        fix=Fix.replace(f"Write `{meant}`", span, meant),
+    )
+
+
 def body_without_braces(
     title: str,
     written: str,

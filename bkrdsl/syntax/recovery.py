@@ -84,6 +84,12 @@ def _alternatives(words) -> str:
 _PATH_STARTS = re.compile(r"[ \t]+[A-Za-z0-9_.\-/]")
 _WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789$#@_*%?+-:.")
 _NAME = re.compile(r"[A-Za-z0-9$@_*%?][A-Za-z0-9$#@_*%?+\-:.]*")  # the grammar's NAME
+#: A minidisk address as a hexadecimal constant, `X'0191'`, the digits grouped
+#: (Recovery.hex_constant); the word read before its quote, `X` or a range's `0100-X`
+#: (the first address, grouped); and a range's last address after it, `-X'01FF'` or `-01FF`.
+_HEX_CONSTANT = re.compile(r"[Xx]'([0-9A-Fa-f]{1,4})'")
+_HEX_RANGE_START = re.compile(r"(?:([0-9A-Fa-f]{1,4}-))?[Xx]")
+_HEX_RANGE_END = re.compile(r"-(?:[Xx]'([0-9A-Fa-f]{1,4})'|([0-9A-Fa-f]{1,4})(?![A-Za-z0-9$#@_*%?+\-:.']))")
 #: A z/VM user ID, as a group body lists it in quotes (`"CICSPRD"`, `Recovery.quoted_group_entry`).
 _QUOTED_USER_ID = re.compile(r"[A-Za-z0-9@#$_]{1,8}")
 #: A whole number with a minus sign, which no name starts with (Recovery.negative_count).
@@ -1749,6 +1755,8 @@ class Recovery:
             self._advance(state, pos + 1)
             self._fed_error_token = True
             return
+        if char == "'" and previous is not None and self.hex_constant(ip, pos, line_end, previous):
+            return
         if char == "'" and self.single_quoted_name(ip, pos, line_end):
             return
         if char == "'" and self.quoted_command(ip, pos, line_end):
@@ -2242,6 +2250,35 @@ class Recovery:
         self.feed_types(ip, ["RBRACE"], like)
         self._advance(ip.lexer_thread.state, at)
         self._fed_error_token = True
+        return True
+
+    def hex_constant(self, ip, pos: int, line_end: int, previous) -> bool:
+        """`include minidisk * X'0191'`, `disk BKRBKUP X'191' ...`: a minidisk address
+        written as a hexadecimal constant, as assembler and CP's `DEFINE` write one, also
+        either end of a range (`X'0100'-X'01FF'`, `0100-X'01FF'`). The `X` (`0100-X`) is
+        read already, as the address (or one more of a selection's); the rest is skipped
+        with one error whose fix writes the digits alone (the fix of `'0191'` as a quoted
+        name wrote `X0191`, no address, BKR310; after a disk's owner, the error was that
+        single quotes do not quote text, its help a `description`)."""
+        text = self.source.text
+        if previous.type != "NAME" or previous.end_pos != pos:
+            return False
+        first = _HEX_RANGE_START.fullmatch(str(previous.value))
+        if first is None:
+            return False
+        written = _HEX_CONSTANT.match(text, pos - 1, line_end)
+        if written is None:
+            return False
+        meant = (first.group(1) or "") + written.group(1)
+        end = written.end()
+        if first.group(1) is None:
+            last = _HEX_RANGE_END.match(text, end, line_end)
+            if last is not None:
+                meant += "-" + (last.group(1) or last.group(2))
+                end = last.end()
+        span = self.source.span(previous.start_pos, end)
+        self.report(messages.hex_constant_address(meant, text[previous.start_pos : end], span), pos)
+        self._advance(ip.lexer_thread.state, end)
         return True
 
     def single_quoted_name(self, ip, pos: int, line_end: int) -> bool:
