@@ -2650,3 +2650,36 @@ def test_bkr230_offers_disk_to_a_cluster_that_removed_tape_manager(written, disk
     assert "to tape" not in followed
     analysis = analyse("slip.bkr", followed.encode())
     assert analysis.diagnostics == [], _shown(analysis)
+
+
+# stop 77, h1: BKR114's help names the member where a user of the job is backed up already
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h1_77_bkr114_names_the_member_another_group_of_its_users_is_backed_up_on(monkeypatch, parser):
+    # LNXDB1 in two single groups, GUESTS backed up on DEV2: the help named every member
+    # alike, and the first, DEV1, taken literally, split LNXDB1's backups (BKR411); it
+    # names DEV2, and the job written so checks clean
+    monkeypatch.setenv("BKRDSL_PARSER", "lark" if parser == "lark" else "")
+    text = (
+        "import std/backup-manager\nimport std/zvm73\ncluster C {\n"
+        "  member DEV1 { workers 1  private-volume D1PRV1 }\n  member DEV2 { workers 1  private-volume D2PRV1 }\n"
+        "  catalog shared server BKRSVSFS pool BKRPOOL on DEV1\n  expire on DEV1 { purge weekly sun 05:00 }\n"
+        "  disk BKRBKUP 191 size 10 cyl\n  disk BKRCATLG 191 size 10 cyl\n  disk BKRWRK* 191 size 5 cyl\n"
+        "  single group GUESTS { LNXDB1 LNXAP1 }\n  single group DBS { LNXDB1 }\n"
+        "  job GUESTFUL {\n    backup GUESTS full\n    include minidisk * 0100-01FF\n    to disk pool P\n"
+        "    run on DEV2 weekly sun 01:00\n  }\n"
+        "  job DBINC {\n    backup DBS incremental\n    include minidisk * 0191\n    to disk pool P\n  }\n"
+        "  identity group SYS { TCPIP }\n"
+        "  job SYSFU {\n    backup SYS full\n    include minidisk * 0191\n    to disk pool P\n    run on each member daily 03:00\n  }\n"
+        "}\n"
+    )
+    found = analyse("c.bkr", text.encode()).diagnostics
+    assert [d.code for d in found] == ["BKR114"]
+    assert found[0].help.startswith(
+        "add `run on DEV2`, where `GUESTFUL` backs up `LNXDB1` too (another member would split their backups, BKR411), then"
+    )
+    written = text.replace("    to disk pool P\n  }\n", "    to disk pool P\n    run on DEV2 daily 23:00\n  }\n", 1)
+    assert written != text
+    assert [d.code for d in analyse("c.bkr", written.encode()).diagnostics] == []
+    # the member the help named not taken: the split it warns of
+    split = text.replace("    to disk pool P\n  }\n", "    to disk pool P\n    run on DEV1 daily 23:00\n  }\n", 1)
+    assert [d.code for d in analyse("c.bkr", split.encode()).diagnostics] == ["BKR411"]

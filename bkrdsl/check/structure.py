@@ -218,7 +218,9 @@ JOB_WITHOUT_RUN = register(
     folder, so the job would silently never run. The help writes `run on each
     member` for a job of IDENTITY users and, for one of single-configuration
     users, the member another job of the same users runs on (one member always
-    backs them up); when the job starts is the site's choice.
+    backs them up), also where only some of its users are another group's (a
+    user in two groups, backed up from another member, would have its backups
+    split, BKR411); when the job starts is the site's choice.
 
     Failing example:
 
@@ -505,11 +507,12 @@ def _target_help(model: Model, written: dict[str, list[str]]) -> str:
 _WHEN = "then when it starts: `daily` and the time your site picks (`daily HH:MM`), or `manual` to submit it by hand"
 
 
-def _single_runs(model: Model) -> tuple[list[JobModel], dict[str, int]]:
+def _single_runs(model: Model) -> tuple[list[JobModel], dict[str, int], dict[str, int]]:
     """The jobs of single-configuration users that run on one member of the cluster,
     in the file's order, and for each name after their `backup` the first of them that
-    names it, for BKR114's help (`_run_help`): worked out once, not a walk over every
-    job for each job without a `run`."""
+    names it, and for each user ID of theirs the first that backs it up, for BKR114's
+    help (`_run_help`): worked out once, not a walk over every job for each job
+    without a `run`."""
     members = set(model.member_names)
     runs = [
         j
@@ -517,10 +520,13 @@ def _single_runs(model: Model) -> tuple[list[JobModel], dict[str, int]]:
         if j.kind is Kind.SINGLE and not j.each_member and len(set(j.members)) == 1 and j.members[0] in members
     ]
     first: dict[str, int] = {}
+    first_user: dict[str, int] = {}
     for i, other in enumerate(runs):
         for name in _backed_up(other):
             first.setdefault(name, i)
-    return runs, first
+        for user in other.user_ids:
+            first_user.setdefault(user, i)
+    return runs, first, first_user
 
 
 def _run_help(model: Model, found: JobModel | None, single_runs) -> str:
@@ -538,12 +544,24 @@ def _run_help(model: Model, found: JobModel | None, single_runs) -> str:
             f" IDENTITY users, {_WHEN}"
         )
     names = _backed_up(found)
-    runs, first = single_runs()
+    runs, first, first_user = single_runs()
     at = min((first[n] for n in names if n in first), default=None)
     if at is not None:  # (`found`, without a `run`, is none of them)
         other = runs[at]
         shared = [n for n in _backed_up(other) if n in names]
         return f"add `run on {other.members[0]}`, where {quoted(other.name)} backs up {listed(shared, 3)}, {_WHEN}"
+    users = found.user_ids
+    at = min((first_user[u] for u in users if u in first_user), default=None)
+    if at is not None:
+        # a user of another group that a job backs up on one member (`LNXDB1` in two
+        # groups): another member would split its backups, BKR411 (the help named every
+        # member alike, and the first, taken, gave that error)
+        other = runs[at]
+        shared = [u for u in other.user_ids if u in set(users)]
+        return (
+            f"add `run on {other.members[0]}`, where {quoted(other.name)} backs up {listed(shared, 3)} too"
+            f" (another member would split their backups, BKR411), {_WHEN}"
+        )
     if len(members) == 1:
         return f"add `run on {members[0]}`, {_WHEN}"
     if not members:
