@@ -163,3 +163,25 @@ def test_a_marker_must_touch_its_fence(tmp_path):
     page.write_text("<!-- bkrc: fragment -->\n\n```bkr\njob J { }\n```\n", encoding="utf-8")
     ((_, kind, _, _),) = blocks(page)
     assert kind == "clean"
+
+
+# stop 77, lead: the whole files a newcomer copies are laid out as `bkrc fmt` writes them
+#: The pages a newcomer copies a whole file from (h1's walk copied README's one-line
+#: `expire` block, and `bkrc fmt --check` then said the file would be reformatted).
+#: docs/fmt.md and docs/rules/ show layouts before fmt on purpose.
+FORMATTED_PAGES = ("README.md", "docs/language.md", "docs/editors.md")
+
+
+@pytest.mark.parametrize(
+    ("path", "line", "body"),
+    [
+        pytest.param(ROOT / page, line, body, id=f"{page}:{line}")
+        for page in FORMATTED_PAGES
+        for line, kind, _, body in blocks(ROOT / page)
+        if kind == "clean"
+    ],
+)
+def test_a_whole_file_a_newcomer_copies_is_as_bkrc_fmt_writes_it(path, line, body):
+    formatted = format_bytes(path.name, body.encode("utf-8"))
+    assert formatted.ok
+    assert formatted.text == body
