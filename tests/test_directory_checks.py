@@ -2607,3 +2607,53 @@ def test_h3_76_bkr535_names_the_members_of_a_minidisk_some_subconfigs_lack_and_i
     # not one VMB links at 0198 (whether Backup Manager copies a linked disk is not known)
     linked = direct.replace(" MDISK 0191 3390 0500 0010 VMBPV1 MR\n", " MDISK 0191 3390 0500 0010 VMBPV1 MR\n LINK MAINT 0198 0198 RR\n")
     assert _h3_76(H3_76_BKR, linked) == []
+
+
+# stop 77, h8: BKR510's help at the site's own group, where the standard library agrees with the directory
+def test_bkr510_a_site_group_that_contradicts_the_standard_library_and_the_directory_is_the_one_to_change():
+    """`single group SYSIDS { TCPIP FTPSERVE }`: std/zvm-common and the directory both make
+    TCPIP an IDENTITY; the help said to copy std/zvm-common into a site module and declare
+    TCPIP identity there, as it already is. It now says to change the site's group, and
+    written as it says, the file checks clean against the directory."""
+    bkr = PRODSSI.read_text().replace("identity group SYSIDS", "single group SYSIDS")
+    found = [d for d in check(bkr) if d.code == "BKR510"]
+    assert [d.message.split()[0] for d in found] == ["`TCPIP`", "`FTPSERVE`"]
+    for d in found:
+        assert "std/" not in d.help and "copy" not in d.help
+        assert d.help == "write `identity group SYSIDS` (line 47): each of its users is an IDENTITY entry in the directory"
+    assert check(bkr.replace("single group SYSIDS", "identity group SYSIDS")) == []
+
+
+def test_bkr510_a_group_user_whose_group_keeps_users_of_its_kind_is_moved_out_of_it():
+    """CICSPRD an IDENTITY in the directory, DB2PRD beside it in `single group APPS` a USER:
+    the help moves CICSPRD out, naming DB2PRD, where it said "declare it identity in a group
+    or statement of that kind"; moved into an identity group and its job, it checks clean."""
+    (d,) = check(PRODSSI, (r"^USER CICSPRD", "IDENTITY CICSPRD"))
+    assert d.help == (
+        "move `CICSPRD` out of group APPS (line 45) into an `identity group`:"
+        " `DB2PRD` is not an IDENTITY entry in the directory"
+    )
+    moved = PRODSSI.read_text().replace("APPS { CICSPRD DB2PRD }", "APPS { DB2PRD }")
+    moved = moved.replace("identity group SYSIDS { TCPIP FTPSERVE }", "identity group SYSIDS { TCPIP FTPSERVE CICSPRD }")
+    moved = moved.replace("    include sfs BKRPOOL:CICSPRD.*\n", "")  # APPSFULL's include of it goes too (BKR406)
+    # BKR514 alone: the slip's IDENTITY has no BUILD statement, which a real one has
+    assert codes(check(moved, (r"^USER CICSPRD", "IDENTITY CICSPRD"))) == ["BKR514"]
+
+
+def test_bkr510_a_site_user_statement_the_standard_library_contradicts_is_deleted():
+    """`single user TCPIP` of the site's own, std/zvm-common and the directory saying IDENTITY:
+    the help said to copy std/zvm-common, and its fix wrote `identity user TCPIP` (then
+    BKR320, declared twice). It now says to delete the statement, as BKR203's does, no
+    fix; deleted, the file checks clean against the directory."""
+    bkr = PRODSSI.read_text().replace("  single group APPS", "  single user TCPIP\n  single group APPS")
+    (d,) = [d for d in check(bkr) if d.code == "BKR510"]
+    assert d.help == (
+        "delete `single user TCPIP` (line 45): std/zvm-common declares `TCPIP` `identity` already,"
+        " as the directory defines it"
+    )
+    assert d.fix is None
+    assert check(bkr.replace("  single user TCPIP\n", "")) == []
+    listed = PRODSSI.read_text().replace("  single group APPS", "  single user ZZZ, TCPIP\n  single group APPS")
+    (d,) = [d for d in check(listed) if d.code == "BKR510"]
+    assert d.help.startswith("take `TCPIP` out of the `single user` statement (line 45): std/zvm-common")
+    assert check(listed.replace("ZZZ, TCPIP", "ZZZ")) == []

@@ -104,7 +104,12 @@ KIND_DIFFERS = register(
     statement declares that ID alone, the fix writes the other keyword. If
     the standard library's kind is the one that differs, your directory
     differs from IBM's: copy the module into a site module and change it
-    there (docs/stdlib.md).
+    there (docs/stdlib.md). If the standard library gives the directory's
+    kind and the site's own `user` statement the other, the help deletes
+    that statement (BKR203's help too), no fix. For a group's user, the help
+    writes the group's other keyword where the directory gives each user the
+    group lists that kind and the group has no `match` pattern, else moves
+    the user out of the group, naming one that stays.
     """,
     no_example="needs the site's CP directory beside the .bkr file",
 )
@@ -1140,6 +1145,8 @@ class KindSource(NamedTuple):
     what: str  # "declared single (group APPS)"
     fix: Span | None  # the keyword to rewrite, where one statement declares that user alone
     std: str | None = None  # the standard-library module that declares it too ("std/zvm-common")
+    group: tuple[str, Span] | None = None  # ("group APPS", its `single` keyword): a site group's entry
+    std_other: str | None = None  # the standard-library module that gives it the other kind, the directory's
 
 
 PROFILE_NOT_IN_DIRECTORY = register(
@@ -1223,8 +1230,18 @@ def kind_source(model: Model, user_id: str) -> KindSource | None:
     if user is not None:
         fixable = user.id in model.declared_alone and not user.module.startswith("std/")
         what = f"declared {user.kind.value} ({_origin(user.origin, user.module)})"
-        std = next((u.module.removesuffix(".bkr") for u in defs if u.module.startswith("std/")), None)
-        return KindSource(user.kind, user.span, what, user.kind_span if fixable else None, std)
+        # The standard library is named only where it gives the kind the site's file does: where
+        # it gives the other (the directory's), the site's own declaration is the one to change.
+        std = next(
+            (u.module.removesuffix(".bkr") for u in defs if u.module.startswith("std/") and u.kind is user.kind), None
+        )
+        group = (user.origin, user.kind_span) if user.origin.startswith("group ") and std is None else None
+        if group is not None and user.module.startswith("std/"):
+            group = None
+        other = next(
+            (u.module.removesuffix(".bkr") for u in defs if u.module.startswith("std/") and u.kind is not user.kind), None
+        )
+        return KindSource(user.kind, user.span, what, user.kind_span if fixable else None, std, group, other)
     pattern = model.pattern_for(user_id)
     if pattern is not None:
         std = pattern.module.removesuffix(".bkr") if pattern.module.startswith("std/") else None
@@ -1274,14 +1291,14 @@ def kinds_differ(model: Model, directory: Directory) -> Iterator[Diagnostic]:
             continue
         word = actual.value
         fix = None
-        if source.fix is not None:
+        if source.fix is not None and source.std_other is None:  # else the statement goes (BKR203's help)
             fix = Fix.replace(f"Write `{word}`", source.fix, word)
         yield KIND_DIFFERS(
             f"{quoted(entry.id)} is {source.what}, but the site's directory defines it with {_a(entry.kind)}"
             f" entry: {_consequence(entry.id, actual)}",
             source.span,
             label=f"{source.kind.value} here",
-            help=_kind_help(entry.id, source, actual),
+            help=_kind_help(entry.id, source, actual, model, directory),
             related=(Related(entry.statement, f"{entry.kind} {quoted(entry.id)} in the directory"),),
             fix=fix,
         )
@@ -1309,15 +1326,42 @@ def _consequence(user_id: str, actual: Kind) -> str:
     return "a job on each member backs up its one set of minidisks once per member, into as many histories"
 
 
-def _kind_help(user_id: str, source: KindSource, actual: Kind) -> str:
+def _kind_help(user_id: str, source: KindSource, actual: Kind, model: Model, directory: Directory) -> str:
     if source.std is not None:
         return (
             f"your directory differs from IBM's for {quoted(user_id)}: copy {source.std} into a site module,"
             f" import that instead, and declare {quoted(user_id)} `{actual.value}` there (docs/stdlib.md)"
         )
+    if source.std_other is not None and source.group is None:  # the site's `user` statement, BKR203's too
+        what = (
+            f"delete `{source.kind.value} user {user_id}`"
+            if source.fix is not None
+            else f"take {quoted(user_id)} out of the `{source.kind.value} user` statement"
+        )
+        return (
+            f"{what} (line {source.span.line}): {source.std_other} declares {quoted(user_id)}"
+            f" `{actual.value}` already, as the directory defines it"
+        )
     if source.fix is not None:
         return f"write `{actual.value} user {user_id}`, as the directory defines it"
+    if source.group is not None:
+        return _group_kind_help(user_id, source.group, actual, model, directory)
     return f"declare {quoted(user_id)} `{actual.value}`, as the directory defines it, in a group or statement of that kind"
+
+
+def _group_kind_help(user_id: str, group: tuple[str, Span], actual: Kind, model: Model, directory: Directory) -> str:
+    """BKR510's help at a site group's entry: the group's keyword rewritten where the
+    directory gives each user it lists the other kind and it has no `match` pattern,
+    else the user moved out of it, with the first entry the directory keeps."""
+    origin, keyword = group
+    statement = "IDENTITY" if actual is Kind.IDENTITY else "USER"
+    ids = [i for lst in model.user_lists if lst.origin == origin and lst.kind_span == keyword for i in lst.ids]
+    others = [i for i in ids if KIND_OF_STATEMENT.get(getattr(directory.entry(i), "kind", "")) is not actual]
+    patterns = any(p.origin == origin and p.kind_span == keyword for p in model.pattern_defs)
+    if not others and not patterns:
+        return f"write `{actual.value} {origin}` (line {keyword.line}): each of its users is {_a(statement)} entry in the directory"
+    why = f": {quoted(others[0])} is not {_a(statement)} entry in the directory" if others else ""
+    return f"move {quoted(user_id)} out of {origin} (line {keyword.line}) into an `{actual.value} group`{why}"
 
 
 def users_missing(model: Model, directory: Directory) -> Iterator[Diagnostic]:
