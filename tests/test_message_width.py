@@ -125,3 +125,17 @@ def test_own_width_counts_the_users_names_at_a_cp_name_s_width(line, cut):
     sources = {"a.bkr": Source.of("a.bkr", "job " + "J" * 400 + " run on VM1\n")}
     d = Diagnostic("BKR001", Severity.ERROR, "m", None, help=line)
     assert bool(too_long(d, sources)) is cut
+
+
+# stop 77, h8: BKR227 on a four-member cluster, the names at their full eight characters
+def test_bkr227_on_four_members_is_not_cut():
+    """prodssi's job SYSIN renamed SYSINCR (seven characters, as a sysprog names an
+    incremental): BKR227's message listed `SYSINCR1 on VMSYS1` for each of the four
+    members and was cut by the text renderer before it said on what the worker tasks'
+    names are the same. It lists the names alone (the help says whose each is)."""
+    text = (EXAMPLES / "prodssi.bkr").read_text().replace("job SYSIN {", "job SYSINCR {")
+    analysis = analyse("prodssi.bkr", text.encode())
+    (d,) = analysis.diagnostics
+    assert d.code == "BKR227" and "SYSINCR1, SYSINCR2, SYSINCR3, SYSINCR4 share" in d.message
+    assert clip(d.message) == d.message and too_long(d, analysis.sources) == []
+    assert "SYSIN1 on VMSYS1" in d.help

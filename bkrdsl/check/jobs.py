@@ -1329,7 +1329,9 @@ def worker_task_names(model: Model):
         if shared is None:
             continue  # equal names are BKR225's
         clash = prefixes[shared]
-        shown = first_few([f"{n} on {m}" for m, n in clash])
+        # The names alone (each ends in its member's suffix; the help says which member's):
+        # `SYSINCR1 on VMSYS1, ...` for four members ran the message past MESSAGE_WIDTH.
+        shown = first_few([n for _, n in clash])
         name = _renamed(model, job, [job.name[:5]]) if len(job.name) > 5 else None
         if name is not None and len({n[:6].upper() for _, n in _names_as(model, job, name)}) < len(clash):
             name = None  # the suffixes begin alike: five characters still share the sixth
