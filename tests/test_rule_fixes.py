@@ -621,7 +621,10 @@ def test_bkr225_help_adds_a_suffix_to_a_member_whose_number_is_taken():
     found = [d.help for d in analyse("site.bkr", text.encode()).diagnostics if d.code == "BKR225"]
     assert found == [
         "remove `job-suffix A` from member `VM2` (line 5): its jobs then take its number, `2`",
-        "add `job-suffix B` to member `VM4` (line 7)",
+        (
+            "remove `job-suffix 4` from member `VM3` (line 6): its jobs then take its number, `3`;"
+            " or add `job-suffix B` to member `VM4` (line 7)"
+        ),
     ]
     mended_text = text.replace("member VM2 { workers 2  job-suffix A }", "member VM2 { workers 2 }").replace(
         "member VM4 { workers 2 }", "member VM4 { workers 2  job-suffix B }"
@@ -1646,3 +1649,33 @@ def test_h8s72_bkr202_help_writes_the_kind_word_of_the_servers_statement(scope, 
         text = text.replace("expire on ZVMA {", "expire on each member {")
     assert _h8s72_help("BKR202", text, parser) == said
     assert codes(text.replace(f"{declared} user BKRSVSFS", f"{kind} user BKRSVSFS"), parser) == []
+
+
+# stop 77, h8: BKR225 where one member takes its number by default
+def test_bkr225_a_suffix_written_that_is_another_members_number_is_named_and_removed_first():
+    """prodssi's VMSYS1 given `job-suffix 2`, VMSYS2's number: the message said VMSYS2
+    "uses job suffix `2`" at a line with no `2` on it; it now says it is VMSYS2's by
+    default, and what would go wrong. The help removes the suffix written first (the
+    likelier slip), then adds one to VMSYS2; each choice, applied, checks clean."""
+    prodssi = (ROOT / "examples" / "prodssi.bkr").read_text()
+    text = prodssi.replace("private-volume M1PRV1 }", "private-volume M1PRV1  job-suffix 2 }")
+    (d,) = [d for d in analyse("site.bkr", text.encode()).diagnostics if d.code == "BKR225"]
+    assert d.message.startswith(
+        "members `VMSYS1` and `VMSYS2` both use job suffix `2` (`VMSYS2`'s by default: its number):"
+        " a job that runs on each member would have one name on both"
+    )
+    assert [r.label for r in d.related] == ["`VMSYS1` uses `2` here"]
+    assert d.help == (
+        "remove `job-suffix 2` from member `VMSYS1` (line 9): its jobs then take its number, `1`;"
+        " or add `job-suffix A` to member `VMSYS2` (line 10)"
+    )
+    assert codes(prodssi, "") == []  # the first choice gives back prodssi itself
+    added = text.replace("  member VMSYS2 {\n", "  member VMSYS2 {\n    job-suffix A\n")
+    assert codes(added, "") == []
+    # the failing file's VM4: removing VM3's `job-suffix 4`, the help's first choice, checks clean
+    fail = (ROOT / "tests" / "data" / "rules" / "BKR225.fail.bkr").read_text()
+    removed = fail.replace("member VM2 { workers 2  job-suffix A }", "member VM2 { workers 2 }")
+    assert codes(removed.replace("member VM3 { workers 2  job-suffix 4 }", "member VM3 { workers 2 }"), "") == []
+    # two suffixes written: no "by default" said
+    (d,) = [d for d in analyse("site.bkr", fail.encode()).diagnostics if d.code == "BKR225"][:1]
+    assert "by default" not in d.message and d.related[0].label == "`VM1` uses `A` here"

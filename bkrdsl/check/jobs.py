@@ -360,7 +360,10 @@ SUFFIX_COLLISION = register(
     is no other member's suffix (here VMSYS2's `2`), else writes (for a
     member without one, adds) the first letter or digit that is none; either only where every job of the member
     then gets a name of at most 8 characters no other job has (BKR223,
-    BKR224).
+    BKR224). Where the member reported writes no suffix and takes its
+    number, the message says so, and the help first removes or rewrites the
+    other member's `job-suffix`, the one written (`job-suffix 4` on VM3,
+    VM4's number), the likelier slip.
     """,
 )
 
@@ -1260,14 +1263,34 @@ def member_suffixes(model: Model):
         span = settings[0].values[0].span if settings and settings[0].values else m.decl.name.span
         if m.job_suffix in first:
             other, other_span = first[m.job_suffix]
+            # A member without `job-suffix` takes its number: say so, or the sysprog looks
+            # for a `4` on a line that has none (`member VM4 { workers 2 }`).
+            taken = [x.name for x in (other, m) if not x.decl.settings_named("job-suffix")]
+            by_default = f" (`{taken[0]}`'s by default: its number)" if len(taken) == 1 else ""
+            uses = "takes" if other.name in taken else "uses"
             yield SUFFIX_COLLISION(
-                f"members `{other.name}` and `{m.name}` both use job suffix `{m.job_suffix}`",
+                f"members `{other.name}` and `{m.name}` both use job suffix `{m.job_suffix}`{by_default}: a job"
+                " that runs on each member would have one name on both, and the catalog could not tell"
+                " whose backups are whose",
                 span,
-                related=(Related(other_span, f"`{other.name}` uses `{m.job_suffix}` here"),),
-                help=_own_suffix_help(model, m),
+                related=(Related(other_span, f"`{other.name}` {uses} `{m.job_suffix}` here"),),
+                help=_suffix_help(model, other, m, taken),
             )
         else:
             first[m.job_suffix] = (m, span)
+
+
+def _suffix_help(model: Model, other, member, taken: list[str]) -> str:
+    """BKR225's help: `member`'s own, and where `member` takes its number by default and
+    `other` wrote the suffix (`job-suffix 4` on VM3, VM4's number), `other`'s first: the
+    suffix written is the likelier slip."""
+    own = _own_suffix_help(model, member)
+    if taken != [member.name]:
+        return own
+    written = _own_suffix_help(model, other)
+    if not written.startswith(("remove ", "write ")):
+        return own
+    return f"{written}; or {own}"
 
 
 def _own_suffix_help(model: Model, member) -> str:
