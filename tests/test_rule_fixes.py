@@ -1679,3 +1679,25 @@ def test_bkr225_a_suffix_written_that_is_another_members_number_is_named_and_rem
     # two suffixes written: no "by default" said
     (d,) = [d for d in analyse("site.bkr", fail.encode()).diagnostics if d.code == "BKR225"][:1]
     assert "by default" not in d.message and d.related[0].label == "`VM1` uses `A` here"
+
+
+# stop 77, h8: BKR325 where a member line was pasted with its private volume
+def test_bkr325_a_private_volume_pasted_to_another_member_is_given_that_members_own_label():
+    """`member VMSYS4 { workers 2  private-volume M3PRV1 }`, VMSYS3's line pasted: the help
+    said only that a volume is declared once; it now says to write VMSYS4's own label (or,
+    where VMSYS4 lists others, to take M3PRV1 out) and why. Either way it checks clean."""
+    prodssi = (ROOT / "examples" / "prodssi.bkr").read_text()
+    pasted = prodssi.replace("workers 2  private-volume M4PRV1 }", "workers 2  private-volume M3PRV1 }")
+    said = help_of("BKR325", pasted)
+    assert said.startswith("write `VMSYS4`'s own private volume for `M3PRV1` (line 16): the minidisks bkrc places")
+    assert "would land on `VMSYS3`'s, which `VMSYS4` cannot reach" in said
+    assert codes(prodssi, "") == []  # its own label written back: prodssi itself
+    listed = prodssi.replace("private-volume M4PRV1 }", "private-volume M4PRV1 M3PRV1 }")
+    said = help_of("BKR325", listed)
+    assert said.startswith("take `M3PRV1` out of `VMSYS4`'s list, or write `VMSYS4`'s own private volume")
+    assert codes(listed.replace("M4PRV1 M3PRV1", "M4PRV1"), "") == []
+    # shared twice, or private and shared: the words as before
+    shared = prodssi.replace("  shared-volume VMCOM1\n", "  shared-volume VMCOM1\n  shared-volume VMCOM1\n")
+    both = prodssi.replace("private-volume M4PRV1 }", "private-volume VMCOM1 }")
+    for text in (shared, both):
+        assert help_of("BKR325", text) == "a volume is private to one member or shared by all, and is declared once"

@@ -580,7 +580,11 @@ DUPLICATE_VOLUME = register(
     stated: the minidisks on the volume are checked against the first
     stated (BKR254) until the volume is declared once. A volume list of
     two or more labels written again whole (`shared-volume VMCOM1 VMCOM2`
-    on two lines) is one error, at the second statement.
+    on two lines) is one error, at the second statement. A volume private
+    to two members, its member line pasted and the label left as it was, is
+    told to be given the second member's own label (or, where that member
+    lists others, taken out of its list): the minidisks bkrc places on the
+    member's private volumes would otherwise land on the other member's.
 
     Failing example:
 
@@ -1623,6 +1627,16 @@ def duplicate_volumes(model: Model):
             continue
         message = f"volume `{word.upper}` is declared again ({what}); it is already {first_what}{times}"
         help = "a volume is private to one member or shared by all, and is declared once"
+        other_member = later[0][2]
+        if conflict is None and block is not None and other_member is not None and len(later) == 1:
+            # A member line pasted and its label left as it was: the label is the slip.
+            mine, theirs = other_member.name.upper, block.name.upper
+            own = f"take `{word.upper}` out of `{mine}`'s list, or " if len(lists[word.span].values) > 1 else ""
+            help = (
+                f"{own}write `{mine}`'s own private volume for `{word.upper}` (line {word.span.line}): the"
+                f" minidisks bkrc places on `{mine}`'s private volumes would land on `{theirs}`'s, which"
+                f" `{mine}` cannot reach; a volume every member reaches is a `shared-volume`"
+            )
         notes: tuple[Related, ...] = ()
         if conflict is not None:
             kept, other = conflict
