@@ -1701,3 +1701,32 @@ def test_bkr325_a_private_volume_pasted_to_another_member_is_given_that_members_
     both = prodssi.replace("private-volume M4PRV1 }", "private-volume VMCOM1 }")
     for text in (shared, both):
         assert help_of("BKR325", text) == "a volume is private to one member or shared by all, and is declared once"
+
+
+# stop 77, h8: BKR410 where a job pasted from another kept its level
+def test_bkr410_a_job_pasted_with_the_same_level_is_told_it_may_take_the_other():
+    """prodssi's month-end SYSME written `incremental`, as SYSIN it was pasted from: the
+    help said only to back SYSIDS up in one of the two jobs; it now offers the other
+    level too, where no job of SYSIDS takes it yet. Written so, it is prodssi, clean."""
+    prodssi = (ROOT / "examples" / "prodssi.bkr").read_text()
+    pasted = prodssi.replace("backup SYSIDS full", "backup SYSIDS incremental")
+    said = help_of("BKR410", pasted)
+    assert said == (
+        "back each IDENTITY user up by one job per level: back up `SYSIDS` in one of the two jobs only;"
+        " or, if `SYSME` was to take the full backups, write `full` for `incremental` in its `backup` line (line 89)"
+    )
+    lines = pasted.split("\n")
+    assert lines[88] == "    backup SYSIDS incremental"  # line 89, as the help says
+    lines[88] = "    backup SYSIDS full"
+    assert "\n".join(lines) == prodssi and codes(prodssi, "") == []
+    # a third job takes SYSIDS full already on those members: only the first choice
+    third = pasted.replace(
+        "  ## SYSIN's incrementals",
+        "  job SYSFU {\n    backup SYSIDS full\n    include minidisk * 0191\n    to tape\n"
+        "    run on each member weekly sun 05:00\n  }\n\n  ## SYSIN's incrementals",
+    )
+    only = "back each IDENTITY user up by one job per level: back up `SYSIDS` in one of the two jobs only"
+    assert help_of("BKR410", third) == only
+    # other selections (`* 0191`, then `* *`): not offered, the other level may leave a disk without a full
+    other = (ROOT / "tests" / "data" / "rules" / "BKR410.fail-same-group.bkr").read_text()
+    assert "or, if" not in help_of("BKR410", other)

@@ -447,7 +447,11 @@ IDENTITY_TWICE = register(
         }
 
     Fix: keep FTPSERVE in one of the groups. When both jobs name the same
-    group, back it up in one of them only.
+    group, back it up in one of them only; or, where the second job was
+    meant to take the other level (a job pasted from the first, the same
+    includes and excludes, its `incremental` left as it was) and no job of
+    that group on those members takes that level yet, write the other level
+    in its `backup` line, as the help says.
     """,
 )
 
@@ -2206,8 +2210,37 @@ def identity_users_once(model: Model):
             f" ({one.level.value}) on {listed(both)}: {_first_shared(shared)}",
             shared[0][1].span,
             related=(Related(one.decl.name.span, f"{one.name} backs them up too"),),
-            help=f"back each IDENTITY user up by one job per level: {_take_out(one, two, 'take it out of one of the groups')}",
+            help=f"back each IDENTITY user up by one job per level: {_take_out(one, two, 'take it out of one of the groups')}"
+            f"{_other_level(jobs, one, two)}",
         )
+
+
+def _selected(job: JobModel) -> list[tuple]:
+    """A job's includes and excludes as written, spans aside: two jobs pasted alike are equal."""
+    return [
+        (s.action, s.medium, s.owner.upper if s.owner else None, tuple(w.upper for w in s.items))
+        for s in (*job.includes, *job.excludes)
+    ]
+
+
+def _other_level(jobs: list[JobModel], one: JobModel, two: JobModel) -> str:
+    """BKR410's other way out, where it is one: `two` made the other level, its `backup` line
+    written as a copy of `one`'s (`job SYSME` pasted from `SYSIN`, `incremental` left): the
+    same selections, and no job of the same groups on those members takes that level already."""
+    other = ast.Level.FULL if two.level is ast.Level.INCREMENTAL else ast.Level.INCREMENTAL
+    backups = [b for b in two.decl.backups if b.level is two.level]
+    common = set(_common_groups(one, two))
+    if len(backups) != 1 or not common or _selected(one) != _selected(two):
+        return ""  # other selections: the other level may leave a minidisk without a full (BKR417)
+    if any(
+        j.level is other and not set(j.members).isdisjoint(two.members) and common & set(_common_groups(j, j))
+        for j in jobs
+    ):
+        return ""
+    return (
+        f"; or, if {quoted(two.name)} was to take the {other.value} backups, write `{other.value}`"
+        f" for `{two.level.value}` in its `backup` line (line {backups[0].span.line})"
+    )
 
 
 def _owner_help(model: Model, job, up: str, include: bool = True, memo: dict | None = None) -> str:
