@@ -1730,3 +1730,28 @@ def test_bkr410_a_job_pasted_with_the_same_level_is_told_it_may_take_the_other()
     # other selections (`* 0191`, then `* *`): not offered, the other level may leave a disk without a full
     other = (ROOT / "tests" / "data" / "rules" / "BKR410.fail-same-group.bkr").read_text()
     assert "or, if" not in help_of("BKR410", other)
+
+
+# stop 77, h8: BKR330 for a retired member in a single-configuration job whose users another job backs up
+def test_bkr330_a_single_jobs_retired_member_names_the_member_its_users_other_job_runs_on_first():
+    """prodssi's LNXFULL written `run on VMSYS5` (a member retired, or never there): the
+    help said any member would do, its choices VMSYS1 first, which splits LINUX's backups
+    between VMSYS1 and LNXINC's VMSYS2 (BKR411). It now names VMSYS2 and why, and offers
+    it first; that choice applied checks clean, VMSYS1 is the BKR411 it warns of."""
+    prodssi = (ROOT / "examples" / "prodssi.bkr").read_text()
+    slip = prodssi.replace("run on VMSYS2 weekly sat 22:00", "run on VMSYS5 weekly sat 22:00")
+    (d,) = [d for d in analyse("site.bkr", slip.encode()).diagnostics if d.code == "BKR330"]
+    assert (
+        "  `run on` of job `LNXFULL`: its single-configuration users are then backed up from that member:"
+        " write `VMSYS2`, where job `LNXINC` backs them up (another member splits their backups, BKR411)"
+    ) in d.help.split("\n")
+    assert [c.title for c in d.choices] == ["Write `VMSYS2`", "Write `VMSYS1`", "Write `VMSYS3`", "Write `VMSYS4`"]
+    first, second = (
+        slip[: c.edits[0].span.start] + c.edits[0].new_text + slip[c.edits[0].span.end :] for c in d.choices[:2]
+    )
+    assert first == prodssi and codes(first, "") == []
+    assert codes(second, "") == ["BKR411"]
+    # APPSFULL's users no other job backs up: no member to name, the choices in the cluster's order
+    alone = prodssi.replace("run on VMSYS1 daily 02:00", "run on VMSYS5 daily 02:00")
+    (d,) = [d for d in analyse("site.bkr", alone.encode()).diagnostics if d.code == "BKR330"]
+    assert "BKR411" not in d.help and d.choices[0].title == "Write `VMSYS1`"

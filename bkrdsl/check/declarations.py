@@ -695,12 +695,15 @@ UNKNOWN_MEMBER = register(
     then, a line each, what moving each role means: the catalog's server
     (the one catalog moves with it), the purging member (EXPIRE runs there
     only), the Tape Manager catalog node, the jobs (a job's
-    single-configuration users are then backed up from that member; a
+    single-configuration users are then backed up from that member, and
+    where another job backs the same groups up from one member, that
+    member, any other splitting the users' backups, BKR411; a
     `run on` that lists other members too: remove it from the list); a name
     close to none also gets how to declare it. With four members or fewer
     left, each is a choice that writes it at every place (none where a
-    `run on` lists it beside other members); no fix, as which member takes
-    the roles is the site's to say. One member closest keeps "did you mean"
+    `run on` lists it beside other members), the member the users' other
+    job runs on first where every place is such a job's `run on`; no fix,
+    as which member takes the roles is the site's to say. One member closest keeps "did you mean"
     and its fix, however often the name is written.
 
     Failing example:
@@ -2449,7 +2452,7 @@ def unknown_members(model: Model):
             # more likely than a typo; each statement needs one of the members, what
             # moving its role means said, and "did you mean" (a typo's) not said
             help = _retired_help(model, name, [word, *others], names, declare=not close)
-            choices = _retired_choices([word, *others], names, lists)
+            choices = _home_first(model, [word, *others], _retired_choices([word, *others], names, lists))
         if begun:
             head = f"`{word.text}` begins {alternatives(begun)}: write the member's name in full"
             help = f"{head}; {help}" if help else head
@@ -2496,9 +2499,18 @@ def _retired_help(model: Model, name: str, words: list, names: Sequence[str], *,
             (single if job.kinds == {Kind.SINGLE} else other).append(job.name)
     if single:
         one = len(single) == 1
+        home = _single_jobs_home(model, single)
+        # The member their users' other jobs run on, where there is one: any other member
+        # splits the users' backups between two members (BKR411), the first one listed too.
+        there = (
+            f": write `{home[0]}`, where {'job' if len(home[1]) == 1 else 'jobs'} {listed(home[1])}"
+            f" back{'s' if len(home[1]) == 1 else ''} them up (another member splits their backups, BKR411)"
+            if home is not None
+            else ""
+        )
         lines.append(
             f"`run on` of {'job' if one else 'jobs'} {listed(single)}: {'its' if one else 'their'}"
-            " single-configuration users are then backed up from that member"
+            f" single-configuration users are then backed up from that member{there}"
         )
     if other:
         one = len(other) == 1
@@ -2510,6 +2522,39 @@ def _retired_help(model: Model, name: str, words: list, names: Sequence[str], *,
     head = f"{quoted(name)} is no member of the cluster: if it was retired, each statement that names it needs one of the members ({members})"
     tail = [f"if it is a new member, declare it with `member {name} {{ ... }}`"] if declare else []
     return "\n".join([head + (":" if lines else ""), *(f"  {line}" for line in lines), *tail])
+
+
+def _single_jobs_home(model: Model, names: list[str]) -> tuple[str, list[str]] | None:
+    """The one member every other job of the single-configuration jobs `names`' groups runs
+    on (`jobs.single_home`), and those jobs' names; None where any of them has none, or
+    they differ."""
+    homes = set()
+    others: dict[str, None] = {}
+    for name in names:
+        job = next((j for j in model.jobs if j.name == name), None)
+        home = single_home(model, job) if job is not None else None
+        if home is None:
+            return None
+        homes.add(home[0])
+        others.update(dict.fromkeys(j.name for j in home[1] if j.name not in names))
+    if len(homes) != 1 or not others:
+        return None
+    return next(iter(homes)), list(others)
+
+
+def _home_first(model: Model, words: list, choices: tuple[Fix, ...]) -> tuple[Fix, ...]:
+    """BKR330's choices with the member the single-configuration jobs' users are backed
+    up from first, where every place the name stands is such a job's `run on`."""
+    at = {id(w) for w in words}
+    named = [j for j in model.jobs if any(id(w) in at for r in j.decl.runs for w in r.placement.members)]
+    places = sum(1 for j in named for r in j.decl.runs for w in r.placement.members if id(w) in at)
+    if not named or places != len(words) or any(j.kinds != {Kind.SINGLE} for j in named):
+        return choices
+    home = _single_jobs_home(model, [j.name for j in named])
+    if home is None:
+        return choices
+    title = f"Write `{home[0]}`"
+    return tuple(sorted(choices, key=lambda c: c.title != title))
 
 
 def _retired_choices(words: list, names: Sequence[str], lists: dict[int, tuple]) -> tuple[Fix, ...]:
