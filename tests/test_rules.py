@@ -236,8 +236,8 @@ _WHEN = "then when it starts: `daily` and the time your site picks (`daily HH:MM
 
 #: BKR230's other way out (stop 77, h2): prodssi's tape jobs written to its disk pool.
 _TO_DISK = (
-    "; or, to back up to disk instead, write `to disk pool BKUPPOOL` for `to tape` in jobs `LNXFULL`, `SYSIN`"
-    " and `SYSME` (the pool the file's other jobs write to)"
+    "; or write `to disk pool BKUPPOOL` (the other jobs' pool) for `to tape` in jobs `LNXFULL`, `SYSIN`"
+    " and `SYSME`"
 )
 
 
@@ -2640,9 +2640,9 @@ def test_bkr230_offers_disk_to_a_cluster_that_removed_tape_manager(written, disk
     text = re.sub(r"  tape manager shared [^\n]*\n +catalog-dmm [^\n]*\n", "", PRODSSI_TEXT)
     text = text.replace("    to disk pool BKUPPOOL\n", written)
     (found,) = [d for d in analyse("slip.bkr", text.encode()).diagnostics if d.code == "BKR230"]
-    pool = " (the pool the file's other jobs write to)" if "pool" in disk else ""
+    pool = " (the other jobs' pool)" if "pool" in disk else ""
     assert found.help.endswith(
-        f"; or, to back up to disk instead, write `{disk}` for `to tape` in jobs `LNXFULL`, `SYSIN` and `SYSME`{pool}"
+        f"; or write `{disk}`{pool} for `to tape` in jobs `LNXFULL`, `SYSIN` and `SYSME`"
     ), found.help
     (dropped,) = [d for d in analyse("slip.bkr", text.encode()).diagnostics if d.code == "BKR332"]
     assert dropped.help.endswith("otherwise drop their `disk` statements"), dropped.help

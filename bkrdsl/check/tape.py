@@ -347,8 +347,8 @@ def _to_disk_instead(model: Model, jobs: list[str]) -> str:
     )
     disk = f"to disk pool {pool}" if pool else "to disk"
     whose = f"job {quoted(jobs[0])}" if len(jobs) == 1 else f"jobs {listed(jobs)}"
-    said = " (the pool the file's other jobs write to)" if pool else ""
-    return f"; or, to back up to disk instead, write `{disk}` for `to tape` in {whose}{said}"
+    said = " (the other jobs' pool)" if pool else ""
+    return f"; or write `{disk}`{said} for `to tape` in {whose}"
 
 
 def _shared_tape_help(model: Model) -> str:
