@@ -497,3 +497,43 @@ def test_a_compiles_exit_2_over_dir_is_not_in_its_diagnostics_document(tmp_path,
     assert json.loads(both.stderr)["execution_successful"] is True
     plan = json.loads(both.stdout)
     assert plan["exit_code"] == 2 and any("exists and is not a folder" in line for line in plan["failures"])
+
+
+def _without_lnxinc(text: str) -> str:
+    changed = re.sub(r"\n  job LNXINC \{.*?\n  \}\n", "\n", text, flags=re.DOTALL)
+    assert changed != text
+    return changed
+
+
+def test_deploying_from_the_pipeline_prints_what_the_page_shows(tmp_path, monkeypatch):
+    """deploy.md, "Deploying from the pipeline": on main the compile has nothing
+    to write once merge requests pass `--check`, so the deploy job plans against
+    a copy of out/ as the last deploy left it. The page's jq filter (applied here
+    as it reads) prints the lines the page shows for job LNXINC removed, exit 0,
+    the warning names the template z/VM keeps; without a copy (a first deploy)
+    every file is `create`; and a `cluster/` file carries a member, which is
+    why the page selects a member's share by path."""
+    text = section(DEPLOY, "### Deploying from the pipeline")
+    (script,) = re.findall(r"^```sh\n(.*?)^```", text, re.MULTILINE | re.DOTALL)
+    assert "bkrc compile prodssi.bkr -o last/out --dry-run --plan-format json > plan.json" in script
+    assert 'select(.action != "unchanged" and .kind != "manifest" and .kind != "readme")' in script
+    assert '"\\(.action)\\t\\(.path)\\t\\(.kind)"' in script
+    (shown,) = re.findall(r"^```text\n(.*?)^```", text, re.MULTILINE | re.DOTALL)
+    monkeypatch.chdir(tmp_path)
+    source = tmp_path / "prodssi.bkr"
+    source.write_text((EXAMPLES / "prodssi.bkr").read_text(encoding="utf-8"), encoding="utf-8")
+    run_cli(["compile", "prodssi.bkr", "-o", "last/out"], expect=0)  # out/ as deployed
+    source.write_text(_without_lnxinc(source.read_text(encoding="utf-8")), encoding="utf-8")
+    command = ["compile", "prodssi.bkr", "-o", "last/out", "--dry-run", "--plan-format", "json"]
+    plan = json.loads(run_cli(command, expect=0).stdout)
+    printed = [
+        f"{f['action']}\t{f['path']}\t{f['kind']}"
+        for f in plan["files"]
+        if f["action"] != "unchanged" and f["kind"] not in ("manifest", "readme")
+    ]
+    assert printed == shown.splitlines()
+    assert any("job LNXINC's template is deleted in last/out only" in w and "erase it there" in w for w in plan["warnings"])
+    shutil.rmtree(tmp_path / "last")
+    first = json.loads(run_cli(command, expect=0).stdout)["files"]
+    assert {f["action"] for f in first} == {"create"}
+    assert any(f["path"].startswith("cluster/") and f["member"] == "VMSYS2" for f in first)
