@@ -2090,3 +2090,59 @@ def test_h3_a_folder_named_as_file_is_searched_by_check_and_refused_by_compile(t
     assert run_cli(["check", tmp_path / "clusters"], expect=0).stderr == ""
     for command in (["compile", tmp_path / "clusters", "-o", tmp_path / "out"], ["show", tmp_path / "clusters"]):
         assert one_line(run_cli(command)) == f"bkrc: {tmp_path / 'clusters'}: is a directory, not a .bkr file\n"
+
+
+# stop 77, h9: `-` with standard input a device, as a CI job, cron or `ssh -n` gives one
+DEV_NULL_STDIN = (
+    "bkrc: -: standard input is /dev/null, a character device, not a .bkr file, and bkrc reads no source"
+    " from one (a device holds none: /dev/null reads empty, /dev/zero never ends); name the .bkr file,"
+    " or give it one: `- < FILE`\n"
+)
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/null"), reason="needs /dev/null")
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", "-"],
+        ["check", "--format", "short", "-"],
+        ["fmt", "-"],
+        ["fmt", "--check", "-"],
+        ["show", "-"],
+        ["highlight", "-"],
+        ["compile", "-", "-o"],
+    ],
+)
+def test_dash_with_standard_input_dev_null_is_not_read(tmp_path, args):
+    """A pipeline step `bkrc compile - -o out` whose pipe was left out runs with
+    standard input /dev/null (CI runners, cron): `-` read it as an empty text,
+    BKR110 "this file describes no cluster", whose help said to add one (exit
+    1, errors in the input: an annotation on `<stdin>` with `--format github`),
+    and `fmt -` printed nothing, exit 0, as `bkrc check /dev/null` did before it
+    was refused (test_h3_a_device_named_as_file_is_not_read). Now the same
+    refusal: one line, exit 2, nothing written."""
+    args = [*args, tmp_path / "out"] if args[-1] == "-o" else args
+    run = _bkrc(args, stdin=subprocess.DEVNULL, capture_output=True, text=True)
+    assert (run.returncode, run.stdout, run.stderr) == (2, "", DEV_NULL_STDIN)
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")
+def test_dash_with_standard_input_dev_zero_is_not_read():
+    """`- < /dev/zero` was read to the size limit (10,000,000 bytes), then BKR020."""
+    with open("/dev/zero", "rb") as zero:
+        run = _bkrc(["check", "-"], stdin=zero, capture_output=True, text=True)
+    assert (run.returncode, run.stdout) == (2, "")
+    assert run.stderr == DEV_NULL_STDIN.replace("/dev/null, a character device", "a character device", 1)
+
+
+def test_dash_with_an_empty_pipe_or_file_is_still_read(tmp_path):
+    """A pipe or a file on standard input is read as ever, empty too: an empty
+    text is BKR110 (the device is refused, not the emptiness)."""
+    piped = _bkrc(["check", "--format", "short", "-"], input="", capture_output=True, text=True)
+    assert piped.returncode == 1 and "BKR110" in piped.stdout, piped
+    empty = tmp_path / "empty.bkr"
+    empty.write_text("")
+    with open(empty) as stream:
+        redirected = _bkrc(["check", "--format", "short", "-"], stdin=stream, capture_output=True, text=True)
+    assert redirected.returncode == 1 and "BKR110" in redirected.stdout, redirected

@@ -201,6 +201,12 @@ def read_input(
     if arg == "-":
         if sys.stdin is None:  # started with standard input closed (`<&-`)
             raise InputError("bkrc: -: standard input is closed; name a FILE, or give it one: `- < FILE`")
+        if what := _standard_input_device():
+            raise InputError(
+                f"bkrc: -: standard input is {what}, not a .bkr file, and bkrc reads no source from one"
+                " (a device holds none: /dev/null reads empty, /dev/zero never ends);"
+                " name the .bkr file, or give it one: `- < FILE`"
+            )
         try:
             from bkrdsl.syntax.reader import read_stream
 
@@ -259,6 +265,29 @@ def no_source_line(said: str, what: str) -> str:
         f"bkrc: {said}: is {what}, not a .bkr file, and bkrc reads no source from one{why};"
         " name the .bkr file, or pipe its text to `-`"
     )
+
+
+def _standard_input_device() -> str | None:
+    """What standard input is, for `-`, when it is a device other than the
+    terminal: `< /dev/null`, which a CI job, cron or `ssh -n` gives a command
+    with no input, read as an empty text was BKR110, "this file describes no
+    cluster", whose help said to add one (exit 1, an annotation on `<stdin>`),
+    as `bkrc check /dev/null` was (`no_source_line`); `/dev/zero` was read to
+    the size limit. None for a pipe, a file, a socket or the terminal, which
+    are read. Told from fstat, never by reading."""
+    import stat
+
+    try:
+        fd = sys.stdin.fileno()
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISBLK(mode):
+            return "a block device"
+        if not stat.S_ISCHR(mode) or os.isatty(fd):
+            return None
+        null = os.fstat(fd).st_rdev == os.stat(os.devnull).st_rdev
+    except (OSError, ValueError):  # no descriptor (a test's runner), or no /dev/null
+        return None
+    return "/dev/null, a character device" if null else "a character device"
 
 
 def _no_source(path, what: str) -> bool:
