@@ -537,3 +537,26 @@ def test_deploying_from_the_pipeline_prints_what_the_page_shows(tmp_path, monkey
     first = json.loads(run_cli(command, expect=0).stdout)["files"]
     assert {f["action"] for f in first} == {"create"}
     assert any(f["path"].startswith("cluster/") and f["member"] == "VMSYS2" for f in first)
+
+
+def test_every_key_of_the_manifest_is_named_in_its_section(compiled):
+    """A deploy script reads manifest.json: each key it holds (of the top, of
+    each file's entry, of `dialect` and `minidisks`) is named in backticks in
+    output.md's "manifest.json" prose, not only shown in the sample; it named
+    neither `format_version`, `files`, `path` nor `kind` there."""
+    prose = section(OUTPUT, "## manifest.json").split("```", 2)[2]
+    named = set(re.findall(r"`([a-z_0-9]+)`", prose))
+    found: set[str] = set()
+
+    def walk(value) -> None:
+        if isinstance(value, dict):
+            found.update(value)
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    walk(json.loads((compiled / "manifest.json").read_text(encoding="utf-8")))
+    assert "minidisks" in found and "address" in found
+    assert found - named == set()
