@@ -2012,9 +2012,22 @@ def blocked_message(plan: Plan) -> str:
     if plan.untracked:
         lines.append("bkrc: these files were not written by bkrc, and bkrc would overwrite them:")
         lines.extend(f"  {escaped(plan.out_dir / p)}" for p in plan.untracked)
-    if plan.drifted or plan.untracked:
+    # What to do differs: a change to a file bkrc wrote belongs in the .bkr file;
+    # a file of the user's own where bkrc now writes one (a README.TXT of theirs)
+    # is moved away (docs/output.md, "README.TXT"), never into the .bkr file.
+    if plan.drifted and plan.untracked:
+        lines.append(
+            "bkrc: nothing written; move your changes into the .bkr file and your own files out of"
+            f" {escaped(plan.out_dir)}, or use --force to overwrite"
+        )
+    elif plan.drifted:
         lines.append(
             "bkrc: nothing written; move your changes into the .bkr file, or use --force to overwrite"
+        )
+    elif plan.untracked:
+        lines.append(
+            f"bkrc: nothing written; move your files out of {escaped(plan.out_dir)} (or rename them),"
+            " or use --force to overwrite"
         )
     return "\n".join(lines) + "\n"
 

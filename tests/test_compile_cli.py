@@ -1838,3 +1838,39 @@ def test_the_tape_manager_removed_names_its_machines_left_running_and_no_node_st
         (line,) = [w for w in _warnings(run_cli(["compile", src3, "-o", out3, "--dry-run"], expect=0).stderr)
                    if "node definitions" in w]
         assert "Tape Manager Machines" not in line, line
+
+
+# stop 77, h9: the hint of a compile stopped by a file of the user's own
+def _with_a_file_of_ones_own(tmp_path: Path) -> tuple[Path, Path]:
+    """dev.bkr compiled into out, then DEV1's BKRSTART EXEC dropped from the
+    manifest and put back as the site's own file: bkrc did not write it."""
+    src, out = source(tmp_path), tmp_path / "out"
+    run_cli(["compile", src, "-o", out], expect=0)
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    manifest["files"] = [f for f in manifest["files"] if f["path"] != "DEV1/BKRSTART.EXEC"]
+    (out / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+    (out / "DEV1" / "BKRSTART.EXEC").write_text("/* the site's own */\n", encoding="utf-8")
+    return src, out
+
+
+def test_a_file_of_ones_own_where_bkrc_writes_is_to_be_moved_away_not_into_the_bkr_file(tmp_path):
+    """A file bkrc did not write where it now writes one stopped the compile with
+    "move your changes into the .bkr file", which no change of the user's is:
+    the file is theirs (docs/output.md: "move yours away, or `--force`"). The
+    hint now says to move it out of DIR; a file changed by hand beside it gets
+    both; one changed by hand alone keeps its hint (test_odd_names_...)."""
+    src, out = _with_a_file_of_ones_own(tmp_path)
+    blocked = run_cli(["compile", src, "-o", out], expect=2)
+    assert blocked.stderr == (
+        "bkrc: these files were not written by bkrc, and bkrc would overwrite them:\n"
+        f"  {out}/DEV1/BKRSTART.EXEC\n"
+        f"bkrc: nothing written; move your files out of {out} (or rename them), or use --force to overwrite\n"
+    )
+    edited = out / "DEV2" / "BKRSTART.EXEC"
+    edited.write_text(edited.read_text(encoding="utf-8") + "/* mine */\n", encoding="utf-8")
+    both = run_cli(["compile", src, "-o", out, "--dry-run"], expect=2)
+    assert both.stderr.splitlines()[-1] == (
+        f"bkrc: nothing written; move your changes into the .bkr file and your own files out of {out},"
+        " or use --force to overwrite"
+    )
+    assert run_cli(["compile", src, "-o", out, "--force"], expect=0).stdout.startswith(f"bkrc: wrote {out}: ")
