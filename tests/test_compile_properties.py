@@ -724,3 +724,128 @@ def test_an_identity_jobs_copies_select_alike_and_each_member_adds_its_excludes_
     for member, excludes in local.items():
         assert len(excludes) == 1, (member, excludes)
         assert bool(next(iter(excludes))) == bool(analysis.model.member(member).excludes), member
+
+
+# stop 77, h6: what each member's BKRSUBMT submits is its folder's templates, and its away. table says where the others are
+#: A value a generated EXEC assigns to a numbered stem: `v.N = '...'`, then `v.N = v.N'...'`.
+_STEM_PIECE = re.compile(r"^([a-z]+)\.([0-9]+) = (?:\1\.\2)?'((?:[^']|'')*)'$", re.MULTILINE)
+
+
+def _stem_values(text: str) -> dict[str, list[str]]:
+    """Each numbered stem of an EXEC (`job.`, `run.`, `away.`...) as the list of its
+    values from 1 up, as REXX holds them (quotes undoubled, `<U+XXXX>` decoded)."""
+    from bkrdsl.emit.quoting import decode_invariant
+
+    raw: dict[tuple[str, int], str] = {}
+    for stem, index, piece in _STEM_PIECE.findall(text):
+        raw[stem, int(index)] = raw.get((stem, int(index)), "") + piece.replace("''", "'")
+    out: dict[str, list[str]] = {}
+    for stem, index in sorted(raw):
+        out.setdefault(stem, []).append(decode_invariant(raw[stem, index]))
+    counts = dict(re.findall(r"^([a-z]+)\.0 = ([0-9]+)$", text, re.MULTILINE))
+    for stem, values in out.items():
+        if stem in counts:
+            assert len(values) == int(counts[stem]), (stem, values, counts[stem])
+    return out
+
+
+def _untyped(name: str) -> str:
+    """A name as typed at a terminal (`PAY"@1`) back to the name (names hold no `"`)."""
+    return name.replace('"', "")
+
+
+@st.composite
+def placed_clusters(draw) -> str:
+    """A cluster whose jobs run on several members: single-configuration jobs of their
+    own users, each pinned to a member of its own (or `each member` in a cluster of one
+    member), IDENTITY jobs on each member; members with or without a job suffix; any
+    CP job names, any schedules (manual too)."""
+    members = draw(st.lists(ANY_MEMBER_NAMES, min_size=1, max_size=4, unique_by=str.upper))
+    suffixes = draw(st.lists(st.sampled_from("ABCDEFGH"), min_size=len(members), max_size=len(members),
+                             unique=True))
+    lines = ["import std/backup-manager", "import std/zvm73", "cluster PLACED {"]
+    for m, suffix in zip(members, suffixes):
+        own = f"  job-suffix {suffix}" if draw(st.booleans()) else ""
+        lines.append(f"  member {m} {{ workers {draw(st.integers(1, 3))}{own} }}")
+    lines.append(f"  catalog shared server BKRSVSFS pool BKRPOOL on {members[0]}")
+    lines.append(f"  expire on {members[0]} {{ preview daily 01:00  purge weekly sun 03:00  retain 30 days }}")
+    lines.append("  identity group SYSIDS { TCPIP }")
+    jobs = draw(st.lists(CP_NAMES, min_size=1, max_size=5, unique_by=str.upper))
+    for n, job in enumerate(jobs):
+        single = draw(st.booleans())
+        if single:
+            lines.append(f"  single group G{n} {{ LNX{n:02d} }}")
+            where = draw(st.sampled_from(members + (["each member"] if len(members) == 1 else [])))
+        lines += [
+            f"  job {job} {{",
+            f"    backup G{n} full" if single else "    backup SYSIDS incremental",
+            "    include minidisk * *",
+            "    to disk pool BKUPPOOL",
+            f"    run on {where if single else 'each member'} {draw(schedules())}",
+            "  }",
+        ]
+    return "\n".join(lines + ["}"]) + "\n"
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(placed_clusters(), clusters(), named_clusters()))
+def test_each_members_bkrsubmt_submits_its_own_templates_and_says_where_the_others_run(text):
+    """What a sysprog relies on when BKRSUBMT runs on a member, read off the folder
+    compile writes and its manifest.json: the jobs its table submits are exactly the
+    job templates in that member's folder, each once, each template naming itself
+    (BKR_Job_Name) and listed in the manifest for that member; each is sent to (and
+    reviewed by) the cluster's backup server under its own name. Its `away.` table,
+    by which `BKRSUBMT name` (rc 28) and a DUE on the wrong member say where a job
+    runs, lists every job of the cluster that does not run here alone under its own
+    name, with exactly the members and names its templates have, each with the
+    schedule that member's own BKRSUBMT submits it on; no other entry."""
+    analysis = analyse("prop.bkr", text.encode())
+    if not analysis.ok:
+        return
+    server = analysis.model.backup_server or "BKRBKUP"
+    with tempfile.TemporaryDirectory() as tmp:
+        source, out = Path(tmp) / "prop.bkr", Path(tmp) / "out"
+        source.write_text(text, encoding="utf-8")
+        run_cli(["compile", source, "-o", out], expect=0)
+        manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+        templates = [f for f in manifest["files"] if f["kind"] == "job-template"]
+        members = sorted(p.name for p in out.iterdir() if p.is_dir() and p.name != "cluster")
+        assert members == sorted(m.name for m in analysis.model.members)
+        tables = {m: _stem_values((out / m / "BKRSUBMT.EXEC").read_text(encoding="utf-8")) for m in members}
+        on_disk = {m: sorted(p.name for p in (out / m).iterdir() if p.suffix == ".TEMPLATE") for m in members}
+        texts = {f["path"]: (out / f["path"]).read_text(encoding="utf-8") for f in templates}
+    # where each job of the .bkr file runs, and under which names: from the manifest
+    placed: dict[str, set[tuple[str, str]]] = {}
+    sched: dict[tuple[str, str], str] = {}
+    for m in members:
+        table = tables[m]
+        jobs = table.get("job", [])
+        assert len(jobs) == len(set(jobs)), (m, jobs)
+        mine = {f["job"]: f for f in templates if f["member"] == m}
+        assert sorted(jobs) == sorted(mine), (m, jobs, sorted(mine))
+        assert sorted(f"{j}.TEMPLATE" for j in jobs) == on_disk[m], (m, jobs, on_disk[m])
+        for i, job in enumerate(jobs):
+            entry = mine[job]
+            assert entry["path"] == f"{m}/{job}.TEMPLATE", entry
+            assert f"CONFIG BKR_Job_Name = {job}" in texts[entry["path"]].splitlines(), entry["path"]
+            for command in (table["run"][i], table["dry"][i]):
+                words = command.split()
+                assert words[1] == server and words[-1] == job, (m, command)
+            placed.setdefault(entry["source_job"], set()).add((m, job))
+            sched[m, job] = table["sched"][i]
+    assert set(placed) <= {job.name for job in analysis.model.jobs}, sorted(placed)
+    for m in members:
+        table = tables[m]
+        away = {}
+        for entry, when in zip(table.get("away", []), table.get("awaysched", []), strict=True):
+            name, *pairs = entry.split()
+            assert name not in away, (m, entry)
+            away[name] = ({(pairs[k], _untyped(pairs[k + 1])) for k in range(0, len(pairs), 2)}, when)
+        assert len(table.get("away", [])) == len(table.get("awaysched", []))
+        expected = {
+            name: (where, sched[next(iter(where))])
+            for name, where in placed.items()
+            if where != {(m, name)}
+        }
+        assert away == expected, (m, away, expected)
+        assert all(sched[p] == when for where, when in expected.values() for p in where), (m, expected, sched)
