@@ -8,7 +8,10 @@ insert a keyword of the language, truncate the file, put in an `import` line
 (of the file itself, the file importing it, a missing module...), put in a
 `# bkrc: allow` comment (mostly of a warning the unedited file gives, on its line
 or above it; else trailing another line or a `}`, in a quoted text, naming an
-error, BKR026 or BKR027, a code or name mistyped, `alow`; or one moved); and what an editor or a
+error, BKR026 or BKR027, a code or name mistyped, `alow`; or one moved), rename a
+name the file uses in several places in one of them only or in all but one (a
+member renamed in its block and not in `run on`: its number changed, two letters
+swapped, another of the file's names pasted); and what an editor or a
 transfer does to the characters, EDITOR: CRLF or CR line ends, tabs, a
 byte-order mark, a letter outside ASCII or an odd blank, lines joined, a word
 repeated thousands of times on its line, the last line cut short, a block
@@ -210,6 +213,7 @@ EDITS = (
     "truncate",
     "import line",
     "allow comment",
+    "rename name",
     *EDITOR,
 )
 
@@ -313,6 +317,63 @@ def _editor_edit(text: str, rnd, how: str) -> tuple[str, str]:
     opener = rnd.choice(["cluster C {", "member M {", "job J {", "expire on M {", "single group G {", "{"])
     lines[i] = f"{opener} " * depth + lines[i] + " }" * depth
     return "\n".join(lines), f"{how}: line {i + 1} in {depth} `{opener}`"
+
+
+#: A name as the file writes it (upper case, as CP writes a user ID), whole: not a
+#: keyword, a number, a time or a minidisk address, nor part of a longer word.
+_NAME = re.compile(r"(?<![\w$#@*%?+\-:.])[A-Z$@_][A-Z0-9$#@_*%?+\-:.]*(?![\w$#@*%?+\-:.])")
+#: What is neither a name nor a keyword: quoted text and comments (masked out, same length).
+_NOT_CODE = re.compile(r'"[^"\n]*"?|#[^\n]*')
+
+
+def _renamed(name: str, rnd, others: list[str]) -> tuple[str, str]:
+    """A new name for `name`, and how it came: its number changed (`DEV1` -> `DEV2`),
+    another name of the file pasted (it may be one the file gives something else), a
+    prefix changed, or two of its letters typed the other way round."""
+    how = rnd.choice(["number", "number", "other", "prefix", "typo"])
+    if how == "other" and others:
+        alike = [n for n in others if n[:2] == name[:2]]  # DEV2 for DEV1, rather than TCPIP
+        return rnd.choice(alike or others), "another of the file's names"
+    if how == "prefix":
+        return "T" + name[1:] if name[0] != "T" else "P" + name[1:], "prefix changed"
+    if how == "typo" and len(name) > 1:
+        i = rnd.randrange(len(name) - 1)
+        swapped = name[:i] + name[i + 1] + name[i] + name[i + 2 :]
+        if swapped != name:
+            return swapped, "letters swapped"
+    digits = re.search(r"\d+$", name)
+    if digits:
+        width = len(digits.group())
+        number = (int(digits.group()) + rnd.choice([1, 1, 2, -1])) % 10**width
+        return name[: digits.start()] + str(number).zfill(width), "number changed"
+    return name + "2", "number added"
+
+
+def _rename_edit(text: str, rnd) -> tuple[str, str]:
+    """A name the file uses in more than one place renamed in one of them only, or in
+    every one but one (a rename by hand, or a search-and-replace that missed one): a
+    member renamed in its block but not in `run on` or `expire on`, a group renamed
+    where it is declared but not in the job that backs it up. Quoted text and comments
+    are left as they are."""
+    masked = _NOT_CODE.sub(lambda m: " " * len(m.group()), text)
+    reserved = set(keywords())
+    places: dict[str, list[tuple[int, int]]] = {}
+    for m in _NAME.finditer(masked):
+        if m.group().lower() not in reserved:
+            places.setdefault(m.group(), []).append(m.span())
+    twice = sorted(n for n, spans in places.items() if len(spans) > 1)
+    if not twice:
+        return text, "rename name: none used twice"
+    name = rnd.choice(twice)
+    new, how = _renamed(name, rnd, sorted(n for n in places if n != name))
+    spans = places[name]
+    k = rnd.randrange(len(spans))
+    one = rnd.random() < 0.5
+    changed = [spans[k]] if one else spans[:k] + spans[k + 1 :]
+    for a, b in reversed(changed):
+        text = text[:a] + new + text[b:]
+    where = f"only at {spans[k][0]}" if one else f"everywhere but at {spans[k][0]}"
+    return text, f"rename {name!r} -> {new!r} ({how}) {where} of {len(spans)} places"
 
 
 def _import_edit(text: str, rnd, name: str) -> tuple[str, str]:
@@ -454,6 +515,9 @@ def mutate(
             said.append(what)
         elif how == "allow comment":
             text, what = _allow_edit(text, rnd, warned or [])
+            said.append(what)
+        elif how == "rename name":
+            text, what = _rename_edit(text, rnd)
             said.append(what)
         elif how in EDITOR:
             text, what = _editor_edit(text, rnd, how)

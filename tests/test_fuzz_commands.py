@@ -3,7 +3,8 @@
 A real file (an example, a CMS test cluster, a rule's case, a malformed file)
 with random edits (lines and words deleted, duplicated, swapped; a number
 changed, a name's case changed, a keyword put in, the file cut short, an
-`import` of itself or a missing module, a `# bkrc: allow` comment; CRLF line
+`import` of itself or a missing module, a `# bkrc: allow` comment, a name
+renamed in one of its places only; CRLF line
 ends, tabs, a byte-order mark, letters outside ASCII, long lines, blocks
 repeated or nested deep) goes through `bkrc check`, `check --fix` (on a copy),
 `compile` (into a new DIR and into one written before),
@@ -155,3 +156,48 @@ def test_the_oracle_sees_an_allow_action_that_allows_nothing(tmp_path, monkeypat
         problems = mutate.allow_action_problems(file, random.Random(0))
     assert len(problems) == 2, problems
     assert "leaves it reported" in problems[0] and "{'BKR027': [1]}" in problems[1]
+
+
+# stop 77, h4: the rename edit renames a name in one place only, or everywhere but one
+def test_the_rename_edit_renames_a_name_in_one_place_or_everywhere_but_one(prepared):
+    """A sysprog renames member DEV1 in its block and not in `run on DEV1` (or a
+    search-and-replace misses one place): no edit did that, since `name case` only
+    changes a name's case and the word edits delete, repeat or swap words. The rename
+    edit changes one of a name's places, or all but one, to a name made from it
+    (`DEV2`, `DEV1` typed `EDV1`...) or another of the file's names; keywords, quoted
+    text and comments stay. The oracle holds on a member renamed in its block only."""
+    import random
+    import re
+
+    from conftest import EXAMPLES
+
+    origin = EXAMPLES / "minimal.bkr"
+    text = origin.read_text(encoding="utf-8")
+    tokens = re.compile(r'"[^"\n]*"|#[^\n]*|[^\s{}]+')
+    before = tokens.findall(text)
+    hows = set()
+    member_block_only = None
+    for k in range(60):
+        renamed, what = mutate._rename_edit(text, random.Random(k))
+        after = tokens.findall(renamed)
+        assert len(after) == len(before), what
+        changed = [i for i, (a, b) in enumerate(zip(before, after)) if a != b]
+        (name,) = {before[i] for i in changed}
+        assert re.fullmatch(r"[A-Z][A-Z0-9]*", name), what
+        places = [i for i, t in enumerate(before) if t == name]
+        assert len(places) > 1 and set(changed) <= set(places), what
+        assert len(changed) in (1, len(places) - 1), what
+        hows.add(("only at" in what, what.split("(")[1].split(")")[0]))
+        if name == "DEV1" and changed == [before.index("member") + 1] and member_block_only is None:
+            member_block_only = renamed, [what]
+    assert {only for only, _ in hows} == {True, False}
+    assert {how for _, how in hows} >= {"number changed", "letters swapped", "another of the file's names"}
+    assert member_block_only is not None
+    renamed, edits = member_block_only
+    assert "run on DEV1 daily" in renamed and "member DEV1 " not in renamed
+    work, baseline = prepared
+    problems = mutate.check_case(mutate.Case(0, origin, renamed, edits), work, baseline)
+    assert not problems, "\n".join(problems)
+    drawn = [mutate.mutate(text, random.Random(k), edits=("rename name",))[1] for k in range(5)]
+    assert all(what.startswith("rename ") for edits in drawn for what in edits)
+    assert "rename name" in mutate.EDITS
