@@ -742,3 +742,42 @@ def test_due_s_record_sends_stream_close_only_and_writes_with_lineout_at_line_1(
         assert "OPEN" not in " ".join(command for _, command in uses)
         writes = re.findall(r"\blineout\([^)]*\)", text)
         assert writes == ["lineout(file, stamp, 1)"], writes
+
+
+# stop 77, h7: the routines every member's BKRSUBMT shares made once per compile
+@pytest.mark.parametrize("example", ["prodssi", "spreadssi", "bank", "lnxssi", "minimal"])
+def test_shared_routines_made_once_per_compile_each_exec_as_written_alone(example, monkeypatch):
+    from bkrdsl.emit import rexx
+
+    model, dialect = example_model(example), load_dialect()
+    made: dict = {}
+    for member in model.member_names:
+        # Each EXEC is the one written alone, its header's note included: making the
+        # lines once, each EXEC still notes the entries they read.
+        alone = rexx._submit_exec(model, member, f"{example}.bkr", dialect).text()
+        assert rexx._submit_exec(model, member, f"{example}.bkr", dialect, made=made).text() == alone
+        if member in model.purging_members():
+            alone = rexx._expire_exec(model, member, f"{example}.bkr", dialect).text()
+            assert rexx._expire_exec(model, member, f"{example}.bkr", dialect, made=made).text() == alone
+    # The work: one making for BKRSUBMT (the same server and words on every member),
+    # one for BKREXPIR (stop 76: one per EXEC, every member's BKRSUBMT again).
+    calls = []
+    real = rexx._routines_common
+    monkeypatch.setattr(rexx, "_routines_common", lambda *a, **k: calls.append(a) or real(*a, **k))
+    cluster_execs(model, f"{example}.bkr", dialect)
+    assert len(model.member_names) > 1
+    assert len(calls) == 1 + bool(model.purging_members()), calls
+
+
+def test_shared_routines_note_what_making_them_read_in_every_exec():
+    from bkrdsl.emit import rexx
+    from bkrdsl.emit.common import Reading
+
+    dialect = load_dialect()
+    made: dict = {}
+    first, second = Reading(dialect), Reading(dialect)
+    lines = rexx._shared_routines(first, made, " 'JOB'", "BKRBKUP", elsewhere=True)
+    assert list(lines) == rexx._routines_common(" 'JOB'", Reading(dialect), "BKRBKUP", elsewhere=True)
+    assert rexx._shared_routines(second, made, " 'JOB'", "BKRBKUP", elsewhere=True) is lines
+    assert list(first.read) == list(second.read) == ["xautolog", "message_not_receiving_rc"]
+    assert dialect.entries["message_not_receiving_rc"].status == "assumed"  # so the header's note names it

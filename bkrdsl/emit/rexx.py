@@ -1065,6 +1065,21 @@ def _routines_common(byname: str, dialect, server: str, *, elsewhere: bool = Fal
     return out
 
 
+def _shared_routines(dialect: Reading, made: dict | None, byname: str, server: str, *, elsewhere: bool = False):
+    """`_routines_common`, made once per compile for every EXEC that asks the same
+    (`made`: `checked_execs`'s, which every member's BKRSUBMT shares, each asking
+    with the same server and words): the lines depend on nothing else, and
+    `Reading.shared` notes in each EXEC the entries making them read. Without
+    `made` (one EXEC alone), made here."""
+    if made is None:
+        return _routines_common(byname, dialect, server, elsewhere=elsewhere)
+    return dialect.shared(
+        made,
+        ("routines", byname, server, elsewhere),
+        lambda reads: tuple(_routines_common(byname, reads, server, elsewhere=elsewhere)),
+    )
+
+
 def _filled(line: str, fills: dict[str, str]) -> str:
     for mark, text in fills.items():
         line = line.replace(mark, text)
@@ -1309,7 +1324,8 @@ def submit_exec(
 
 
 def _submit_exec(
-    model: Model, member: MemberModel | str, source: str, dialect, *, away_rows: list | None = None
+    model: Model, member: MemberModel | str, source: str, dialect, *, away_rows: list | None = None,
+    made: dict | None = None,
 ) -> _Exec:
     dialect = Reading(dialect)  # the EXEC's own: its header names what it read
     name = _member_name(member)
@@ -1391,7 +1407,7 @@ def _submit_exec(
     out.code(*_guard_routine(dialect, name, _every_member(model, due=True),
                              " verb rest review job. sched. away. awaysched."), "",
              *_ROUTINE_DUEMISSED, "", *_ROUTINE_NOMINUTE, "", *_QUERY_ROUTINES, "", *_TELL_ROUTINE, "")
-    out.code(*_routines_common(" 'JOB'", dialect, server, elsewhere=True), "")
+    out.code(*_shared_routines(dialect, made, " 'JOB'", server, elsewhere=True), "")
     # HELP too: a job named HELP is sent with JOB HELP (`?` names no job).
     keywords = " ".join([*(verb for verb, _ in _SUBMIT_VERBS if verb), "HELP"])
     out.code(*(_filled(line, {"{keywords}": keywords}) for line in _ROUTINES_ELSEWHERE), "")
@@ -1428,7 +1444,7 @@ def expire_exec(model: Model, member: MemberModel | str, source: str, dialect) -
     return _expire_exec(model, member, source, dialect).text()
 
 
-def _expire_exec(model: Model, member: MemberModel | str, source: str, dialect) -> _Exec:
+def _expire_exec(model: Model, member: MemberModel | str, source: str, dialect, *, made: dict | None = None) -> _Exec:
     dialect = Reading(dialect)  # the EXEC's own: its header names what it read
     name = _member_name(member)
     if name not in model.purging_members():
@@ -1524,7 +1540,7 @@ def _expire_exec(model: Model, member: MemberModel | str, source: str, dialect) 
     out.code(*_guard_routine(dialect, name, _some_members(name, purging, nowhere), f" verb rest job. sched.{more}"),
              "",
              *several, *_ROUTINE_EXPMISSED, "", *_ROUTINE_NOMINUTE, "", *_QUERY_ROUTINES, "", *_TELL_ROUTINE, "")
-    out.code(*_routines_common("", dialect, server), "", *_ROUTINE_VERSION, "")
+    out.code(*_shared_routines(dialect, made, "", server), "", *_ROUTINE_VERSION, "")
     usage = "Use: BKREXPIR, BKREXPIR LIST, " + ", ".join(f"BKREXPIR {verb}" for verb in verbs)
     what = [
         "  call tell me': runs catalog expiry for cluster' cluster': sends',",
@@ -2362,11 +2378,13 @@ def checked_execs(model: Model, source: str, dialect) -> tuple[list[tuple[str, s
     purging = model.purging_members()
     execs = []
     away_rows = _away_rows(model)
+    made: dict = {}  # the lines several EXECs share (`_shared_routines`)
     for member in model.members:
-        submit = _submit_exec(model, member, source, dialect, away_rows=away_rows)
+        submit = _submit_exec(model, member, source, dialect, away_rows=away_rows, made=made)
         execs.append((member.name, SUBMIT_FILE, *submit.finish()))
         if member.name in purging:
-            execs.append((member.name, EXPIRE_FILE, *_expire_exec(model, member, source, dialect).finish()))
+            expire = _expire_exec(model, member, source, dialect, made=made)
+            execs.append((member.name, EXPIRE_FILE, *expire.finish()))
         execs.append((member.name, START_FILE, *_profile_snippet(model, member, source, dialect).finish()))
     identity = compile_identity([(member, file, text) for member, file, text, _ in execs])
     # The identity takes the mark's place character for character, both of invariant
