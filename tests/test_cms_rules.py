@@ -557,3 +557,62 @@ def _unproven(artifact: Artifact) -> Artifact:
         artifact.path, artifact.parts, artifact.kind, member=artifact.member, job=artifact.job,
         source_job=artifact.source_job, job_kind=artifact.job_kind, goes_to=artifact.goes_to,
     )
+
+
+# stop 77, h7: no owner's length read where none is longer than a user ID
+def _records_fit_stop_76(layout, ranges, owners) -> bool:
+    """`_records_fit` as stop 76 wrote it: the longest owner read by a length per owner."""
+    from bkrdsl.emit.quoting import chars_fit
+    from bkrdsl.emit.template import _record_pieces
+
+    pieces = _record_pieces(layout, ranges)
+    if not owners or pieces is None or len(pieces) < 2:
+        return False
+    joined = " ".join(owners)
+    if "\n" in joined or not chars_fit(joined):
+        return False
+    return fits_rules(("A" * max(map(len, owners))).join(pieces))
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.sampled_from([*LAYOUTS, "{owner} " + "Z" * 58 + " {first}", "{owner}{owner} " + "Z" * 52 + "{last}"]),
+    st.lists(st.tuples(st.sampled_from(["0191", "0100", "\u00e9", "F" * 30]), st.sampled_from(["0191", "0FFF"])),
+             min_size=1, max_size=3),
+    st.lists(st.text(alphabet="AX1$@ \n\u00e9*", max_size=12), min_size=1, max_size=6),
+)
+def test_records_fit_answers_as_it_did_reading_the_longest_owner(layout, ranges, owners):
+    from bkrdsl.emit.template import _records_fit
+
+    assert _records_fit(layout, ranges, owners) == _records_fit_stop_76(layout, ranges, owners)
+
+
+@pytest.mark.parametrize("owners", [["AAAA AAAA"], ["LNX1", "AAAA AAAA"], ["AAAAAAAAA"], ["AAAAAAAA", "B"]])
+def test_records_fit_takes_an_owner_s_blank_for_one_of_its_characters(owners):
+    # Room for an owner of 8 characters exactly (a line of 72 columns): an owner
+    # holding a blank is one owner of 9 characters, whose records do not fit.
+    from bkrdsl.emit.template import _records, _records_fit
+
+    layout, ranges = "{owner} " + "Z" * 58 + " {first}", [("0191", "0191")]
+    assert len(_records(layout, ranges, ["A" * 8])) == 73
+    fits = fits_rules(_records(layout, ranges, owners))
+    assert _records_fit(layout, ranges, owners) == fits == _records_fit_stop_76(layout, ranges, owners)
+    assert fits is (max(map(len, owners)) <= 8)
+
+
+@pytest.mark.parametrize(
+    ("owners", "reads_lengths"),
+    [
+        (["LNX00001", "TCP*", "A"], False),  # none longer than an ID: one search, no length read
+        (["LNX00001", "LINUXGUEST01"], True),  # one longer: the longest read, as before
+    ],
+)
+def test_records_fit_reads_no_owner_s_length_where_none_is_longer_than_an_id(owners, reads_lengths, monkeypatch):
+    from bkrdsl.emit import template
+
+    read = []
+    monkeypatch.setattr(template, "max", lambda *a, **k: read.append(a) or max(*a, **k), raising=False)
+    layout, ranges = "INCLUDE MINIDISK {owner} = {first} - {last}", [("0191", "0191"), ("0200", "02FF")]
+    assert template._records_fit(layout, ranges, owners * 5000)
+    assert bool(read) is reads_lengths
+    assert template._records_fit(layout, ranges, owners) == _records_fit_stop_76(layout, ranges, owners)

@@ -34,8 +34,8 @@ from bkrdsl.emit.common import (
     star_comments,
 )
 from bkrdsl.emit.destination import goes_to
-from bkrdsl.emit.quoting import chars_fit, fits_rules
-from bkrdsl.generated import SUBMIT_FILE
+from bkrdsl.emit.quoting import fits_rules
+from bkrdsl.generated import INVARIANT, SUBMIT_FILE
 from bkrdsl.resolve.model import JobModel, Model
 
 KIND_WORDS = {
@@ -98,6 +98,17 @@ def _records(layout: str, ranges: list[tuple[str, str]], owners: list[str]) -> s
 _PROVEN_FROM = 30_000
 
 
+#: The owners of `_records_fit` in their shape: each invariant character but the
+#: blank `x`, the blank (which parts them) itself, any other byte NUL.
+_OWNERS_SHAPE = bytes(
+    ord(" ") if byte == ord(" ") else ord("x") if chr(byte) in INVARIANT else 0 for byte in range(256)
+)
+#: A user ID's most characters (CP's): the owner that stands for the longest
+#: where none is longer, which one search of the owners' shape shows.
+_ID_LENGTH = 8
+_LONGER_THAN_ID = b"x" * (_ID_LENGTH + 1)
+
+
 def _records_fit(layout: str, ranges: list[tuple[str, str]], owners: list[str]) -> bool:
     """True when `_records(layout, ranges, owners)` is sure to fit the CMS rules
     (`fits_rules`, no `$ # @`), known without reading it: every owner's records
@@ -105,7 +116,10 @@ def _records_fit(layout: str, ranges: list[tuple[str, str]], owners: list[str]) 
     the same number of owners whatever the owner. So when no owner holds a line
     end and every owner's characters fit, records of an owner as long as the
     longest hold the longest lines and every literal character: when they fit,
-    so does the whole.
+    so does the whole; and so they do when records of an owner as long as a
+    user ID fit and no owner is longer (stop 77: one search of the owners'
+    shape, where the longest owner was read by a length per owner; only where
+    those records do not fit, or an owner is longer, is the longest read).
     False when that cannot be shown (the CMS check then reads the text)."""
     pieces = _record_pieces(layout, ranges)
     if not owners or pieces is None or len(pieces) < 2:
@@ -114,8 +128,19 @@ def _records_fit(layout: str, ranges: list[tuple[str, str]], owners: list[str]) 
     # among them, then lines as long as the longest owner's: an invariant
     # letter stands for each of its characters, already read.
     joined = " ".join(owners)
-    if "\n" in joined or not chars_fit(joined):
+    if "\n" in joined or not joined.isascii():
         return False
+    shape = joined.encode("ascii").translate(_OWNERS_SHAPE)  # `chars_fit`'s, the blanks kept
+    if b"\0" in shape:
+        return False
+    # No owner longer than a user ID: no nine characters between two blanks, and
+    # no blank but those between owners (an owner may hold one: `A B` is three).
+    if (
+        _LONGER_THAN_ID not in shape
+        and shape.count(b" ") == len(owners) - 1
+        and fits_rules(("A" * _ID_LENGTH).join(pieces))
+    ):
+        return True
     return fits_rules(("A" * max(map(len, owners))).join(pieces))
 
 
