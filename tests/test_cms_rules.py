@@ -616,3 +616,22 @@ def test_records_fit_reads_no_owner_s_length_where_none_is_longer_than_an_id(own
     assert template._records_fit(layout, ranges, owners * 5000)
     assert bool(read) is reads_lengths
     assert template._records_fit(layout, ranges, owners) == _records_fit_stop_76(layout, ranges, owners)
+
+
+# stop 77, h7: a selection's owners reach its block's key as the model holds them, not copied
+def test_selection_blocks_are_keyed_by_the_model_s_owners_not_copies(monkeypatch):
+    from bkrdsl.dialect import load_dialect
+    from bkrdsl.emit import template
+
+    seen = []
+    real = template.selection_text
+    monkeypatch.setattr(template, "selection_text", lambda s, d, owners, *a: seen.append(owners) or real(s, d, owners, *a))
+    given = 0
+    for name, model, artifacts in _compiled_files():
+        seen.clear()
+        again = {a.path: a.text for a in template.job_templates(model, name, load_dialect())}
+        assert again == {a.path: a.text for a in artifacts if a.path in again}
+        held = {id(owners) for job in model.jobs for owners in model.include_owners(job)}
+        assert all(id(owners) in held for owners in seen if owners is not None), name
+        given += sum(owners is not None for owners in seen)
+    assert given > 20

@@ -147,7 +147,7 @@ def _records_fit(layout: str, ranges: list[tuple[str, str]], owners: list[str]) 
 def selection_text(
     selection: ast.Selection,
     dialect: Reading,
-    owners: list[str] | None,
+    owners: list[str] | tuple[str, ...] | None,
     blocks: dict | None = None,
     proven: dict | None = None,
 ) -> str:
@@ -157,7 +157,8 @@ def selection_text(
     include (`narrow_sfs_path`); None writes the selection as written (excludes).
     `blocks` holds the records
     already written in this compile (jobs that back up the same groups share
-    them), keyed by everything they depend on. `proven` takes each large block
+    them), keyed by everything they depend on (`owners` in the key as given:
+    a tuple, `Model.include_owners`', is not copied). `proven` takes each large block
     that `_records_fit` shows fits the CMS rules (by id, the text beside it),
     which the CMS check then need not read (`Artifact.from_parts`).
     """
@@ -252,7 +253,8 @@ def job_selection(
     same = ": the same on every member" if len(model.derived_names(job)) > 1 else ""
     parts = [lines_to_text(star_comments(comment, [f"Selection of job {job.name}{same}."]))]
     for selection, owners in zip(job.includes, model.include_owners(job)):
-        parts.append(selection_text(selection, dialect, list(owners), blocks, proven))
+        # The model's tuple itself: the block's key (`selection_text`) is made of it, not of two copies.
+        parts.append(selection_text(selection, dialect, owners, blocks, proven))
     for selection in job.excludes:
         parts.append(selection_text(selection, dialect, None, blocks))
     return parts
