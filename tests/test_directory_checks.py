@@ -2657,3 +2657,60 @@ def test_bkr510_a_site_user_statement_the_standard_library_contradicts_is_delete
     (d,) = [d for d in check(listed) if d.code == "BKR510"]
     assert d.help.startswith("take `TCPIP` out of the `single user` statement (line 45): std/zvm-common")
     assert check(listed.replace("ZZZ, TCPIP", "ZZZ")) == []
+
+
+# stop 77, h3: BKR535 of an address that looks like a typo for the one BKR515 says a SUBCONFIG lacks
+#: H3_76_DIRECT with TCPIP's 0191 on VMB written 0291: `include minidisk * 0191` is BKR515's
+#: for VMB, and 0291, in VMB's SUBCONFIG only, BKR535's (prodssi-slips.direct's FTPSERVE).
+H3_77_DIRECT = H3_76_DIRECT.replace(" MDISK 0191 3390 0500 0010 VMBPV1 MR\n", " MDISK 0291 3390 0500 0010 VMBPV1 MR\n")
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h3_77_bkr535_says_an_address_beside_bkr515_s_may_be_a_typo_and_offers_no_fix(parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    assert H3_77_DIRECT != H3_76_DIRECT
+    unselected, typo = _h3_76(H3_76_BKR, H3_77_DIRECT)  # (the group entry's line, 21, first)
+    assert (typo.code, typo.span.line) == ("BKR515", 24) and "SUBCONFIG on `VMB` does not define" in typo.message
+    assert unselected.code == "BKR535" and "`0291` (only in its SUBCONFIG for `VMB`)" in unselected.message
+    assert unselected.help == (
+        "`0291` may be a typo for `0191`: its SUBCONFIG for `VMB` defines `0291` and no `0191`, which the jobs"
+        " select on the other members (BKR515 at its include): if so, correct the directory's MDISK statement to"
+        " `0191`;\nif not, add `include minidisk TCPIP 0291` to job `SVCFU`, below `# bkrc: allow BKR515 in some"
+        " SUBCONFIGs only` (for the members that lack it); or, if it is left out on purpose, allow it on this line:"
+        " `# bkrc: allow BKR535 REASON`"
+    )
+    # no fix: its include would back the typo's address up, and name it still once it is corrected
+    assert unselected.fix is None
+    # the first choice: the directory's MDISK corrected; both warnings go
+    assert _h3_76(H3_76_BKR, H3_76_DIRECT) == []
+    # the second: the include below the allow, as the help writes them; BKR535 goes, and the
+    # `*` include's BKR515 stays, whose own help leaves it where VMB's instance has none
+    added = H3_76_BKR.replace(
+        "    include minidisk * 0191\n",
+        "    include minidisk * 0191\n    # bkrc: allow BKR515 in some SUBCONFIGs only\n    include minidisk TCPIP 0291\n",
+    )
+    (left,) = _h3_76(added, H3_77_DIRECT)
+    assert (left.code, left.span.line) == ("BKR515", 24) and left.help.endswith("or leave it if that instance has none")
+    assert codes(analyse("site.bkr", added.encode()).diagnostics) == []
+    # the third: the allow on the group entry's line
+    (left,) = _h3_76(_h9_75_allowed(H3_76_BKR, unselected), H3_77_DIRECT)
+    assert (left.code, left.span.line) == ("BKR515", 24)
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h3_77_bkr535_says_no_typo_of_two_digits_or_where_the_subconfig_has_the_address(parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    # 0298 differs from 0191 in two digits: the help and fix of stop 76
+    (d, _) = _h3_76(H3_76_BKR, H3_77_DIRECT.replace(" MDISK 0291 ", " MDISK 0298 "))
+    assert d.code == "BKR535" and "typo" not in d.help and d.fix is not None
+    # VMB's SUBCONFIG has its 0191 beside the 0291: no BKR515, no typo
+    (d,) = _h3_76(H3_76_BKR, H3_77_DIRECT.replace(" MDISK 0291 ", " MDISK 0191 3390 0520 0010 VMBPV1 MR\n MDISK 0291 "))
+    assert d.code == "BKR535" and "typo" not in d.help and d.fix is not None
+    # examples/broken/prodssi-slips.direct's FTPSERVE, against examples/prodssi.bkr (jobs SYSIN and SYSME)
+    slips = unnumbered((EXAMPLES / "broken" / "prodssi-slips.direct").read_text())
+    (d,) = [x for x in check(PRODSSI, text=slips) if x.code == "BKR535" and "`FTPSERVE`" in x.message]
+    assert d.help.startswith("`0291` may be a typo for `0191`: its SUBCONFIG for `VMSYS2` defines `0291` and no `0191`")
+    fixed = slips.replace(" MDISK 0291 3390 0319 0003 M2PRV1 MR", " MDISK 0191 3390 0319 0003 M2PRV1 MR")
+    assert fixed != slips
+    # (its other slip, no BUILD statement for VMSYS4, is BKR514's)
+    assert not [x for x in check(PRODSSI, text=fixed) if "`FTPSERVE`" in x.message and x.code in ("BKR515", "BKR535")]

@@ -802,7 +802,14 @@ MINIDISK_SELECTED_BY_NO_JOB = register(
     members is reported too, once, with those members (`0200` only in its
     SUBCONFIGs for VMSYS1 and VMSYS3): an include of it then gives BKR515
     for the others (or BKR516, where they have a V-DISK or T-DISK there),
-    so the fix writes that allow on the line above the include.
+    so the fix writes that allow on the line above the include. Where it
+    looks like a typo in the directory, the help says so first, and no fix
+    is offered: it differs in one hex digit from an address the jobs select
+    on every member whose SUBCONFIG has it, and each SUBCONFIG that defines
+    it lacks that one (`0291` in VMSYS2's SUBCONFIG, `0191` in the others',
+    whose include is then BKR515's for VMSYS2). The mend is then the
+    directory's MDISK statement, which no fix of bkrc writes; the include
+    would back up the typo's address, and name nothing once it is corrected.
 
     Not reported: a V-DISK or T-DISK (nothing to back up, BKR516); an
     IDENTITY's minidisk defined in its entry itself where a job of the
@@ -4399,7 +4406,41 @@ def _unselected(model: Model, directory: Directory, selects, user_id: str, jobs:
         for d in instance.disks:
             if d.form not in TEMPORARY_FORMS:
                 disks.setdefault(d.address, d)
-    return out, tuple(statuses), disks[min(out)], partly
+    typos = {a: meant for a in partly if (meant := _typo_of(a, statuses, instances))}
+    return out, tuple(statuses), disks[min(out)], partly, typos
+
+
+def _typo_of(address: int, statuses: dict[str, dict[int, bool]], instances) -> list[int]:
+    """The addresses `address` (one only some SUBCONFIGs define, which no job selects)
+    looks like a typo for: each differs from it in one hex digit, and is selected on
+    every member whose SUBCONFIG defines it (one at least), while each SUBCONFIG that
+    defines `address` has no minidisk there (nor a V-DISK or T-DISK): the include that
+    selects it is BKR515's for those members (FTPSERVE's `0291` in VMSYS2's SUBCONFIG,
+    its `0191` in the others')."""
+    on = [m for m, s in statuses.items() if address in s]
+    typed = f"{address:04X}"
+    found = []
+    for meant in sorted({a for s in statuses.values() for a, selected in s.items() if selected}):
+        if sum(x != y for x, y in zip(f"{meant:04X}", typed, strict=True)) != 1:
+            continue
+        if not all(s.get(meant, True) for s in statuses.values()):
+            continue  # not selected on a member that defines it
+        if all(meant not in i.links and all(d.address != meant for d in i.disks) for i in instances if i.member in on):
+            found.append(meant)
+    return found
+
+
+def _typo_help(address: int, meant: list[int], where: list[str]) -> str:
+    """The help's first words for an address that looks like a typo for `meant` (`_typo_of`)."""
+    typed = f"`{address:04X}`"
+    them = alternatives([f"{a:04X}" for a in meant])
+    subconfigs = f"SUBCONFIG{'s' if len(where) > 1 else ''} for {listed(where)}"
+    return (
+        f"{typed} may be a typo for {them}: its {subconfigs} {'define' if len(where) > 1 else 'defines'} {typed}"
+        f" and no {them}, which the jobs select on the other members ({MINIDISK_NOT_IN_DIRECTORY.code} at its"
+        f" include): if so,"
+        f" correct the directory's MDISK statement to {them};\n"
+    )
 
 
 def _excluded_on_purpose(model: Model, selects, jobs: list, user_id: str, address: int, memo: dict) -> bool:
@@ -4436,9 +4477,9 @@ def _removed_by_excludes_kept(model: Model, selects, job, member: str):
 
 
 def _selected_by_no_job(
-    model: Model, user_id: str, span, origin: str, jobs: list, found, checked, disk, partly=None
+    model: Model, user_id: str, span, origin: str, jobs: list, found, checked, disk, partly=None, typos=None
 ) -> Diagnostic:
-    partly = partly or {}
+    partly, typos = partly or {}, typos or {}
     addresses = [f"{a:04X}" for a in found]
     each = [
         f"`{a:04X}`"
@@ -4461,18 +4502,22 @@ def _selected_by_no_job(
     allow = f"# bkrc: allow {', '.join(codes_)} in some SUBCONFIGs only" if codes_ else None
     lines = [allow, line] if allow else [line]
     minidisks = [i for i in jobs[0].includes if i.medium is Medium.MINIDISK] if len(jobs) == 1 else []
-    if minidisks:  # below the job's last minidisk include
+    # An address that looks like a typo in the directory (`_typo_of`): no fix, whose
+    # include would back the typo's address up, and still name it once it is corrected.
+    if minidisks and not typos:  # below the job's last minidisk include
         fix = Fix(f"Add `{line}`", (statements_after(model, minidisks[-1].span, lines),))
     where = by if len(jobs) == 1 else f"each of {by} that should copy {'it' if one else 'them'}"
     if allow:
         where += f", below `{allow}` (for the members that lack {'it' if len(partly) == 1 else 'some'})"
+    typo = "".join(_typo_help(a, meant, found[a]) for a, meant in typos.items())
+    other = "if not, " if typos else ""
     return MINIDISK_SELECTED_BY_NO_JOB(
         f"{quoted(user_id)}'s {'minidisk' if one else 'minidisks'} {shown_} in the site's directory"
         f" {'is' if one else 'are'} selected by no job: group {quoted(group)} backs it up with {by},"
         f" whose includes leave {'it' if one else 'them'} out",
         span,
-        help=f"add `{line}` to {where}; or, if {'it is' if one else 'they are'} left out on purpose, allow it on this"
-        f" line: `# bkrc: allow {MINIDISK_SELECTED_BY_NO_JOB.code} REASON`",
+        help=f"{typo}{other}add `{line}` to {where}; or, if {'it is' if one else 'they are'} left out on purpose,"
+        f" allow it on this line: `# bkrc: allow {MINIDISK_SELECTED_BY_NO_JOB.code} REASON`",
         related=(Related(disk.statement, f"{quoted(user_id)}'s {disk.address:04X} in the directory"),),
         fix=fix,
     )
