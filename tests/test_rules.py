@@ -2683,3 +2683,105 @@ def test_h1_77_bkr114_names_the_member_another_group_of_its_users_is_backed_up_o
     # the member the help named not taken: the split it warns of
     split = text.replace("    to disk pool P\n  }\n", "    to disk pool P\n    run on DEV1 daily 23:00\n  }\n", 1)
     assert [d.code for d in analyse("c.bkr", split.encode()).diagnostics] == ["BKR411"]
+
+
+# stop 77, h3: a member retired (bank.bkr without PRODA's block): BKR330's choice, then BKR333's and BKR252's fixes end clean
+H3_77_RETIRED = BANK_TEXT.replace("  member PRODA { workers 4  private-volume PAPRV1 }\n", "", 1)
+
+
+def _h3_77_stagger(text: str, d) -> str:
+    """`text` with BKR402's help followed as written: "write `NEW` for `OLD` (line N)"."""
+    new, old, line = re.search(r"write `([^`]+)` for `([^`]+)` \(line (\d+)\)", d.help).groups()
+    lines = text.splitlines(keepends=True)
+    assert old in lines[int(line) - 1]
+    lines[int(line) - 1] = lines[int(line) - 1].replace(old, new, 1)
+    return "".join(lines)
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("member", ["PRODB", "PRODC", "PRODD"])
+def test_h3_77_a_retired_member_s_walk_from_bkr330_s_choice_ends_clean(parser, member, monkeypatch):
+    from bkrdsl.fixes import apply, apply_edits
+
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    assert H3_77_RETIRED != BANK_TEXT
+    (unknown,) = analyse("bank.bkr", H3_77_RETIRED.encode()).diagnostics
+    assert unknown.code == "BKR330" and unknown.fix is None
+    # its help names what goes with the member in one more step (BKR333's and BKR252's fixes)
+    assert unknown.help.split("\n")[3:] == [
+        (
+            "  `catalog-node ... on`: the Tape Manager catalog node runs there (its request nodes' minidisks on that"
+            " member's volume then go: BKR252's fix)"
+        ),
+        "  `run on` of jobs `LOCAFULL` and `LOCAINC`: their single-configuration users are then backed up from that member",
+        "  `run on` of job `CICSSFS`: it runs there instead",
+        (
+            "  `disk ... on PAPRV1` (6): its instances' minidisks, which the other members place on their own volumes:"
+            " once each statement above names a member, BKR333's fix deletes them"
+        ),
+    ]
+    (choice,) = [c for c in unknown.choices if c.title == f"Write `{member}`"]
+    moved = apply_edits(H3_77_RETIRED, choice.edits)
+    assert "PRODA" not in re.sub(r"#.*", "", moved)  # every role moved, as the choice says (comments aside)
+    assert moved.count(f"on {member}") == H3_77_RETIRED.count(f"on {member}") + 6
+    found = analyse("bank.bkr", moved.encode()).diagnostics
+    assert [d.code for d in found] == ["BKR333", "BKR252", "BKR252", "BKR402", "BKR402"]
+    volume, trtmm, trdmm = found[:3]
+    # PRODA's private volume, which its 6 member-by-member statements name: deleted, not renamed
+    # (before, "did you mean `PBPRV1`, `PCPRV1` or `PDPRV1`?", each a minidisk placed twice)
+    assert volume.help == (
+        "the 6 `disk` statements on `PAPRV1` place instances of `BKRBKUP`, `BKRCATLG`, `BKRWRK01`, `BKRWRK02` and"
+        " 2 more that no member has: each member they run on has its own statement on its private volume (a member"
+        " retired, its block deleted with `PAPRV1`): delete them;\nif the member is not retired, declare `PAPRV1`"
+        " with `private-volume` in its member block"
+    )
+    assert volume.fix.title == "Delete the 6 `disk` statements on `PAPRV1`"
+    # the request nodes' machines no longer run on the catalog node's new member
+    others = [m for m in ("PRODB", "PRODC", "PRODD") if m != member]
+    assert trtmm.help == (
+        f"delete the statement: each member `TRTMM` runs on (`{others[0]}` and `{others[1]}`) has its own statement"
+        f" of this minidisk on its private volume, and `{member}` runs no instance of it"
+    )
+    assert trdmm.fix.title.startswith("Delete `disk TRDMM 191` on ")
+    fixed = apply(moved, [volume, trtmm, trdmm])
+    assert "PAPRV1" not in fixed and fixed.count("disk TRTMM") == 2 and fixed.count("disk TRDMM") == 2
+    assert "\n\n\n" not in fixed and fixed.count("\n") == moved.count("\n") - 8  # the 8 lines, nothing else
+    # the member's jobs and PRODA's now start together: BKR402's help staggers them
+    left = analyse("bank.bkr", fixed.encode()).diagnostics
+    assert [d.code for d in left] == ["BKR402", "BKR402"]
+    for d in left:
+        fixed = _h3_77_stagger(fixed, d)
+    assert analyse("bank.bkr", fixed.encode()).diagnostics == []
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h3_77_bkr333_and_bkr252_keep_their_help_where_a_member_lacks_a_statement(parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    # PRODA's block kept, its volume's statement for BKRBKUP mistyped: PRODA has none then
+    (d,) = analyse("bank.bkr", BANK_TEXT.replace(BANK_DISK, BANK_DISK.replace("PAPRV1", "PARPV1"), 1).encode()).diagnostics
+    assert d.code == "BKR333" and d.help.startswith("did you mean") and "delete" not in d.help
+    # TRDMM's statement moved to PRODA's volume, PRODC's left without one: BKR252's help as before
+    moved = BANK_TEXT.replace(BANK_WORKER_DISK, BANK_WORKER_DISK.replace("PCPRV1", "PAPRV1"), 1)
+    (d,) = [x for x in analyse("bank.bkr", moved.encode()).diagnostics if x.code == "BKR252"]
+    assert d.help.startswith("name the private volume of a member `TRDMM` runs on") and d.fix is None
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h3_77_bkr252_a_worker_s_statement_beside_each_member_s_own_is_deleted_or_its_count_raised(parser, monkeypatch):
+    from bkrdsl.fixes import apply
+
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = (RULES_DIR / "BKR252.fail-per-member.bkr").read_text()
+    (d,) = analyse("c.bkr", text.encode()).diagnostics
+    assert d.code == "BKR252" and d.help.startswith("delete the statement: each member `BKRWRK02` runs on (`VM1`)")
+    # the fix: the statement deleted with its line (and its comment); then clean
+    fixed = apply(text, [d])
+    assert fixed == text.replace("  disk BKRWRK02 192 size 5 cyl on V2PRV1 at 200  # expect: BKR252\n", "")
+    assert analyse("c.bkr", fixed.encode()).diagnostics == []
+    # the help's other choice: VM2 runs two workers
+    # (two workers there: job SVCSINC's name, 7 characters, then BKR227's, whose fix shortens it)
+    raised = text.replace("member VM2 { workers 1 ", "member VM2 { workers 2 ")
+    assert raised != text
+    (shared,) = analyse("c.bkr", raised.encode()).diagnostics
+    assert shared.code == "BKR227"
+    assert analyse("c.bkr", apply(raised, [shared]).encode()).diagnostics == []

@@ -516,6 +516,37 @@ def missing_private_volumes(model: Model) -> dict[str, tuple[str, ...]]:
     without one are that member or none. BKR333 leaves such a volume to that error: one
     slip, one diagnostic. A label mistyped (`on PARPV1` for PRODA's `PAPRV1`) leaves
     its own member without a statement, and stays BKR333."""
+    placed = _placed_beside(model)
+    if not placed:
+        return {}
+    lacking = {m.name for m in model.members if not m.private_volumes}
+    unknown_member = any(model.member(w.upper) is None for w in model.cluster.member_references())
+    return {
+        volume: tuple(uncovered)
+        for volume, (uncovered, _disks) in placed.items()
+        if (not uncovered and unknown_member) or (len(uncovered) == 1 and uncovered <= lacking)
+    }
+
+
+def retired_private_volumes(model: Model) -> dict[str, list[Disk]]:
+    """The volumes no statement declares that only a retired member's private volume
+    can be, each with its `disk` statements: every one of them places an IDENTITY
+    machine's minidisk that a statement on the private volume of each member the
+    machine runs on places already, and every member's name is known (BKR330's
+    choice applied, the member's block gone with its volume: bank.bkr without PRODA's
+    `PAPRV1`). Those statements place instances no member has: BKR333's help and fix
+    delete them. Not a volume some member is left without a statement by (a label
+    mistyped: `missing_private_volumes`)."""
+    placed = _placed_beside(model)
+    if not placed or any(model.member(w.upper) is None for w in model.cluster.member_references()):
+        return {}
+    return {volume: disks for volume, (uncovered, disks) in placed.items() if not uncovered}
+
+
+def _placed_beside(model: Model) -> dict[str, tuple[set[str], list[Disk]]]:
+    """Each volume no statement declares whose `disk` statements each place an IDENTITY
+    machine's minidisk that statements on other volumes place too, with the members
+    those (on members' private volumes) leave without one, and the statements."""
     cluster = model.cluster
     if cluster is None:
         return {}
@@ -527,8 +558,6 @@ def missing_private_volumes(model: Model) -> dict[str, tuple[str, ...]]:
     if not by_volume:
         return {}
     machines = model.product_machines()
-    lacking = {m.name for m in model.members if not m.private_volumes}
-    unknown_member = any(model.member(w.upper) is None for w in cluster.member_references())
     found = {}
     for volume, disks in by_volume.items():
         uncovered: set[str] = set()
@@ -547,8 +576,7 @@ def missing_private_volumes(model: Model) -> dict[str, tuple[str, ...]]:
                 continue
             break
         else:
-            if (not uncovered and unknown_member) or (len(uncovered) == 1 and uncovered <= lacking):
-                found[volume] = tuple(uncovered)
+            found[volume] = (uncovered, disks)
     return found
 
 
@@ -697,6 +725,33 @@ def delete_repeats(
         edits.append(Edit(cut, ""))
     title = f"Delete the repeated `{what}`" if len(spans) == 1 else f"Delete the {len(spans)} repeated `{what}`"
     return Fix(title, tuple(edits))
+
+
+def delete_statements(model: Model, spans: Sequence[Span], title: str) -> Fix | None:
+    """The fix that deletes the statements at `spans`, each with its line: from the
+    end of what ends last before it (a statement, or a comment on a line above) to
+    its end, with the comment after it on its line; statements next to one another
+    in one cut. None where one is not first on its line (a statement before it there)."""
+    module = next((m for m in model.modules if spans and m.file == spans[0].file), None)
+    if module is None or any(s.file != module.file for s in spans):
+        return None
+    comments = [c for c, _ in module.comments]
+    blocks: dict = {}
+    cuts: list[Span] = []
+    for span in sorted(spans, key=lambda s: s.start):
+        before = statement_ends_before(model, span, blocks)
+        if before is None or before.end_line >= span.line:
+            return None
+        above = [c for c in comments if before.end <= c.start and c.end <= span.start]
+        if above:
+            before = max(above, key=lambda c: c.end)
+        end = next((c for c in comments if c.line == span.end_line and c.start >= span.end), span)
+        cut = Span(span.file, before.end_line, before.end_column, end.end_line, end.end_column, before.end, end.end)
+        if cuts and cuts[-1].end == cut.start:  # the one before deleted too: one cut
+            last = cuts.pop()
+            cut = Span(span.file, last.line, last.column, cut.end_line, cut.end_column, last.start, cut.end)
+        cuts.append(cut)
+    return Fix(title, tuple(Edit(cut, "") for cut in cuts)) if cuts else None
 
 
 def _comments_kept(model: Model, cut: Span, first: Span | None) -> bool:

@@ -18,6 +18,7 @@ from bkrdsl.check.common import (
     Suggester,
     begun_by,
     delete_repeats,
+    delete_statements,
     disk_reported,
     disk_written_twice,
     hash_glued_machines,
@@ -28,6 +29,7 @@ from bkrdsl.check.common import (
     mean_help,
     missing_private_volumes,
     quoted,
+    retired_private_volumes,
     server_disk_unnamed,
     server_written_as_home,
     shown,
@@ -703,8 +705,14 @@ UNKNOWN_MEMBER = register(
     left, each is a choice that writes it at every place (none where a
     `run on` lists it beside other members), the member the users' other
     job runs on first where every place is such a job's `run on`; no fix,
-    as which member takes the roles is the site's to say. One member closest keeps "did you mean"
-    and its fix, however often the name is written.
+    as which member takes the roles is the site's to say. One member closest
+    keeps "did you mean" and its fix, however often the name is written.
+    What else the member had goes in one more step, and the help says so: its
+    private volume's `disk` statements, which place its instances member by
+    member beside the other members' (a line `disk ... on PAPRV1 (6)`), are
+    BKR333 once every statement names a member, whose fix deletes them; and
+    the catalog node moved to a member where a shared Tape Manager's request
+    nodes had their minidisks makes those BKR252, whose fix deletes them.
 
     Failing example:
 
@@ -895,7 +903,14 @@ UNKNOWN_VOLUME = register(
     every other member's private volume, while a member name is unknown (its
     `member` block deleted: BKR330) or the one member left without a statement
     declares no private volume (its `private-volume` deleted: BKR245, which
-    names the volume).
+    names the volume). Once every member's name is known again (BKR330's
+    choice applied), such a volume is a retired member's: each statement
+    on it places an IDENTITY machine's minidisk that a statement on the
+    private volume of every member the machine runs on places already. The
+    help then says so, and its fix deletes those statements (a label
+    suggested there would place each minidisk twice, BKR324); the help's
+    other choice, for a member not retired, declares the volume in its
+    block.
 
     Failing example:
 
@@ -2489,7 +2504,13 @@ def _retired_help(model: Model, name: str, words: list, names: Sequence[str], *,
     if any(id(w) in at for e in cluster.expires for w in e.placement.members):
         lines.append("`expire on`: the purging member (EXPIRE runs there only)")
     if any(n.member is not None and id(n.member) in at for t in cluster.tapes for n in t.catalog_nodes):
-        lines.append("`catalog-node ... on`: the Tape Manager catalog node runs there")
+        tape = model.tape
+        requests = {tape.request_node, tape.request_dmm} - {None} if tape is not None else set()
+        placed = any(d.user.upper in requests and d.volume is not None for d in model.disks)
+        lines.append(
+            "`catalog-node ... on`: the Tape Manager catalog node runs there"
+            + (" (its request nodes' minidisks on that member's volume then go: BKR252's fix)" if placed else "")
+        )
     single, other, listing = [], [], []
     for job in model.jobs:
         runs = [run for run in job.decl.runs if any(id(w) in at for w in run.placement.members)]
@@ -2518,6 +2539,14 @@ def _retired_help(model: Model, name: str, words: list, names: Sequence[str], *,
     if listing:
         one = len(listing) == 1
         lines.append(f"`run on` of {'job' if one else 'jobs'} {listed(listing)}, beside other members: remove it from the list")
+    # Its private volume, deleted with its block: the statements placing its instances go too.
+    for volume, member in sorted(missing_private_volumes(model).items()):
+        if not member:
+            count = sum(1 for d in model.disks if d.volume is not None and d.volume.upper == volume)
+            lines.append(
+                f"`disk ... on {volume}` ({count}): its instances' minidisks, which the other members place on their"
+                " own volumes: once each statement above names a member, BKR333's fix deletes them"
+            )
     members = ", ".join(names) or "none yet"
     head = f"{quoted(name)} is no member of the cluster: if it was retired, each statement that names it needs one of the members ({members})"
     tail = [f"if it is a new member, declare it with `member {name} {{ ... }}`"] if declare else []
@@ -3075,9 +3104,13 @@ def _unknown_disk_reports(model: Model):
             help=helps[0] if one else helps[1],
         ), False
     missing = missing_private_volumes(model)
+    retired = retired_private_volumes(model) if unknown_volumes else {}
     for volume, word, others in _once_per_name(unknown_volumes):
         if volume in missing:
             continue  # a member's private volume, left out with its `member` block (BKR330) or `private-volume` (BKR245)
+        if volume in retired:
+            yield _retired_volume(model, volume, word, others, retired[volume]), False
+            continue
         close = suggest.closest(volume, volumes)
         if close and all(volume_problem(name) is not None for name in close):
             # `shared-volume BKCOM1#x`, a comment glued to the label: the label declared
@@ -3094,6 +3127,27 @@ def _unknown_disk_reports(model: Model):
             ),
             fix=_fix_everywhere(close, word, others),
         ), False
+
+
+def _retired_volume(model: Model, volume: str, word, others, disks: list) -> Diagnostic:
+    """BKR333 of a retired member's private volume (`common.retired_private_volumes`):
+    its `disk` statements place instances no member has; the fix deletes them."""
+    users = sorted({d.user.upper for d in disks})
+    many = len(disks) > 1
+    statements = f"the {len(disks)} `disk` statements" if many else "the `disk` statement"
+    return UNKNOWN_VOLUME(
+        f"volume {quoted(volume)} is neither a member's private volume nor a shared volume{_times(others)}",
+        word.span,
+        related=_named_too(volume, others),
+        help=(
+            f"{statements} on {quoted(volume)} place{'' if many else 's'} instances of {listed(users)} that no"
+            f" member has: each member {'they run' if len(users) > 1 else 'it runs'} on has its own statement on its"
+            f" private volume (a member retired, its block deleted with {quoted(volume)}): delete"
+            f" {'them' if many else 'it'};\nif the member is not retired, declare {quoted(volume)} with"
+            " `private-volume` in its member block"
+        ),
+        fix=delete_statements(model, [d.span for d in disks], f"Delete {statements} on `{volume}`"),
+    )
 
 
 @check

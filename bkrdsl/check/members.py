@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from bkrdsl.ast import Kind
 from bkrdsl.check.common import (
+    delete_statements,
     disk_int,
     disk_reported,
     listed,
@@ -497,7 +498,12 @@ NOT_BUILT_THERE = register(
         }
 
     Fix: name the private volume of a member the machine runs on (`on
-    M1PRV1`), or leave `on VOLUME` out.
+    M1PRV1`), or leave `on VOLUME` out. Where each member the machine runs
+    on has its own statement of that minidisk on its private volume (the
+    Tape Manager catalog node moved to the member, or a member retired),
+    the statement places an instance no member has: the help and its fix
+    delete it (a worker's: or raise the member's `workers` count, if it
+    should run that worker).
     """,
 )
 
@@ -1351,17 +1357,47 @@ def _not_built_there(model: Model, d, vol: str, member: str, owners: list[str], 
         why = f"`{member}` runs {plural(len(model.workers_of(model.member(member))), 'worker')}"
     else:
         why = None
+    help = (
+        f"name the private volume of a member {quoted(user)} runs on ({listed(where)}), or leave out `on {vol}`"
+        if where
+        else f"leave out `on {vol}`"
+    )
+    fix = None
+    if where and _placed_on_each(model, d, owners, where, machines):
+        # Each member the machine runs on has its own statement on its private volume: this
+        # one places an instance no member has (the catalog node moved to `member`, or a
+        # member retired): naming another volume would place a minidisk twice.
+        more = f"; or, if `{member}` should run it, raise its `workers` count" if set(owners) <= workers else ""
+        help = (
+            f"delete the statement: each member {quoted(user)} runs on ({listed(where)}) has its own statement of"
+            f" this minidisk on its private volume, and `{member}` runs no instance of it{more}"
+        )
+        fix = delete_statements(model, [d.span], f"Delete `disk {user} {d.address.text}` on `{vol}`")
     return NOT_BUILT_THERE(
         f"{subject} {runs} on `{member}`, whose private volume `{vol}` this minidisk names:"
         " no SUBCONFIG there would hold it" + (f" ({why})" if why else ""),
         d.volume.span,
         related=(Related(volume_span(model, vol), f"private to {member} here"),),
-        help=(
-            f"name the private volume of a member {quoted(user)} runs on ({listed(where)}), or leave out `on {vol}`"
-            if where
-            else f"leave out `on {vol}`"
-        ),
+        help=help,
+        fix=fix,
     )
+
+
+def _placed_on_each(model: Model, d, owners: list[str], where: list[str], machines) -> bool:
+    """Whether each member in `where` that a machine of `owners` runs on has a statement
+    of `d`'s minidisk on its private volume (BKR252's help then deletes `d`)."""
+    address = parse_address(d.address.text)
+    if address is None:
+        return False
+    for machine in owners:
+        placed = {
+            model.private_volumes.get(o.volume.upper)
+            for o in model.disks_at.get((machine, address), ())
+            if o is not d and o.volume is not None
+        }
+        if any(m not in placed for m in machines[machine][1]):
+            return False
+    return True
 
 
 @check
