@@ -5550,3 +5550,37 @@ def test_own_line_allow_action_below_a_syntax_error_where_it_is_read(monkeypatch
     right_below = text.replace("  shared-volume COM@00\n", "")
     doc, _, _ = doc_at(right_below, name="/ws/r.bkr")
     assert [a for a in F.allow_actions(doc, (2, 0), (2, 99)) if a.diagnostic.code == "BKR308"] == []
+
+
+# stop 77, h5: no trailing allow after a comment the recovery skipped (LSP fuzz, seed 76 of the counting run)
+@pytest.mark.parametrize("reading", ["fast parser first", "lark"])
+@pytest.mark.parametrize(
+    "text", [", BKR227-to disk pool P\nto disk pool P  # \x01\n", ", x\nto disk pool P  # \x01\n", "  0..0  # \x01"]
+)
+def test_h5s77_no_trailing_allow_action_after_a_comment_the_recovery_skipped(monkeypatch, reading, text):
+    # Found by the LSP fuzz's allow_a_warning (a control character typed in a comment,
+    # BKR024, below a syntax error or on its line; reduced to two lines, or one): the
+    # recovery from the slip (BKR015) skips the comment, so it is not in
+    # `module.comments`, and `allow_fix` took the line for one without a comment: it
+    # wrote the allow after it, `# \x01   # bkrc: allow BKR024`, inside the comment,
+    # where no allow is read, and the warning stayed. No allow is offered there;
+    # without the slip the one on a line of its own above is, and the file then checks
+    # clean.
+    monkeypatch.setenv("BKRDSL_PARSER", "lark" if reading == "lark" else "")
+    doc, _, _ = doc_at(text, name="/ws/r.bkr")
+    assert "BKR024" in [d.code for d in doc.diagnostics]
+    assert [a.title for a in F.allow_actions(doc, (0, 0), (99, 0)) if a.diagnostic.code == "BKR024"] == []
+    whole = "single group G { A }  # \x01\n"
+    doc, _, _ = doc_at(whole, name="/ws/r.bkr")
+    (action,) = [a for a in F.allow_actions(doc, (0, 0), (99, 0)) if a.diagnostic.code == "BKR024"]
+    allowed = apply(whole, action)
+    assert allowed == "# bkrc: allow BKR024\nsingle group G { A }  # \x01\n"
+    assert [d.code for d in analyse_document("/ws/r.bkr", allowed).diagnostics] == []
+    # A warning of the reading (BKR024) is no syntax error: no recovery skips on from
+    # it, and an allow on a line of its own below it is offered, and works.
+    below = "single group F { B }  # \x01\nsingle group G { A A }  # a note\n"
+    doc, _, _ = doc_at(below, name="/ws/r.bkr")
+    (action,) = [a for a in F.allow_actions(doc, (0, 0), (99, 0)) if a.diagnostic.code == "BKR416"]
+    allowed = apply(below, action)
+    assert allowed == below.replace("single group G", "# bkrc: allow BKR416\nsingle group G")
+    assert [d.code for d in analyse_document("/ws/r.bkr", allowed).diagnostics] == ["BKR024"]

@@ -4573,13 +4573,19 @@ def allow_actions(
     for BKR026, whose fix mends the word (allowing either is BKR025); nor where no allow
     reaches: a warning on a line that is only a comment (`allow_fix`), or an allow on a
     line of its own below a syntax error that the parser's recovery skips, comments and
-    all, to the next statement (`_allow_read_below`; the trailing form is offered)."""
+    all, to the next statement, or one after a comment the recovery skipped, so not in
+    `module.comments`, where `allow_fix` would write it inside that comment (each
+    allow at or below a syntax error is read again: `_allow_read_below`)."""
     main = doc.analysis.program.main
     source = doc.analysis.sources.get(doc.name)
     if main is None or source is None:
         return []
     broken = min(  # the first line of a syntax error, whose recovery skips on from it
-        (d.span.line for d in doc.analysis.diagnostics if d.code < "BKR100" and d.span is not None and d.span.file == doc.name),
+        (
+            d.span.line
+            for d in doc.analysis.diagnostics
+            if d.code < "BKR100" and d.is_error and d.span is not None and d.span.file == doc.name
+        ),  # (an error: BKR019, BKR023, BKR024 are warnings of the reading, with no recovery)
         default=None,
     )
     named = {(code, s, e) for code, s, e in shown}
@@ -4602,32 +4608,31 @@ def allow_actions(
         if directives is None:
             directives = read(main, source)[0]
         fix = allow_fix(source, d, main, directives)
-        if (
-            fix is not None
-            and broken is not None
-            and broken < s.line
-            and fix.edits[0].new_text.endswith("\n")
-            and not _allow_read_below(source, fix.edits[0], s.line)
-        ):
-            fix = None  # (own line, in the recovery's skip: read by nothing)
+        if fix is not None and broken is not None and broken <= s.line and not _allow_read_below(source, fix.edits[0]):
+            fix = None  # (in the recovery's skip, or inside a comment it skipped: read by nothing)
         if fix is not None:
             chosen = replace(where, diagnostic=replace(d, fix=fix, choices=(), prefer_choice=False))
             out.append(QuickFix(fix.title, chosen, fix.edits, preferred=False, choice=True))
     return out
 
 
-def _allow_read_below(source, edit, line: int) -> bool:
-    """Whether an allow written on a line of its own (`edit`, inserted at the start of
-    `line`, 1-based) below a syntax error is read: the parser's recovery may skip on
-    from the error to the next statement, comments and all. The text with the allow is
-    read again (one parse, for this action only) and the allow must be among the
-    comments the parser kept, on its line."""
+def _allow_read_below(source, edit) -> bool:
+    """Whether the allow `edit` writes at or below a syntax error is read: the parser's
+    recovery may skip on from the error to the next statement, comments and all (an
+    allow on a line of its own there is read by nothing), and a comment it skipped is
+    not in `module.comments`, so `allow_fix` took its line for one without a comment
+    and would write the allow after it, inside it. The text with the allow is read
+    again (one parse, for this action only), and the allow must be a comment of its own
+    that the parser kept. A code added to an allow already read needs no reading."""
     from bkrdsl.syntax import read_module
 
+    at = edit.new_text.find("#")
+    if at < 0:
+        return True
     text = source.text
-    at = edit.span.start
-    module = read_module(Source.of(source.name, text[:at] + edit.new_text + text[at:]))[0]
-    return module is not None and any(c.line == line for c, _ in module.comments)
+    where = edit.span.start
+    module = read_module(Source.of(source.name, text[:where] + edit.new_text + text[where:]))[0]
+    return module is not None and any(c.start == where + at for c, _ in module.comments)
 
 
 def fixes(
