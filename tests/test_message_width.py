@@ -139,3 +139,37 @@ def test_bkr227_on_four_members_is_not_cut():
     assert d.code == "BKR227" and "SYSINCR1, SYSINCR2, SYSINCR3, SYSINCR4 share" in d.message
     assert clip(d.message) == d.message and too_long(d, analysis.sources) == []
     assert "SYSIN1 on VMSYS1" in d.help
+
+
+# stop 77, h11: the slips of prodssi that BKR332, BKR230, BKR218 and BKR215 now word anew
+_H11_TAPE = (
+    "  tape manager shared catalog-node TCTMM on VMSYS1 request-node TRTMM\n"
+    "                      catalog-dmm TCDMM request-dmm TRDMM\n"
+)
+
+
+@pytest.mark.parametrize(
+    "edits",
+    [
+        [(
+            _H11_TAPE,
+            "  tape manager local\n",
+        )],
+        [(
+            _H11_TAPE,
+            "",
+        )],
+    ],
+    ids=["tape-manager-local", "tape-manager-deleted"],
+)
+def test_prodssi_slips_are_not_cut(edits):
+    """`tape manager local` (or the statement deleted): BKR230's help ran to 343 (312)
+    characters at the names' full width, cut, saying the statements' disks were the Tape
+    Manager machines, which BKR332 now says at them."""
+    text = (EXAMPLES / "prodssi.bkr").read_text()
+    for old, new in edits:
+        assert old in text
+        text = text.replace(old, new, 1)
+    analysis = analyse("prodssi.bkr", text.encode())
+    assert analysis.diagnostics
+    assert [line for d in analysis.diagnostics for line in too_long(d, analysis.sources)] == []

@@ -1755,3 +1755,65 @@ def test_bkr330_a_single_jobs_retired_member_names_the_member_its_users_other_jo
     alone = prodssi.replace("run on VMSYS1 daily 02:00", "run on VMSYS5 daily 02:00")
     (d,) = [d for d in analyse("site.bkr", alone.encode()).diagnostics if d.code == "BKR330"]
     assert "BKR411" not in d.help and d.choices[0].title == "Write `VMSYS1`"
+
+
+# stop 77, h11: BKR332 beside `tape manager local`, BKR218's preview moved, BKR215's reason
+def _h11_prodssi() -> str:
+    return (ROOT / "examples" / "prodssi.bkr").read_text()
+
+
+_H11_SHARED = (
+    "  tape manager shared catalog-node TCTMM on VMSYS1 request-node TRTMM\n"
+    "                      catalog-dmm TCDMM request-dmm TRDMM\n"
+)
+
+
+@pytest.mark.parametrize("parser", ["", "lark"], ids=["fast", "lark"])
+def test_bkr332_disks_of_ibm_tape_ids_beside_a_local_tape_manager_are_one_report_at_its_statement(parser):
+    """prodssi's `tape manager shared ...` written `tape manager local`: four BKR332s came
+    first, one per Tape Manager `disk`, each "not one of the product's machines" with the
+    product's IDs for help, nothing linking them to the statement (or to BKR230 below).
+    Now one BKR332 says what the four are and why they get no entry, points at the
+    statement, and writes it shared as BKR230 does; each way out, applied, checks."""
+    prodssi = _h11_prodssi()
+    slip = prodssi.replace(_H11_SHARED, "  tape manager local\n")
+    found = [d for d in analyse("site.bkr", slip.encode()).diagnostics]
+    assert [d.code for d in found] == ["BKR332", "BKR230"]
+    d = found[0]
+    assert d.message == (
+        "`disk` for `TCTMM`, `TRTMM`, `TCDMM` and `TRDMM`, IBM's IDs for Tape Manager's machines, which bkrc"
+        " writes no directory entries for: `tape manager local` has no nodes (job `LNXFULL` writes to tape)"
+    )
+    assert (d.span.line, d.related[0].span.line, d.related[0].label) == (36, 26, "declared local here: no nodes")
+    assert [r.label for r in d.related[1:]] == ["`disk` for `TRTMM`", "`disk` for `TCDMM`", "`disk` for `TRDMM`"]
+    statement = (
+        "`catalog-node TCTMM on VMSYS1`, `request-node TRTMM`, `catalog-dmm TCDMM` and `request-dmm TRDMM`"
+    )
+    assert d.help == (
+        f"write `tape manager shared` in place of `tape manager local`, with {statement},"
+        " which writes their directory entries; otherwise drop their `disk` statements"
+    )
+    # BKR230's help writes the same statement, no longer saying whose the IDs are (BKR332 does)
+    assert found[1].help.startswith(f"write `tape manager shared` in place of `tape manager local`, with {statement};")
+    shared = slip.replace(
+        "  tape manager local\n",
+        "  tape manager shared catalog-node TCTMM on VMSYS1 request-node TRTMM catalog-dmm TCDMM request-dmm TRDMM\n",
+    )
+    assert codes(shared, parser) == []
+    dropped = re.sub(r"  disk T[CR][TD]MM 191 size 10 cyl\n", "", slip)
+    assert codes(dropped, parser) == ["BKR230"]  # the jobs still write to tape: BKR230's to say
+    to_disk = slip.replace("to tape", "to disk pool BKUPPOOL")
+    (d,) = [d for d in analyse("site.bkr", to_disk.encode()).diagnostics]
+    # no job writes to tape: the disks dropped first, the local Tape Manager being what the site has
+    assert d.code == "BKR332" and "(job" not in d.message
+    assert d.help.startswith("drop their `disk` statements, which no local Tape Manager uses; or write `tape")
+    assert codes(re.sub(r"  disk T[CR][TD]MM 191 size 10 cyl\n", "", to_disk), parser) == []
+    # one such disk: what it is, by its ID
+    one = re.sub(r"  disk T(RTMM|CDMM|RDMM) 191 size 10 cyl\n", "", to_disk)
+    (d,) = [d for d in analyse("site.bkr", one.encode()).diagnostics]
+    assert d.message.startswith("`disk` for `TCTMM`, IBM's ID for Tape Manager's catalog node, which bkrc writes")
+    assert d.help.startswith("drop the `disk` statement, which no local")
+    # a local statement that names the machines keeps its reports, one per disk, as before
+    named = prodssi.replace("tape manager shared", "tape manager local")
+    assert [d.code for d in analyse("site.bkr", named.encode()).diagnostics].count("BKR332") == 4
+

@@ -332,8 +332,7 @@ _TO_DISK = (
             "BKR230",
             (
                 "declare `tape manager shared`, with `catalog-node TCTMM on VMSYS1`, `request-node TRTMM`,"
-                " `catalog-dmm TCDMM` and `request-dmm TRDMM` (the Tape Manager machines the file's `disk`"
-                " statements name)" + _TO_DISK
+                " `catalog-dmm TCDMM` and `request-dmm TRDMM`" + _TO_DISK
             ),
         ),
         # the site's own names on the disks: their roles cannot be told, so named with `if`
@@ -358,8 +357,7 @@ _TO_DISK = (
             "BKR230",
             (
                 "write `tape manager shared` in place of `tape manager local`, with `catalog-node TCTMM on VMSYS2`,"
-                " `request-node TRTMM`, `catalog-dmm TCDMM` and `request-dmm TRDMM` (the Tape Manager machines the"
-                " file's `disk` statements name)" + _TO_DISK
+                " `request-node TRTMM`, `catalog-dmm TCDMM` and `request-dmm TRDMM`" + _TO_DISK
             ),
         ),
         # the machines a local statement names are kept

@@ -825,9 +825,16 @@ UNKNOWN_DISK_USER = register(
     deleted statement, one error here (and one BKR230 for the jobs). So
     do the disks for unknown machines in a cluster whose `tape manager
     shared` statement names no `catalog-dmm` or no `request-dmm` (that line
-    deleted): there a machine close to a known one that already has a
-    minidisk at that address (`disk TCDMM 191`, TCTMM having its 191) counts
-    as none close, since writing TCTMM would declare its disk twice. A disk
+    deleted). The disks for IBM's Tape Manager IDs (TCTMM, TRTMM, TCDMM,
+    TRDMM) beside a `tape manager local` statement that does not name them
+    (`shared` written `local`, its options gone) are one report too, which
+    says what they are, that a local Tape Manager has no nodes, and points at
+    the statement; its help writes the statement shared with them as its
+    nodes, as BKR230's does, first where a job writes to tape, else dropping
+    the disks first. In the DMMs' case, a machine close to a known one that
+    already has a minidisk at that address (`disk TCDMM 191`, TCTMM having
+    its 191) counts as none close, since writing TCTMM would declare its
+    disk twice. A disk
     for the node a shared `tape manager` statement leaves out, which BKR233's
     help names from that disk (`request-node TRTMM` left out beside `disk
     TRTMM 191 ...`), is BKR233's alone: one slip, one error; so is a disk
@@ -2967,6 +2974,8 @@ def _unknown_disk_reports(model: Model):
     left = server_disk_unnamed(model)  # BKR212's or BKR217's: the server the `catalog` statement does not name
     second_statements = _named_by_second_statement(model)
     from bkrdsl.check.tape import (  # loaded by now: its checks keep their place
+        local_tape_help,
+        local_tape_machine,
         nodes_missing,
         nodes_named_missing,
     )
@@ -3021,10 +3030,14 @@ def _unknown_disk_reports(model: Model):
             unknown_volumes.append(d.volume)
     tape_gap = _tape_gap(model)
     tape_like = []  # no machine, no close match, and a Tape Manager machine may be missing: see below
+    local_tape = []  # IBM's Tape Manager IDs beside `tape manager local`, which has no nodes: see below
     glued = {head: (machine, statement) for machine, (head, _, statement) in hash_glued_machines(model).items()}
     for user, word, others in _once_per_name(unknown_users):
         if user in glued:
             yield _hash_glued_report(model, user, word, others, *glued[user]), False
+            continue
+        if (what := local_tape_machine(model, user)) is not None:
+            local_tape.append((user, word, others, what))
             continue
         what = (
             "matches none of the product's machines"
@@ -3102,6 +3115,27 @@ def _unknown_disk_reports(model: Model):
             word.span,
             related=related,
             help=helps[0] if one else helps[1],
+        ), False
+    if local_tape:
+        # `tape manager local` (prodssi's `shared` statement written so, its options
+        # gone): the disks of IBM's Tape Manager IDs are one slip's, the statement's,
+        # said once, at the first, pointing at it (they said "not one of the product's
+        # machines" each, with nothing to link them to it or to BKR230 below).
+        (user, word, others, what), rest = local_tape[0], local_tape[1:]
+        names = [user for user, _, _, _ in local_tape]
+        one = len(names) == 1
+        related = (Related(model.tape.decl.span, "declared local here: no nodes"),) + _named_too(user, others)
+        for other, other_word, other_others, _ in rest:
+            related += (Related(other_word.span, f"`disk` for {quoted(other)}"),) + _named_too(other, other_others)
+        what = f"IBM's ID for Tape Manager's {what.removeprefix('the ')}" if one else "IBM's IDs for Tape Manager's machines"
+        to_tape = _first_tape_target(model)
+        yield UNKNOWN_DISK_USER(
+            f"`disk` for {listed(names)}, {what}, which bkrc writes no directory"
+            f" entr{'y' if one else 'ies'} for: `tape manager local` has no nodes"
+            + (f" (job {quoted(to_tape[0])} writes to tape)" if to_tape else ""),
+            word.span,
+            related=related,
+            help=local_tape_help(model, sum(1 + len(o) for _, _, o, _ in local_tape)),
         ), False
     missing = missing_private_volumes(model)
     retired = retired_private_volumes(model) if unknown_volumes else {}

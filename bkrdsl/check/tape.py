@@ -32,9 +32,10 @@ TAPE_NOT_SHARED = register(
     nodes: the machines a `tape manager local` statement names; else those of
     IBM's IDs (TCTMM, TRTMM, and the DMMs TCDMM, TRDMM) that the file's
     `disk` statements give a disk, each in its place (a deleted statement
-    leaves them so); else IBM's example IDs TCTMM and TRTMM (the site's own
-    Tape Manager machines go there), naming the other `disk` statements'
-    users no machine has, which may be them. The catalog node goes on the
+    leaves them so; BKR332 says at those disks what they are); else IBM's
+    example IDs TCTMM and TRTMM (the site's own Tape Manager machines go
+    there), naming the other `disk` statements' users no machine has, which
+    may be them. The catalog node goes on the
     shared catalog's member. The help also writes the other way out, for a
     cluster that gives tape up (its statement deleted, as docs/deploy.md's
     "Tape Manager removed" does, the jobs' `to tape` left): each such job's
@@ -394,7 +395,9 @@ def _shared_tape_help(model: Model) -> str:
     if options:
         said += (", " if len(options) > 1 else " and ") + ", ".join(options[:-1]) + (" and " if len(options) > 1 else "") + options[-1]
     if on_disks and not examples:
-        said += " (the Tape Manager machines the file's `disk` statements name)"
+        # not said whose they are ("the Tape Manager machines the file's `disk` statements
+        # name"): BKR332 says it at those disks, and the help, with its disk way out, ran
+        # past MESSAGE_WIDTH on prodssi's statement deleted or written `tape manager local`
         return said
     if examples:
         one = len(examples) == 1
@@ -457,6 +460,41 @@ def _tape_machines_on_disks(model: Model) -> dict[str, str]:
         if not model.disk_owners(d, machines) and not model.user_defs_of(d.user.upper):
             found[role] = d.user.upper
     return found
+
+
+#: What each of IBM's Tape Manager IDs is, as BKR332 says it of a `disk` for one.
+_IBM_TAPE_WHAT = {
+    "catalog-node": "the catalog node",
+    "request-node": "the request nodes",
+    "catalog-dmm": "the catalog node's DMM",
+    "request-dmm": "the request nodes' DMM",
+}
+
+
+def local_tape_machine(model: Model, user: str) -> str | None:
+    """What `user` is, where a `disk` gives it a minidisk while the `tape manager`
+    statement is `local` and names no machine of that ID: one of IBM's Tape Manager
+    IDs (TCTMM, the catalog node), that no user statement declares. A local Tape
+    Manager has no nodes, so bkrc writes no entry for it (BKR332 says so, at the
+    disks, pointing at the statement; prodssi's statement written `tape manager local`
+    alone). None for any other user."""
+    tape = model.tape
+    role = _IBM_TAPE_IDS.get(user)
+    if tape is None or tape.scope is Scope.SHARED or role is None or model.user_defs_of(user):
+        return None
+    return _IBM_TAPE_WHAT[role]
+
+
+def local_tape_help(model: Model, disks: int) -> str:
+    """BKR332's help for the disks of `local_tape_machine`: the shared statement BKR230's
+    help writes, with the machines on the disks, where a job writes to tape (which needs
+    it), else dropping the disks first (a local Tape Manager is then what the site has)."""
+    shared = _shared_tape_help(model) + ", which writes their directory entries"
+    drop = f"drop {'the' if disks == 1 else 'their'} `disk` statement{'' if disks == 1 else 's'}"
+    tape_jobs = any(t.medium is TargetMedium.TAPE for job in model.jobs for t in job.decl.targets[:1])
+    if tape_jobs:
+        return f"{shared}; otherwise {drop}"
+    return f"{drop}, which no local Tape Manager uses; or {shared}"
 
 
 def _other_disk_owners(model: Model) -> list[str]:
