@@ -134,10 +134,11 @@ FIXES: dict[str, list[tuple[str, str, str]]] = {
     ],
     "BKR218": [
         (
-            "`expire on VMSYS1 { preview daily 01:00 }`",
-            "expire on VMSYS2 { preview",
-            "expire on VMSYS1 { preview",
-        )
+            "`expire on VMSYS1 { preview daily 01:00 purge weekly sun 03:00 retain 35 days }`",
+            "expire on VMSYS1 { purge",
+            "expire on VMSYS1 { preview daily 01:00  purge",
+        ),
+        ("remove the block it leaves empty", "  expire on VMSYS2 { preview daily 01:00 }   # <- BKR218\n", ""),
     ],
     "BKR219": [("`catalog local server BKRSVSFS pool BKRPOOL`", "BKRPOOL on VMSYS1", "BKRPOOL")],
     "BKR220": [
@@ -1816,4 +1817,30 @@ def test_bkr332_disks_of_ibm_tape_ids_beside_a_local_tape_manager_are_one_report
     # a local statement that names the machines keeps its reports, one per disk, as before
     named = prodssi.replace("tape manager shared", "tape manager local")
     assert [d.code for d in analyse("site.bkr", named.encode()).diagnostics].count("BKR332") == 4
+
+
+@pytest.mark.parametrize("parser", ["", "lark"], ids=["fast", "lark"])
+def test_bkr218_a_preview_in_a_block_of_its_own_is_moved_into_the_purging_block(parser):
+    """prodssi's preview in its own `expire on VMSYS2` block: the help wrote a second
+    `expire on VMSYS1 { preview daily 01:00 }` block beside VMSYS1's. It now moves the
+    line into that block, by its line, and removes the block left empty: prodssi back."""
+    prodssi = _h11_prodssi()
+    block = "  expire on VMSYS1 {\n    preview daily 01:00\n"
+    assert block in prodssi
+    slip = prodssi.replace(block, "  expire on VMSYS2 {\n    preview daily 01:00\n  }\n  expire on VMSYS1 {\n")
+    assert codes(slip, parser) == ["BKR218"]
+    assert help_of("BKR218", slip) == (
+        "preview on the purging member: move `preview daily 01:00` into the `expire on VMSYS1` block (line 24),"
+        " and remove the `expire on VMSYS2` block (line 21), left empty; with one shared catalog its preview"
+        " lists every member's jobs"
+    )
+    lines = slip.split("\n")
+    assert (lines[20], lines[23]) == ("  expire on VMSYS2 {", "  expire on VMSYS1 {")  # lines 21 and 24
+    assert slip.replace("  expire on VMSYS2 {\n    preview daily 01:00\n  }\n  expire on VMSYS1 {\n", block) == prodssi
+    # the block holds a retention too: the preview moved, the block kept
+    kept = slip.replace("    preview daily 01:00\n  }\n", "    preview daily 01:00\n    retain 35 days\n  }\n", 1)
+    said = help_of("BKR218", kept)
+    assert "move `preview daily 01:00` into the `expire on VMSYS1` block (line 25);" in said and "remove" not in said
+    assert codes(kept.replace("    preview daily 01:00\n    retain", "    retain", 1).replace(
+        "  expire on VMSYS1 {\n", block), parser) == []
 

@@ -290,7 +290,10 @@ PREVIEW_NOT_RUN = register(
     purge. Where the file declares no catalog (BKR213), the help writes
     both: `catalog shared` and the preview on the purging member, or
     `catalog local` and the purge, on the first purging block's schedule, in
-    the previewing block.
+    the previewing block. With a shared catalog whose one purging block has
+    no preview yet, the help moves the preview into that block (by its line),
+    and removes the previewing block where the preview was all it held,
+    rather than write a second block for the purging member.
 
     Failing example:
 
@@ -310,8 +313,9 @@ PREVIEW_NOT_RUN = register(
           }
         }
 
-    Fix: preview on the purging member, in its block or a block of its own:
-    `expire on VMSYS1 { preview daily 01:00 }`.
+    Fix: move the preview into the purging member's block and remove the
+    block it leaves empty: `expire on VMSYS1 { preview daily 01:00  purge
+    weekly sun 03:00  retain 35 days }`.
     """,
 )
 
@@ -894,10 +898,7 @@ def previews_run(model: Model):
                     " already lists every member's jobs"
                 )
             else:
-                help = (
-                    f"preview on the purging member: `expire on {purging[0]} {{ preview {schedule} }}`;"
-                    " with one shared catalog its preview lists every member's jobs"
-                )
+                help = _preview_moved_help(model, e, purge_blocks[0], schedule)
         elif model.catalog is not None and model.catalog.scope is Scope.LOCAL:
             help = _purge_lost_help(model, e, lost, purge_blocks[0])
         elif model.catalog is None and not model.catalogs:
@@ -921,6 +922,19 @@ def previews_run(model: Model):
             related=related,
             help=help,
         )
+
+
+def _preview_moved_help(model: Model, block: ExpireModel, purger: ExpireModel, schedule: str) -> str:
+    """BKR218's help for a shared catalog's preview on a member that does not purge,
+    where the one purging block has no preview: the line moved into that block, as a
+    sysprog would (the help wrote a second `expire on VMSYS1 { preview ... }` block
+    beside it), and the previewing block removed where the preview is all it holds."""
+    why = "with one shared catalog its preview lists every member's jobs"
+    into = f"`expire on {_placement_text(purger)}` block (line {purger.decl.span.line})"
+    moved = f"move `preview {schedule}` into the {into}"
+    if len(block.decl.previews) == 1 and not block.decl.retains:
+        moved += f", and remove the `expire on {_placement_text(block)}` block (line {block.decl.span.line}), left empty"
+    return f"preview on the purging member: {moved}; {why}"
 
 
 @check
