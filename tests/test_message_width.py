@@ -161,13 +161,14 @@ _H11_TAPE = (
         )],
         [("  expire on VMSYS1 {\n", "  expire on VMSYS2 {\n    preview daily 01:00\n  }\n  expire on VMSYS1 {\n"),
          ("    preview daily 01:00\n    purge", "    purge")],
+        [("expire on VMSYS1 {", "expire on VMSYS2 {")],
     ],
-    ids=["tape-manager-local", "tape-manager-deleted", "preview-block-of-its-own"],
+    ids=["tape-manager-local", "tape-manager-deleted", "preview-block-of-its-own", "purged-away"],
 )
 def test_prodssi_slips_are_not_cut(edits):
     """`tape manager local` (or the statement deleted): BKR230's help ran to 343 (312)
     characters at the names' full width, cut, saying the statements' disks were the Tape
-    Manager machines, which BKR332 now says at them; BKR218's move fits."""
+    Manager machines, which BKR332 now says at them; BKR218's move and BKR215's reason fit."""
     text = (EXAMPLES / "prodssi.bkr").read_text()
     for old, new in edits:
         assert old in text

@@ -1844,3 +1844,22 @@ def test_bkr218_a_preview_in_a_block_of_its_own_is_moved_into_the_purging_block(
     assert codes(kept.replace("    preview daily 01:00\n    retain", "    retain", 1).replace(
         "  expire on VMSYS1 {\n", block), parser) == []
 
+
+@pytest.mark.parametrize("parser", ["", "lark"], ids=["fast", "lark"])
+def test_bkr215_says_why_purging_away_from_the_catalog_server_matters(parser):
+    """prodssi's `expire on VMSYS2` while the catalog's server logs on to VMSYS1: the
+    message gave no reason (the explanation did); it now says expiry needs both
+    members up. Each way out of the help, applied, checks clean."""
+    prodssi = _h11_prodssi()
+    slip = prodssi.replace("expire on VMSYS1 {", "expire on VMSYS2 {")
+    (d,) = [d for d in analyse("site.bkr", slip.encode()).diagnostics]
+    assert d.message == (
+        "the shared catalog is purged from `VMSYS2`, but its SFS server runs on `VMSYS1`:"
+        " expiry then needs both members up"
+    )
+    assert d.help == (
+        "write `expire on VMSYS1` for `expire on VMSYS2` (line 21), or move the server to `VMSYS2`:"
+        " `on VMSYS2` for `on VMSYS1`"
+    )
+    assert codes(prodssi, parser) == []
+    assert codes(slip.replace("BKRPOOL on VMSYS1", "BKRPOOL on VMSYS2"), parser) == []

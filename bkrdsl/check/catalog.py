@@ -212,7 +212,8 @@ PURGE_AWAY = register(
     Purging from another member works, but expiry then needs two members up
     instead of one, and crosses the members' link for every catalog entry.
     Keeping the purge on the catalog server's member means an outage of any
-    other member never stops expiry.
+    other member never stops expiry. The warning's message gives that reason
+    in a few words: expiry then needs both members up.
 
     Failing example:
 
@@ -850,7 +851,8 @@ def purge_near_catalog(model: Model):
         return
     (member,) = members
     yield PURGE_AWAY(
-        f"the shared catalog is purged from `{member}`, but its SFS server runs on `{home.upper}`",
+        f"the shared catalog is purged from `{member}`, but its SFS server runs on `{home.upper}`:"
+        " expiry then needs both members up",
         purgers[0].decl.placement.span,
         related=(Related(home.span, "the catalog's server runs here"),),
         help=(
