@@ -50,7 +50,7 @@ from typing import TYPE_CHECKING, NamedTuple, Self
 from bkrdsl import source
 from bkrdsl.emit.common import DIRECTORY, PROFILE_SNIPPET, TAPE_CONFIG, Artifact, Extent, source_label
 from bkrdsl.records import dataclass
-from bkrdsl.signals import Terminated, raise_terminated
+from bkrdsl.signals import HungUp, Terminated, raise_hung_up, raise_terminated
 from bkrdsl.terminal import escaped, json_text
 
 if TYPE_CHECKING:
@@ -3050,7 +3050,7 @@ class Commit:
     then the caller calls `release()`, once it has reported the write (so a
     Ctrl-C cannot fall between the write and its report either).
 
-    SIGTERM is held back the same way when bkrc answers it (`raise_terminated`);
+    SIGTERM and SIGHUP are held back the same way when bkrc answers them (`raise_terminated`, `raise_hung_up`);
     `signum` then says which signal came, and `reraise()` raises it as the
     exception it would have been.
 
@@ -3059,7 +3059,11 @@ class Commit:
     handler keeps it."""
 
     #: Each signal held back, with the handler that raises it.
-    HELD = ((signal.SIGINT, signal.default_int_handler), (signal.SIGTERM, raise_terminated))
+    HELD = (
+        (signal.SIGINT, signal.default_int_handler),
+        (signal.SIGTERM, raise_terminated),
+        *(((signal.SIGHUP, raise_hung_up),) if hasattr(signal, "SIGHUP") else ()),
+    )
 
     def __init__(self) -> None:
         self.done = False
@@ -3085,7 +3089,9 @@ class Commit:
         self._previous = {}
 
     def reraise(self) -> None:
-        """Raise the interrupt held back (KeyboardInterrupt, or Terminated for SIGTERM)."""
+        """Raise the interrupt held back (KeyboardInterrupt, Terminated for SIGTERM, HungUp for SIGHUP)."""
+        if self.signum == getattr(signal, "SIGHUP", None):
+            raise HungUp
         raise Terminated if self.signum == signal.SIGTERM else KeyboardInterrupt
 
     def __enter__(self) -> Self:

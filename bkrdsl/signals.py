@@ -1,4 +1,4 @@
-"""SIGTERM answered as Ctrl-C is: `Terminated`, and the handler that raises it.
+"""SIGTERM and SIGHUP answered as Ctrl-C is: `Terminated` and `HungUp`, and the handlers that raise them.
 
 Its own small module, so that every `bkrc` command can install the handler
 (`bkrdsl/cli/__init__.py`) without importing `bkrdsl.output`, whose `Commit`
@@ -17,3 +17,15 @@ class Terminated(KeyboardInterrupt):
 def raise_terminated(signum, frame) -> None:
     """The SIGTERM handler `bkrc` installs (see `Terminated`)."""
     raise Terminated
+
+
+class HungUp(Terminated):
+    """SIGHUP (the terminal or the ssh connection a deploy step runs `bkrc` over
+    dropped), raised by `raise_hung_up`: tidied up as SIGTERM is, with exit 129
+    (128 + SIGHUP). Python's default would die at once, leaving the temporary
+    folder beside DIR as a kill does."""
+
+
+def raise_hung_up(signum, frame) -> None:
+    """The SIGHUP handler `bkrc` installs (see `HungUp`)."""
+    raise HungUp

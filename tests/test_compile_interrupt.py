@@ -333,3 +333,44 @@ def test_ctrl_c_while_bkrc_starts(how):
     run = subprocess.run([sys.executable, "-c", code, how], capture_output=True, text=True, check=False)
     assert run.returncode == 130, run.stderr
     assert run.stderr == "bkrc: interrupted\n" and run.stdout == ""
+
+
+# stop 77, h12: SIGHUP (an ssh deploy step whose connection drops) tidied as SIGTERM is
+@pytest.mark.parametrize(("step", "code"), [("_keep_folder_modes", 129), ("swap", 0)])
+def test_sighup_is_answered_as_sigterm_is(compiled, step, code):
+    """A hang-up before the swap removes the temporary folder and leaves DIR as it was
+    (exit 129, 128 + SIGHUP); from the swap on the compile finishes. Python's default
+    would die at once, leaving `.DIR.bkrc-new-*` beside DIR as a kill does."""
+    src, out, old, new = compiled
+    run = subprocess.run(
+        [sys.executable, "-c", SUBPROCESS, step, str(src), str(out), "SIGHUP"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == code, run.stderr
+    assert tree(out) == (new if code == 0 else old)
+    assert siblings(out) == []
+    if code:
+        assert f"bkrc: hung up; nothing written: {out} is as it was" in run.stderr
+    else:
+        assert f"bkrc: hung up after {out} was written: it holds every new file" in run.stderr
+
+
+def test_sighup_ignored_by_nohup_stays_ignored():
+    """`nohup bkrc ...` (SIGHUP ignored): bkrc leaves it ignored, as it leaves SIGTERM."""
+    import signal
+
+    from bkrdsl.cli import _answer_sigterm
+
+    before = signal.signal(signal.SIGHUP, signal.SIG_IGN)
+    try:
+        previous = _answer_sigterm()
+        try:
+            assert signal.getsignal(signal.SIGHUP) is signal.SIG_IGN
+            assert signal.SIGHUP not in previous
+        finally:
+            for signum, handler in previous.items():
+                signal.signal(signum, handler)
+    finally:
+        signal.signal(signal.SIGHUP, before)

@@ -73,7 +73,7 @@ class _LazyGroup(click.Group):
     def invoke(self, ctx):
         # Click would print "Aborted!" and exit 1, which reads as "errors in the
         # input"; `bkrc compile` says more (what DIR holds) before this is reached.
-        previous = None
+        previous = {}
         try:
             # Inside the try: a Ctrl-C while the handler is being set is answered too.
             previous = _answer_sigterm()
@@ -108,8 +108,8 @@ class _LazyGroup(click.Group):
                 silence_streams(sys.stderr)
             ctx.exit(EXIT_USAGE)
         finally:
-            if previous is not None:
-                signal.signal(signal.SIGTERM, previous)
+            for signum, handler in previous.items():
+                signal.signal(signum, handler)
 
 
 def _refuse_closed_streams(args) -> None:
@@ -148,18 +148,24 @@ def _refuse(line: str, other) -> None:
     sys.exit(EXIT_USAGE)
 
 
-def _answer_sigterm():
-    """Answer SIGTERM as Ctrl-C is answered (`signals.Terminated`): a command that
-    writes tidies up and says what it left, rather than dying with a temporary
-    folder beside DIR. Not where SIGTERM is ignored or handled already. Returns
-    the handler to put back, or None."""
-    from bkrdsl.signals import raise_terminated
+def _answer_sigterm() -> dict:
+    """Answer SIGTERM as Ctrl-C is answered (`signals.Terminated`), and SIGHUP (an
+    ssh connection or terminal that dropped: `signals.HungUp`) as SIGTERM: a
+    command that writes tidies up and says what it left, rather than dying with
+    a temporary folder beside DIR. Not where a signal is ignored (`nohup`) or
+    handled already. Returns the handlers to put back, by signal."""
+    from bkrdsl.signals import raise_hung_up, raise_terminated
 
+    previous = {}
     if threading.current_thread() is not threading.main_thread():
-        return None
-    if signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL:
-        return None
-    return signal.signal(signal.SIGTERM, raise_terminated)
+        return previous
+    answers = [(signal.SIGTERM, raise_terminated)]
+    if hasattr(signal, "SIGHUP"):  # not on Windows
+        answers.append((signal.SIGHUP, raise_hung_up))
+    for signum, handler in answers:
+        if signal.getsignal(signum) is signal.SIG_DFL:
+            previous[signum] = signal.signal(signum, handler)
+    return previous
 
 
 @click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})

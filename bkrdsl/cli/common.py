@@ -26,6 +26,7 @@ EXIT_USAGE = 2  # usage, I/O or internal error
 EXIT_INTERNAL = 2
 EXIT_INTERRUPTED = 130  # Ctrl-C (128 + SIGINT, as shells report it)
 EXIT_TERMINATED = 143  # SIGTERM (128 + 15), answered as Ctrl-C is (`interruption`)
+EXIT_HUNG_UP = 129  # SIGHUP (128 + 1): the terminal or ssh connection dropped, answered as SIGTERM is
 EXIT_BROKEN_PIPE = 141  # output closed by its reader (`| head -1`): 128 + SIGPIPE, as a shell reports it
 
 FORMATS = ("text", "short", "json", "sarif", "github")
@@ -84,11 +85,14 @@ def internal_error(err: BaseException) -> None:
 
 def interruption(err: BaseException | None = None, signum: int | None = None) -> tuple[str, int]:
     """(word, exit code) for an interrupt: ("interrupted", 130) for Ctrl-C,
-    ("terminated", 143) for SIGTERM (a `signals.Terminated`, or `signum` 15)."""
+    ("terminated", 143) for SIGTERM (a `signals.Terminated`, or `signum` 15),
+    ("hung up", 129) for SIGHUP (a `signals.HungUp`, or `signum` 1)."""
     import signal
 
-    from bkrdsl.signals import Terminated
+    from bkrdsl.signals import HungUp, Terminated
 
+    if isinstance(err, HungUp) or signum == getattr(signal, "SIGHUP", None):
+        return "hung up", EXIT_HUNG_UP
     if isinstance(err, Terminated) or signum == signal.SIGTERM:
         return "terminated", EXIT_TERMINATED
     return "interrupted", EXIT_INTERRUPTED

@@ -19,7 +19,7 @@ Ctrl-C is answered here rather than by click (whose "Aborted!" and exit 1
 would read as "errors in the input"): before the report, DIR is as it was
 and the exit is 130; from the report on (just before the swap),
 `output.Commit` holds Ctrl-C back until the write is reported, so the compile
-ends as it would have (exit 0) and says that DIR is complete. SIGTERM takes the same paths (`signals.Terminated`).
+ends as it would have (exit 0) and says that DIR is complete. SIGTERM takes the same paths (`signals.Terminated`), and SIGHUP (`signals.HungUp`).
 """
 
 from __future__ import annotations
@@ -365,7 +365,7 @@ def _compile_cmd(
     include, report,
 ):
     """compile_cmd's body, which always ends in SystemExit (`sys.exit`)."""
-    from bkrdsl.signals import Terminated
+    from bkrdsl.signals import HungUp, Terminated
 
     commit = None
     locks: list = []
@@ -392,7 +392,10 @@ def _compile_cmd(
                 _fail(f"bkrc: {word}; nothing written: {shown}", exit_with, err=report or status_to_stderr(fmt))
             # Only where Ctrl-C could not be held back (not the main thread).
             commit.interrupted, code = True, EXIT_OK
-            held = signal.SIGTERM if isinstance(err, Terminated) else signal.SIGINT
+            held = (
+                signal.SIGHUP if isinstance(err, HungUp)
+                else signal.SIGTERM if isinstance(err, Terminated) else signal.SIGINT
+            )
             commit.signum = commit.signum or held
         if commit.interrupted:
             word, _ = interruption(signum=commit.signum)
