@@ -443,3 +443,107 @@ def test_a_file_name_holding_a_control_is_written_visibly_in_every_format(tmp_pa
         if fmt in ("text", "short", "github"):
             assert "a<U+001B>[2Jb<U+009B>" in out
     assert json.loads(render("json", analysis.diagnostics, analysis.sources))["diagnostics"][0]["file"] == name
+
+
+# stop 77, h12: --format gitlab, GitLab's Code Quality report
+GITLAB_KEYS = {"description", "check_name", "fingerprint", "severity", "location"}
+GITLAB_SEVERITY = {"error": "major", "warning": "minor", "note": "info"}
+
+
+def test_gitlab_report_has_the_fields_gitlab_reads(files):
+    """One issue per diagnostic, in text's order: the message and help, the code, a
+    SHA-256 fingerprint (each its own), the severity mapped, the path as given and
+    the lines the diagnostic starts and ends on."""
+    diagnostics = analyse("several.bkr", SEVERAL_ERRORS.encode()).diagnostics
+    issues = json.loads(check("gitlab", "several.bkr", 1))
+    assert isinstance(issues, list) and len(issues) == len(diagnostics) == 6
+    for issue, d in zip(issues, diagnostics):
+        assert set(issue) == GITLAB_KEYS
+        assert issue["description"] == d.message + (f"\nhelp: {d.help}" if d.help else "")
+        assert issue["check_name"] == d.code
+        assert re.fullmatch(r"[0-9a-f]{64}", issue["fingerprint"])
+        assert issue["severity"] == GITLAB_SEVERITY[d.severity.value]
+        assert issue["location"] == {"path": "several.bkr", "lines": {"begin": d.span.line, "end": d.span.end_line}}
+    assert len({i["fingerprint"] for i in issues}) == len(issues)
+    assert check("gitlab", "several.bkr", 1) == check("gitlab", "several.bkr", 1)  # deterministic
+    assert check("gitlab", "clean.bkr", 0) == "[]\n"
+
+
+def test_gitlab_fingerprints_stay_when_a_line_is_inserted_above(files):
+    """A comment and a blank line inserted at the top move every issue down two lines
+    and change no fingerprint: GitLab does not take them for new issues."""
+    before = json.loads(check("gitlab", "several.bkr", 1))
+    (files / "several.bkr").write_text("# the site's cluster\n\n" + SEVERAL_ERRORS, encoding="utf-8")
+    after = json.loads(check("gitlab", "several.bkr", 1))
+    assert [i["fingerprint"] for i in after] == [i["fingerprint"] for i in before]
+    assert [i["location"]["lines"]["begin"] for i in after] == [i["location"]["lines"]["begin"] + 2 for i in before]
+    # the line itself changed: its issue is another one
+    (files / "several.bkr").write_text(SEVERAL_ERRORS.replace("wokers 4", "wokers 6"), encoding="utf-8")
+    changed = json.loads(check("gitlab", "several.bkr", 1))
+    assert [i["fingerprint"] == j["fingerprint"] for i, j in zip(changed, before)] == [False] + [True] * 5
+
+
+def test_gitlab_fingerprints_of_the_same_slip_on_identical_lines_differ():
+    """GitLab shows one issue per fingerprint: two identical lines with the same
+    slip are two issues, the second's rank hashed with it; the first keeps the
+    fingerprint it has alone."""
+    from bkrdsl.diagnostics.render import render
+
+    text = (EXAMPLES / "minimal.bkr").read_text(encoding="utf-8")
+    line = next(x for x in text.splitlines() if "retain" in x)
+    slip = line.replace("retain", "retian")
+    once = analyse("twice.bkr", text.replace(line, slip, 1).encode())
+    twice = analyse("twice.bkr", text.replace(line, slip + "\n" + slip, 1).encode())
+    (alone,) = json.loads(render("gitlab", once.diagnostics, once.sources))
+    first, second = json.loads(render("gitlab", twice.diagnostics, twice.sources))
+    assert first["check_name"] == second["check_name"] == alone["check_name"] == "BKR012"
+    assert second["location"]["lines"]["begin"] == first["location"]["lines"]["begin"] + 1
+    assert first["fingerprint"] == alone["fingerprint"] != second["fingerprint"]
+
+
+def test_gitlab_path_is_relative_to_the_working_directory(files):
+    """GitLab reads `location.path` from the repository's root: an absolute FILE under
+    the working directory is made relative, `./` and `x/..` are left out."""
+    (files / "sub").mkdir()
+    for name in (str(files / "several.bkr"), "./several.bkr", "sub/../several.bkr"):
+        issues = json.loads(check("gitlab", name, 1))
+        assert {i["location"]["path"] for i in issues} == {"several.bkr"}, name
+    assert json.loads(check("gitlab", "several.bkr", 1)) == json.loads(check("gitlab", str(files / "several.bkr"), 1))
+
+
+def test_gitlab_report_is_printed_in_every_run(files):
+    """Like json's document: `[]` for a FILE not read and a usage error naming the
+    format (exit 2, bkrc's line on the other stream); `bkrc compile` prints it on
+    standard error, its own lines on standard output; the error limit's note is an
+    `info` issue."""
+    missing = run_cli(["check", "--format", "gitlab", "missing.bkr"], expect=2)
+    assert missing.stdout == "[]\n" and "bkrc: missing.bkr: no such file" in missing.stderr
+    usage = run_cli(["check", "--bogus", "--format", "gitlab", "several.bkr"], expect=2)
+    assert usage.stdout == "[]\n" and "No such option" in usage.stderr
+    compiled = run_cli(["compile", "--format", "gitlab", "several.bkr", "-o", "out"], expect=1)
+    assert [i["check_name"] for i in json.loads(compiled.stderr)] == [i["check_name"] for i in json.loads(check("gitlab", "several.bkr", 1))]
+    assert "nothing written" in compiled.stdout
+    limited = json.loads(run_cli(["check", "--format", "gitlab", "--max-errors", "1", "several.bkr"], expect=1).stdout)
+    assert limited[-1]["check_name"] == "bkrc" and limited[-1]["severity"] == "info"
+    assert "stopping after" in limited[-1]["description"]
+
+
+def test_gitlab_sample_in_the_docs_is_what_bkrc_prints(monkeypatch):
+    from conftest import ROOT
+
+    monkeypatch.chdir(ROOT)
+    (one,) = json.loads(_doc_samples()["gitlab"])
+    printed = json.loads(run_cli(["check", "--format", "gitlab", "examples/broken/prodssi.bkr"], expect=1).stdout)
+    assert one in printed and len(printed) == 12
+
+
+def test_gitlab_writes_no_character_a_terminal_acts_on():
+    from bkrdsl.diagnostics.render import render
+    from bkrdsl.terminal import ACTED_ON
+
+    analysis = analyse("c.bkr", _acting_file().encode())
+    out = render("gitlab", analysis.diagnostics, analysis.sources)
+    assert not set(out) & (ACTED_ON - {"\n"})
+    assert [i["description"] for i in json.loads(out)] == [
+        d.message + (f"\nhelp: {d.help}" if d.help else "") for d in analysis.diagnostics
+    ]

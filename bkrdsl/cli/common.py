@@ -29,12 +29,12 @@ EXIT_TERMINATED = 143  # SIGTERM (128 + 15), answered as Ctrl-C is (`interruptio
 EXIT_HUNG_UP = 129  # SIGHUP (128 + 1): the terminal or ssh connection dropped, answered as SIGTERM is
 EXIT_BROKEN_PIPE = 141  # output closed by its reader (`| head -1`): 128 + SIGPIPE, as a shell reports it
 
-FORMATS = ("text", "short", "json", "sarif", "github")
+FORMATS = ("text", "short", "json", "sarif", "github", "gitlab")
 
 #: The formats whose diagnostics are one document a program parses: where a
 #: command prints them on standard error (compile, show, init, fmt), its own `bkrc:` lines
 #: go to standard output instead, so that `2>diagnostics.json` holds JSON only.
-DOCUMENT_FORMATS = ("json", "sarif")
+DOCUMENT_FORMATS = ("json", "sarif", "gitlab")
 
 
 def status_to_stderr(fmt: str) -> bool:

@@ -1,5 +1,5 @@
-"""Renderers: the same diagnostics as text frames, short lines, JSON, SARIF 2.1.0
-or GitHub workflow annotations.
+"""Renderers: the same diagnostics as text frames, short lines, JSON, SARIF 2.1.0,
+GitHub workflow annotations or GitLab's Code Quality report.
 
 Renderers are pure: they take diagnostics and the sources they point into and
 return a string. Colour is decided by the caller (the CLI knows the terminal).
@@ -30,6 +30,7 @@ class Format(str, enum.Enum):
     JSON = "json"
     SARIF = "sarif"
     GITHUB = "github"
+    GITLAB = "gitlab"
 
 
 def counts(diagnostics: Sequence[Diagnostic]) -> tuple[int, int]:
@@ -71,6 +72,8 @@ def render(
         return render_json(ordered, stops, failures, allowed)
     if fmt is Format.SARIF:
         return render_sarif(ordered, stops, failures=failures, allowed=allowed)
+    if fmt is Format.GITLAB:
+        return render_gitlab(ordered, sources, stops)
     return render_github(ordered, stops, failures)
 
 
@@ -698,3 +701,114 @@ def github_unformatted(file: str, before: str, after: str) -> str:
     command = "bkrc fmt -" if file == "<stdin>" else f"bkrc fmt {shlex.quote(file)}"
     message = f"would reformat {file}: `{command}` rewrites it in the canonical layout"
     return f"::error file={_gh_prop(file)},line={line},title=bkrc fmt::{_gh_data(_visible(message))}\n"
+
+
+# ------------------------------------------------------------------- gitlab
+#: A bkrc severity as a Code Quality report's: an error (exit 1: the compile
+#: refuses the file) `major`, a warning `minor`, a note `info`, as other linters'
+#: GitLab reports grade theirs, so that one merge request widget ranks them alike.
+_GITLAB_SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.NOTE: "info"}
+
+
+def _gitlab_path(file: str, cwd: str) -> str:
+    """A file name as a Code Quality report's `location.path`: relative to the
+    working directory, which GitLab takes for the repository's root (an absolute
+    name inside it made relative; one outside it kept), `/`-separated, without
+    `./`. `<stdin>` (or `--source-name`'s NAME) is kept as it is."""
+    name = file
+    if os.path.isabs(name):
+        try:
+            relative = os.path.relpath(name, cwd)
+        except ValueError:  # another drive (Windows)
+            relative = name
+        if relative != ".." and not relative.startswith(".." + os.sep):
+            name = relative
+    elif not name.startswith("<"):
+        name = os.path.normpath(name)
+    name = name.replace("\\", "/")
+    while name.startswith("./"):
+        name = name[2:]
+    return name
+
+
+def _gitlab_location(span: Span | None, cwd: str) -> dict:
+    """`location`: the path and the lines (`begin`, `end`) a diagnostic starts and
+    ends on; a span that ends at the start of a line ends on the line before. No
+    place (a rare diagnostic of the whole run): the working directory's `.`, line 1."""
+    if span is None:
+        return {"path": ".", "lines": {"begin": 1, "end": 1}}
+    end = span.end_line - 1 if span.end_line > span.line and span.end_column <= 1 else span.end_line
+    return {"path": _gitlab_path(span.file, cwd), "lines": {"begin": span.line, "end": max(end, span.line)}}
+
+
+def _gitlab_text(span: Span | None, sources: Mapping[str, Source]) -> tuple[str, str]:
+    """(the source line a diagnostic starts on, without its indentation and trailing
+    blanks; the text it marks on that line), what its fingerprint is made of in
+    place of the line's number, so that a line inserted above leaves it alone."""
+    if span is None or span.file not in sources:
+        return "", ""
+    source = sources[span.file]
+    line = source.line_text(span.line)
+    last = span.end_column - 1 if span.end_line == span.line else len(line)
+    return line.strip(), line[span.column - 1 : max(last, span.column - 1)]
+
+
+def _gitlab_fingerprint(seen: dict, *parts: str) -> str:
+    """A SHA-256 of `parts` (path, check, line text, marked text: never a line
+    number), stable across runs and across edits elsewhere in the file. GitLab
+    shows one issue per fingerprint, so the second and later issues with the same
+    parts (the same word on two identical lines) add their rank among them."""
+    import hashlib
+
+    key = "\0".join(parts)
+    n = seen.get(key, 0)
+    seen[key] = n + 1
+    if n:
+        key += f"\0{n}"
+    return hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def render_gitlab(
+    diagnostics: Sequence[Diagnostic],
+    sources: Mapping[str, Source],
+    stops: Sequence[Stop] = (),
+    cwd: str | None = None,
+) -> str:
+    """GitLab's Code Quality report (a subset of Code Climate's issues, which
+    `artifacts: reports: codequality:` takes): a JSON array with one object per
+    diagnostic, its `description` (message, then the help), `check_name` (the
+    code), `fingerprint` (`_gitlab_fingerprint`), `severity` (`_GITLAB_SEVERITY`)
+    and `location` (`path`, relative to `cwd`, default the working directory;
+    `lines`). The error limit's note is an `info` issue of `check_name` `bkrc`.
+    A warning a `# bkrc: allow` set aside is left out, as in the text format: the
+    report has no suppressed issue. A run that failed (exit 2) has no place in
+    it: its line and exit code say so."""
+    cwd = os.getcwd() if cwd is None else cwd
+    seen: dict = {}
+    issues = []
+    for d in diagnostics:
+        location = _gitlab_location(d.span, cwd)
+        line, marked = _gitlab_text(d.span, sources)
+        if d.span is None:
+            line = d.message
+        issues.append(
+            {
+                "description": d.message + (f"\nhelp: {d.help}" if d.help else ""),
+                "check_name": d.code,
+                "fingerprint": _gitlab_fingerprint(seen, location["path"], d.code, line, marked),
+                "severity": _GITLAB_SEVERITY[d.severity],
+                "location": location,
+            }
+        )
+    for stop in stops:
+        location = _gitlab_location(stop.at, cwd)
+        issues.append(
+            {
+                "description": stop.message,
+                "check_name": "bkrc",
+                "fingerprint": _gitlab_fingerprint(seen, location["path"], "bkrc", "stopped"),
+                "severity": "info",
+                "location": location,
+            }
+        )
+    return json_text(issues) + "\n"
