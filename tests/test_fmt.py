@@ -1614,3 +1614,34 @@ def test_h1s76_a_comment_past_80_even_two_spaces_after_stands_alone_there(monkey
         "    run on VM1 weekly sun 03:30  # four\n"
     ) in formatted
     assert format_text(formatted, "c.bkr") == formatted
+
+
+# stop 77, h12: `bkrc fmt --check --format gitlab`, an issue per file that would change
+def test_check_in_gitlab_format_reports_each_file_that_would_change(tmp_path, monkeypatch):
+    """As github's annotation: each file `--check` would reformat is an issue of the
+    Code Quality report on standard error (`bkrc fmt`, major: the job fails for it),
+    at its first line that changes; `would reformat FILE` lines go to standard
+    output, as with json. Its fingerprint is the file's and the check's alone, so it
+    stays one issue while the file's text changes; a canonical file gives `[]`."""
+    import json
+
+    monkeypatch.chdir(tmp_path)
+    minimal = (EXAMPLES / "minimal.bkr").read_bytes()
+    n = next(i for i, line in enumerate(minimal.split(b"\n")) if line.startswith(b"  "))
+    (tmp_path / "indented.bkr").write_bytes(minimal.replace(b"\n  ", b"\n      ", 1))
+    (tmp_path / "crlf.bkr").write_bytes(minimal.replace(b"\n", b"\r\n"))
+    (tmp_path / "pretty.bkr").write_bytes(minimal)
+    result = run_cli(["fmt", "--check", "--format", "gitlab", "indented.bkr", "pretty.bkr", "crlf.bkr"], expect=1)
+    assert result.stdout == "would reformat indented.bkr\nwould reformat crlf.bkr\n"
+    issues = json.loads(result.stderr)
+    assert [(i["location"]["path"], i["location"]["lines"]["begin"]) for i in issues] == [
+        ("indented.bkr", n + 1),
+        ("crlf.bkr", 1),
+    ]
+    assert {i["check_name"] for i in issues} == {"bkrc fmt"} and {i["severity"] for i in issues} == {"major"}
+    assert issues[0]["description"] == "would reformat indented.bkr: `bkrc fmt indented.bkr` rewrites it in the canonical layout"
+    assert len({i["fingerprint"] for i in issues}) == 2
+    (tmp_path / "indented.bkr").write_bytes(b"# a comment\n" + minimal.replace(b"\n  ", b"\n        ", 1))
+    again = json.loads(run_cli(["fmt", "--check", "--format", "gitlab", "indented.bkr"], expect=1).stderr)
+    assert again[0]["fingerprint"] == issues[0]["fingerprint"]
+    assert run_cli(["fmt", "--check", "--format", "gitlab", "pretty.bkr"], expect=0).stderr == "[]\n"

@@ -923,8 +923,10 @@ def print_diagnostics(
     modules: Sequence[str] = (),
     max_errors: int | None = None,
     failures: Sequence[str] = (),
+    unformatted: Sequence[tuple[str, str, str]] = (),
 ) -> None:
-    """Print the diagnostics of every analysis in `fmt`; `modules` names the FILEs
+    """`unformatted`: the files `bkrc fmt --check` would reformat, (name, text,
+    formatted text), which `gitlab` reports as issues. Print the diagnostics of every analysis in `fmt`; `modules` names the FILEs
     checked as modules, which the text format's summary line names. Each file's
     report stops after its `max_errors`th error (default: the command's
     `--max-errors`, else DEFAULT_MAX_ERRORS; 0: no limit). `failures`: bkrc's
@@ -964,6 +966,7 @@ def print_diagnostics(
         stops=stops,
         failures=failures,
         allowed=list(allowed.values()),
+        unformatted=unformatted,
     )
     if fmt in DOCUMENT_FORMATS:
         text = ascii_document(text, stream)

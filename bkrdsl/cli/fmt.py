@@ -76,6 +76,7 @@ class _Run:
         self.results = []
         self.rewritten: list[str] = []
         self.failures: list[str] = []  # bkrc's lines for the files it could not read or write
+        self.unformatted: list[tuple[str, str, str]] = []  # --check: (name, text, formatted), for gitlab
 
     def failed(self, line: str) -> None:
         click.echo(line, err=self.status)
@@ -123,6 +124,8 @@ class _Run:
                     from bkrdsl.diagnostics.render import github_unformatted
 
                     click.echo(github_unformatted(done.source.name, done.before, done.text), nl=False, err=True)
+                elif self.fmt == "gitlab":  # an issue in the report, after the diagnostics
+                    self.unformatted.append((done.source.name, done.before, done.text))
                 self.fail(EXIT_INPUT)
             return
         if self.diff:
@@ -191,10 +194,14 @@ def fmt_cmd(files, check, diff, fmt, color):
         word, code = interruption(err)
         click.echo(run.interrupted(word), err=status)
         if not status:  # json, sarif: the document of the files read before it
-            print_diagnostics([r for r in run.results if not r.ok], fmt, color, err=True, failures=run.failures)
+            print_diagnostics(
+                [r for r in run.results if not r.ok], fmt, color, err=True, failures=run.failures,
+                unformatted=run.unformatted,
+            )
         sys.exit(code)
     failed = [r for r in run.results if not r.ok]
-    print_diagnostics(failed, fmt, color, err=True, failures=run.failures)  # json, sarif: the document, always
+    # json, sarif, gitlab: the document, always (gitlab's with an issue per file --check would reformat)
+    print_diagnostics(failed, fmt, color, err=True, failures=run.failures, unformatted=run.unformatted)
     sys.exit(run.code)
 
 

@@ -51,8 +51,11 @@ def render(
     stops: Sequence[Stop] = (),
     failures: Sequence[str] = (),
     allowed: Sequence = (),
+    unformatted: Sequence[tuple[str, str, str]] = (),
 ) -> str:
-    """`allowed`: the warnings a `# bkrc: allow` set aside (`allow.Allowed`), which the
+    """`unformatted`: (file, text, formatted text) of each file `bkrc fmt --check`
+    would reformat, an issue each in `gitlab` (`gitlab_unformatted`; github's
+    annotation is fmt's own line). `allowed`: the warnings a `# bkrc: allow` set aside (`allow.Allowed`), which the
     text format counts in its summary line and JSON lists as `allowed`.
     `modules`: the files checked as modules (no cluster), which only the text
     format's summary line names. `max_errors`: each file's diagnostics up to its
@@ -73,7 +76,7 @@ def render(
     if fmt is Format.SARIF:
         return render_sarif(ordered, stops, failures=failures, allowed=allowed)
     if fmt is Format.GITLAB:
-        return render_gitlab(ordered, sources, stops)
+        return render_gitlab(ordered, sources, stops, unformatted=unformatted)
     return render_github(ordered, stops, failures)
 
 
@@ -545,8 +548,11 @@ def render_sarif(
     failure: tuple[str, str, str] | None = None,
     failures: Sequence[str] = (),
     allowed: Sequence = (),
+    unformatted: Sequence[tuple[str, str, str]] = (),
 ) -> str:
-    """`allowed`: the warnings a `# bkrc: allow` set aside (`allow.Allowed`), each a
+    """`unformatted`: (file, text, formatted text) of each file `bkrc fmt --check`
+    would reformat, an issue each in `gitlab` (`gitlab_unformatted`; github's
+    annotation is fmt's own line). `allowed`: the warnings a `# bkrc: allow` set aside (`allow.Allowed`), each a
     result after the others with an in-source suppression (SARIF 2.1.0, 3.27.23 and
     3.35: `kind` "inSource", the allow's reason as its `justification`), which a
     code-scanning upload shows as dismissed rather than as an alert.
@@ -693,14 +699,24 @@ def github_unformatted(file: str, before: str, after: str) -> str:
     reformatted: an `::error` (fmt --check exits 1 for it, failing the step, as
     check's errors do; a warning would mark a blocking change as one that is not),
     at the file's first line that changes, so that the pull request shows where."""
+    line = _first_changed_line(before, after)
+    message = _unformatted_message(file)
+    return f"::error file={_gh_prop(file)},line={line},title=bkrc fmt::{_gh_data(_visible(message))}\n"
+
+
+def _first_changed_line(before: str, after: str) -> int:
+    """The 1-based line of `before` where `after` first differs (its last line at most)."""
     old, new = before.split("\n"), after.split("\n")
     first = next((n for n, (a, b) in enumerate(zip(old, new)) if a != b), min(len(old), len(new)))
-    line = min(first, len(old) - 1) + 1
+    return min(first, len(old) - 1) + 1
+
+
+def _unformatted_message(file: str) -> str:
+    """What `--format github` and `gitlab` say of a file `bkrc fmt --check` would reformat."""
     import shlex
 
     command = "bkrc fmt -" if file == "<stdin>" else f"bkrc fmt {shlex.quote(file)}"
-    message = f"would reformat {file}: `{command}` rewrites it in the canonical layout"
-    return f"::error file={_gh_prop(file)},line={line},title=bkrc fmt::{_gh_data(_visible(message))}\n"
+    return f"would reformat {file}: `{command}` rewrites it in the canonical layout"
 
 
 # ------------------------------------------------------------------- gitlab
@@ -773,6 +789,7 @@ def render_gitlab(
     sources: Mapping[str, Source],
     stops: Sequence[Stop] = (),
     cwd: str | None = None,
+    unformatted: Sequence[tuple[str, str, str]] = (),
 ) -> str:
     """GitLab's Code Quality report (a subset of Code Climate's issues, which
     `artifacts: reports: codequality:` takes): a JSON array with one object per
@@ -782,7 +799,9 @@ def render_gitlab(
     `lines`). The error limit's note is an `info` issue of `check_name` `bkrc`.
     A warning a `# bkrc: allow` set aside is left out, as in the text format: the
     report has no suppressed issue. A run that failed (exit 2) has no place in
-    it: its line and exit code say so."""
+    it: its line and exit code say so. `unformatted`: (file, text, formatted text)
+    of each file `bkrc fmt --check` would reformat, an issue each after the
+    diagnostics, as github's annotation (`github_unformatted`)."""
     cwd = os.getcwd() if cwd is None else cwd
     seen: dict = {}
     issues = []
@@ -809,6 +828,20 @@ def render_gitlab(
                 "fingerprint": _gitlab_fingerprint(seen, location["path"], "bkrc", "stopped"),
                 "severity": "info",
                 "location": location,
+            }
+        )
+    for file, before, after in unformatted:
+        path = _gitlab_path(file, cwd)
+        line = _first_changed_line(before, after)
+        issues.append(
+            {
+                "description": _unformatted_message(file),
+                "check_name": "bkrc fmt",
+                # The file and the check alone: one issue per file, which stays the
+                # same issue however its text changes until it is formatted.
+                "fingerprint": _gitlab_fingerprint(seen, path, "bkrc fmt"),
+                "severity": "major",
+                "location": {"path": path, "lines": {"begin": line, "end": line}},
             }
         )
     return json_text(issues) + "\n"
