@@ -374,3 +374,24 @@ def test_sighup_ignored_by_nohup_stays_ignored():
                 signal.signal(signum, handler)
     finally:
         signal.signal(signal.SIGHUP, before)
+
+
+def test_sighup_in_fmt_is_answered_as_sigterm_is(tmp_path):
+    """`bkrc fmt` hung up just after it replaced its first file: that file is
+    reformatted and said, the others as they were, exit 129, no temporary file left."""
+    ugly = "cluster   PRODSSI {\n  member VMSYS1 { workers 4 }\n}\n"
+    files = []
+    for name in ("a.bkr", "b.bkr"):
+        (tmp_path / name).write_text(ugly, encoding="utf-8")
+        files.append(str(tmp_path / name))
+    script = SIGINT_AFTER_REPLACE.replace("os.kill(os.getpid(), signal.SIGINT)", "os.kill(os.getpid(), signal.SIGHUP)")
+    assert script != SIGINT_AFTER_REPLACE
+    run = subprocess.run([sys.executable, "-c", script, "fmt", *files], capture_output=True, text=True, check=False)
+    assert run.returncode == 129, run.stderr
+    assert run.stderr.splitlines() == [
+        f"reformatted {files[0]}",
+        f"bkrc: hung up; rewritten before it: {files[0]}; every other file is as it was",
+    ]
+    assert (tmp_path / "b.bkr").read_text(encoding="utf-8") == ugly
+    assert (tmp_path / "a.bkr").read_text(encoding="utf-8") != ugly
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.bkr", "b.bkr"]
