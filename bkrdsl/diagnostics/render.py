@@ -54,9 +54,10 @@ def render(
     unformatted: Sequence[tuple[str, str, str]] = (),
 ) -> str:
     """`unformatted`: (file, text, formatted text) of each file `bkrc fmt --check`
-    would reformat, an issue each in `gitlab` (`gitlab_unformatted`; github's
-    annotation is fmt's own line). `allowed`: the warnings a `# bkrc: allow` set aside (`allow.Allowed`), which the
-    text format counts in its summary line and JSON lists as `allowed`.
+    would reformat, an issue each in `gitlab` (`render_gitlab`; github's annotation
+    is fmt's own line, `github_unformatted`). `allowed`: the warnings a `# bkrc:
+    allow` set aside (`allow.Allowed`), which the text format counts in its summary
+    line and JSON lists as `allowed`.
     `modules`: the files checked as modules (no cluster), which only the text
     format's summary line names. `max_errors`: each file's diagnostics up to its
     Nth error, then a note that the report stopped there (limit.py; 0: all).
@@ -548,11 +549,8 @@ def render_sarif(
     failure: tuple[str, str, str] | None = None,
     failures: Sequence[str] = (),
     allowed: Sequence = (),
-    unformatted: Sequence[tuple[str, str, str]] = (),
 ) -> str:
-    """`unformatted`: (file, text, formatted text) of each file `bkrc fmt --check`
-    would reformat, an issue each in `gitlab` (`gitlab_unformatted`; github's
-    annotation is fmt's own line). `allowed`: the warnings a `# bkrc: allow` set aside (`allow.Allowed`), each a
+    """`allowed`: the warnings a `# bkrc: allow` set aside (`allow.Allowed`), each a
     result after the others with an in-source suppression (SARIF 2.1.0, 3.27.23 and
     3.35: `kind` "inSource", the allow's reason as its `justification`), which a
     code-scanning upload shows as dismissed rather than as an alert.
