@@ -1707,8 +1707,8 @@ def test_readme_names_the_purging_member_and_the_old_bkrexpir_elsewhere(tmp_path
     readme = (out / "README.TXT").read_text()
     expiry = readme[readme.index("\nExpiry\n------\n"):readme.index("\nThis file and manifest.json\n")]
     assert " ".join(expiry.split()) == (
-        "Expiry ------ BKREXPIR.EXEC is written for DEV1 only: EXPIRE is sent there alone. On DEV2, a BKREXPIR"
-        " EXEC that an earlier compile wrote (before the purge moved) still purges when the member's scheduler"
+        "Expiry ------ BKREXPIR.EXEC is written for DEV1 only: EXPIRE is sent there alone. If an earlier compile"
+        " put the purge on DEV2, the BKREXPIR EXEC it wrote there still purges when that member's scheduler"
         " calls it: stop that caller and erase the EXEC there, or two members purge (docs/deploy.md, Changing"
         " a deployed cluster)."
     )
@@ -1716,7 +1716,7 @@ def test_readme_names_the_purging_member_and_the_old_bkrexpir_elsewhere(tmp_path
     run_cli(["compile", src, "-o", out], expect=0)
     assert _warnings(run_cli(["compile", src, "-o", out], expect=0).stderr) == []  # the warning said once
     readme = (out / "README.TXT").read_text()
-    assert "BKREXPIR.EXEC is written for DEV2 only: EXPIRE is sent there alone. On\nDEV1, a BKREXPIR" in readme, readme
+    assert "BKREXPIR.EXEC is written for DEV2 only: EXPIRE is sent there alone. If\nan earlier compile put the purge on DEV1, the BKREXPIR EXEC it wrote" in readme, readme
     assert max(len(line) for line in readme.splitlines()) <= 72
 
 
@@ -1874,3 +1874,29 @@ def test_a_file_of_ones_own_where_bkrc_writes_is_to_be_moved_away_not_into_the_b
         " or use --force to overwrite"
     )
     assert run_cli(["compile", src, "-o", out, "--force"], expect=0).stdout.startswith(f"bkrc: wrote {out}: ")
+
+
+# stop 77, h10: README.TXT's Expiry section reads true on a first compile (h1's J3)
+def test_readme_s_expiry_section_is_a_condition_true_on_a_first_compile(tmp_path):
+    """A first compile into an empty folder moved no purge, yet README.TXT said that
+    the BKREXPIR EXEC an earlier compile wrote "(before the purge moved)" still
+    purges. It now says it as a condition, of the members that do not purge, and
+    the text is the source's alone: the same whether the folder held an earlier
+    compile that purged elsewhere or nothing."""
+    src = source(tmp_path, THREE)
+    first, moved = tmp_path / "first", tmp_path / "moved"
+    run_cli(["compile", src, "-o", first], expect=0)
+    readme = (first / "README.TXT").read_text()
+    expiry = " ".join(readme[readme.index("\nExpiry\n------\n"):readme.index("\nThis file and manifest.json\n")].split())
+    assert expiry == (
+        "Expiry ------ BKREXPIR.EXEC is written for DEV1 only: EXPIRE is sent there alone. If an earlier compile"
+        " put the purge on DEV2 or DEV3, the BKREXPIR EXEC it wrote there still purges when that member's"
+        " scheduler calls it: stop that caller and erase the EXEC there, or two members purge (docs/deploy.md,"
+        " Changing a deployed cluster)."
+    )
+    assert "moved" not in expiry
+    source(tmp_path, THREE.replace("expire on DEV1 {", "expire on DEV2 {"))
+    run_cli(["compile", src, "-o", moved], expect=0)
+    source(tmp_path, THREE)
+    run_cli(["compile", src, "-o", moved], expect=0)  # the purge moved back: DEV2's old EXEC purges
+    assert (moved / "README.TXT").read_text() == readme

@@ -93,10 +93,11 @@ def _section(model: Model, title: str, artifacts: list[Artifact]) -> list[str]:
 
 def _expiry(model: Model, artifacts: list[Artifact]) -> list[str]:
     """Which members purge, from the BKREXPIR EXECs written, and what an older one
-    on any other member does: it still purges there when its scheduler calls it
-    (the purge moved since, docs/deploy.md). Said here too, since the compile's
-    warning of the move is said once, by the compile that moves it. Nothing
-    where no member purges, or every member does."""
+    on any other member does, if an earlier compile put the purge there: it still
+    purges there when its scheduler calls it (docs/deploy.md). Said as a condition:
+    the text is the source's alone, and on a first compile nothing moved. Said here
+    too, since the compile's warning of the move is said once, by the compile that
+    moves it. Nothing where no member purges, or every member does."""
     purging = [m for m in model.member_names if any(a.kind == EXPIRE_EXEC and a.member == m for a in artifacts)]
     others = [m for m in model.member_names if m not in purging]
     if not purging or not others:
@@ -108,10 +109,10 @@ def _expiry(model: Model, artifacts: list[Artifact]) -> list[str]:
         "------",
         *wrap(
             f"BKREXPIR.EXEC is written for {', '.join(purging)} only: EXPIRE is sent there"
-            f" {'alone' if one else 'and nowhere else'}. On {', '.join(others)}, a BKREXPIR EXEC"
-            " that an earlier compile wrote (before the purge moved) still purges when the"
-            " member's scheduler calls it: stop that caller and erase the EXEC there, or two"
-            " members purge (docs/deploy.md, Changing a deployed cluster).",
+            f" {'alone' if one else 'and nowhere else'}. If an earlier compile put the purge on"
+            f" {', '.join(others[:-1]) + ' or ' + others[-1] if len(others) > 1 else others[0]},"
+            " the BKREXPIR EXEC it wrote there still purges when that member's scheduler"
+            " calls it: stop that caller and erase the EXEC there, or two members purge (docs/deploy.md, Changing a deployed cluster).",
             MAX_COLUMNS,
         ),
     ]
