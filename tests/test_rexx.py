@@ -781,3 +781,25 @@ def test_shared_routines_note_what_making_them_read_in_every_exec():
     assert rexx._shared_routines(second, made, " 'JOB'", "BKRBKUP", elsewhere=True) is lines
     assert list(first.read) == list(second.read) == ["xautolog", "message_not_receiving_rc"]
     assert dialect.entries["message_not_receiving_rc"].status == "assumed"  # so the header's note names it
+
+
+# stop 77, h10: the header names DUE's record by the file the EXEC writes (h1's J4)
+def test_the_header_names_due_s_record_by_the_file_name_the_exec_writes():
+    """Each BKRSUBMT and BKREXPIR header called DUE's record "the file member
+    BKRSUBMT A", IBM's placeholder, while the EXEC knows its member: ZVMB's writes
+    `ZVMB BKRSUBMT A` (`file = member me 'A'`), the name deploy.md's rc-32 row
+    has the operator ERASE. The header now writes that name, the one the code's
+    `member` and `me` make, on every member of every example."""
+    texts = list(_due_execs())
+    assert len(texts) > 4
+    for text in texts:
+        code = text.splitlines()
+        member = re.search(r"^member = '([^']*)'$", text, re.MULTILINE).group(1)
+        me = re.search(r"^me = '([^']*)'$", text, re.MULTILINE).group(1)
+        assert "  file = member me 'A'" in code
+        header = " ".join(
+            line.strip()[2:-2].strip() for line in code[: code.index("trace off")] if line.startswith("/*")
+        )
+        header = " ".join(header.split())
+        assert f"handled in the file {member} {me} A on the caller's A-disk" in header, header
+        assert "file member" not in header

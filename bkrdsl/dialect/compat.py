@@ -539,7 +539,8 @@ bkrc assumes; check it on your system):
   already handled by the record below ([rexx.md](rexx.md#what-due-does-at-the-edges)).
 - **The record DUE keeps.** A `DUE` read off the clock writes the last
   minute it handled (`yyyymmdd hh:mm`, always 14 characters) to the CMS
-  file `member BKRSUBMT A` (`member BKREXPIR A`) on the caller's A-disk,
+  file `member BKRSUBMT A` (`member BKREXPIR A`), the member's own name
+  (`VMSYS1 BKRSUBMT A`, as VMSYS1's EXEC header writes it), on the caller's A-disk,
   through REXX's stream functions, and reads it back before it sends
   anything. It reads with `LINES` and `LINEIN`, writes the file's line 1
   with `LINEOUT(file, stamp, 1)` (over the 14 characters it read, or into
@@ -579,7 +580,7 @@ bkrc assumes; check it on your system):
   Regina, so the tests exercise the code CMS runs. On the first day: run
   `EXEC BKRSUBMT DUE` twice in one minute: the first must send, the
   second say `already handled`; `LISTFILE * BKRSUBMT A (FORMAT` show the
-  record, and `TYPE member BKRSUBMT A` its one line; a third call the
+  record, and `TYPE VMSYS1 BKRSUBMT A` (on VMSYS1) its one line; a third call the
   next minute must say nothing of minutes missed (rc 0) and
   leave the file one record of 14 characters, that minute. If the first call ends with rc 32 and `cannot write`
   although the A-disk is writable, LINEOUT at a line number is not what

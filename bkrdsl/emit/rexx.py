@@ -1370,7 +1370,7 @@ def _submit_exec(
               f"minute: {_DUE_OPERANDS}, so DUE alone submits what is due now; "
               "nothing calls it by itself: have the site's scheduler run EXEC "
               "BKRSUBMT DUE every minute. DUE alone keeps the last minute it "
-              "handled in the file member BKRSUBMT A on the caller's A-disk: "
+              f"handled in the file {name} BKRSUBMT A on the caller's A-disk: "
               "that minute is not sent again, and a minute missed is named"), 24),
             "Add ( REVIEW to send the review (dry-run) form instead.",
             (f"Return codes: 0 done, {RC_USAGE} bad operands, {RC_UNKNOWN} no such job "
@@ -1503,8 +1503,8 @@ def _expire_exec(model: Model, member: MemberModel | str, source: str, dialect, 
             (("BKREXPIR DUE hh:mm day date  runs what is due at that minute, "
               f"PREVIEW first: {_DUE_OPERANDS}; nothing calls it by itself: have "
               "the site's scheduler run EXEC BKREXPIR DUE every minute. DUE "
-              "alone keeps the last minute it handled in the file member "
-              "BKREXPIR A on the caller's A-disk: that minute is not sent "
+              "alone keeps the last minute it handled in the file "
+              f"{name} BKREXPIR A on the caller's A-disk: that minute is not sent "
               "again, and a minute missed is named"), 24),
             (f"Return codes: 0 done, {RC_USAGE} bad operands, {RC_UNKNOWN} no such "
              f"expiry action on this member (it lists those it has), {RC_WRONG_MEMBER} wrong member, {RC_UNREADABLE} CP's answer to "
