@@ -2361,6 +2361,9 @@ class UserView:
     #: jobs of the members left out that select it, as (member, name there), in the
     #: cluster's member order, then by time of day (the hint to look there).
     elsewhere: tuple[tuple[str, str], ...] = ()
+    #: The file's other declarations of it, after `declared` (`_declarations`): the
+    #: other groups that list it, its `user` statements, the patterns it matches.
+    also: tuple[tuple[str, Place], ...] = ()
 
 
 def _names_user(s: Selected, user: str) -> bool:
@@ -2372,18 +2375,38 @@ def _names_user(s: Selected, user: str) -> bool:
     return any((parts := split_sfs_path(path)) is not None and owner_takes_in(parts[1], user) for path in s.records)
 
 
+def _declarations(model: Model, user: str) -> list[tuple[str, str, Place]]:
+    """Every statement that declares `user` as (kind, how, where): each `user`
+    statement and group that lists it, then each `match` pattern it matches, the
+    site's own first (the cluster's file, then its other modules), the standard
+    library's last, each file's in the order read. `bkrc show --user TCPIP` of a
+    cluster whose group SYSVM lists TCPIP names SYSVM first, then std/zvm-common's
+    `identity user` line; LNXDB1 in GUESTS and CMSUSERS names both groups."""
+    found: list[tuple[str, str, Place, str]] = [
+        (d.kind.value, d.origin, _place(d.span), d.module) for d in model.user_defs_of(user)
+    ]
+    first = model.pattern_for(user)
+    if first is not None:
+        up = user.upper()
+        found += [
+            (p.kind.value, f"match {p.pattern}" + (f" of {p.origin}" if p.origin != "user" else ""), _place(p.span), p.module)
+            for p in model.pattern_defs
+            if p.matches(up)
+        ]
+    home = model.cluster.span.file if model.cluster is not None else None
+    order = sorted(range(len(found)), key=lambda i: (0 if found[i][2].file == home else 2 if found[i][3].startswith("std/") else 1, i))
+    return [found[i][:3] for i in order]
+
+
 def _declaration(model: Model, user: str) -> tuple[str | None, str | None, Place | None]:
-    """(kind, how the file declares `user`, where), each None when it does not. A
-    product machine the file only names, the catalog's SFS server (`catalog ...
-    server BKRSVSFS`) or a Tape Manager machine (`tape manager ...`), is declared
-    by that statement, with the kind bkrc writes its directory entry with."""
-    found = model.user(user)
-    if found is not None:
-        return found.kind.value, found.origin, _place(found.span)
-    pattern = model.pattern_for(user)
-    if pattern is not None:
-        origin = f"match {pattern.pattern}" + (f" of {pattern.origin}" if pattern.origin != "user" else "")
-        return pattern.kind.value, origin, _place(pattern.span)
+    """(kind, how the file declares `user`, where), each None when it does not: the
+    first of `_declarations`, the site's own. A product machine the file only names,
+    the catalog's SFS server (`catalog ... server BKRSVSFS`) or a Tape Manager
+    machine (`tape manager ...`), is declared by that statement, with the kind bkrc
+    writes its directory entry with."""
+    found = _declarations(model, user)
+    if found:
+        return found[0]
     machine = model.product_machines().get(user)
     if machine is not None:
         catalog, tape = model.catalog, model.tape
@@ -2436,6 +2459,7 @@ def user_view(
     --directory (`bkrdsl.coverage.user_coverage`): its statement there, whom the
     coverage leaves it out as, and each member's coverage of it."""
     kind, declared, at = _declaration(model, user)
+    also = tuple((how, where) for _, how, where in _declarations(model, user)[1:])
     ordered = _user_jobs(((m.name, m.jobs) for m in v.shown), user)
     including = [j for j in ordered if any(s.action == "include" for s, _ in j.selects)]
     selecting = _selecting(ordered)
@@ -2456,7 +2480,7 @@ def user_view(
         shown = {m.name for m in v.shown}
         others = ((m, _rows(model, m)) for m in model.member_names if m not in shown)
         elsewhere = tuple((j.member, j.row.name) for j in _selecting(_user_jobs(others, user)))
-    return UserView(user, kind, declared, at, status, ordered, directory, statement, left_out, coverage, role, elsewhere)
+    return UserView(user, kind, declared, at, status, ordered, directory, statement, left_out, coverage, role, elsewhere, also)
 
 
 def _user_jobs(members: Iterable[tuple[str, Sequence[JobRow]]], user: str) -> tuple[UserJob, ...]:
@@ -2539,9 +2563,23 @@ def _declared_text(u: UserView, main_file: str) -> str:
         return f"{u.kind} user at {at}"
     if u.declared in ("catalog", "tape manager"):
         return f"{u.kind}, named by the `{u.declared}` statement at {at}"
+    if u.also:
+        # several statements hold it: each with its place, `in` said once
+        said = [_holder(how, u.kind, _at(where, main_file)) for how, where in ((u.declared or "", u.declared_at), *u.also)]
+        return f"{u.kind}, in {', '.join(said[:-1])} and {said[-1]}"
     if (u.declared or "").startswith("match "):
         return f"{u.kind}, by {u.declared} at {at}"
     return f"{u.kind}, in {u.declared} at {at}"
+
+
+def _holder(how: str, kind: str | None, at: str) -> str:
+    """One of several declarations of a user, after `in`: `group CMSUSERS at line 8`,
+    `match LNX* of group LINUX at line 12`, `` `identity user` at std/zvm-common.bkr:63 ``."""
+    if how == "user":
+        return f"`{kind} user` at {at}"
+    if how.startswith("match ") and " of " not in how:
+        return f"`{kind} user {how.removeprefix('match ')}` at {at}"
+    return f"{how} at {at}"
 
 
 def _machine_text(u: UserView, v: ClusterView) -> str:
@@ -2589,7 +2627,7 @@ def user_text(v: ClusterView, users: Sequence[UserView]) -> str:
     on = "" if len(shown) == len(v.members) else " on " + ", ".join(shown)
     for u in users:
         how = _declared_text(u, v.file)
-        out += ["", f"user {u.user} ({how})"]
+        out += ["", *_wrapped(f"user {u.user} ({how})", "", "  ")]
         if u.role is not None:
             out += _wrapped(_machine_text(u, v), "  ", "    ")
         n = f"{len(u.jobs)} job{'s' if len(u.jobs) != 1 else ''}"
@@ -2623,6 +2661,9 @@ def _user_json(u: UserView) -> dict:
         "declared": None
         if u.declared_at is None
         else {"origin": u.declared, "file": u.declared_at.file, "line": u.declared_at.line, "column": u.declared_at.column},
+        "also_declared": [
+            {"origin": how, "file": where.file, "line": where.line, "column": where.column} for how, where in u.also
+        ],
         "status": u.status,
         "machine": u.role,
         "jobs": [

@@ -94,7 +94,9 @@ def test_identity_user_is_backed_up_on_every_member(at_root):
     assert [(j["name"], j["member"]) for j in user["jobs"]] == [
         (f"{job}{n}", f"VMSYS{n}") for n in range(1, 5) for job in ("SYSIN", "SYSME")
     ]
-    assert user["declared"]["file"] == "std/zvm-common.bkr"
+    # the site's group first, std/zvm-common's `identity user` after it (h1's J6)
+    assert (user["declared"]["file"], user["declared"]["origin"]) == ("examples/prodssi.bkr", "group SYSIDS")
+    assert [d["file"] for d in user["also_declared"]] == ["std/zvm-common.bkr"]
     assert "directory" not in user  # only with --directory
 
 
@@ -805,3 +807,69 @@ def test_the_hint_names_exactly_the_jobs_the_whole_view_shows_elsewhere(at_root,
             assert alone.elsewhere == (tuple(selecting) if wanted else ()), (user, member)
             hinted += bool(alone.elsewhere)
     assert hinted > 0
+
+
+# stop 77, h10: --user names every statement that declares the user, the site's first (h1's J6)
+TWICE = """\
+import std/backup-manager
+import std/zvm73
+
+cluster C {
+  member ZVMA { workers 1 }
+  member ZVMB { workers 1 }
+  single group GUESTS { LNXDB1 LNXWEB1 }
+  single group CMSUSERS { LNXDB1 ALICE }
+  single group LINUX { match LNXD* }
+  identity group SYSVM { TCPIP }
+  job GFULL {
+    backup GUESTS full
+    include minidisk * *
+    to disk pool P
+    run on ZVMA daily 02:00
+  }
+  job CMSI {
+    backup CMSUSERS, LINUX incremental
+    include minidisk * *
+    to disk pool P
+    run on ZVMA daily 03:00
+  }
+  job SYSI {
+    backup SYSVM full
+    include minidisk * *
+    to disk pool P
+    run on each member daily 04:00
+  }
+}
+"""
+
+
+def test_user_line_names_every_group_that_holds_it_the_site_s_first(tmp_path):
+    """LNXDB1 in GUESTS and CMSUSERS (and LINUX's `match LNXD*`): the user line named
+    GUESTS alone, though CMSI backs it up through CMSUSERS. TCPIP in the site's SYSVM:
+    it named std/zvm-common's `identity user` line, not the group the site wrote.
+    Each is now named with its place, the site's own first; the JSON's `declared` is
+    that first one and `also_declared` the others; one declaration reads as before."""
+    path = tmp_path / "twice.bkr"
+    path.write_text(TWICE)
+    out = shown(str(path), "--user", "LNXDB1", "--user", "TCPIP", "--user", "ALICE")
+    lines = section(out, "LNXDB1")
+    assert lines[1].startswith("  ") and lines[2].startswith("  backed up by 2 jobs")  # folded at WIDTH
+    assert " ".join(line.strip() for line in lines[:2]) == (
+        "user LNXDB1 (single, in group GUESTS at line 7, group CMSUSERS at line 8 and match LNXD* of group LINUX"
+        " at line 9)"
+    )
+    assert section(out, "TCPIP")[0] == (
+        "user TCPIP (identity, in group SYSVM at line 10 and `identity user` at std/zvm-common.bkr:63)"
+    )
+    assert section(out, "ALICE")[0] == "user ALICE (single, in group CMSUSERS at line 8)"
+    assert max(len(line) for line in out.splitlines()) <= WIDTH
+    users = {u["user"]: u for u in as_json(str(path), "--user", "LNXDB1", "--user", "TCPIP", "--user", "ALICE")["users"]}
+    assert users["TCPIP"]["declared"] == {"origin": "group SYSVM", "file": str(path), "line": 10, "column": 26}
+    assert users["TCPIP"]["also_declared"] == [
+        {"origin": "user", "file": "std/zvm-common.bkr", "line": 63, "column": 15}
+    ]
+    assert [(d["origin"], d["line"]) for d in users["LNXDB1"]["also_declared"]] == [
+        ("group CMSUSERS", 8),
+        ("match LNXD* of group LINUX", 9),
+    ]
+    assert users["ALICE"]["also_declared"] == []
