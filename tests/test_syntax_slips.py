@@ -20407,3 +20407,46 @@ def test_h1_77_an_address_written_as_a_hex_constant_is_fixed_to_its_digits(clean
     mended = apply_edits(text, [e for d in found for e in d.fix.edits])
     assert mended == BASE.replace(clean, fixed, 1)
     assert [d.code for d in analyse("hex.bkr", mended.encode("utf-8")).diagnostics] == []
+
+
+# stop 77, h10: a guess at a statement's form in braces gets the form, not "see docs/language.md" (h1's J1)
+#: (the clean line of examples/prodssi.bkr, the line written instead, the statement
+#: the help names)
+GUESSED_FORMS_77 = [
+    ("  tape manager shared catalog-node TCTMM on VMSYS1 request-node TRTMM\n", "  tape manager { catalog node VMSYS1 }\n", "tape manager"),
+    ("  tape manager shared catalog-node TCTMM on VMSYS1 request-node TRTMM\n", "  tape { manager shared }\n", "tape manager"),
+    ("  catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1\n", "  catalog { shared }\n", "catalog"),
+    ("  catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1\n", "  catalog shared { server BKRSVSFS }\n", "catalog"),
+    ("  disk BKRBKUP 191 size 10 cyl\n", "  disk { BKRBKUP 191 }\n", "disk"),
+    ('    description "Weekly full backup of the Linux guests"\n', '    description { "Weekly" }\n', "description"),
+    ("    backup LINUX full\n", "    backup { LINUX }\n", "backup"),
+    ("    include minidisk * 0100-0FFF\n", "    include { minidisk * }\n", "include"),
+    ("    exclude minidisk * 0190 019D 019E\n", "    exclude { minidisk * 0190 }\n", "exclude"),
+    ("    run on VMSYS1 daily 02:00\n", "    run { on VMSYS1 }\n", "run"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "written", "statement"), GUESSED_FORMS_77, ids=[w.strip() for _, w, _ in GUESSED_FORMS_77])
+def test_h10_77_a_statement_guessed_in_braces_gets_its_form(clean, written, statement, parser, monkeypatch):
+    # `tape manager { catalog node ZVMA }`: BKR004 "expected `local` or `shared`" with
+    # the generic "see docs/language.md for the constructs allowed here"; the help now
+    # writes the statement's form (no fix: the names are the site's), and the clean
+    # line is that form with the site's names in it, which checks clean
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    assert BASE.count(clean) == 1
+    text = BASE.replace(clean, written, 1)
+    line = BASE[: BASE.index(clean)].count("\n") + 1
+    found = analyse("guess.bkr", text.encode("utf-8")).diagnostics
+    assert [(d.code, d.span.line) for d in found] == [("BKR004", line)], [(d.code, d.message, d.help) for d in found]
+    help = found[0].help
+    assert help != GENERIC_HELP and "docs/language.md" not in help
+    assert help.startswith(f"the `{statement}` statement is written `{statement} "), help
+    assert found[0].fix is None
+    forms = re.findall(r"`([^`]+)`", help.removeprefix(f"the `{statement}` statement is written "))
+    placeholders = {"NAME", "MEMBER", "USER", "ADDRESS", "N", "GROUP", "OWNER", "ADDRESS...", '"TEXT"', "HH:MM"}
+    def fits(form: str) -> bool:
+        words, given = form.split(), clean.split()
+        return len(words) <= len(given) and all(w in placeholders or w == g for w, g in zip(words, given))
+    assert any(fits(f) for f in forms), (forms, clean)  # the site's line is the form, filled in
+    assert [d.code for d in analyse("guess.bkr", BASE.encode("utf-8")).diagnostics] == []

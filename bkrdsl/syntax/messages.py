@@ -3836,6 +3836,17 @@ def not_a_keyword(
 STATEMENT_FORMS = {
     "to": "`to disk pool NAME` or `to tape pool NAME`",
     "run": "`run on MEMBER daily HH:MM` (or another schedule)",
+    # the recovery's generic report in one of these statements (`Recovery.generic_help`):
+    # `tape manager { catalog node ZVMA }`, a guess at its form, gets the form
+    "tape manager": "`tape manager shared catalog-node NAME on MEMBER request-node NAME`, its options"
+    " on one line with no `{ }` (or `tape manager local`)",
+    "catalog": "`catalog shared server NAME pool NAME on MEMBER`, its options on one line with no `{ }`"
+    " (or `catalog local`)",
+    "disk": "`disk USER ADDRESS size N cyl` (or `size N blk`; an extent after it: `on VOLUME at START`)",
+    "description": '`description "TEXT"`, the text in straight double quotes',
+    "backup": "`backup GROUP full` or `backup GROUP incremental` (groups or user IDs, `,` between them)",
+    "include": "`include minidisk OWNER ADDRESS...` or `include sfs POOL:USER.DIR`",
+    "exclude": "`exclude minidisk OWNER ADDRESS...` or `exclude sfs POOL:USER.DIR`",
 }
 
 

@@ -4492,7 +4492,7 @@ class Recovery:
         """The generic report, then finish the statement and skip to the next one."""
         message = message or f"unexpected {self.describe(tok)}; expected {self.expected_list(accepted)}"
         self.report(
-            codes.SYNTAX(message, self.span_of(tok), help=self.generic_help(tok, accepted)), tok.start_pos
+            codes.SYNTAX(message, self.span_of(tok), help=self.generic_help(tok, accepted, ip)), tok.start_pos
         )
         if not accepted & {"RBRACE", "$END"}:
             self.feed_types(ip, completion(Sim.of(ip)) or [], tok)
@@ -14399,9 +14399,17 @@ class Recovery:
                 return None, names
         return None, names
 
-    def generic_help(self, tok: Token, accepted: set[str]) -> str:
+    def generic_help(self, tok: Token, accepted: set[str], ip=None) -> str:
         if accepted <= {"IMPORT", "CLUSTER", "SINGLE", "IDENTITY", "$END"}:
             return "a file holds `import` lines, then `cluster NAME { ... }` and `single`/`identity` declarations"
         if tok.type == "NAME" and "RBRACE" in accepted:
             return "every statement in a block starts with a keyword; names follow their keyword"
+        # A `{` inside a statement whose form the messages know (`tape manager { ... }`,
+        # a guess at its form, which the fast parser gives up on): the form, not the
+        # pointer to docs/language.md. Not its other generic reports (`tape m`), which
+        # the fast parser makes too, with the generic help.
+        name = self.statement_name(ip.parser_state) if ip is not None and tok.type == "LBRACE" else None
+        name = "tape manager" if name == "tape" else name  # `tape {`: `manager` not yet read
+        if name in messages.STATEMENT_FORMS:
+            return messages.statement_form(name)
         return messages.GENERIC_HELP
