@@ -230,9 +230,15 @@ def test_sigterm_is_answered_as_ctrl_c_is(compiled, step, code):
     """`kill`, `timeout` or a cancelled CI job: before the swap the temporary folder
     is removed and DIR is as it was (exit 143, 128 + SIGTERM); from the swap on the
     compile finishes. Python's default would die at once, leaving the folder beside DIR."""
+    _answered_as_ctrl_c_is(compiled, step, code, "SIGTERM", SUBPROCESS, "terminated")
+
+
+def _answered_as_ctrl_c_is(compiled, step, code, signame, script, word):
+    """The compile sent `signame` at `step` (SUBPROCESS): exit `code` and DIR as it
+    was (0: the new tree), nothing beside it, and bkrc's line says `word`."""
     src, out, old, new = compiled
     run = subprocess.run(
-        [sys.executable, "-c", SUBPROCESS, step, str(src), str(out), "SIGTERM"],
+        [sys.executable, "-c", script, step, str(src), str(out), signame],
         capture_output=True,
         text=True,
         check=False,
@@ -241,9 +247,9 @@ def test_sigterm_is_answered_as_ctrl_c_is(compiled, step, code):
     assert tree(out) == (new if code == 0 else old)
     assert siblings(out) == []
     if code:
-        assert f"bkrc: terminated; nothing written: {out} is as it was" in run.stderr
+        assert f"bkrc: {word}; nothing written: {out} is as it was" in run.stderr
     else:
-        assert f"bkrc: terminated after {out} was written: it holds every new file" in run.stderr
+        assert f"bkrc: {word} after {out} was written: it holds every new file" in run.stderr
 
 
 IMPORTING = """
@@ -348,20 +354,7 @@ def test_sighup_is_answered_as_sigterm_is(compiled, step, code):
     """A hang-up before the swap removes the temporary folder and leaves DIR as it was
     (exit 129, 128 + SIGHUP); from the swap on the compile finishes. Python's default
     would die at once, leaving `.DIR.bkrc-new-*` beside DIR as a kill does."""
-    src, out, old, new = compiled
-    run = subprocess.run(
-        [sys.executable, "-c", SUBPROCESS.replace(_INT, _HUP, 1), step, str(src), str(out), "SIGHUP"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert run.returncode == code, run.stderr
-    assert tree(out) == (new if code == 0 else old)
-    assert siblings(out) == []
-    if code:
-        assert f"bkrc: hung up; nothing written: {out} is as it was" in run.stderr
-    else:
-        assert f"bkrc: hung up after {out} was written: it holds every new file" in run.stderr
+    _answered_as_ctrl_c_is(compiled, step, code, "SIGHUP", SUBPROCESS.replace(_INT, _HUP, 1), "hung up")
 
 
 def test_sighup_ignored_by_nohup_stays_ignored():
