@@ -48,7 +48,15 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, NamedTuple, Self
 
 from bkrdsl import source
-from bkrdsl.emit.common import DIRECTORY, PROFILE_SNIPPET, TAPE_CONFIG, Artifact, Extent, source_label
+from bkrdsl.emit.common import (
+    DIRECTORY,
+    PROFILE_SNIPPET,
+    TAPE_CONFIG,
+    Artifact,
+    Extent,
+    and_joined,
+    source_label,
+)
 from bkrdsl.records import dataclass
 from bkrdsl.signals import HungUp, Terminated, raise_hung_up, raise_terminated
 from bkrdsl.terminal import escaped, json_text
@@ -1839,16 +1847,11 @@ def _nodes_left_running(plan: Plan, members: list[str]) -> str:
     where: dict[str, list[str]] = {}
     for m, member in sorted(left, key=lambda x: (x[1], x[0])):
         where.setdefault(m, []).append(member)
-    said = _and([f"{m} on {', '.join(members)}" for m, members in where.items()])
+    said = and_joined([f"{m} on {', '.join(members)}" for m, members in where.items()])
     return (
         f"; and the nodes' Tape Manager Machines ({said}), which no BKRSTART EXEC starts now, stay logged on,"
         " and run, until you log them off there (and any DMM they started)"
     )
-
-
-def _and(names: list[str]) -> str:
-    """`A`, `A and B`, `A, B and C`."""
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def tape_catalog_moves(plan: Plan) -> list[str]:
@@ -1904,13 +1907,13 @@ def tape_catalog_moves(plan: Plan) -> list[str]:
             was_there = [u for u in last if u != node and u not in now[to]]
             new_there = [u for u in now.get(old, [])[-1:] if old in tape and u not in before[old][0]]
             names = f"the lines you copied into each node's SYS CONFIG still name {old} the catalog node" + (
-                f", and {_and(was_there)}, {to}'s request node, stays node {to} while logged on there,"
+                f", and {and_joined(was_there)}, {to}'s request node, stays node {to} while logged on there,"
                 " the name the catalog node takes"
                 if was_there
                 else ""
             )
             off = f"log {node} off on {old}" + (
-                f" and {_and(was_there)} off on {to} ({to}'s new BKRSTART no longer starts"
+                f" and {and_joined(was_there)} off on {to} ({to}'s new BKRSTART no longer starts"
                 f" {'it' if len(was_there) == 1 else 'them'})"
                 if was_there
                 else ""
@@ -1923,14 +1926,14 @@ def tape_catalog_moves(plan: Plan) -> list[str]:
                     f", and {others[0]}'s request node's (it names {old} the catalog node until then) with"
                     f" {escaped(tape[others[0]])}'s"
                     if len(others) == 1
-                    else f", and the request nodes' of {_and(others)} (they name {old} the catalog node until"
+                    else f", and the request nodes' of {and_joined(others)} (they name {old} the catalog node until"
                     " then), each with its member's"
                 )
                 if others
                 else ""
             )
             then = f"then install and run {to}'s new BKRSTART, which starts {node} there" + (
-                f", and {old}'s, which starts {_and(new_there)} there" if old in tape and new_there else ""
+                f", and {old}'s, which starts {and_joined(new_there)} there" if old in tape and new_there else ""
             )
             lines.append(
                 f"bkrc: warning: the Tape Manager catalog node {node} moves from {old} to {to}:"

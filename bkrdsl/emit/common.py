@@ -221,6 +221,11 @@ def wrap(text: str, width: int) -> list[str]:
     return lines or [""]
 
 
+def and_joined(names) -> str:
+    """`A`, `A and B`, `A, B and C`: names for a sentence, as they are."""
+    return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names)
+
+
 def fit(text: str, width: int) -> str:
     """`text` cut from the left with '...' so that it fits `width` columns."""
     return text if len(text) <= width else "..." + text[len(text) - width + 3 :]

@@ -36,6 +36,7 @@ from bkrdsl.emit.common import (
     Reading,
     TableRefused,
     address,
+    and_joined,
     cluster_path,
     header_texts,
     lines_to_text,
@@ -86,10 +87,6 @@ def _extents(placed: Sequence[Placed]) -> tuple[Extent, ...]:
 
 def _machine_words(model: Model, machine: Machine) -> str:
     return f"{machine.id}, {ROLE_TEXT[machine.role]} of cluster {model.name}"
-
-
-def _listed(names: Sequence[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 #: What a Tape Manager node needs besides its Tape Manager Machine (TMM)
@@ -143,7 +140,7 @@ def _where(model: Model, machine: Machine) -> list[str]:
         )
     elif node.role == "tape-request-node":
         where = (
-            f"It runs on {_listed(node.members)}: every member except {tape.catalog_member}, whose"
+            f"It runs on {and_joined(node.members)}: every member except {tape.catalog_member}, whose"
             f" catalog node {tape.catalog_node} keeps the shared tape catalog; a request"
             " node asks it for tapes."
         )
@@ -151,7 +148,7 @@ def _where(model: Model, machine: Machine) -> list[str]:
         tmm = next(n.id for n in nodes if TAPE_DMMS.get(n.role) == node.role)
         option = node.role.removeprefix("tape-")
         where = (
-            f"It runs on {_listed(node.members)}, beside its node's Tape Manager Machine {tmm}"
+            f"It runs on {and_joined(node.members)}, beside its node's Tape Manager Machine {tmm}"
             f" ({option} {node.id}). BKRSTART does not start it: bkrc assumes {tmm} does."
         )
     return [where, _tape_others(model)]
@@ -164,7 +161,7 @@ def _pool_note(ctx: _Context, machine: Machine) -> list[str]:
     if machine.role != "catalog-sfs-server":
         return []
     held = sorted({address(d.address.text) for d in ctx.allocation.disks[machine.id]})
-    gives = f"{_listed(held)} only" if held else "none"
+    gives = f"{and_joined(held)} only" if held else "none"
     note = (
         f"bkrc writes no file pool: {machine.id} DMSPARMS and the minidisks the pool"
         " needs (a control disk, log disks, storage group disks) are the site's."
@@ -194,7 +191,7 @@ def _volume_first(ctx: _Context, machine: Machine) -> str:
         if not lacking:
             return ""
         first = (
-            f" Its minidisks go on each member's private volume, and {_listed(lacking)}"
+            f" Its minidisks go on each member's private volume, and {and_joined(lacking)}"
             f" declare{'s' if len(lacking) == 1 else ''} none: add a private-volume"
             f" statement to {'its' if len(lacking) == 1 else 'each'} member block first."
         )
@@ -209,7 +206,7 @@ def _volume_first(ctx: _Context, machine: Machine) -> str:
     ]
     if no_a_disk:
         each, them = ("each ", "them") if len(no_a_disk) > 1 else ("", "it")
-        first += f" Then give {_listed(no_a_disk)} {each}a 191 minidisk as well: bkrc check asks for {them} (BKR253)."
+        first += f" Then give {and_joined(no_a_disk)} {each}a 191 minidisk as well: bkrc check asks for {them} (BKR253)."
     return first
 
 
