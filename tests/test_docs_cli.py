@@ -149,6 +149,7 @@ def bkrc_arguments(line: str):
     """The arguments of each bkrc command of a shell line, as the shell passes them:
     split at pipes and `&&`, without redirections and comments; a command
     substitution, `$(git ls-files ...)`, stands for one file."""
+    line = re.sub(r"(?<![\w-])[0-9](?=>)", "", line)  # `2> doc.json`: a redirection, not an argument `2`
     lexer = shlex.shlex(re.sub(r"\$\([^)]*\)", "FILE", line), posix=True, punctuation_chars=True)
     lexer.whitespace_split, lexer.commenters = True, "#"
     command, redirected = [], False
