@@ -429,15 +429,18 @@ def test_an_internal_error_as_text_is_its_line_alone(monkeypatch):
         run_cli(["check", MINIMAL])
 
 
-def test_an_internal_error_after_the_document_leaves_it_alone(monkeypatch, tmp_path):
-    """`bkrc compile` prints its document before it plans the writing: an internal
-    error there adds its line on standard output, not a second document."""
+def test_an_internal_error_while_the_document_is_held_prints_it_once_failed(monkeypatch, tmp_path):
+    """`bkrc compile` holds its document until it knows what it finds in DIR: an
+    internal error while it plans prints that document once, the run failed and
+    the line among its failures, and the line on standard output."""
     def broken(*_args, **_kwargs):
         raise RuntimeError("planning broke")
 
     monkeypatch.setattr("bkrdsl.output.make_plan", broken)
     result = run_cli(["compile", MINIMAL, "-o", tmp_path / "out", "--format", "json"], expect=2)
-    assert json.loads(result.stderr)["diagnostics"] == []
+    document = json.loads(result.stderr)
+    assert document["diagnostics"] == [] and document["execution_successful"] is False
+    assert document["failures"][0].startswith("bkrc: internal error: RuntimeError: planning broke (bkrc ")
     assert result.stdout.startswith("bkrc: internal error: RuntimeError: planning broke (bkrc ")
     assert not (tmp_path / "out").exists()
 

@@ -472,29 +472,36 @@ def test_the_catalog_s_pool_renamed_updates_every_exec_and_warns_of_no_path(tmp_
     assert run_cli(["check", source], expect=0).stdout == ""
 
 
-# stop 77, h9: a compile's exit 2 beside its JSON documents, and a pipeline's deploy job
-def test_a_compiles_exit_2_over_dir_is_not_in_its_diagnostics_document(tmp_path, monkeypatch):
-    """output.md, "In a pipeline", said the json or sarif document of every run
-    says an exit 2; a compile's own exit 2, found in DIR after the document
-    (here files changed by hand, and `-o` naming a file), is not in it: json's
-    `execution_successful` is true, sarif has no invocation, the reason is a
-    `bkrc:` line on standard output, and `--plan-format json`'s plan has it in
-    `exit_code` and `failures`. The page now says so."""
+# stop 77, h9: a compile's exit 2 beside its JSON documents, and a pipeline's deploy job;
+# stop 78, h4: the exit 2 over DIR is in the document now (held until DIR is planned)
+def test_a_compiles_exit_2_over_dir_is_in_its_diagnostics_document(tmp_path, monkeypatch):
+    """output.md, "In a pipeline": a compile's own exit 2, found in DIR (here files
+    changed by hand, and `-o` naming a file), was not in its json or sarif document
+    (printed before DIR was looked at): json's `execution_successful` said true,
+    sarif had no invocation. The document is held until DIR is planned: it says the
+    run failed, with the `bkrc:` line, and the file changed by hand is a finding of
+    its own; `--plan-format json`'s plan has it in `exit_code` and `failures` still."""
     page = " ".join(section(OUTPUT, "## In a pipeline").split())
-    assert "is not in it: the document says `true` (sarif: no invocation)" in page
+    assert "so its own exit 2 there (files changed by hand, a `manifest.json` it cannot read" in page
+    assert "is in it too, `execution_successful` false (sarif: its invocation failed)" in page
     monkeypatch.chdir(tmp_path)
     shutil.copy(EXAMPLES / "prodssi.bkr", tmp_path / "prodssi.bkr")
     run_cli(["compile", "prodssi.bkr", "-o", "out"], expect=0)
     with open(tmp_path / "out" / "VMSYS1" / "BKRSTART.EXEC", "a", encoding="utf-8") as edited:
         edited.write("/* mine */\n")
     as_json = run_cli(["compile", "prodssi.bkr", "-o", "out", "--format", "json"], expect=2)
-    assert json.loads(as_json.stderr)["execution_successful"] is True
+    document = json.loads(as_json.stderr)
+    assert document["execution_successful"] is False and "changed by hand" in document["failures"][0]
+    assert [(f["check"], f["file"]) for f in document["output_folder"]] == [
+        ("compile/changed-by-hand", "out/VMSYS1/BKRSTART.EXEC")
+    ]
     assert "changed by hand" in as_json.stdout
     as_sarif = run_cli(["compile", "prodssi.bkr", "-o", "out", "--format", "sarif"], expect=2)
-    assert "invocations" not in json.loads(as_sarif.stderr)["runs"][0]
+    assert json.loads(as_sarif.stderr)["runs"][0]["invocations"][0]["executionSuccessful"] is False
     into_file = ["compile", "prodssi.bkr", "-o", "prodssi.bkr", "--check", "--plan-format", "json", "--format", "json"]
     both = run_cli(into_file, expect=2)
-    assert json.loads(both.stderr)["execution_successful"] is True
+    assert json.loads(both.stderr)["execution_successful"] is False
+    assert any("exists and is not a folder" in line for line in json.loads(both.stderr)["failures"])
     plan = json.loads(both.stdout)
     assert plan["exit_code"] == 2 and any("exists and is not a folder" in line for line in plan["failures"])
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import re
@@ -816,6 +817,10 @@ def given_format(command: click.Command, args: Sequence[str]) -> str | None:
 #: (`print_diagnostics`), which an internal error then leaves alone. In the run's
 #: own context, not in the module: each run starts without it.
 _DOCUMENT_PRINTED = "bkrc.document_printed"
+#: `ctx.meta` key: a run whose document is held back (`bkrc compile`, until it
+#: knows what it finds in DIR) sets a function that prints it, given an internal
+#: error's (line, kind, message), for `internal_error_document` to call.
+DOCUMENT_PENDING = "bkrc.document_pending"
 
 
 def _document_printed(ctx: click.Context | None = None) -> None:
@@ -837,6 +842,12 @@ def internal_error_document(
     (SARIF 2.1.0, 3.20.21 and 3.58), as a reader of SARIF expects it. `line`
     False: the caller prints the line (the other stream is a document too:
     `bkrc compile --plan-format json`)."""
+    pending = ctx.meta.pop(DOCUMENT_PENDING, None)
+    if not ctx.meta.get(_DOCUMENT_PRINTED) and pending is not None:
+        # The diagnostics (warnings) the run found, and the failure, in its document;
+        # the empty one below if that document cannot be made (the error is its own).
+        with contextlib.suppress(Exception):  # a second internal error: the line says the first
+            pending((internal_error_text(err), type(err).__name__, str(err)))
     if not ctx.meta.get(_DOCUMENT_PRINTED):
         if fmt == "sarif":
             from bkrdsl.diagnostics.render import render_sarif
@@ -924,8 +935,12 @@ def print_diagnostics(
     max_errors: int | None = None,
     failures: Sequence[str] = (),
     unformatted: Sequence[tuple[str, str, str]] = (),
+    folder: Sequence = (),
+    failure: tuple[str, str, str] | None = None,
 ) -> None:
-    """`unformatted`: the files `bkrc fmt --check` would reformat, (name, text,
+    """`folder`: what `bkrc compile` found in DIR (`FolderFinding`), which the
+    document formats carry (`render`); `failure`: an internal error's (line, kind,
+    message). `unformatted`: the files `bkrc fmt --check` would reformat, (name, text,
     formatted text), which `gitlab` reports as issues. Print the diagnostics of every analysis in `fmt`; `modules` names the FILEs
     checked as modules, which the text format's summary line names. Each file's
     report stops after its `max_errors`th error (default: the command's
@@ -967,6 +982,8 @@ def print_diagnostics(
         failures=failures,
         allowed=list(allowed.values()),
         unformatted=unformatted,
+        folder=folder,
+        failure=failure,
     )
     if fmt in DOCUMENT_FORMATS:
         text = ascii_document(text, stream)

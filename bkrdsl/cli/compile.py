@@ -9,6 +9,12 @@ I/O errors, including files changed by hand without --force (and, with
 --dry-run, a compile that would fail: `output.preflight`), 130 interrupted
 (Ctrl-C) before DIR was changed, 143 the same for SIGTERM.
 
+With --format json, sarif or gitlab, the diagnostics' document of an input
+with no error is held back (`HeldDocument`) until the plan says what DIR
+holds, so that it carries what fails the run there (`folder_findings`: a file
+changed by hand, a stale DIR under --check ...) and an exit 2's line; with
+--format github, those are annotations after the diagnostics'.
+
 The report (`wrote`, and the warnings with it) is printed once the new folder
 is built and before the swap (`output.write`'s `before_swap`): a standard
 output that cannot take it stops the compile with DIR as it was, so any exit
@@ -34,6 +40,7 @@ import click
 
 from bkrdsl.cli.common import (
     DOCUMENT_FORMATS,
+    DOCUMENT_PENDING,
     EXIT_INPUT,
     EXIT_INTERNAL,
     EXIT_OK,
@@ -111,6 +118,68 @@ class PlanReport:
         click.echo(json_text(document, ascii_only=True))
 
 
+#: `ctx.meta` key: the run's HeldDocument, when it has one.
+_HELD = "bkrc.compile_held_document"
+
+
+class HeldDocument:
+    """The diagnostics' document (`--format json`, `sarif`, `gitlab`) of a compile
+    whose input has no error, held back until the compile knows what it finds in
+    DIR, and printed once, on standard error: in the report before the swap
+    (`report`), or as the command exits, whatever stops it (`compile_cmd`). It
+    carries what compile finds in DIR that fails the run (`folder`, each a
+    `FolderFinding`: a file changed by hand, a file of the user's where bkrc
+    writes one, a DIR not up to date under `--check` ...) and bkrc's lines for
+    an exit other than 0 and 1 (`failures`: the run failed), so that the
+    document a pipeline uploads says why the job failed. With `--format github`
+    the diagnostics' annotations are printed at once, as ever; this prints the
+    annotations of `folder` (`github_folder`), and of each failure when there is
+    no finding to say it."""
+
+    def __init__(self, analysis, fmt: str, color: str) -> None:
+        from types import SimpleNamespace
+
+        # What print_diagnostics reads of the analysis, not the model: it is freed
+        # when _compile returns, as before (no_cycle_collection).
+        self.analysis = SimpleNamespace(
+            diagnostics=analysis.diagnostics,
+            sources=analysis.sources,
+            allowed=getattr(analysis, "allowed", ()),
+            stops=getattr(analysis, "stops", ()),
+        )
+        self.fmt, self.color = fmt, color
+        self.folder: list = []
+        self.failures: list[str] = []
+        self.done = False
+        ctx = click.get_current_context()
+        ctx.meta[_HELD] = self
+        ctx.meta[DOCUMENT_PENDING] = self.print
+
+    def print(self, failure: tuple[str, str, str] | None = None) -> None:
+        """Print the document (once); `failure`: an internal error's (line, kind, message)."""
+        if self.done:
+            return
+        self.done = True
+        click.get_current_context().meta.pop(DOCUMENT_PENDING, None)
+        if self.fmt == "github":
+            from bkrdsl.diagnostics.render import github_folder, render_github
+
+            failures = [failure[0]] if failure is not None else [] if self.folder else self.failures
+            text = github_folder(self.folder) + render_github([], failures=failures)
+            if text:
+                click.echo(text, nl=False, err=True)
+            return
+        print_diagnostics(
+            [self.analysis], self.fmt, self.color, err=True, failures=self.failures, folder=self.folder,
+            failure=failure,
+        )
+
+
+def _held() -> HeldDocument | None:
+    ctx = click.get_current_context(silent=True)
+    return ctx.meta.get(_HELD) if ctx is not None else None
+
+
 def _say(text: str, err, into: str | None = None) -> None:
     """Print bkrc's own lines: `err` True on standard error, False on standard
     output (with --format json or sarif, whose document is then all of standard
@@ -123,8 +192,12 @@ def _say(text: str, err, into: str | None = None) -> None:
 
 
 def _fail(message: str, code: int, *, err=True, into: str | None = "failures") -> None:
-    """Print bkrc's own `message` (`_say`) and exit."""
+    """Print bkrc's own `message` (`_say`) and exit; a run that fails (any exit but
+    0 and 1) says it in its held document too (`HeldDocument.failures`)."""
     _say(message, err, into)
+    held = _held()
+    if held is not None and code not in (EXIT_OK, EXIT_INPUT):
+        held.failures.append(message)
     sys.exit(code)
 
 
@@ -344,6 +417,9 @@ def compile_cmd(
             color, include, report,
         )
     except SystemExit as done:
+        held = _held()
+        if held is not None:
+            held.print()
         if report is not None:
             report.print(done.code if isinstance(done.code, int) else EXIT_USAGE)
         raise
@@ -439,7 +515,13 @@ def _compile(
     except InputError as err:
         empty_document(fmt, err=True, reason=str(err))
         _fail(str(err), EXIT_USAGE, err=status)
-    print_diagnostics([analysis], fmt, color, err=True)
+    if fmt in DOCUMENT_FORMATS and analysis.ok and analysis.model is not None:
+        # Printed once the compile knows what it finds in DIR (HeldDocument).
+        HeldDocument(analysis, fmt, color)
+    else:
+        print_diagnostics([analysis], fmt, color, err=True)
+        if fmt == "github":
+            HeldDocument(analysis, fmt, color)  # DIR's annotations, after the diagnostics'
     if not analysis.ok or analysis.model is None:
         _fail("bkrc: errors in the input; nothing written", EXIT_INPUT, err=status)
 
@@ -474,6 +556,11 @@ def _compile(
         failure = None if plan.up_to_date else _would_fail(plan)
         lock.close()
     _mark_source_only(plan, analysis.model, dialect)
+    # `-` is standard input, `<stdin>` as the diagnostics name it: "up to date with -" named nothing.
+    named_file = analysis.model.main_file if file == "-" else file
+    held = _held()
+    if held is not None:
+        held.folder = folder_findings(plan, named_file, check_only=check_only, force=force)
 
     if check_only:
         if plan.up_to_date:
@@ -496,8 +583,6 @@ def _compile(
             failure = output.foreign_message(plan)
         if failure is not None:
             _say(f"bkrc: warning: a compile would fail: {failure}", status, "warnings")
-        # `-` is standard input, `<stdin>` as the diagnostics name it: "up to date with -" named nothing.
-        named_file = analysis.model.main_file if file == "-" else file
         _fail(f"bkrc: {escaped(out)} is not up to date with {escaped(named_file)}", EXIT_INPUT, err=status, into=None)
     if dry_run:
         if report is None:
@@ -520,7 +605,10 @@ def _compile(
         # Printed (click.echo flushes each line) once the new folder is complete,
         # Ctrl-C held back, before the swap: a standard output that cannot take
         # the report stops the compile with DIR as it was, so any exit but 0
-        # means that.
+        # means that. The held document first: a standard error that cannot take
+        # it stops the compile the same way.
+        if held is not None:
+            held.print()
         click.echo(f"bkrc: wrote {output.summary(plan, done=True)}")
         for line in output.source_only_written(plan):
             click.echo(f"bkrc: {line}")
@@ -537,6 +625,91 @@ def _compile(
     for line in left:  # the old tree could not be removed: known only after the swap
         after_swap_echo(line, out_dir, err=status)
     return EXIT_OK
+
+
+def folder_findings(plan, file: str, *, check_only: bool, force: bool) -> list:
+    """What the plan finds in DIR that fails the run, as `FolderFinding`s for the
+    documents and github's annotations (docs/diagnostics.md, "What compile finds
+    in DIR"): each file changed by hand (drift), each file of the user's where
+    bkrc writes one, a DIR with files but no manifest (none of these with
+    --force, which writes over them), each thing in the way (which --force does
+    not replace), and, with --check, DIR not up to date, one finding for the
+    folder at its manifest.json, naming the files that differ. `file`: the
+    source as the command line names it."""
+    from pathlib import PurePath
+
+    from bkrdsl import output
+    from bkrdsl.diagnostics.core import FolderFinding
+
+    if plan.up_to_date:
+        return []
+    out = str(plan.out_dir)
+    command = f"bkrc compile {file} -o {out}"
+
+    def at(rel: str) -> str:
+        return str(PurePath(out) / rel)
+
+    found = []
+    # A folder where bkrc writes a file is in the way, which says more than the
+    # drift its row is marked with too.
+    in_the_way = {rel for rel, _, _ in plan.obstacles}
+    if not force:
+        if plan.foreign:
+            found.append(
+                FolderFinding(
+                    "compile/no-manifest",
+                    out,
+                    f"{out} holds files but no {output.MANIFEST}: it was not written by bkrc, so a compile"
+                    " stops there and writes nothing",
+                    "choose a new or empty folder, or compile with --force (files bkrc does not write are kept)",
+                )
+            )
+        deleted = {a.path for a in plan.actions if a.action == output.DELETE}
+        for rel in (p for p in plan.drifted if p not in in_the_way):
+            does = "delete" if rel in deleted else "overwrite"
+            found.append(
+                FolderFinding(
+                    "compile/changed-by-hand",
+                    at(rel),
+                    f"{rel} in {out} was changed by hand since the last compile (its sha256 is not the one"
+                    f" {output.MANIFEST} records): a compile would {does} it, so it stops there and writes nothing",
+                    f"move the change into {file} (or the dialect table); --force {does}s it, the hand edit lost",
+                )
+            )
+        for rel in (p for p in plan.untracked if p not in in_the_way):
+            found.append(
+                FolderFinding(
+                    "compile/not-written-by-bkrc",
+                    at(rel),
+                    f"{rel} in {out} was not written by bkrc ({output.MANIFEST} does not list it), and the"
+                    " compile writes a file of that name, so it stops there and writes nothing",
+                    f"move it out of {out} (or rename it); --force overwrites it",
+                )
+            )
+    for rel, what, needs in plan.obstacles:
+        found.append(
+            FolderFinding(
+                "compile/in-the-way",
+                at(rel),
+                f"{rel} in {out} is {what}, where bkrc writes {needs}, so a compile stops there and writes nothing",
+                f"move it out of {out}: bkrc writes only inside it, and --force replaces only files",
+            )
+        )
+    if check_only:
+        changed = [a.path for a in plan.changes if a.path != output.MANIFEST]
+        named = ", ".join(changed[:10]) + (f" and {len(changed) - 10} more" if len(changed) > 10 else "")
+        counts = output.summary(plan).split(": ", 1)[1]
+        found.insert(
+            0,
+            FolderFinding(
+                "compile/not-up-to-date",
+                at(output.MANIFEST),
+                f"{out} is not up to date with {file}: {counts}" + (f" ({named})" if named else ""),
+                ("mend what stops a compile (the findings below), then " if found else "")
+                + f"write it again (`{command}`) and commit what it writes",
+            ),
+        )
+    return found
 
 
 def _unreported(err: OSError, out_dir: str) -> None:

@@ -120,6 +120,32 @@ class Diagnostic:
         return self.severity is Severity.ERROR
 
 
+class FolderFinding(NamedTuple):
+    """What `bkrc compile` found in its output folder (DIR) that fails the run, as
+    the document formats and github's annotations say it beside the diagnostics
+    (docs/diagnostics.md, "What compile finds in DIR"): not a diagnostic of the
+    source (no code, no line: bkrc writes the file), always an error. `check`
+    names the condition (`compile/changed-by-hand`, SARIF's rule, JSON's `check`),
+    `path` the file in DIR (or DIR itself) as the command line names DIR."""
+
+    check: str
+    path: str
+    message: str
+    help: str
+
+
+#: Each `FolderFinding.check`, with what it means (SARIF's rule descriptions).
+FOLDER_CHECKS = {
+    "compile/changed-by-hand": (
+        "a file bkrc wrote was changed by hand since the last compile, which would overwrite or delete it"
+    ),
+    "compile/not-written-by-bkrc": "a file bkrc did not write stands where the compile writes one",
+    "compile/in-the-way": "something other than a file stands where the compile writes one (or a file where it needs a folder)",
+    "compile/no-manifest": "the output folder holds files but no manifest.json: bkrc did not write it",
+    "compile/not-up-to-date": "the output folder is not what the source compiles to (bkrc compile --check)",
+}
+
+
 def sort_key(d: Diagnostic) -> tuple:
     s = d.span
     if s is None:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 
 from bkrdsl import __version__
-from bkrdsl.diagnostics.core import Diagnostic, Fix, Severity
+from bkrdsl.diagnostics.core import FOLDER_CHECKS, Diagnostic, Fix, FolderFinding, Severity
 from bkrdsl.diagnostics.limit import Stop, limit
 from bkrdsl.source import Source, Span
 from bkrdsl.terminal import ACTED_ON, SHOWN, columns, escaped, json_text
@@ -52,8 +52,15 @@ def render(
     failures: Sequence[str] = (),
     allowed: Sequence = (),
     unformatted: Sequence[tuple[str, str, str]] = (),
+    folder: Sequence[FolderFinding] = (),
+    failure: tuple[str, str, str] | None = None,
 ) -> str:
-    """`unformatted`: (file, text, formatted text) of each file `bkrc fmt --check`
+    """`folder`: what `bkrc compile` found in DIR that fails the run (`FolderFinding`),
+    after the diagnostics in `json` (`output_folder`), `sarif` (results of their own
+    rules) and `gitlab` (issues); github's annotations are compile's own lines
+    (`github_folder`). `failure`: an internal error's (line, kind, message), which
+    SARIF says as its invocation's exception and JSON among `failures`.
+    `unformatted`: (file, text, formatted text) of each file `bkrc fmt --check`
     would reformat, an issue each in `gitlab` (`render_gitlab`; github's annotation
     is fmt's own line, `github_unformatted`). `allowed`: the warnings a `# bkrc:
     allow` set aside (`allow.Allowed`), which the text format counts in its summary
@@ -73,11 +80,12 @@ def render(
     if fmt is Format.SHORT:
         return render_short(ordered, stops)
     if fmt is Format.JSON:
-        return render_json(ordered, stops, failures, allowed)
+        said = [*failures, failure[0]] if failure is not None else failures
+        return render_json(ordered, stops, said, allowed, folder)
     if fmt is Format.SARIF:
-        return render_sarif(ordered, stops, failures=failures, allowed=allowed)
+        return render_sarif(ordered, stops, failure, failures=failures, allowed=allowed, folder=folder)
     if fmt is Format.GITLAB:
-        return render_gitlab(ordered, sources, stops, unformatted=unformatted)
+        return render_gitlab(ordered, sources, stops, unformatted=unformatted, folder=folder)
     return render_github(ordered, stops, failures)
 
 
@@ -426,14 +434,20 @@ def _json_diagnostic(d: Diagnostic) -> dict:
 
 
 def to_json_obj(
-    diagnostics: Sequence[Diagnostic], stops: Sequence[Stop] = (), failures: Sequence[str] = (), allowed: Sequence = ()
+    diagnostics: Sequence[Diagnostic],
+    stops: Sequence[Stop] = (),
+    failures: Sequence[str] = (),
+    allowed: Sequence = (),
+    folder: Sequence[FolderFinding] = (),
 ) -> dict:
     """The JSON report; `stopped` only when the error limit left diagnostics out.
     `failures`: bkrc's lines for what made the run fail (exit 2: a FILE, `--dialect`
     table or `--directory` not read, a usage error, an internal error), in every
     document as `execution_successful` (false when there is one) and `failures`,
     what SARIF's invocation says (`executionSuccessful`, its error notifications):
-    `error_count` 0 alone is no clean run."""
+    `error_count` 0 alone is no clean run. `folder`: what `bkrc compile` found in
+    DIR (`FolderFinding`), as `output_folder` (only when there is some, as
+    `stopped`): `check`, `severity`, `message`, `file`, `help`."""
     errors, warnings = counts(diagnostics)
     obj = {
         "format_version": "1",
@@ -454,6 +468,11 @@ def to_json_obj(
             for a in allowed
         ]
         obj["allowed_count"] = len(allowed)
+    if folder:
+        obj["output_folder"] = [
+            {"check": f.check, "severity": "error", "message": f.message, "file": f.path, "help": f.help}
+            for f in folder
+        ]
     if stops:
         obj["stopped"] = [
             {
@@ -470,9 +489,13 @@ def to_json_obj(
 
 
 def render_json(
-    diagnostics: Sequence[Diagnostic], stops: Sequence[Stop] = (), failures: Sequence[str] = (), allowed: Sequence = ()
+    diagnostics: Sequence[Diagnostic],
+    stops: Sequence[Stop] = (),
+    failures: Sequence[str] = (),
+    allowed: Sequence = (),
+    folder: Sequence[FolderFinding] = (),
 ) -> str:
-    return json_text(to_json_obj(diagnostics, stops, failures, allowed)) + "\n"
+    return json_text(to_json_obj(diagnostics, stops, failures, allowed, folder)) + "\n"
 
 
 # -------------------------------------------------------------------- sarif
@@ -549,8 +572,13 @@ def render_sarif(
     failure: tuple[str, str, str] | None = None,
     failures: Sequence[str] = (),
     allowed: Sequence = (),
+    folder: Sequence[FolderFinding] = (),
 ) -> str:
-    """`allowed`: the warnings a `# bkrc: allow` set aside (`allow.Allowed`), each a
+    """`folder`: what `bkrc compile` found in DIR (`FolderFinding`), each a result
+    after the others, of a rule of its own (`compile/changed-by-hand` ...: no BKR
+    code, since no source line is at fault), level `error`, at line 1 of the file
+    in DIR (GitHub's code scanning wants a region's `startLine`).
+    `allowed`: the warnings a `# bkrc: allow` set aside (`allow.Allowed`), each a
     result after the others with an in-source suppression (SARIF 2.1.0, 3.27.23 and
     3.35: `kind` "inSource", the allow's reason as its `justification`), which a
     code-scanning upload shows as dismissed rather than as an alert.
@@ -608,6 +636,30 @@ def render_sarif(
             suppression = {"kind": "inSource", "location": _sarif_location(directive.span)}
             result["suppressions"] = [{**suppression, "justification": directive.reason} if directive.reason else suppression]
         results.append(result)
+    checks = sorted({f.check for f in folder})
+    for check in checks:
+        rules.append(
+            {
+                "id": check,
+                "name": check.replace("/", "-"),
+                "shortDescription": {"text": FOLDER_CHECKS.get(check, check)},
+                "fullDescription": {"text": FOLDER_CHECKS.get(check, check)},
+                "help": {"text": "docs/output.md, \"Drift: files changed by hand\" and \"--dry-run and --check\""},
+                "defaultConfiguration": {"level": "error"},
+            }
+        )
+    for f in folder:
+        results.append(
+            {
+                "ruleId": f.check,
+                "ruleIndex": len(used) + checks.index(f.check),
+                "level": "error",
+                "message": {"text": f"{f.message}\nhelp: {f.help}"},
+                "locations": [
+                    {"physicalLocation": {"artifactLocation": {"uri": _uri(f.path)}, "region": {"startLine": 1}}}
+                ],
+            }
+        )
     log = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
@@ -690,6 +742,17 @@ def render_github(diagnostics: Sequence[Diagnostic], stops: Sequence[Stop] = (),
         out.append(f"::notice {','.join(props)}::{_gh_data(_visible(stop.message))}")
     out += [f"::error title=bkrc::{_gh_data(_visible(line))}" for line in failures]
     return "".join(line + "\n" for line in out)
+
+
+def github_folder(folder: Sequence[FolderFinding]) -> str:
+    """The annotations of what `bkrc compile` found in DIR (`FolderFinding`): an
+    `::error` each, titled `bkrc compile` (as fmt's are `bkrc fmt`), on the file in
+    DIR, no line: the hand-edited file shows on the pull request's file."""
+    out = []
+    for f in folder:
+        body = _visible(f"{f.message}\nhelp: {f.help}")
+        out.append(f"::error file={_gh_prop(f.path)},title=bkrc compile::{_gh_data(body)}\n")
+    return "".join(out)
 
 
 def github_unformatted(file: str, before: str, after: str) -> str:
@@ -788,6 +851,7 @@ def render_gitlab(
     stops: Sequence[Stop] = (),
     cwd: str | None = None,
     unformatted: Sequence[tuple[str, str, str]] = (),
+    folder: Sequence[FolderFinding] = (),
 ) -> str:
     """GitLab's Code Quality report (a subset of Code Climate's issues, which
     `artifacts: reports: codequality:` takes): a JSON array with one object per
@@ -799,7 +863,10 @@ def render_gitlab(
     report has no suppressed issue. A run that failed (exit 2) has no place in
     it: its line and exit code say so. `unformatted`: (file, text, formatted text)
     of each file `bkrc fmt --check` would reformat, an issue each after the
-    diagnostics, as github's annotation (`github_unformatted`)."""
+    diagnostics, as github's annotation (`github_unformatted`). `folder`: what
+    `bkrc compile` found in DIR (`FolderFinding`), an issue each (`check_name`
+    `bkrc compile`, `major`, line 1 of the file in DIR, fingerprint of the path and
+    the check alone)."""
     cwd = os.getcwd() if cwd is None else cwd
     seen: dict = {}
     issues = []
@@ -840,6 +907,18 @@ def render_gitlab(
                 "fingerprint": _gitlab_fingerprint(seen, path, "bkrc fmt"),
                 "severity": "major",
                 "location": {"path": path, "lines": {"begin": line, "end": line}},
+            }
+        )
+    for f in folder:
+        path = _gitlab_path(f.path, cwd)
+        issues.append(
+            {
+                "description": f"{f.message}\nhelp: {f.help}",
+                "check_name": "bkrc compile",
+                # The file and the condition alone: the same issue until it is mended.
+                "fingerprint": _gitlab_fingerprint(seen, path, "bkrc compile", f.check),
+                "severity": "major",
+                "location": {"path": path, "lines": {"begin": 1, "end": 1}},
             }
         )
     return json_text(issues) + "\n"

@@ -1,0 +1,275 @@
+"""`bkrc compile --format json|sarif|gitlab|github`: what compile finds in DIR that
+fails the run (a file changed by hand, a file of the user's where bkrc writes one,
+something in the way, a folder with no manifest, DIR not up to date under
+`--check`) is in the document a pipeline uploads, as findings of their own at the
+file in DIR, severity error (docs/diagnostics.md, "What compile finds in DIR"),
+and an exit 2 says the run failed; the exit codes are as they were."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import run_cli
+from test_cli_contract import SARIF_SCHEMA
+from test_compile_cli import GOOD, source
+
+#: GitLab's Code Quality issue: the keys GitLab requires (docs.gitlab.com, "Code
+#: Quality report format"), `location.lines.begin` among them.
+GITLAB_KEYS = {"description", "check_name", "fingerprint", "severity", "location"}
+
+
+@pytest.fixture(scope="module")
+def sarif_errors():
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+    validator = jsonschema.validators.validator_for(schema)(schema)
+
+    def errors(text: str) -> list[str]:
+        return [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in validator.iter_errors(json.loads(text))]
+
+    return errors
+
+
+def findings(fmt: str, stderr: str, sarif_errors) -> list[tuple[str, str, str]]:
+    """(check, file, text) of each DIR finding in `stderr`'s document or annotations,
+    each format's shape checked on the way."""
+    if fmt == "json":
+        document = json.loads(stderr)
+        found = document.get("output_folder", [])
+        assert all(set(f) == {"check", "severity", "message", "file", "help"} for f in found)
+        assert all(f["severity"] == "error" for f in found)
+        return [(f["check"], f["file"], f["message"] + "\nhelp: " + f["help"]) for f in found]
+    if fmt == "sarif":
+        assert sarif_errors(stderr) == []
+        (run,) = json.loads(stderr)["runs"]
+        rules = run["tool"]["driver"]["rules"]
+        out = []
+        for r in run["results"]:
+            if not r["ruleId"].startswith("compile/"):
+                continue
+            assert rules[r["ruleIndex"]]["id"] == r["ruleId"] and r["level"] == "error"
+            (location,) = r["locations"]
+            assert location["physicalLocation"]["region"] == {"startLine": 1}  # GitHub's code scanning wants one
+            out.append((r["ruleId"], location["physicalLocation"]["artifactLocation"]["uri"], r["message"]["text"]))
+        return out
+    if fmt == "gitlab":
+        issues = json.loads(stderr)
+        out = []
+        for issue in issues:
+            assert set(issue) == GITLAB_KEYS and set(issue["location"]) == {"path", "lines"}
+            if issue["check_name"] != "bkrc compile":
+                continue
+            assert issue["severity"] == "major" and issue["location"]["lines"] == {"begin": 1, "end": 1}
+            assert len(issue["fingerprint"]) == 64
+            out.append(("bkrc compile", issue["location"]["path"], issue["description"]))
+        assert len({i["fingerprint"] for i in issues}) == len(issues)
+        return out
+    out = []
+    for line in stderr.splitlines():
+        if line.startswith("::error file=") and ",title=bkrc compile::" in line:
+            head, text = line.split("::", 2)[1:]
+            out.append(("bkrc compile", head.split("file=", 1)[1].split(",", 1)[0], text.replace("%0A", "\n")))
+    return out
+
+
+def check_of(fmt: str, check: str) -> str:
+    """What each format names a check: SARIF's ruleId and JSON's `check`; GitLab's
+    `check_name` and github's title are `bkrc compile`, as fmt's are `bkrc fmt`."""
+    return check if fmt in ("json", "sarif") else "bkrc compile"
+
+
+FORMATS = ["json", "sarif", "gitlab", "github"]
+
+
+@pytest.fixture
+def compiled(tmp_path, monkeypatch):
+    """dev.bkr compiled into out/, run from tmp_path, as a pipeline runs from its checkout."""
+    monkeypatch.chdir(tmp_path)
+    source(tmp_path)
+    run_cli(["compile", "dev.bkr", "-o", "out"], expect=0)
+    return tmp_path
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_file_changed_by_hand_is_a_finding_of_the_document_and_the_run_failed(compiled, fmt, sarif_errors):
+    """The compile stops at a hand edit (exit 2, as ever); its document said a clean,
+    successful run (json `execution_successful` true, SARIF no result, GitLab `[]`,
+    github nothing) while the job failed."""
+    edited = Path("out/DEV1/GUESTFUL.TEMPLATE")
+    edited.write_text(edited.read_text() + "* my note\n")
+    dry = run_cli(["compile", "dev.bkr", "-o", "out", "--dry-run", "--format", fmt], expect=2)
+    result = run_cli(["compile", "dev.bkr", "-o", "out", "--format", fmt], expect=2)
+    assert "bkrc: these files were changed by hand since the last compile:" in result.stdout + result.stderr
+    assert findings(fmt, dry.stderr, sarif_errors) == findings(fmt, result.stderr, sarif_errors)
+    ((check, file, text),) = findings(fmt, result.stderr, sarif_errors)
+    assert check == check_of(fmt, "compile/changed-by-hand")
+    assert file == "out/DEV1/GUESTFUL.TEMPLATE"
+    assert text == (
+        "DEV1/GUESTFUL.TEMPLATE in out was changed by hand since the last compile (its sha256 is not the one"
+        " manifest.json records): a compile would overwrite it, so it stops there and writes nothing\n"
+        "help: move the change into dev.bkr (or the dialect table); --force overwrites it, the hand edit lost"
+    )
+    if fmt == "json":
+        document = json.loads(result.stderr)
+        assert document["execution_successful"] is False
+        said = (
+            "bkrc: these files were changed by hand since the last compile:\n  out/DEV1/GUESTFUL.TEMPLATE\n"
+            "bkrc: nothing written; move your changes into the .bkr file, or use --force to overwrite"
+        )
+        assert document["failures"] == [said]
+    if fmt == "sarif":
+        (invocation,) = json.loads(result.stderr)["runs"][0]["invocations"]
+        assert invocation["executionSuccessful"] is False
+    if fmt == "github":  # the file's annotation says it; no second one of no file
+        assert "::error title=bkrc::" not in result.stderr
+    # --force writes over it: exit 0, nothing found, the document a clean run's.
+    forced = run_cli(["compile", "dev.bkr", "-o", "out", "--force", "--format", fmt], expect=0)
+    assert findings(fmt, forced.stderr, sarif_errors) == []
+    if fmt == "json":
+        assert "output_folder" not in json.loads(forced.stderr) and json.loads(forced.stderr)["execution_successful"]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_stale_dir_under_check_is_one_finding_at_its_manifest_and_each_hand_edit_one_more(compiled, fmt, sarif_errors):
+    """`--check` of an out/ the source no longer gives (a job's time changed), one of
+    whose files is hand-edited and another a file of the user's where bkrc now writes
+    one: exit 1 as ever; the folder's finding first, at out/manifest.json (one
+    per folder: one command mends all of it; GitHub shows 10 error annotations
+    a step), then one at each file a compile would stop at."""
+    Path("dev.bkr").write_text(GOOD.replace("daily 01:00", "daily 01:30").replace(
+        "  job SYSFU {", "  job GUESTWK {\n    backup GUESTS full\n    include minidisk * *\n"
+        "    to disk pool BKUPPOOL\n    run on DEV1 weekly sun 03:00\n  }\n  job SYSFU {"))
+    edited = Path("out/DEV2/BKRSUBMT.EXEC")
+    edited.write_text(edited.read_text() + "/* my note */\n")
+    Path("out/DEV1/GUESTWK.TEMPLATE").write_text("my own\n")
+    result = run_cli(["compile", "dev.bkr", "-o", "out", "--check", "--format", fmt], expect=1)
+    found = findings(fmt, result.stderr, sarif_errors)
+    assert [(c, f) for c, f, _ in found] == [
+        (check_of(fmt, "compile/not-up-to-date"), "out/manifest.json"),
+        (check_of(fmt, "compile/changed-by-hand"), "out/DEV2/BKRSUBMT.EXEC"),
+        (check_of(fmt, "compile/not-written-by-bkrc"), "out/DEV1/GUESTWK.TEMPLATE"),
+    ]
+    assert found[0][2].startswith("out is not up to date with dev.bkr: ")
+    assert "DEV2/BKRSUBMT.EXEC" in found[0][2] and "DEV1/GUESTWK.TEMPLATE" in found[0][2]
+    assert found[0][2].endswith(
+        "\nhelp: mend what stops a compile (the findings below), then write it again"
+        " (`bkrc compile dev.bkr -o out`) and commit what it writes"
+    )
+    assert found[2][2].startswith("DEV1/GUESTWK.TEMPLATE in out was not written by bkrc (manifest.json does not list it)")
+    if fmt == "json":
+        assert json.loads(result.stderr)["execution_successful"] is True  # exit 1: the check did its job
+    # With --force, the compile would write over both: the folder's finding alone.
+    forced = run_cli(["compile", "dev.bkr", "-o", "out", "--check", "--force", "--format", fmt], expect=1)
+    assert [c for c, _, _ in findings(fmt, forced.stderr, sarif_errors)] == [check_of(fmt, "compile/not-up-to-date")]
+    run_cli(["compile", "dev.bkr", "-o", "out", "--force"], expect=0)
+    current = run_cli(["compile", "dev.bkr", "-o", "out", "--check", "--format", fmt], expect=0)
+    assert findings(fmt, current.stderr, sarif_errors) == []
+
+
+def test_a_stale_dir_names_its_first_ten_files_and_counts_the_rest(compiled, sarif_errors):
+    shutil.rmtree("out")
+    result = run_cli(["compile", "dev.bkr", "-o", "out", "--check", "--format", "json"], expect=1)
+    ((_, _, text),) = findings("json", result.stderr, sarif_errors)
+    created = json.loads(run_cli(["compile", "dev.bkr", "-o", "out", "--dry-run", "--plan-format", "json"]).stdout)
+    paths = [f["path"] for f in created["files"] if f["path"] != "manifest.json"]
+    assert len(paths) > 10
+    counts = f"{len(paths) + 1} to create, 0 to update, 0 to delete, 0 unchanged"  # the manifest too, as the plan's
+    assert f"out is not up to date with dev.bkr: {counts} ({', '.join(paths[:10])} and" in text
+    assert f" and {len(paths) - 10} more)\n" in text
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_folder_with_no_manifest_and_a_folder_in_the_way_are_findings(tmp_path, monkeypatch, fmt, sarif_errors):
+    monkeypatch.chdir(tmp_path)
+    source(tmp_path)
+    Path("theirs").mkdir()
+    Path("theirs/notes.txt").write_text("not bkrc's\n")
+    result = run_cli(["compile", "dev.bkr", "-o", "theirs", "--format", fmt], expect=2)
+    ((check, file, text),) = findings(fmt, result.stderr, sarif_errors)
+    assert (check, file) == (check_of(fmt, "compile/no-manifest"), "theirs")
+    assert text.startswith("theirs holds files but no manifest.json: it was not written by bkrc")
+    run_cli(["compile", "dev.bkr", "-o", "out"], expect=0)
+    Path("out/DEV1/GUESTFUL.TEMPLATE").unlink()
+    Path("out/DEV1/GUESTFUL.TEMPLATE").mkdir()
+    for args in ([], ["--force"], ["--dry-run"]):  # --force replaces only files
+        result = run_cli(["compile", "dev.bkr", "-o", "out", *args, "--format", fmt], expect=2)
+        ((check, file, text),) = findings(fmt, result.stderr, sarif_errors)
+        assert (check, file) == (check_of(fmt, "compile/in-the-way"), "out/DEV1/GUESTFUL.TEMPLATE")
+        assert text.startswith("DEV1/GUESTFUL.TEMPLATE in out is a folder, where bkrc writes ")
+
+
+@pytest.mark.parametrize("fmt", ["json", "sarif", "github"])
+def test_an_exit_2_with_no_file_to_point_at_says_the_run_failed(compiled, fmt, sarif_errors):
+    """A read-only out/ stops the compile (exit 2) after the document, which said a
+    successful run: it says the failure now (gitlab's report has no place for it)."""
+    Path("dev.bkr").write_text(GOOD.replace("daily 01:00", "daily 01:30"))
+    Path("out").chmod(0o555)
+    try:
+        result = run_cli(["compile", "dev.bkr", "-o", "out", "--format", fmt], expect=2)
+    finally:
+        Path("out").chmod(0o755)
+    said = "bkrc: out: cannot write: the folder is read-only (mode 0555)"
+    if fmt == "json":
+        document = json.loads(result.stderr)
+        assert document["execution_successful"] is False and document["failures"][0].startswith(said)
+    elif fmt == "sarif":
+        assert sarif_errors(result.stderr) == []
+        (invocation,) = json.loads(result.stderr)["runs"][0]["invocations"]
+        assert invocation["executionSuccessful"] is False
+        assert invocation["toolExecutionNotifications"][0]["message"]["text"].startswith(said)
+    else:
+        assert f"::error title=bkrc::{said}" in result.stderr
+
+
+def test_an_internal_error_after_the_document_was_held_keeps_its_diagnostics(compiled, monkeypatch):
+    """The document is held until DIR is planned: an internal error there prints it
+    with the input's warnings, the run failed, not an empty one."""
+    from bkrdsl import output
+
+    Path("dev.bkr").write_text(GOOD.replace("Guests: every night", "Guests\\q every night"))
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("planning broke")
+
+    monkeypatch.setattr(output, "make_plan", broken)
+    result = run_cli(["compile", "dev.bkr", "-o", "out", "--format", "json"], expect=2)
+    document = json.loads(result.stderr)
+    assert [d["code"] for d in document["diagnostics"]] == ["BKR019"]
+    assert document["execution_successful"] is False
+    assert document["failures"][0].startswith("bkrc: internal error: RuntimeError: planning broke")
+    assert "bkrc: internal error: RuntimeError: planning broke" in result.stdout
+
+
+def test_an_interruption_while_the_document_is_held_says_the_run_failed(compiled, monkeypatch):
+    """Ctrl-C while the compile plans DIR (exit 130, DIR as it was): the document,
+    printed as the compile exits, says the run failed and why."""
+    from bkrdsl import output
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(output, "make_plan", interrupted)
+    result = run_cli(["compile", "dev.bkr", "-o", "out", "--format", "json"], expect=130)
+    document = json.loads(result.stderr)
+    assert document["execution_successful"] is False
+    assert document["failures"] == ["bkrc: interrupted; nothing written: out is as it was"]
+
+
+def test_the_page_s_annotations_are_what_bkrc_prints(tmp_path, monkeypatch):
+    """docs/diagnostics.md, "What compile finds in DIR": its two annotations are
+    those of `--check --format github` after a line added to a file of out/."""
+    from conftest import EXAMPLES, ROOT
+
+    page = (ROOT / "docs" / "diagnostics.md").read_text(encoding="utf-8")
+    section = page.split("\n## What compile finds in DIR\n", 1)[1].split("\n## ", 1)[0]
+    shown = section.split("```text\n", 1)[1].split("```", 1)[0]
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(EXAMPLES / "prodssi.bkr", "prodssi.bkr")
+    run_cli(["compile", "prodssi.bkr", "-o", "out"], expect=0)
+    with open("out/VMSYS1/BKRSTART.EXEC", "a", encoding="utf-8") as edited:
+        edited.write("* my note\n")
+    result = run_cli(["compile", "prodssi.bkr", "-o", "out", "--check", "--format", "github"], expect=1)
+    assert [line for line in result.stderr.splitlines() if line.startswith("::")] == shown.splitlines()
