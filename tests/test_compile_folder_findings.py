@@ -35,13 +35,23 @@ def sarif_errors():
 
 def findings(fmt: str, stderr: str, sarif_errors) -> list[tuple[str, str, str]]:
     """(check, file, text) of each DIR finding in `stderr`'s document or annotations,
-    each format's shape checked on the way."""
+    each format's shape checked on the way (`lines` for their lines)."""
+    return [found[:3] for found in located(fmt, stderr, sarif_errors)]
+
+
+def lines(fmt: str, stderr: str, sarif_errors) -> list[int | None]:
+    """The line of each DIR finding (None: no line; SARIF's and GitLab's default 1)."""
+    return [found[3] for found in located(fmt, stderr, sarif_errors)]
+
+
+def located(fmt: str, stderr: str, sarif_errors) -> list[tuple[str, str, str, int | None]]:
+    """(check, file, text, line) of each DIR finding, each format's shape checked."""
     if fmt == "json":
         document = json.loads(stderr)
         found = document.get("output_folder", [])
-        assert all(set(f) == {"check", "severity", "message", "file", "help"} for f in found)
+        assert all(set(f) == {"check", "severity", "message", "file", "line", "help"} for f in found)
         assert all(f["severity"] == "error" for f in found)
-        return [(f["check"], f["file"], f["message"] + "\nhelp: " + f["help"]) for f in found]
+        return [(f["check"], f["file"], f["message"] + "\nhelp: " + f["help"], f["line"]) for f in found]
     if fmt == "sarif":
         assert sarif_errors(stderr) == []
         (run,) = json.loads(stderr)["runs"]
@@ -52,8 +62,10 @@ def findings(fmt: str, stderr: str, sarif_errors) -> list[tuple[str, str, str]]:
                 continue
             assert rules[r["ruleIndex"]]["id"] == r["ruleId"] and r["level"] == "error"
             (location,) = r["locations"]
-            assert location["physicalLocation"]["region"] == {"startLine": 1}  # GitHub's code scanning wants one
-            out.append((r["ruleId"], location["physicalLocation"]["artifactLocation"]["uri"], r["message"]["text"]))
+            region = location["physicalLocation"]["region"]
+            assert set(region) == {"startLine"}  # GitHub's code scanning wants one
+            uri = location["physicalLocation"]["artifactLocation"]["uri"]
+            out.append((r["ruleId"], uri, r["message"]["text"], region["startLine"]))
         return out
     if fmt == "gitlab":
         issues = json.loads(stderr)
@@ -62,16 +74,19 @@ def findings(fmt: str, stderr: str, sarif_errors) -> list[tuple[str, str, str]]:
             assert set(issue) == GITLAB_KEYS and set(issue["location"]) == {"path", "lines"}
             if issue["check_name"] != "bkrc compile":
                 continue
-            assert issue["severity"] == "major" and issue["location"]["lines"] == {"begin": 1, "end": 1}
+            begin = issue["location"]["lines"]["begin"]
+            assert issue["severity"] == "major" and issue["location"]["lines"] == {"begin": begin, "end": begin}
             assert len(issue["fingerprint"]) == 64
-            out.append(("bkrc compile", issue["location"]["path"], issue["description"]))
+            out.append(("bkrc compile", issue["location"]["path"], issue["description"], begin))
         assert len({i["fingerprint"] for i in issues}) == len(issues)
         return out
     out = []
     for line in stderr.splitlines():
         if line.startswith("::error file=") and ",title=bkrc compile::" in line:
             head, text = line.split("::", 2)[1:]
-            out.append(("bkrc compile", head.split("file=", 1)[1].split(",", 1)[0], text.replace("%0A", "\n")))
+            props = dict(p.split("=", 1) for p in head.split(" ", 1)[1].split(","))
+            at = int(props["line"]) if "line" in props else None
+            out.append(("bkrc compile", props["file"], text.replace("%0A", "\n"), at))
     return out
 
 
@@ -99,12 +114,14 @@ def test_a_file_changed_by_hand_is_a_finding_of_the_document_and_the_run_failed(
     successful run (json `execution_successful` true, SARIF no result, GitLab `[]`,
     github nothing) while the job failed."""
     edited = Path("out/DEV1/GUESTFUL.TEMPLATE")
-    edited.write_text(edited.read_text() + "* my note\n")
+    written = edited.read_text()
+    edited.write_text("\n".join([*written.split("\n")[:3], "* my note", *written.split("\n")[3:]]))  # a 4th line
     dry = run_cli(["compile", "dev.bkr", "-o", "out", "--dry-run", "--format", fmt], expect=2)
     result = run_cli(["compile", "dev.bkr", "-o", "out", "--format", fmt], expect=2)
     assert "bkrc: these files were changed by hand since the last compile:" in result.stdout + result.stderr
     assert findings(fmt, dry.stderr, sarif_errors) == findings(fmt, result.stderr, sarif_errors)
     ((check, file, text),) = findings(fmt, result.stderr, sarif_errors)
+    assert lines(fmt, result.stderr, sarif_errors) == [4]  # the hand edit's line, on the pull request's file
     assert check == check_of(fmt, "compile/changed-by-hand")
     assert file == "out/DEV1/GUESTFUL.TEMPLATE"
     assert text == (

@@ -674,6 +674,8 @@ def folder_findings(plan, file: str, *, check_only: bool, force: bool) -> list:
                     f"{rel} in {out} was changed by hand since the last compile (its sha256 is not the one"
                     f" {output.MANIFEST} records): a compile would {does} it, so it stops there and writes nothing",
                     f"move the change into {file} (or the dialect table); --force {does}s it, the hand edit lost",
+                    # Where the compile would first change it: the hand edit, when the source changed nothing above.
+                    None if does == "delete" else output.first_changed_line(plan, rel),
                 )
             )
         for rel in (p for p in plan.untracked if p not in in_the_way):

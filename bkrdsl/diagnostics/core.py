@@ -126,12 +126,14 @@ class FolderFinding(NamedTuple):
     (docs/diagnostics.md, "What compile finds in DIR"): not a diagnostic of the
     source (no code, no line: bkrc writes the file), always an error. `check`
     names the condition (`compile/changed-by-hand`, SARIF's rule, JSON's `check`),
-    `path` the file in DIR (or DIR itself) as the command line names DIR."""
+    `path` the file in DIR (or DIR itself) as the command line names DIR, `line`
+    the line of it the finding is about, where there is one (a hand edit's)."""
 
     check: str
     path: str
     message: str
     help: str
+    line: int | None = None
 
 
 #: Each `FolderFinding.check`, with what it means (SARIF's rule descriptions).

@@ -470,7 +470,7 @@ def to_json_obj(
         obj["allowed_count"] = len(allowed)
     if folder:
         obj["output_folder"] = [
-            {"check": f.check, "severity": "error", "message": f.message, "file": f.path, "help": f.help}
+            {"check": f.check, "severity": "error", "message": f.message, "file": f.path, "line": f.line, "help": f.help}
             for f in folder
         ]
     if stops:
@@ -576,8 +576,8 @@ def render_sarif(
 ) -> str:
     """`folder`: what `bkrc compile` found in DIR (`FolderFinding`), each a result
     after the others, of a rule of its own (`compile/changed-by-hand` ...: no BKR
-    code, since no source line is at fault), level `error`, at line 1 of the file
-    in DIR (GitHub's code scanning wants a region's `startLine`).
+    code, since no source line is at fault), level `error`, at its line of the file
+    in DIR, else line 1 (GitHub's code scanning wants a region's `startLine`).
     `allowed`: the warnings a `# bkrc: allow` set aside (`allow.Allowed`), each a
     result after the others with an in-source suppression (SARIF 2.1.0, 3.27.23 and
     3.35: `kind` "inSource", the allow's reason as its `justification`), which a
@@ -656,7 +656,12 @@ def render_sarif(
                 "level": "error",
                 "message": {"text": f"{f.message}\nhelp: {f.help}"},
                 "locations": [
-                    {"physicalLocation": {"artifactLocation": {"uri": _uri(f.path)}, "region": {"startLine": 1}}}
+                    {
+                        "physicalLocation": {
+                            "artifactLocation": {"uri": _uri(f.path)},
+                            "region": {"startLine": f.line or 1},
+                        }
+                    }
                 ],
             }
         )
@@ -747,11 +752,13 @@ def render_github(diagnostics: Sequence[Diagnostic], stops: Sequence[Stop] = (),
 def github_folder(folder: Sequence[FolderFinding]) -> str:
     """The annotations of what `bkrc compile` found in DIR (`FolderFinding`): an
     `::error` each, titled `bkrc compile` (as fmt's are `bkrc fmt`), on the file in
-    DIR, no line: the hand-edited file shows on the pull request's file."""
+    DIR, at its line where it has one (a hand edit's), so that it shows on the
+    pull request's file."""
     out = []
     for f in folder:
         body = _visible(f"{f.message}\nhelp: {f.help}")
-        out.append(f"::error file={_gh_prop(f.path)},title=bkrc compile::{_gh_data(body)}\n")
+        line = f",line={f.line}" if f.line is not None else ""
+        out.append(f"::error file={_gh_prop(f.path)}{line},title=bkrc compile::{_gh_data(body)}\n")
     return "".join(out)
 
 
@@ -865,8 +872,8 @@ def render_gitlab(
     of each file `bkrc fmt --check` would reformat, an issue each after the
     diagnostics, as github's annotation (`github_unformatted`). `folder`: what
     `bkrc compile` found in DIR (`FolderFinding`), an issue each (`check_name`
-    `bkrc compile`, `major`, line 1 of the file in DIR, fingerprint of the path and
-    the check alone)."""
+    `bkrc compile`, `major`, at its line of the file in DIR, else line 1,
+    fingerprint of the path and the check alone)."""
     cwd = os.getcwd() if cwd is None else cwd
     seen: dict = {}
     issues = []
@@ -918,7 +925,7 @@ def render_gitlab(
                 # The file and the condition alone: the same issue until it is mended.
                 "fingerprint": _gitlab_fingerprint(seen, path, "bkrc compile", f.check),
                 "severity": "major",
-                "location": {"path": path, "lines": {"begin": 1, "end": 1}},
+                "location": {"path": path, "lines": {"begin": f.line or 1, "end": f.line or 1}},
             }
         )
     return json_text(issues) + "\n"
