@@ -1243,15 +1243,14 @@ def text_changes(plan: Plan) -> list[TextChange]:
     return out
 
 
-def first_changed_line(plan: Plan, rel: str) -> int | None:
-    """The 1-based line of DIR's file `rel` where what the compile writes there
-    first differs (where a hand edit the compile would undo is, when nothing
-    else changed above it); None when the compile writes no file there, or
-    DIR holds no regular file to read. Read again (the plan keeps no bytes)."""
-    action = next((a for a in plan.actions if a.path == rel), None)
-    if action is None or action.artifact is None:
+def first_changed_line(plan: Plan, action: Action) -> int | None:
+    """The 1-based line of DIR's file at `action.path` where what the compile
+    writes there first differs (where a hand edit the compile would undo is, when
+    nothing else changed above it); None when the compile writes no file there,
+    or DIR holds no regular file to read. Read again (the plan keeps no bytes)."""
+    if action.artifact is None:
         return None
-    now = _read((plan.put_back or plan.out_dir) / rel)
+    now = _read((plan.put_back or plan.out_dir) / action.path)
     if now is None or now == NOT_A_FILE:
         return None
     old, new = now.split(b"\n"), action.artifact.data.split(b"\n")

@@ -290,3 +290,18 @@ def test_the_page_s_annotations_are_what_bkrc_prints(tmp_path, monkeypatch):
         edited.write("* my note\n")
     result = run_cli(["compile", "prodssi.bkr", "-o", "out", "--check", "--format", "github"], expect=1)
     assert [line for line in result.stderr.splitlines() if line.startswith("::")] == shown.splitlines()
+
+
+def test_a_file_changed_by_hand_that_the_compile_deletes_has_no_line(compiled, sarif_errors):
+    """Job SYSFU removed: its templates go, one of them edited by hand; the finding
+    says the compile would delete it, and points at the file, no line of it."""
+    import re
+
+    Path("dev.bkr").write_text(re.sub(r"\n  job SYSFU \{.*?\n  \}\n", "\n", GOOD, flags=re.DOTALL))
+    edited = Path("out/DEV2/SYSFU2.TEMPLATE")
+    edited.write_text(edited.read_text() + "* my note\n")
+    result = run_cli(["compile", "dev.bkr", "-o", "out", "--format", "json"], expect=2)
+    ((check, file, text, line),) = located("json", result.stderr, sarif_errors)
+    assert (check, file, line) == ("compile/changed-by-hand", "out/DEV2/SYSFU2.TEMPLATE", None)
+    assert ": a compile would delete it, so it stops there and writes nothing\n" in text
+    assert text.endswith("help: move the change into dev.bkr (or the dialect table); --force deletes it, the hand edit lost")

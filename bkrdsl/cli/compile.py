@@ -664,9 +664,9 @@ def folder_findings(plan, file: str, *, check_only: bool, force: bool) -> list:
                     "choose a new or empty folder, or compile with --force (files bkrc does not write are kept)",
                 )
             )
-        deleted = {a.path for a in plan.actions if a.action == output.DELETE}
+        actions = {a.path: a for a in plan.actions}
         for rel in (p for p in plan.drifted if p not in in_the_way):
-            does = "delete" if rel in deleted else "overwrite"
+            does = "delete" if actions[rel].action == output.DELETE else "overwrite"
             found.append(
                 FolderFinding(
                     "compile/changed-by-hand",
@@ -675,7 +675,7 @@ def folder_findings(plan, file: str, *, check_only: bool, force: bool) -> list:
                     f" {output.MANIFEST} records): a compile would {does} it, so it stops there and writes nothing",
                     f"move the change into {file} (or the dialect table); --force {does}s it, the hand edit lost",
                     # Where the compile would first change it: the hand edit, when the source changed nothing above.
-                    None if does == "delete" else output.first_changed_line(plan, rel),
+                    output.first_changed_line(plan, actions[rel]),
                 )
             )
         for rel in (p for p in plan.untracked if p not in in_the_way):
