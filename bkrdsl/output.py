@@ -591,13 +591,14 @@ def _plan(out_dir: Path, artifacts: list[Artifact], source: str, dialect: Dialec
     # The files bkrc writes again for another member (`reassigned`): their bytes
     # are kept, for `rename_warnings` to compare without reading them again;
     # each member's BKRSTART the last compile wrote, for `catalog_moves` to tell
-    # which member started the catalog's SFS server; and the job templates
+    # which member started the catalog's SFS server; each member's Tape Manager
+    # node definitions, for `node_definitions_changed`; and the job templates
     # `_templates_kept` names, for `renamed_jobs` and `kind_moves`.
     moving = frozenset(
         path
         for path, art in wanted.items()
         if (was := written.get(path)) and was.member and art.member and was.member != art.member
-    ) | frozenset(path for path, was in written.items() if was.kind == PROFILE_SNIPPET) | _templates_kept(
+    ) | frozenset(path for path, was in written.items() if was.kind in (PROFILE_SNIPPET, TAPE_CONFIG)) | _templates_kept(
         written, wanted
     )
     # A modification time from RACY_NS before now on may hide a write after the
@@ -1958,6 +1959,73 @@ def tape_catalog_moves(plan: Plan) -> list[str]:
                 f" those of its member's new TMNODES CONFIG: {replace}; {then}"
                 " (docs/deploy.md, \"Changing a deployed cluster\")"
             )
+    return lines
+
+
+#: A Tape Manager node definition line of a TMNODES CONFIG file (`emit.tape`).
+_NODE_LINE = re.compile(r"^Define_\S*", re.MULTILINE)
+
+
+def _node_lines(data: bytes) -> list[str]:
+    """The Define_Local_Node and Define_Remote_Node lines of a TMNODES CONFIG file,
+    in its order: what the sysprog copies into the node's SYS CONFIG (the header
+    comment is not copied)."""
+    text = data.decode("utf-8", errors="replace")
+    return [line.rstrip("\r") for line in text.split("\n") if _NODE_LINE.match(line)]
+
+
+def _quoted_lines(lines: list[str]) -> str:
+    shown = ", ".join(f"`{line}`" for line in lines[:3])
+    return shown + (f" and {len(lines) - 3} more" if len(lines) > 3 else "")
+
+
+def node_definitions_changed(plan: Plan) -> list[str]:
+    """One line per member whose Tape Manager node definitions the plan updates
+    (`MEMBER/TMNODES.CONFIG`): a member added or removed gives the catalog
+    node's file a `Define_Remote_Node` line more or less, a member renamed
+    another name. Tape Manager never reads the file: the sysprog copied its
+    lines by hand into the SYS CONFIG file of the member's Tape Manager node
+    (docs/deploy.md, "5. Tape Manager node definitions"), which keeps the
+    nodes they define, so the plan's `update` changes nothing there, and an
+    upload as the plan's other files are uploaded does nothing either. The line
+    names the lines added and removed and the node whose SYS CONFIG holds them
+    (its member's new BKRSTART's last machine: `Model.start_order`). Left to
+    `tape_catalog_moves`, which says to replace every node's lines: a catalog
+    node moved. A header that differs alone (a source renamed) is no change."""
+    if tape_catalog_moves(plan):
+        return []
+    started = {
+        a.artifact.member: _started(a.artifact.data)[0]
+        for a in plan.actions
+        if a.artifact is not None and a.artifact.kind == PROFILE_SNIPPET and a.artifact.member
+    }
+    lines = []
+    for a in plan.actions:
+        art = a.artifact
+        if a.action != UPDATE or art is None or art.kind != TAPE_CONFIG or (old := plan.before.get(a.path)) is None:
+            continue
+        was, now = _node_lines(old), _node_lines(art.data)
+        added, removed = [x for x in now if x not in was], [x for x in was if x not in now]
+        if not added and not removed:
+            continue
+        member = art.member or PurePosixPath(a.path).parts[0]
+        node = started.get(member, [])[-1:]
+        whose = f"{node[0]} on {member}" if node else f"{member}'s Tape Manager node"
+        said = "; ".join(
+            [*([f"{_quoted_lines(added)} added"] if added else []), *([f"{_quoted_lines(removed)} removed"] if removed else [])]
+        )
+        do = and_joined(
+            [
+                *([f"add the line{'s' * (len(added) > 1)} added (with the site's values for each <...>)"] if added else []),
+                *([f"remove {'the line' if len(removed) == 1 else 'those'} removed"] if removed else []),
+            ]
+        )
+        lines.append(
+            f"bkrc: warning: member {member}'s Tape Manager node definitions change ({escaped(a.path)}: {said}):"
+            f" Tape Manager reads the lines you copied from it into the SYS CONFIG file of {whose}, not this file,"
+            f" and keeps the nodes they define until you change them there by hand: {do}"
+            " (docs/deploy.md, \"5. Tape Manager node definitions\")"
+        )
     return lines
 
 

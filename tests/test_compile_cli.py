@@ -673,6 +673,55 @@ def test_the_tape_manager_removed_says_its_node_definitions_stay(tmp_path):
     ), warnings
 
 
+# stop 78, h2: a node definitions file updated is copied into SYS CONFIG by hand
+TAPE3 = TAPE.replace(
+    "  member DEV2 { workers 2  private-volume D2PRV1 }\n",
+    "  member DEV2 { workers 2  private-volume D2PRV1 }\n  member DEV3 { workers 2  private-volume D3PRV1 }\n",
+)
+
+
+def test_node_definitions_updated_say_the_sys_config_is_changed_by_hand(tmp_path):
+    """DEV3 added beside DEV1 (the Tape Manager catalog node) and DEV2: the plan
+    updated DEV1/TMNODES.CONFIG, a `Define_Remote_Node DEV3` line more, and said
+    nothing else, while Tape Manager reads the lines the sysprog copied by hand
+    into TCTMM's SYS CONFIG, never the file: uploaded with the EXECs, it changes
+    nothing, and the catalog node keeps the nodes it had. The compile says which
+    lines, whose SYS CONFIG and what to do, in every mode; DEV3 removed again, the
+    line to remove. A catalog node moved is `tape_catalog_moves`'s line alone, and
+    a file that differs in its header only (another source name) changes nothing."""
+    src, out = source(tmp_path, TAPE), tmp_path / "out"
+    run_cli(["compile", src, "-o", out], expect=0)
+    source(tmp_path, TAPE3)
+    said = (
+        "bkrc: warning: member DEV1's Tape Manager node definitions change (DEV1/TMNODES.CONFIG:"
+        " `Define_Remote_Node DEV3,REQUEST,<HOST-DEV3>` {how}): Tape Manager reads the lines you copied from it"
+        " into the SYS CONFIG file of TCTMM on DEV1, not this file, and keeps the nodes they define until you"
+        " change them there by hand: {do} (docs/deploy.md, \"5. Tape Manager node definitions\")"
+    )
+    for mode, code in (("--dry-run", 0), ("--check", 1), (None, 0)):
+        warnings = _warnings(run_cli(["compile", src, "-o", out, *([mode] if mode else [])], expect=code).stderr)
+        assert [w for w in warnings if "node definitions change" in w] == [
+            said.format(how="added", do="add the line added (with the site's values for each <...>)")
+        ], warnings
+    assert "Define_Remote_Node DEV3,REQUEST,<HOST-DEV3>" in (out / "DEV1" / "TMNODES.CONFIG").read_text()
+    source(tmp_path, TAPE)
+    warnings = _warnings(run_cli(["compile", src, "-o", out, "--dry-run"], expect=0).stderr)
+    assert [w for w in warnings if "node definitions change" in w] == [
+        said.format(how="removed", do="remove the line removed")
+    ], warnings
+    # The catalog node moved: the move's line says to replace every node's lines.
+    source(tmp_path, TAPE3)
+    run_cli(["compile", src, "-o", out], expect=0)
+    source(tmp_path, TAPE3.replace("catalog-node TCTMM on DEV1", "catalog-node TCTMM on DEV2"))
+    warnings = _warnings(run_cli(["compile", src, "-o", out, "--dry-run"], expect=0).stderr)
+    assert [w for w in warnings if "catalog node TCTMM moves from DEV1 to DEV2" in w], warnings
+    assert not [w for w in warnings if "node definitions change" in w], warnings
+    # The same cluster from another file name: every header differs, no line does.
+    renamed = source(tmp_path, TAPE3, "renamed.bkr")
+    warnings = _warnings(run_cli(["compile", renamed, "-o", out, "--dry-run"], expect=0).stderr)
+    assert not [w for w in warnings if "node definitions change" in w], warnings
+
+
 def test_a_member_renamed_is_not_told_to_remove_entries_it_never_had(tmp_path):
     """DEV2 renamed DEV4 everywhere: the SUBCONFIG warning said to "remove DEV4's old
     ones", but DEV4 had none. Its entries keep their names and statements, and
@@ -682,7 +731,7 @@ def test_a_member_renamed_is_not_told_to_remove_entries_it_never_had(tmp_path):
     run_cli(["compile", src, "-o", out], expect=0)
     source(tmp_path, TAPE.replace("DEV2", "DEV4"))
     warnings = _warnings(run_cli(["compile", src, "-o", out, "--check"], expect=1).stderr)
-    assert len(warnings) == 3, warnings
+    assert len(warnings) == 4, warnings
     assert warnings[0] == (
         "bkrc: warning: 5 SUBCONFIG entries that were DEV2's are now DEV4's, under the same names"
         " (cluster/BKRBUP-2.DIRECT, cluster/BKRCLG-2.DIRECT, cluster/BKRW01-2.DIRECT, ...): DEV4, a member the"
@@ -703,6 +752,16 @@ def test_a_member_renamed_is_not_told_to_remove_entries_it_never_had(tmp_path):
     assert "; if DEV4 is DEV2 renamed, DEV4's new node definitions (DEV4/TMNODES.CONFIG) take their place" in (
         warnings[2]
     )
+    # stop 78, h2: and the catalog node's own lines name DEV4 for DEV2, in its SYS CONFIG by hand.
+    assert warnings[3].startswith(
+        "bkrc: warning: member DEV1's Tape Manager node definitions change (DEV1/TMNODES.CONFIG:"
+        " `Define_Remote_Node DEV4,REQUEST,<HOST-DEV4>` added; `Define_Remote_Node DEV2,REQUEST,<HOST-DEV2>`"
+        " removed): "
+    ), warnings[3]
+    assert warnings[3].endswith(
+        ": add the line added (with the site's values for each <...>) and remove the line removed"
+        ' (docs/deploy.md, "5. Tape Manager node definitions")'
+    ), warnings[3]
 
 
 def test_the_subconfig_warning_judges_the_entries_the_plan_read_each_read_once(tmp_path, monkeypatch):
@@ -1821,7 +1880,7 @@ def test_the_tape_manager_removed_names_its_machines_left_running_and_no_node_st
     run_cli(["compile", src, "-o", out], expect=0)
     source(tmp_path, GOOD)
     (line,) = [w for w in _warnings(run_cli(["compile", src, "-o", out, "--dry-run"], expect=0).stderr)
-               if "node definitions" in w]
+               if "node definitions" in w and " deleted in " in w]
     assert line.endswith(
         "; and the nodes' Tape Manager Machines (TCTMM on DEV1 and TRTMM on DEV2), which no BKRSTART EXEC"
         " starts now, stay logged on, and run, until you log them off there (and any DMM they started)"
@@ -1836,7 +1895,7 @@ def test_the_tape_manager_removed_names_its_machines_left_running_and_no_node_st
         run_cli(["compile", src3, "-o", out3, "--force"], expect=0)
         source(tmp_path, after, "three.bkr")
         (line,) = [w for w in _warnings(run_cli(["compile", src3, "-o", out3, "--dry-run"], expect=0).stderr)
-                   if "node definitions" in w]
+                   if "node definitions" in w and " deleted in " in w]
         assert "Tape Manager Machines" not in line, line
 
 

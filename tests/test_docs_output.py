@@ -202,8 +202,9 @@ def test_deploys_warnings_are_what_bkrc_prints(tmp_path):
     the purge moved from VMSYS1 to VMSYS2; Tape Manager removed; VMSYS4 renamed
     VMSYS6; the catalog's SFS server moved from VMSYS1 to VMSYS2; job APPSFULL
     renamed APPSALL and nothing else; IDENTITY job SYSIN renamed SYSALL and
-    nothing else; job APPSFULL moved from VMSYS1 to VMSYS2; VMSYS5 added; and
-    the Tape Manager catalog node moved from VMSYS1 to VMSYS2."""
+    nothing else; job APPSFULL moved from VMSYS1 to VMSYS2; VMSYS5 added (and
+    the catalog node's node definitions changed with it); and the Tape Manager
+    catalog node moved from VMSYS1 to VMSYS2."""
     prodssi = (EXAMPLES / "prodssi.bkr").read_text(encoding="utf-8")
     fourth = "  member VMSYS4 { workers 2  private-volume M4PRV1 }\n"
     five = prodssi.replace(fourth, fourth + "  member VMSYS5 { workers 2  private-volume M5PRV1 }\n")
@@ -233,14 +234,15 @@ def test_deploys_warnings_are_what_bkrc_prints(tmp_path):
     )
     assert len(single) == 1  # stop 76, h8: job APPSFULL moved from VMSYS1 to VMSYS2
     added = changed_warnings(tmp_path / "added", prodssi, five)  # stop 76, h8: VMSYS5 added
-    assert len(added) == 1
+    # stop 78, h2: and the catalog node's TMNODES.CONFIG, whose new line goes into its SYS CONFIG by hand
+    assert len(added) == 2 and "VMSYS1's Tape Manager node definitions change" in added[0], added
     # stop 77, h2: the Tape Manager catalog node moved from VMSYS1 to VMSYS2
     node = changed_warnings(
         tmp_path / "node", prodssi, prodssi.replace("catalog-node TCTMM on VMSYS1", "catalog-node TCTMM on VMSYS2")
     )
     assert [line for line in node if "Tape Manager" in line] == node[1:] and len(node) == 2, node
     shown = deploys_warnings()
-    assert len(shown) == 12
+    assert len(shown) == 13
     printed = removed + moved + purge + tape + renamed + server + job + copies + single + added + node
     assert [line for line in shown if line not in printed] == []
     # Each change's lines are shown (none of the examples left out of the check).

@@ -269,7 +269,8 @@ def _warn_renames(plan, status: bool, dialect, directory) -> None:
     `output.moved_minidisks`), what it deletes that z/VM keeps (see
     `output.deleted_warnings`), the catalog's SFS server it moves to another
     member (see `output.catalog_moves`), the Tape Manager catalog node it moves
-    (see `output.tape_catalog_moves`), and, without --directory (which checks
+    (see `output.tape_catalog_moves`), the node definitions it changes, whose
+    lines the sysprog copied by hand (see `output.node_definitions_changed`), and, without --directory (which checks
     the entries themselves), the users it moves between single-configuration and
     IDENTITY jobs (see `output.kind_moves`), and the members new to DIR, which run
     nothing until set up (see `output.new_members`), after the plan: on standard error, or
@@ -279,7 +280,7 @@ def _warn_renames(plan, status: bool, dialect, directory) -> None:
 
     moves = [] if directory is not None else output.kind_moves(plan, lambda text: included_users(text, dialect))
     for line in [*output.rename_warnings(plan), *output.deleted_warnings(plan), *output.catalog_moves(plan),
-                 *output.tape_catalog_moves(plan),
+                 *output.tape_catalog_moves(plan), *output.node_definitions_changed(plan),
                  *output.moved_minidisks(plan), *moves, *output.new_members(plan)]:
         _say(line, status, "warnings")
 
