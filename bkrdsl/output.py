@@ -1584,10 +1584,20 @@ def deleted_warnings(plan: Plan) -> list[str]:
         member = was.member or PurePosixPath(path).parts[0]
         new = f" before you install {', '.join(purging)}'s, or two members purge" if purging else ""
         moves = f"the purge moves from {member} to {', '.join(purging)}: " if purging else ""
+        # The new purging member runs nothing until its scheduler calls DUE there,
+        # and a record an earlier BKREXPIR left on it (the purge moved back) makes
+        # the first DUE name what the other member sent meanwhile as missed.
+        start = "".join(
+            f"; then have {m}'s scheduler call `EXEC BKREXPIR DUE` every minute (after `EXEC BKREXPIR PREVIEW`"
+            f" once, as on a first install), or no member purges; if a BKREXPIR purged on {m} before, erase its"
+            f" record `{m} BKREXPIR A` there first, or the first `DUE` names the previews and purges {member}"
+            " sent since then (up to a week back) as missed, to be sent by hand"
+            for m in purging
+        )
         lines.append(
             f"bkrc: warning: {moves}{member}'s {_cms_id(path)}, deleted in {escaped(plan.out_dir)} only, still purges"
             f" there when {member}'s scheduler calls `BKREXPIR DUE`; stop that caller and erase the EXEC on"
-            f" {member}{new} (docs/deploy.md, \"Changing a deployed cluster\")"
+            f" {member}{new}{start} (docs/deploy.md, \"Changing a deployed cluster\")"
         )
     # A single-configuration job whose template goes from one member to another
     # (`run on` changed, or its member removed): the old member's BKRSUBMT on z/VM
@@ -1677,12 +1687,38 @@ def new_members(plan: Plan) -> list[str]:
     one = len(new) == 1
     named = new[0] if one else ", ".join(new[:-1]) + f" and {new[-1]}"
     expiry = "".join(f"; on {m}, which purges, `EXEC BKREXPIR DUE` too" for m in purging)
+    # With Tape Manager, the member's node is defined by the lines of its TMNODES
+    # CONFIG copied by hand into its node's SYS CONFIG (docs/deploy.md, section 5):
+    # uploaded, or not, the file defines nothing.
+    tape = [
+        (m, a.path, (_started(b.data)[0] or ["its Tape Manager node"])[-1])
+        for m in new
+        for a in members[m]
+        if a.kind == TAPE_CONFIG
+        for b in members[m]
+        if b.kind == PROFILE_SNIPPET
+    ]
+    nodes = ""
+    if tape:
+        files = and_joined([escaped(path) for _, path, _ in tape])
+        where = (
+            f"the SYS CONFIG file of {tape[0][2]} on {tape[0][0]}"
+            if len(tape) == 1
+            else "the SYS CONFIG file of its member's Tape Manager node"
+        )
+        nodes = f"; copy the lines of {files} into {where} by hand"
+    # A member back in the file (a roll-back, a member re-added) may still hold the
+    # record an earlier BKRSUBMT kept on its disk: the first DUE reads it.
+    records = and_joined([f"`{m} BKRSUBMT A`" for m in new] + [f"`{m} BKREXPIR A`" for m in purging])
     return [(
         f"bkrc: warning: member{'' if one else 's'} {named}, new to {escaped(plan.out_dir)} since its last compile,"
         f" run{'s' if one else ''} nothing bkrc wrote for {'it' if one else 'them'} until {'it is' if one else 'each is'} set up as"
         f" for a first install: on {'it' if one else 'each'}, call `EXEC BKRSTART` from AUTOLOG1's PROFILE EXEC"
         f" and have a scheduler call `EXEC BKRSUBMT DUE` every minute{expiry}, or none of its jobs is ever"
-        f" submitted ({'; '.join(jobs)}) (docs/deploy.md, \"7. First run, per member\")"
+        f" submitted ({'; '.join(jobs)}){nodes}; where an earlier compile's EXECs ran there (a member back after"
+        f" a roll-back), erase the record{'' if one and not purging else 's'} they kept ({records}) first, or the"
+        " first `DUE` names the jobs of the days since then (up to a week back) as missed, to be sent by hand"
+        " (docs/deploy.md, \"7. First run, per member\")"
     )]
 
 

@@ -506,15 +506,26 @@ def test_with_directory_a_user_moved_between_kinds_is_left_to_bkr510(tmp_path):
 def test_moving_the_purge_says_the_old_bkrexpir_still_purges(tmp_path):
     """`expire on DEV2`: the plan deleted DEV1/BKREXPIR.EXEC and created DEV2's, and
     nothing said that the EXEC on DEV1 still purges when DEV1's scheduler calls it,
-    so that both members purge (SSI rule 5) unless it is stopped first."""
+    so that both members purge (SSI rule 5) unless it is stopped first. Nor that
+    DEV2's purges nothing until DEV2's scheduler calls `BKREXPIR DUE`, as a first
+    install's section 7 says, or that a record `DEV2 BKREXPIR A` an earlier
+    BKREXPIR left there (the purge moved back: a roll-back) makes its first DUE
+    list what DEV1 sent meanwhile as missed (test_regina's
+    test_a_record_left_by_an_earlier_exec_names_what_another_member_sent)."""
     src, out = source(tmp_path), tmp_path / "out"
     run_cli(["compile", src, "-o", out], expect=0)
     source(tmp_path, GOOD.replace("expire on DEV1 {", "expire on DEV2 {"))
     result = run_cli(["compile", src, "-o", out, "--dry-run"], expect=0)
+    # stop 78, h2: and that DEV2 purges only once its scheduler calls DUE, with no
+    # record a BKREXPIR that purged there before left (the purge moved back).
     assert _warnings(result.stderr) == [(
         f"bkrc: warning: the purge moves from DEV1 to DEV2: DEV1's BKREXPIR EXEC, deleted in {out} only,"
         " still purges there when DEV1's scheduler calls `BKREXPIR DUE`; stop that caller and erase the EXEC"
-        ' on DEV1 before you install DEV2\'s, or two members purge (docs/deploy.md, "Changing a deployed cluster")'
+        " on DEV1 before you install DEV2's, or two members purge; then have DEV2's scheduler call `EXEC"
+        " BKREXPIR DUE` every minute (after `EXEC BKREXPIR PREVIEW` once, as on a first install), or no member"
+        " purges; if a BKREXPIR purged on DEV2 before, erase its record `DEV2 BKREXPIR A` there first, or the"
+        " first `DUE` names the previews and purges DEV1 sent since then (up to a week back) as missed, to be"
+        ' sent by hand (docs/deploy.md, "Changing a deployed cluster")'
     )]
     assert "BKR215" in result.output  # the diagnostic of the move itself, as before
     run_cli(["compile", src, "-o", out], expect=0)
@@ -1729,8 +1740,10 @@ def test_a_member_added_says_nothing_runs_there_until_it_is_set_up(tmp_path):
         assert _warnings(run_cli(["compile", src, "-o", out, mode], expect=code).stderr) == [(
             f"bkrc: warning: member DEV3, new to {out} since its last compile, runs nothing bkrc wrote for it until it is set up as"
             " for a first install: on it, call `EXEC BKRSTART` from AUTOLOG1's PROFILE EXEC and have a scheduler"
-            " call `EXEC BKRSUBMT DUE` every minute, or none of its jobs is ever submitted (DEV3's: SYSFU3)"
-            ' (docs/deploy.md, "7. First run, per member")'
+            " call `EXEC BKRSUBMT DUE` every minute, or none of its jobs is ever submitted (DEV3's: SYSFU3);"
+            " where an earlier compile's EXECs ran there (a member back after a roll-back), erase the record they"
+            " kept (`DEV3 BKRSUBMT A`) first, or the first `DUE` names the jobs of the days since then (up to a"
+            ' week back) as missed, to be sent by hand (docs/deploy.md, "7. First run, per member")'
         )]
     run_cli(["compile", src, "-o", out], expect=0)
     assert _warnings(run_cli(["compile", src, "-o", out], expect=0).stderr) == []
@@ -1745,13 +1758,31 @@ def test_a_member_added_says_nothing_runs_there_until_it_is_set_up(tmp_path):
     (added,) = [w for w in _warnings(run_cli(["compile", src, "-o", out, "--dry-run"], expect=0).stderr) if ", new to " in w]
     assert added.startswith(f"bkrc: warning: members DEV4 and DEV5, new to {out} since its last compile, run nothing bkrc wrote for them"), added
     assert "every minute; on DEV5, which purges, `EXEC BKREXPIR DUE` too, or none" in added, added
-    assert added.endswith("(DEV4's: SYSFU5; DEV5's: SYSFU4) (docs/deploy.md, \"7. First run, per member\")"), added
+    assert "(DEV4's: SYSFU5; DEV5's: SYSFU4); where an earlier compile's" in added, added
+    assert "erase the records they kept (`DEV4 BKRSUBMT A`, `DEV5 BKRSUBMT A` and `DEV5 BKREXPIR A`) first" in added
+    assert added.endswith('(docs/deploy.md, "7. First run, per member")'), added
     # DEV3 renamed DEV6: it takes DEV3's number, and the folder's warning says what that means.
     run_cli(["compile", src, "-o", out], expect=0)
     source(tmp_path, five.replace("DEV3", "DEV6"))
     warnings = _warnings(run_cli(["compile", src, "-o", out, "--dry-run"], expect=0).stderr)
     assert not [w for w in warnings if ", new to " in w], warnings
     assert [w for w in warnings if "DEV6, new, takes DEV3's number" in w], warnings
+
+
+# stop 78, h2: with Tape Manager, the member added is a node once its lines are copied
+def test_a_member_added_with_tape_manager_is_told_to_copy_its_node_definitions(tmp_path):
+    """DEV3 added to a cluster with `tape manager shared`: its TMNODES.CONFIG was a
+    `create` in the plan, and the member's warning named BKRSTART and DUE only,
+    while Tape Manager reads the lines copied by hand into the SYS CONFIG of
+    DEV3's node (TRTMM there), never the file (docs/deploy.md, section 5); the
+    catalog node's own file gains DEV3's line (the warning of its own:
+    test_node_definitions_updated_say_the_sys_config_is_changed_by_hand)."""
+    src, out = source(tmp_path, TAPE), tmp_path / "out"
+    run_cli(["compile", src, "-o", out], expect=0)
+    source(tmp_path, TAPE3)
+    (added,) = [w for w in _warnings(run_cli(["compile", src, "-o", out, "--dry-run"], expect=0).stderr) if ", new to " in w]
+    assert "or none of its jobs is ever submitted (DEV3's: SYSFU3); copy the lines of DEV3/TMNODES.CONFIG into" \
+        " the SYS CONFIG file of TRTMM on DEV3 by hand; where an earlier compile's" in added, added
 
 
 # stop 76, h8: README.TXT says which members purge, after the one-time warning

@@ -1842,6 +1842,28 @@ def test_expiry_due_names_a_missed_preview(cms, fake_clock, tmp_path):
     assert "BKREXPIR:   05:00 WED 20261202 PREVIEW: EXEC BKREXPIR PREVIEW" in late.stdout.splitlines(), late
 
 
+# stop 78, h2: the compile's warnings for a purge moved and a member added say to
+# erase a record an earlier EXEC left on the member; this is why.
+@pytest.mark.parametrize("exec_name", ["BKREXPIR", "BKRSUBMT"])
+def test_a_record_left_by_an_earlier_exec_names_what_another_member_sent(cms, fake_clock, tmp_path, exec_name):
+    """DEV1 purged until the purge moved to DEV2 (or DEV1 was dropped from the
+    file), and back three days later (a roll-back): its new EXEC reads the record
+    the old one left, `DEV1 BKREXPIR A`, and names every preview and purge DEV2
+    sent meanwhile as missed, each with the command that sends it again (rc 4).
+    Erased first, the record starts anew and nothing is named."""
+    first = _due_kept(cms, fake_clock, tmp_path, "2026-11-29T06:00:00", exec_name=exec_name)
+    assert first.rc == 0 and _record(tmp_path, exec_name) == "20261129 06:00\n", first
+    back = _due_kept(cms, fake_clock, tmp_path, "2026-12-02T10:00:00", exec_name=exec_name)
+    assert back.rc == 4 and back.commands == ["CP QUERY USERID"], back
+    missed = ("BKREXPIR:   05:00 TUE 20261201 PREVIEW: EXEC BKREXPIR PREVIEW" if exec_name == "BKREXPIR"
+              else "BKRSUBMT:   01:00 TUE 20261201 full: EXEC BKRSUBMT JOB GUESTFUL")
+    assert missed in back.stdout.splitlines(), back
+    (tmp_path / f"DEV1 {exec_name} A").unlink()
+    again = _due_kept(cms, fake_clock, tmp_path, "2026-12-02T10:01:00", exec_name=exec_name)
+    assert (again.rc, again.commands) == (0, ["CP QUERY USERID"]), again
+    assert again.stdout.splitlines() == [f"{exec_name}: nothing due at 10:01 on WED 20261202."], again
+
+
 def test_due_on_the_wrong_member_writes_no_record(cms, fake_clock, tmp_path):
     import calendar
     import time
