@@ -1546,11 +1546,26 @@ def deleted_warnings(plan: Plan) -> list[str]:
                 f"; its folder stays, for the {len(kept)} file{'s' * (len(kept) > 1)} in it that bkrc did not write:"
                 f" {_listed(kept)}"
             )
+        # The machines its last BKRSTART started stay logged on there: nothing bkrc
+        # writes logs them off (a member renamed is IPLed under its new name).
+        running = ""
+        if now is None:
+            machines = [
+                m
+                for p, data in plan.before.items()
+                if p in paths and (w := plan.written.get(p)) is not None and w.kind == PROFILE_SNIPPET
+                for m in _started(data)[0]
+            ]
+            if machines:
+                running = (
+                    f"; and the machines its BKRSTART started ({', '.join(machines)}) stay logged on there, and run,"
+                    " until you log them off (before you remove their directory entries)"
+                )
         lines.append(
             f"bkrc: warning: member {member}'s {what} gone from {escaped(plan.out_dir)} ({len(paths)} file{'s' * (len(paths) > 1)}:"
             f" {escaped(names)}{stays}): bkrc deletes files in {escaped(plan.out_dir)} only; on {member} they stay, and run (BKRSTART"
             " EXEC at the member's IPL, the others when its scheduler calls `DUE`), until you erase them there"
-            f"{renamed} (docs/deploy.md, \"Changing a deployed cluster\")"
+            f"{renamed}{running} (docs/deploy.md, \"Changing a deployed cluster\")"
         )
     tape = sorted((was.member or PurePosixPath(path).parts[0], path) for path, was in deleted if was.kind == TAPE_CONFIG)
     if tape:

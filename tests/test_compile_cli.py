@@ -600,7 +600,9 @@ def test_the_catalog_move_reads_bkrstart_lines_only_where_a_last_compile_wrote_s
 
 def test_a_member_removed_says_what_stays_on_it(tmp_path):
     """DEV3, the last member, retired: its folder is gone from out/ and its
-    SUBCONFIG entries from out/cluster, and nothing said that z/VM keeps them."""
+    SUBCONFIG entries from out/cluster, and nothing said that z/VM keeps them.
+    Nor that the machines its last BKRSTART started stay logged on there (no
+    EXEC bkrc writes logs one off), to be logged off before their entries go."""
     src, out = source(tmp_path, THREE), tmp_path / "out"
     run_cli(["compile", src, "-o", out], expect=0)
     source(tmp_path, GOOD)
@@ -609,7 +611,10 @@ def test_a_member_removed_says_what_stays_on_it(tmp_path):
     assert warnings[0] == (
         f"bkrc: warning: member DEV3's folder is gone from {out} (3 files: BKRSTART EXEC, BKRSUBMT EXEC,"
         f" SYSFU3 TEMPLATE): bkrc deletes files in {out} only; on DEV3 they stay, and run (BKRSTART EXEC"
-        " at the member's IPL, the others when its scheduler calls `DUE`), until you erase them there"
+        " at the member's IPL, the others when its scheduler calls `DUE`), until you erase them there;"
+        # stop 78, h2: and the machines DEV3's last BKRSTART started, which nothing logs off
+        " and the machines its BKRSTART started (BKRCATLG, BKRBKUP, BKRWRK01, BKRWRK02) stay logged on"
+        " there, and run, until you log them off (before you remove their directory entries)"
         ' (docs/deploy.md, "Changing a deployed cluster")'
     )
     assert warnings[1].startswith(
@@ -633,8 +638,9 @@ def test_a_member_removed_whose_folder_holds_a_file_of_the_sites_says_the_folder
             f"bkrc: warning: member DEV3's files are gone from {out} (3 files: BKRSTART EXEC, BKRSUBMT EXEC,"
             " SYSFU3 TEMPLATE; its folder stays, for the 1 file in it that bkrc did not write: DEV3/NOTES.TXT):"
             f" bkrc deletes files in {out} only; on DEV3 they stay, and run (BKRSTART EXEC at the member's IPL,"
-            ' the others when its scheduler calls `DUE`), until you erase them there (docs/deploy.md, "Changing a'
-            ' deployed cluster")'
+            " the others when its scheduler calls `DUE`), until you erase them there; and the machines its"
+            " BKRSTART started (BKRCATLG, BKRBKUP, BKRWRK01, BKRWRK02) stay logged on there, and run, until you"
+            ' log them off (before you remove their directory entries) (docs/deploy.md, "Changing a deployed cluster")'
         ), warnings
     assert sorted(p.name for p in (out / "DEV3").iterdir()) == ["NOTES.TXT"]
 
