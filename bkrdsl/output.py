@@ -829,7 +829,9 @@ def kind_moves(plan: Plan, users_of: Callable[[str], set[str]]) -> list[str]:
                 f"from a USER entry to an IDENTITY entry (same operands) with a `BUILD ON member USING SUBCONFIG"
                 f" sub` and a SUBCONFIG per member, {'its' if one else 'their'} MDISK statements moved into the"
                 " SUBCONFIGs, on each member's private volumes: each member's instance then has minidisks of"
-                " its own, and the data on the USER entry's minidisks is to be copied to them"
+                " its own, and the data on the USER entry's minidisks is to be copied to them; do it before you"
+                " install the new job templates: while it is a USER, every member's copy of the IDENTITY job backs"
+                " up the same minidisks, once per member"
             )
         else:
             change = (

@@ -470,6 +470,11 @@ def test_a_user_moved_between_single_and_identity_jobs_is_told_to_change_its_ent
             " CP directory yourself, from a USER entry to an IDENTITY entry (same operands) with a `BUILD ON"
         ), warning
         assert warning.endswith('(BKR510) (docs/deploy.md, "Changing a deployed cluster")'), warning
+        # stop 78, h2: and in which order: the entry first, or each member's copy backs the USER up
+        assert (
+            "copied to them; do it before you install the new job templates: while it is a USER, every member's"
+            " copy of the IDENTITY job backs up the same minidisks, once per member; `--directory` checks"
+        ) in warning, warning
     source(tmp_path, GOOD)
     (warning,) = _warnings(run_cli(["compile", src, "-o", out, "--dry-run"], expect=0).stderr)
     assert warning.startswith(
