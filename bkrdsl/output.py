@@ -2045,18 +2045,22 @@ def node_definitions_changed(plan: Plan) -> list[str]:
     (its member's new BKRSTART's last machine: `Model.start_order`). Left to
     `tape_catalog_moves`, which says to replace every node's lines: a catalog
     node moved. A header that differs alone (a source renamed) is no change."""
-    if tape_catalog_moves(plan):
-        return []
+    updated = [
+        (a, old)
+        for a in plan.actions
+        if a.action == UPDATE and a.artifact is not None and a.artifact.kind == TAPE_CONFIG
+        and (old := plan.before.get(a.path)) is not None
+    ]
+    if not updated or tape_catalog_moves(plan):
+        return []  # most compiles: no node definitions updated, and nothing else read
     started = {
         a.artifact.member: _started(a.artifact.data)[0]
         for a in plan.actions
         if a.artifact is not None and a.artifact.kind == PROFILE_SNIPPET and a.artifact.member
     }
     lines = []
-    for a in plan.actions:
+    for a, old in updated:
         art = a.artifact
-        if a.action != UPDATE or art is None or art.kind != TAPE_CONFIG or (old := plan.before.get(a.path)) is None:
-            continue
         was, now = _node_lines(old), _node_lines(art.data)
         added, removed = [x for x in now if x not in was], [x for x in was if x not in now]
         if not added and not removed:
