@@ -23,6 +23,7 @@ import re
 import pytest
 from conftest import ROOT
 
+from bkrdsl import fixes
 from bkrdsl.diagnostics.registry import examples, load_all
 from bkrdsl.pipeline import analyse
 
@@ -1863,3 +1864,82 @@ def test_bkr215_says_why_purging_away_from_the_catalog_server_matters(parser):
     )
     assert codes(prodssi, parser) == []
     assert codes(slip.replace("BKRPOOL on VMSYS1", "BKRPOOL on VMSYS2"), parser) == []
+
+
+# stop 78, h5: BKR218, BKR223 and BKR225 carry the mend their help writes as a fix
+# (`bkrc check --fix`, the editor's quick fix), or as choices where the help gives two.
+def _h5_found(text: str, parser: str, code: str):
+    previous = os.environ.get("BKRDSL_PARSER")
+    os.environ["BKRDSL_PARSER"] = parser
+    try:
+        return [d for d in analyse("site.bkr", text.encode("utf-8")).diagnostics if d.code == code]
+    finally:
+        if previous is None:
+            del os.environ["BKRDSL_PARSER"]
+        else:
+            os.environ["BKRDSL_PARSER"] = previous
+
+
+def _h5_fixed(text: str, parser: str, code: str) -> str:
+    """`text` with the fix of its one `code` diagnostic applied (there must be one)."""
+    (d,) = _h5_found(text, parser, code)
+    assert d.fix is not None and not d.choices, d.help
+    return fixes.apply(text, [d])
+
+
+_H5_PREVIEW = "  expire on VMSYS1 {\n    preview daily 01:00\n"
+
+
+@pytest.mark.parametrize("parser", ["", "lark"], ids=["fast", "lark"])
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        # the previewing block before the purging one, as the last stop's test writes it
+        ("  expire on VMSYS1 {\n", "  expire on VMSYS2 {\n    preview daily 01:00\n  }\n  expire on VMSYS1 {\n"),
+        # after it, on one line, a comment at its end (it goes with the block, as a deleted statement's does)
+        ("  tape manager shared", "  expire on VMSYS2 { preview daily 01:00 }  # nightly\n  tape manager shared"),
+    ],
+    ids=["before", "after"],
+)
+def test_h5s78_bkr218_fix_moves_the_preview_into_the_purging_block_and_gives_prodssi_back(old, new, parser):
+    """prodssi's preview in a block of its own for VMSYS2: the help said to move it
+    into VMSYS1's block and remove the block; the fix now does, and gives prodssi back."""
+    prodssi = _h11_prodssi()
+    text = prodssi.replace(_H5_PREVIEW, "  expire on VMSYS1 {\n").replace(old, new, 1)
+    assert codes(text, parser) == ["BKR218"]
+    (d,) = _h5_found(text, parser, "BKR218")
+    assert d.fix.title == "Move `preview daily 01:00` into the `expire on VMSYS1` block"
+    mended = fixes.apply(text, [d])
+    assert mended == prodssi and codes(mended, parser) == []
+
+
+@pytest.mark.parametrize("parser", ["", "lark"], ids=["fast", "lark"])
+def test_h5s78_bkr218_fix_writes_a_purging_block_of_one_line_again_with_the_preview_first(parser):
+    block = "  expire on VMSYS1 {\n    preview daily 01:00\n    purge weekly sun 03:00\n    retain 35 days\n  }\n"
+    one_line = "  expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }\n"
+    text = _h11_prodssi().replace(block, "  expire on VMSYS2 { preview daily 01:00 }\n" + one_line)
+    mended = _h5_fixed(text, parser, "BKR218")
+    assert "  expire on VMSYS1 { preview daily 01:00  purge weekly sun 03:00  retain 35 days }\n" in mended
+    assert "expire on VMSYS2" not in mended and codes(mended, parser) == []
+
+
+@pytest.mark.parametrize("parser", ["", "lark"], ids=["fast", "lark"])
+def test_h5s78_bkr218_fix_removes_a_block_whose_preview_the_purging_member_already_runs(parser):
+    prodssi = _h11_prodssi()
+    text = prodssi.replace("  tape manager shared", "  expire on VMSYS3, VMSYS4 {\n    preview daily 05:00\n  }\n  tape manager shared")
+    (d,) = _h5_found(text, parser, "BKR218")
+    assert d.help.startswith("remove this preview") and d.fix.title == "Remove the `expire on VMSYS3, VMSYS4` block"
+    assert fixes.apply(text, [d]) == prodssi
+
+
+@pytest.mark.parametrize("parser", ["", "lark"], ids=["fast", "lark"])
+def test_h5s78_bkr218_no_fix_where_the_previewing_block_holds_more_or_names_the_purging_member(parser):
+    prodssi = _h11_prodssi()
+    moved = prodssi.replace(_H5_PREVIEW, "  expire on VMSYS2 {\n    preview daily 01:00\n  }\n  expire on VMSYS1 {\n")
+    kept = moved.replace("    preview daily 01:00\n  }\n", "    preview daily 01:00\n    retain 35 days\n  }\n", 1)
+    (d,) = _h5_found(kept, parser, "BKR218")
+    assert "move `preview daily 01:00`" in d.help and d.fix is None  # which line goes is the sysprog's
+    # `expire on each member { preview ... }` beside the purge: removed, VMSYS1's preview would go too
+    each = prodssi.replace("  tape manager shared", "  expire on each member { preview daily 05:00 }\n  tape manager shared")
+    (d,) = _h5_found(each, parser, "BKR218")
+    assert d.help.startswith("remove this preview") and d.fix is None

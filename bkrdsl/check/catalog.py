@@ -8,13 +8,21 @@ With one catalog per member, every member expires its own.
 from __future__ import annotations
 
 from bkrdsl.ast import Catalog, Scope, Word
-from bkrdsl.check.common import listed, quoted, server_disk_unnamed, server_written_as_home
+from bkrdsl.check.common import (
+    delete_statements,
+    holds_comment,
+    listed,
+    quoted,
+    server_disk_unnamed,
+    server_written_as_home,
+)
 from bkrdsl.check.declarations import catalog_statement_missing
 from bkrdsl.check.registry import check
 from bkrdsl.check.values import schedule_text
-from bkrdsl.diagnostics import Related
+from bkrdsl.diagnostics import Edit, Fix, Related
 from bkrdsl.diagnostics.registry import register
 from bkrdsl.resolve.model import ROLE_TEXT, ExpireModel, Model
+from bkrdsl.source import Span
 
 NO_PURGE = register(
     "BKR210",
@@ -295,6 +303,16 @@ PREVIEW_NOT_RUN = register(
     no preview yet, the help moves the preview into that block (by its line),
     and removes the previewing block where the preview was all it held,
     rather than write a second block for the purging member.
+
+    That move is also the diagnostic's fix (`bkrc check --fix`, the editor's
+    quick fix), where the preview was all its block held: the `preview` line
+    goes first in the purging block (a block written on one line is written
+    again on it, the preview first), and the previewing block is removed. So
+    is the removal, where the purging member previews already. A block that
+    holds more (a `retain`) keeps the move in words: it is left to the
+    sysprog which line goes. The other helps offer no fix: without a
+    catalog there are two readings, and a purge the help writes (one catalog
+    per member, or no member purging) is a schedule the site chooses.
 
     Failing example:
 
@@ -893,14 +911,19 @@ def previews_run(model: Model):
             )
             continue
         related = (Related(purge_blocks[0].decl.placement.span, f"{listed(purging[:1])} purges here"),)
+        fix = None
         if shared and len(purging) == 1:
             if any(b.preview is not None for b in model.expires_on(purging[0])):
                 help = (
                     f"remove this preview: with one shared catalog, `{purging[0]}`'s preview"
                     " already lists every member's jobs"
                 )
+                if _left_empty(model, e, lost):
+                    fix = delete_statements(model, [e.decl.span], f"Remove the `expire on {_placement_text(e)}` block")
             else:
                 help = _preview_moved_help(model, e, purge_blocks[0], schedule)
+                if len(purge_blocks) == 1:
+                    fix = _preview_moved_fix(model, e, lost, purge_blocks[0], schedule)
         elif model.catalog is not None and model.catalog.scope is Scope.LOCAL:
             help = _purge_lost_help(model, e, lost, purge_blocks[0])
         elif model.catalog is None and not model.catalogs:
@@ -923,6 +946,7 @@ def previews_run(model: Model):
             e.preview.span,
             related=related,
             help=help,
+            fix=fix,
         )
 
 
@@ -937,6 +961,67 @@ def _preview_moved_help(model: Model, block: ExpireModel, purger: ExpireModel, s
     if len(block.decl.previews) == 1 and not block.decl.retains:
         moved += f", and remove the `expire on {_placement_text(block)}` block (line {block.decl.span.line}), left empty"
     return f"preview on the purging member: {moved}; {why}"
+
+
+def _left_empty(model: Model, block: ExpireModel, lost: list[str]) -> bool:
+    """Whether the preview is all `block` holds and every member it names is one of
+    `lost` (those that do not purge): removed, the block takes nothing else with it (a
+    block that also names the purging member previews there too)."""
+    decl = block.decl
+    return (
+        len(decl.previews) == 1
+        and not decl.purges
+        and not decl.retains
+        and not block.each_member
+        and set(_places(model, block)) <= set(lost)
+        and len(decl.placement.members) == len(_places(model, block))
+    )
+
+
+def _preview_moved_fix(model: Model, block: ExpireModel, lost: list[str], purger: ExpireModel, schedule: str) -> Fix | None:
+    """BKR218's fix where its help moves the preview (`_preview_moved_help`): the
+    line written into the purging block, and the previewing block removed, where the
+    preview is all it held (`_left_empty`). None where the block keeps more (the
+    checker knows a `preview`'s schedule, not where its keyword begins, so it cannot
+    cut that line alone out of it) or a comment stands where an edit would go."""
+    if not _left_empty(model, block, lost) or block.decl.span.file != purger.decl.span.file:
+        return None
+    into = _into_block(model, purger, f"preview {schedule}")
+    removed = delete_statements(model, [block.decl.span], "")
+    if into is None or removed is None:
+        return None
+    return Fix(
+        f"Move `preview {schedule}` into the `expire on {_placement_text(purger)}` block",
+        (into, *removed.edits),
+    )
+
+
+def _into_block(model: Model, block: ExpireModel, item: str) -> Edit | None:
+    """The edit that writes `item` (`preview daily 01:00`) first in an `expire` block.
+    A block of several lines gets it on a line of its own before the line of its
+    first statement, indented as `bkrc fmt` indents a block's statements; a block on
+    one line, which holds no comment, is written again on its line with `item` first
+    (`expire on VMSYS1 { preview daily 01:00  purge weekly sun 03:00  retain 35 days }`),
+    its own statements as the checks' helps write them. None otherwise (a block whose
+    first statement shares the line of its `{` while its `}` is on another)."""
+    decl = block.decl
+    firsts = [s.span for s in (*decl.previews, *decl.purges)] + [w.span for w in decl.retains]
+    if not firsts:
+        return None
+    first = min(firsts, key=lambda s: s.start)
+    span = decl.span
+    if first.line > span.line:
+        start = first.start - (first.column - 1)
+        at = Span(span.file, first.line, 1, first.line, 1, start, start)
+        return Edit(at, " " * (span.column + 1) + item + "\n")
+    if span.end_line != span.line or holds_comment(model, span):
+        return None
+    items = sorted(
+        [(s.span.start, f"preview {schedule_text(s)}") for s in decl.previews]
+        + [(s.span.start, f"purge {schedule_text(s)}") for s in decl.purges]
+        + [(w.span.start, f"retain {w.text} days") for w in decl.retains]
+    )
+    return Edit(span, f"expire on {_placement_text(block)} {{ {'  '.join([item, *(t for _, t in items)])} }}")
 
 
 @check
