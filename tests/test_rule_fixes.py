@@ -1943,3 +1943,32 @@ def test_h5s78_bkr218_no_fix_where_the_previewing_block_holds_more_or_names_the_
     each = prodssi.replace("  tape manager shared", "  expire on each member { preview daily 05:00 }\n  tape manager shared")
     (d,) = _h5_found(each, parser, "BKR218")
     assert d.help.startswith("remove this preview") and d.fix is None
+
+
+@pytest.mark.parametrize("parser", ["", "lark"], ids=["fast", "lark"])
+def test_h5s78_bkr223_fix_writes_the_shorter_name_the_help_writes(parser):
+    prodssi = _h11_prodssi()
+    text = prodssi.replace("job SYSIN {", "job SYSINCRE {")
+    assert codes(text, parser) == ["BKR223"]
+    (d,) = _h5_found(text, parser, "BKR223")
+    assert "write `job SYSIN` for `job SYSINCRE` (line 77)" in d.help and d.fix.title == "Write `job SYSIN`"
+    assert fixes.apply(text, [d]) == prodssi
+    # the failing example: its help's name, applied, checks
+    example = failing_example("BKR223")
+    assert codes(_h5_fixed(example, parser, "BKR223"), parser) == []
+
+
+@pytest.mark.parametrize("parser", ["", "lark"], ids=["fast", "lark"])
+def test_h5s78_bkr223_where_the_help_offers_shorter_suffixes_too_the_name_is_a_choice(parser):
+    # Every name too long ends in a suffix the site wrote: which one grew is the site's to say.
+    text = _h11_prodssi()
+    for n in "1234":
+        text = text.replace(f"M{n}PRV1 }}", f"M{n}PRV1  job-suffix S{n}XX }}").replace(
+            f"    private-volume M{n}PRV1\n", f"    private-volume M{n}PRV1\n    job-suffix S{n}XX\n"
+        )
+    (d,) = [d for d in _h5_found(text, parser, "BKR223") if "`SYSIN`" in d.message]
+    assert "; or the job suffixes of members" in d.help and d.fix is None
+    (choice,) = d.choices
+    assert choice.title == "Write `job SYSI`" and "write `job SYSI` for `job SYSIN`" in d.help
+    assert codes(text, parser) == ["BKR223", "BKR223"]
+    assert codes(fixes.apply_edits(text, choice.edits), parser) == ["BKR223"]  # SYSME's, its own choice

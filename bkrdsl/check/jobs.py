@@ -276,6 +276,11 @@ DERIVED_TOO_LONG = register(
     `job-suffix` written for its member (`job-suffix A#x` makes SYSINCA#X),
     the longest suffix that fits, naming the members.
 
+    The name the help writes is the diagnostic's fix (`bkrc check --fix`,
+    the editor's quick fix), the job's name replaced; where the help offers
+    the shorter suffixes too, it is a choice the editor offers and `--fix`
+    leaves: the suffix the site wrote may be what grew.
+
     Fix: shorten the job name (`job SYSIN`), or the members' suffixes.
     """,
 )
@@ -1106,6 +1111,7 @@ def derived_names(model: Model):
                 job.decl.name.span,
                 related=(Related(job.run.placement.span, "runs on several members here"),),
                 help=_shorter_names_help(model, job, [m for m, _ in long]),
+                **_shorter_name_fix(model, job, [m for m, _ in long]),
             )
 
 
@@ -1126,6 +1132,22 @@ def _shorter_names_help(model: Model, job: JobModel, members: list[str]) -> str:
     if len(members) == 1:
         return f"{ways}; or the job suffix {quoted(suffixes[0])} of member {quoted(members[0])} to at most {plural(room, 'character')}"
     return f"{ways}; or the job suffixes of members {listed(members)} to at most {plural(room, 'character')} each"
+
+
+def _shorter_name_fix(model: Model, job: JobModel, members: list[str]) -> dict:
+    """BKR223's mend as `Diagnostic` takes it: the shorter name its help writes
+    (`_shorter_names_help`), a `fix` where that is the help's one way out, else one
+    of its `choices` (the help offers the members' shorter `job-suffix`es too: the
+    suffix the site wrote, `A#x`, may be what grew, so which is meant is the site's).
+    Nothing where the help writes no name."""
+    suffixes = [model.member(m).job_suffix for m in members]
+    most = min(8 - max(map(len, suffixes)), _worker_room(model, job))
+    name = _renamed(model, job, [job.name[:most]]) if most > 0 else None
+    if name is None:
+        return {}
+    fix = Fix.replace(f"Write `job {name}`", job.decl.name.span, name)
+    suffixes_too = 8 - len(job.name) >= 1 and all(model.member(m).decl.settings_named("job-suffix") for m in members)
+    return {"choices": (fix,)} if suffixes_too else {"fix": fix}
 
 
 def _names_as(model: Model, job: JobModel, name: str) -> list[tuple[str, str]]:
