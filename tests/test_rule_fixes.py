@@ -1972,3 +1972,62 @@ def test_h5s78_bkr223_where_the_help_offers_shorter_suffixes_too_the_name_is_a_c
     assert choice.title == "Write `job SYSI`" and "write `job SYSI` for `job SYSIN`" in d.help
     assert codes(text, parser) == ["BKR223", "BKR223"]
     assert codes(fixes.apply_edits(text, choice.edits), parser) == ["BKR223"]  # SYSME's, its own choice
+
+
+_H5_VMSYS3 = "  member VMSYS3 { workers 2  private-volume M3PRV1 }\n"
+
+
+@pytest.mark.parametrize("parser", ["", "lark"], ids=["fast", "lark"])
+@pytest.mark.parametrize(
+    ("written", "title"),
+    [
+        ("  member VMSYS3 { workers 2  private-volume M3PRV1  job-suffix 1 }\n", "Remove `job-suffix 1`"),
+        ("  member VMSYS3 { job-suffix 1  workers 2  private-volume M3PRV1 }\n", "Remove `job-suffix 1`"),
+        (
+            "  member VMSYS3 {\n    workers 2\n    job-suffix 1\n    private-volume M3PRV1\n  }\n",
+            "Remove `job-suffix 1`",
+        ),
+    ],
+    ids=["last on its line", "first in its block", "a line of its own"],
+)
+def test_h5s78_bkr225_fix_removes_the_suffix_that_is_another_members_number(written, title, parser):
+    prodssi = _h11_prodssi()
+    text = prodssi.replace(_H5_VMSYS3, written)
+    (d,) = _h5_found(text, parser, "BKR225")
+    assert d.help.startswith("remove `job-suffix 1` from member `VMSYS3`") and d.fix.title == title
+    mended = fixes.apply(text, [d])
+    assert codes(mended, parser) == []
+    if "\n    workers" in written:
+        assert mended == prodssi.replace(_H5_VMSYS3, "  member VMSYS3 {\n    workers 2\n    private-volume M3PRV1\n  }\n")
+    else:
+        assert mended == prodssi
+
+
+@pytest.mark.parametrize("parser", ["", "lark"], ids=["fast", "lark"])
+def test_h5s78_bkr225_fix_rewrites_the_suffix_where_the_number_is_taken_and_keeps_comments(parser):
+    prodssi = _h11_prodssi()
+    text = prodssi.replace("M3PRV1 }", "M3PRV1  job-suffix 1 }").replace("M4PRV1 }", "M4PRV1  job-suffix 3 }")
+    (d,) = _h5_found(text, parser, "BKR225")
+    assert d.fix.title == "Write `job-suffix A`"
+    assert codes(fixes.apply(text, [d]), parser) == []
+    # a comment after the suffix on a line of its own would move to the line above: no fix
+    commented = prodssi.replace("    private-volume M2PRV1\n", "    private-volume M2PRV1\n    job-suffix 1  # ours\n")
+    (d,) = _h5_found(commented, parser, "BKR225")
+    assert d.help.startswith("remove `job-suffix 1`") and d.fix is None
+    # the failing example: `# <- BKR225` after the block's `}` stays, the suffix goes
+    example = failing_example("BKR225")
+    mended = _h5_fixed(example, parser, "BKR225")
+    assert "  member VMSYS2 { workers 2 }   # <- BKR225\n" in mended and codes(mended, parser) == []
+
+
+@pytest.mark.parametrize("parser", ["", "lark"], ids=["fast", "lark"])
+def test_h5s78_bkr225_two_ways_out_are_choices_each_of_which_checks(parser):
+    # VMSYS3 writes `4`, VMSYS4's number: remove VMSYS3's, or add one to VMSYS4; the site's to say.
+    text = _h11_prodssi().replace("M3PRV1 }", "M3PRV1  job-suffix 4 }")
+    (d,) = _h5_found(text, parser, "BKR225")
+    assert d.fix is None and [c.title for c in d.choices] == ["Remove `job-suffix 4`", "Add `job-suffix A`"]
+    for choice in d.choices:
+        assert codes(fixes.apply_edits(text, choice.edits), parser) == []
+    assert "  member VMSYS4 { workers 2  private-volume M4PRV1  job-suffix A }\n" in fixes.apply_edits(
+        text, d.choices[1].edits
+    )

@@ -20,6 +20,7 @@ from bkrdsl.check.common import (
     name_problem,
     plural,
     quoted,
+    statements_after,
 )
 from bkrdsl.check.registry import DIRECTORY, check
 from bkrdsl.check.values import schedule_text
@@ -35,6 +36,7 @@ from bkrdsl.resolve.model import (
     narrow_sfs_path,
     split_sfs_path,
 )
+from bkrdsl.source import Span
 
 SINGLE_ON_MANY = register(
     "BKR220",
@@ -369,6 +371,14 @@ SUFFIX_COLLISION = register(
     number, the message says so, and the help first removes or rewrites the
     other member's `job-suffix`, the one written (`job-suffix 4` on VM3,
     VM4's number), the likelier slip.
+
+    What the help writes is the diagnostic's fix (`bkrc check --fix`, the
+    editor's quick fix): the `job-suffix` removed, with the blank or the
+    line it leaves (not where a comment would go with it, or onto another
+    statement's line), rewritten, or added after the member's last
+    statement. Where the help gives both members' ways out, they are
+    choices the editor offers and `--fix` leaves: which member's suffix is
+    the slip is the site's to say.
     """,
 )
 
@@ -1296,30 +1306,35 @@ def member_suffixes(model: Model):
                 " whose backups are whose",
                 span,
                 related=(Related(other_span, f"`{other.name}` {uses} `{m.job_suffix}` here"),),
-                help=_suffix_help(model, other, m, taken),
+                **_suffix_mends(model, other, m, taken),
             )
         else:
             first[m.job_suffix] = (m, span)
 
 
-def _suffix_help(model: Model, other, member, taken: list[str]) -> str:
-    """BKR225's help: `member`'s own, and where `member` takes its number by default and
-    `other` wrote the suffix (`job-suffix 4` on VM3, VM4's number), `other`'s first: the
-    suffix written is the likelier slip."""
-    own = _own_suffix_help(model, member)
+def _suffix_mends(model: Model, other, member, taken: list[str]) -> dict:
+    """BKR225's help, and its mends as `Diagnostic` takes them: `member`'s own, and
+    where `member` takes its number by default and `other` wrote the suffix
+    (`job-suffix 4` on VM3, VM4's number), `other`'s first: the suffix written is
+    the likelier slip. One way out is the `fix`; two are `choices`, which member's
+    suffix to change being the site's."""
+    own, own_fix = _own_suffix_help(model, member)
+    mends = {"help": own, "fix": own_fix}
     if taken != [member.name]:
-        return own
-    written = _own_suffix_help(model, other)
+        return mends
+    written, written_fix = _own_suffix_help(model, other)
     if not written.startswith(("remove ", "write ")):
-        return own
-    return f"{written}; or {own}"
+        return mends
+    choices = tuple(f for f in (written_fix, own_fix) if f is not None)
+    return {"help": f"{written}; or {own}", "choices": choices}
 
 
-def _own_suffix_help(model: Model, member) -> str:
-    """BKR225's help on the file's own names: the member's `job-suffix` removed, where
-    its number, the default, is no other member's suffix, else written (or, for a
-    member that has none, added) as the first letter or digit that is; either only where every job on the member then gets a
-    name of at most 8 characters that no other job has (BKR223, BKR224)."""
+def _own_suffix_help(model: Model, member) -> tuple[str, Fix | None]:
+    """BKR225's help on the file's own names, and the edit it asks for: the member's
+    `job-suffix` removed, where its number, the default, is no other member's suffix,
+    else written (or, for a member that has none, added) as the first letter or digit
+    that is; either only where every job on the member then gets a name of at most 8
+    characters that no other job has (BKR223, BKR224)."""
     settings = member.decl.settings_named("job-suffix")
     word = settings[0].values[0] if settings and settings[0].values else None
     used = {m.job_suffix for m in model.members if m is not member}
@@ -1336,16 +1351,77 @@ def _own_suffix_help(model: Model, member) -> str:
     if word is None:  # the member's number, the default, is another member's suffix
         free = next((c for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ123456789" if fits(c)), None)
         if free is None:
-            return "give each member its own `job-suffix`"
-        return f"add `job-suffix {free}` to member `{member.name}` (line {member.decl.name.span.line})"
+            return "give each member its own `job-suffix`", None
+        return (
+            f"add `job-suffix {free}` to member `{member.name}` (line {member.decl.name.span.line})",
+            _suffix_added(model, member.decl, free),
+        )
     where = f"member `{member.name}` (line {word.span.line})"
     number = str(member.ordinal)
     if fits(number):
-        return f"remove `job-suffix {word.text}` from {where}: its jobs then take its number, `{number}`"
+        return (
+            f"remove `job-suffix {word.text}` from {where}: its jobs then take its number, `{number}`",
+            _suffix_removed(model, member.decl, settings[0]),
+        )
     for suffix in "ABCDEFGHIJKLMNOPQRSTUVWXYZ123456789":
         if fits(suffix):
-            return f"write `job-suffix {suffix}` for `job-suffix {word.text}` in {where}"
-    return "give each member its own `job-suffix`"
+            return (
+                f"write `job-suffix {suffix}` for `job-suffix {word.text}` in {where}",
+                Fix.replace(f"Write `job-suffix {suffix}`", word.span, suffix),
+            )
+    return "give each member its own `job-suffix`", None
+
+
+def _member_items(decl) -> list:
+    """The spans of a member block's statements (its settings and excludes), in order."""
+    return sorted([s.span for s in decl.settings] + [s.span for s in decl.selections], key=lambda s: s.start)
+
+
+def _suffix_removed(model: Model, decl, setting) -> Fix | None:
+    """BKR225's fix that removes a member's `job-suffix`: from the end of the statement
+    before it (on its line, or the line above, so that its line goes), else, first in
+    the block, up to the statement after it on its line. None where a comment would go
+    with it, or move to another statement's line."""
+    items = _member_items(decl)
+    span = setting.span
+    before = [s for s in items if s.end <= span.start]
+    after = [s for s in items if s.start >= span.end]
+    if before:
+        start = before[-1]
+        cut = Span(span.file, start.end_line, start.end_column, span.end_line, span.end_column, start.end, span.end)
+    elif after and after[0].line == span.end_line:
+        end = after[0]
+        cut = Span(span.file, span.line, span.column, end.line, end.column, span.start, end.start)
+    else:
+        return None
+    # A comment after it on its line would end up on the line above, another statement's.
+    if holds_comment(model, cut) or (cut.line < span.line and _comment_on_line(model, span)):
+        return None
+    return Fix.replace(f"Remove `job-suffix {setting.values[0].text}`", cut, "")
+
+
+def _comment_on_line(model: Model, span) -> bool:
+    """Whether a comment follows `span` on its last line."""
+    for module in model.modules:
+        if module.file == span.file:
+            return any(c.line == span.end_line and c.start >= span.end for c, _ in module.comments)
+    return False
+
+
+def _suffix_added(model: Model, decl, suffix: str) -> Fix | None:
+    """BKR225's fix that adds `job-suffix X` to a member that writes none: after its
+    last statement, on that statement's line where the block is one line (`member VM4
+    { workers 2  job-suffix B }`), else on a line of its own below it, indented alike
+    (past a comment on its line). None for a block with no statement."""
+    items = _member_items(decl)
+    if not items:
+        return None
+    last = items[-1]
+    title = f"Add `job-suffix {suffix}`"
+    if last.end_line == decl.span.end_line:
+        at = Span(last.file, last.end_line, last.end_column, last.end_line, last.end_column, last.end, last.end)
+        return Fix.replace(title, at, f"  job-suffix {suffix}")
+    return Fix(title, (statements_after(model, last, [f"job-suffix {suffix}"]),))
 
 
 @check
