@@ -1815,9 +1815,9 @@ def test_bkr332_disks_of_ibm_tape_ids_beside_a_local_tape_manager_are_one_report
     (d,) = [d for d in analyse("site.bkr", one.encode()).diagnostics]
     assert d.message.startswith("`disk` for `TCTMM`, IBM's ID for Tape Manager's catalog node, which bkrc writes")
     assert d.help.startswith("drop the `disk` statement, which no local")
-    # a local statement that names the machines keeps its reports, one per disk, as before
+    # a local statement that names the machines: one report too (stop 78, h5's test below)
     named = prodssi.replace("tape manager shared", "tape manager local")
-    assert [d.code for d in analyse("site.bkr", named.encode()).diagnostics].count("BKR332") == 4
+    assert [d.code for d in analyse("site.bkr", named.encode()).diagnostics].count("BKR332") == 1
 
 
 @pytest.mark.parametrize("parser", ["", "lark"], ids=["fast", "lark"])
@@ -2031,3 +2031,47 @@ def test_h5s78_bkr225_two_ways_out_are_choices_each_of_which_checks(parser):
     assert "  member VMSYS4 { workers 2  private-volume M4PRV1  job-suffix A }\n" in fixes.apply_edits(
         text, d.choices[1].edits
     )
+
+
+@pytest.mark.parametrize("parser", ["", "lark"], ids=["fast", "lark"])
+def test_h5s78_bkr332_disks_of_the_machines_a_local_tape_manager_names_are_one_report(parser):
+    """prodssi's `tape manager shared` written `local`, its options kept: four BKR332s
+    came, one per Tape Manager `disk`, each "drop the `disk` statement, or write `tape
+    manager shared`", between BKR235 at the statement and BKR230 at the jobs: six
+    reports of one word. The four disks are now one report at the first, naming them
+    all, pointing at the statement; each way out of its help, applied, checks."""
+    prodssi = _h11_prodssi()
+    slip = prodssi.replace("tape manager shared", "tape manager local")
+    found = _h5_found(slip, parser, "BKR332")
+    assert codes(slip, parser) == ["BKR230", "BKR235", "BKR332"]
+    (d,) = found
+    assert d.message == (
+        "`disk` for `TCTMM`, `TRTMM`, `TCDMM` and `TRDMM`, the Tape Manager machines the `tape manager local`"
+        " statement names, which bkrc writes no directory entries for: a local Tape Manager has no nodes"
+        " (job `LNXFULL` writes to tape)"
+    )
+    assert (d.span.line, d.related[0].span.line, d.related[0].label) == (37, 26, "declared local here: no nodes")
+    assert [(r.span.line, r.label) for r in d.related[1:]] == [
+        (38, "`disk` for `TRTMM`"), (39, "`disk` for `TCDMM`"), (40, "`disk` for `TRDMM`")
+    ]
+    assert d.help == (
+        "write `tape manager shared` for `tape manager local` (line 26), its options as they are: its nodes then"
+        " get their directory entries; otherwise drop their `disk` statements"
+    )
+    assert d.fix is None and d.choices == ()  # which way out is the site's
+    assert codes(slip.replace("tape manager local", "tape manager shared"), parser) == []
+    dropped = re.sub(r"  disk T[CR][TD]MM 191 size 10 cyl\n", "", slip)
+    assert codes(dropped, parser) == ["BKR230", "BKR235"]  # the jobs' tape and the options: theirs to say
+    # no job writes to tape: the disks dropped first, the local Tape Manager being what the site has
+    to_disk = slip.replace("to tape", "to disk pool BKUPPOOL")
+    (d,) = _h5_found(to_disk, parser, "BKR332")
+    assert "(job" not in d.message
+    assert d.help.startswith("drop their `disk` statements, which no local Tape Manager uses; or write `tape")
+    # one disk named: the one report points at the statement too
+    one = re.sub(r"  disk T(RTMM|CDMM|RDMM) 191 size 10 cyl\n", "", to_disk)
+    (d,) = _h5_found(one, parser, "BKR332")
+    assert d.message == (
+        "`disk` for `TCTMM`, the Tape Manager catalog node, which bkrc writes no directory entry for:"
+        " `tape manager local` has no nodes"
+    )
+    assert d.related[0].label == "declared local here: no nodes" and d.help.startswith("drop the `disk` statement, which")

@@ -831,7 +831,14 @@ UNKNOWN_DISK_USER = register(
     says what they are, that a local Tape Manager has no nodes, and points at
     the statement; its help writes the statement shared with them as its
     nodes, as BKR230's does, first where a job writes to tape, else dropping
-    the disks first. In the DMMs' case, a machine close to a known one that
+    the disks first. So are the disks of the machines a `tape manager local`
+    statement names (`shared` written `local`, its options kept), with any
+    of IBM's IDs it leaves out: one slip, the statement's, one error at the
+    first disk naming them all (it was one per disk, each with the same help
+    and nothing linking them), whose help writes `tape manager shared` for
+    `tape manager local`, its options as they are, or drops the disks. Neither
+    way out is a fix: which one is meant (a tape catalog the members share,
+    or none) is the site's. In the DMMs' case, a machine close to a known one that
     already has a minidisk at that address (`disk TCDMM 191`, TCTMM having
     its 191) counts as none close, since writing TCTMM would declare its
     disk twice. A disk
@@ -2974,6 +2981,7 @@ def _unknown_disk_reports(model: Model):
     left = server_disk_unnamed(model)  # BKR212's or BKR217's: the server the `catalog` statement does not name
     second_statements = _named_by_second_statement(model)
     from bkrdsl.check.tape import (  # loaded by now: its checks keep their place
+        local_named_help,
         local_tape_help,
         local_tape_machine,
         nodes_missing,
@@ -2984,6 +2992,7 @@ def _unknown_disk_reports(model: Model):
     # BKR233: a shared Tape Manager without its catalog node, the one reason a `disk` for
     # its request node or a DMM has no entry (was also BKR332 at the disk: one slip, one error)
     catalog_node_left_out = "catalog-node" in nodes_missing(model)
+    local_named = []  # the machines a `tape manager local` statement names, given disks: see below
     for d in model.disks:
         if swapped_disk(d):
             continue  # BKR310: the address and the user ID the wrong way round
@@ -3002,6 +3011,9 @@ def _unknown_disk_reports(model: Model):
             unwritten = None if is_pattern(user) else _no_entry_written(model, user)
             if unwritten is not None and catalog_node_left_out:
                 continue  # BKR233: the shared Tape Manager names no catalog node, which is the reason
+            if unwritten is not None and model.tape.scope is not Scope.SHARED:
+                local_named.append(d.user)  # one report for them all: see below
+                continue
             if unwritten is not None:
                 what, why, help = unwritten
                 yield UNKNOWN_DISK_USER(
@@ -3116,26 +3128,36 @@ def _unknown_disk_reports(model: Model):
             related=related,
             help=helps[0] if one else helps[1],
         ), False
-    if local_tape:
+    named_tape = [(user, word, others, _no_entry_written(model, user)[0]) for user, word, others in _once_per_name(local_named)]
+    if local_tape or named_tape:
         # `tape manager local` (prodssi's `shared` statement written so, its options
-        # gone): the disks of IBM's Tape Manager IDs are one slip's, the statement's,
-        # said once, at the first, pointing at it (they said "not one of the product's
-        # machines" each, with nothing to link them to it or to BKR230 below).
-        (user, word, others, what), rest = local_tape[0], local_tape[1:]
-        names = [user for user, _, _, _ in local_tape]
+        # gone, or kept): the disks of its machines, or of IBM's Tape Manager IDs, are
+        # one slip's, the statement's, said once, at the first, pointing at it (they
+        # said "not one of the product's machines" each, with nothing to link them to
+        # it or to BKR230 below; those the statement names, each the same error again).
+        both = sorted(local_tape + named_tape, key=lambda e: (e[1].span.file, e[1].span.start))
+        (user, word, others, what), rest = both[0], both[1:]
+        names = [user for user, _, _, _ in both]
         one = len(names) == 1
         related = (Related(model.tape.decl.span, "declared local here: no nodes"),) + _named_too(user, others)
         for other, other_word, other_others, _ in rest:
             related += (Related(other_word.span, f"`disk` for {quoted(other)}"),) + _named_too(other, other_others)
-        what = f"IBM's ID for Tape Manager's {what.removeprefix('the ')}" if one else "IBM's IDs for Tape Manager's machines"
+        why = "`tape manager local` has no nodes"
+        if not named_tape:
+            what = f"IBM's ID for Tape Manager's {what.removeprefix('the ')}" if one else "IBM's IDs for Tape Manager's machines"
+        elif not one and not local_tape:
+            what, why = "the Tape Manager machines the `tape manager local` statement names", "a local Tape Manager has no nodes"
+        elif not one:
+            what = "Tape Manager's machines"
         to_tape = _first_tape_target(model)
+        disks = sum(1 + len(o) for _, _, o, _ in both)
         yield UNKNOWN_DISK_USER(
             f"`disk` for {listed(names)}, {what}, which bkrc writes no directory"
-            f" entr{'y' if one else 'ies'} for: `tape manager local` has no nodes"
+            f" entr{'y' if one else 'ies'} for: {why}"
             + (f" (job {quoted(to_tape[0])} writes to tape)" if to_tape else ""),
             word.span,
             related=related,
-            help=local_tape_help(model, sum(1 + len(o) for _, _, o, _ in local_tape)),
+            help=local_tape_help(model, disks) if local_tape else local_named_help(model, disks),
         ), False
     missing = missing_private_volumes(model)
     retired = retired_private_volumes(model) if unknown_volumes else {}

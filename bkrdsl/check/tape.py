@@ -497,6 +497,20 @@ def local_tape_help(model: Model, disks: int) -> str:
     return f"{drop}, which no local Tape Manager uses; or {shared}"
 
 
+def local_named_help(model: Model, disks: int) -> str:
+    """BKR332's help for the disks of the machines a `tape manager local` statement
+    names: `shared` written for `local`, the statement's options kept (they name the
+    machines), where a job writes to tape (which needs it), else dropping the disks
+    first, as `local_tape_help` orders them."""
+    line = model.tape.decl.span.line
+    shared = f"write `tape manager shared` for `tape manager local` (line {line}), its options as they are: its nodes then get their directory entries"
+    drop = f"drop {'the' if disks == 1 else 'their'} `disk` statement{'' if disks == 1 else 's'}"
+    tape_jobs = any(t.medium is TargetMedium.TAPE for job in model.jobs for t in job.decl.targets[:1])
+    if tape_jobs:
+        return f"{shared}; otherwise {drop}"
+    return f"{drop}, which no local Tape Manager uses; or {shared}"
+
+
 def _other_disk_owners(model: Model) -> list[str]:
     """The user IDs (not patterns) `disk` statements give a disk that no machine of the
     cluster has and no user statement declares, besides IBM's Tape Manager IDs."""
