@@ -1475,28 +1475,29 @@ def __create_fn__(cls, FrozenInstanceError):
  return __delattr__
 CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'name\',\'names\',\'keywords\',\'closes\',\'path\',\'rare_names\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
 
-def __create_fn__(_type_main, _type_modules, _type_sources, _type_diagnostics, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_modules, _dflt_sources, _dflt_diagnostics, _return_type):
- def __init__(self,main:_type_main,modules:_type_modules=_HAS_DEFAULT_FACTORY,sources:_type_sources=_HAS_DEFAULT_FACTORY,diagnostics:_type_diagnostics=_HAS_DEFAULT_FACTORY)->_return_type:
+def __create_fn__(_type_main, _type_modules, _type_sources, _type_diagnostics, _type_imported_by, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_modules, _dflt_sources, _dflt_diagnostics, _dflt_imported_by, _return_type):
+ def __init__(self,main:_type_main,modules:_type_modules=_HAS_DEFAULT_FACTORY,sources:_type_sources=_HAS_DEFAULT_FACTORY,diagnostics:_type_diagnostics=_HAS_DEFAULT_FACTORY,imported_by:_type_imported_by=_HAS_DEFAULT_FACTORY)->_return_type:
   self.main=main
   self.modules=_dflt_modules() if modules is _HAS_DEFAULT_FACTORY else modules
   self.sources=_dflt_sources() if sources is _HAS_DEFAULT_FACTORY else sources
   self.diagnostics=_dflt_diagnostics() if diagnostics is _HAS_DEFAULT_FACTORY else diagnostics
+  self.imported_by=_dflt_imported_by() if imported_by is _HAS_DEFAULT_FACTORY else imported_by
  return __init__
-CODE['def __create_fn__(_type_main, _type_modules, _type_sources, _type_diagnostics, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_modules, _dflt_sources, _dflt_diagnostics, _return_type):\n def __init__(self,main:_type_main,modules:_type_modules=_HAS_DEFAULT_FACTORY,sources:_type_sources=_HAS_DEFAULT_FACTORY,diagnostics:_type_diagnostics=_HAS_DEFAULT_FACTORY)->_return_type:\n  self.main=main\n  self.modules=_dflt_modules() if modules is _HAS_DEFAULT_FACTORY else modules\n  self.sources=_dflt_sources() if sources is _HAS_DEFAULT_FACTORY else sources\n  self.diagnostics=_dflt_diagnostics() if diagnostics is _HAS_DEFAULT_FACTORY else diagnostics\n return __init__'] = __create_fn__.__code__
+CODE['def __create_fn__(_type_main, _type_modules, _type_sources, _type_diagnostics, _type_imported_by, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_modules, _dflt_sources, _dflt_diagnostics, _dflt_imported_by, _return_type):\n def __init__(self,main:_type_main,modules:_type_modules=_HAS_DEFAULT_FACTORY,sources:_type_sources=_HAS_DEFAULT_FACTORY,diagnostics:_type_diagnostics=_HAS_DEFAULT_FACTORY,imported_by:_type_imported_by=_HAS_DEFAULT_FACTORY)->_return_type:\n  self.main=main\n  self.modules=_dflt_modules() if modules is _HAS_DEFAULT_FACTORY else modules\n  self.sources=_dflt_sources() if sources is _HAS_DEFAULT_FACTORY else sources\n  self.diagnostics=_dflt_diagnostics() if diagnostics is _HAS_DEFAULT_FACTORY else diagnostics\n  self.imported_by=_dflt_imported_by() if imported_by is _HAS_DEFAULT_FACTORY else imported_by\n return __init__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __repr__(self):
-  return self.__class__.__qualname__ + f"(main={self.main!r}, modules={self.modules!r}, sources={self.sources!r}, diagnostics={self.diagnostics!r})"
+  return self.__class__.__qualname__ + f"(main={self.main!r}, modules={self.modules!r}, sources={self.sources!r}, diagnostics={self.diagnostics!r}, imported_by={self.imported_by!r})"
  return __repr__
-CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(main={self.main!r}, modules={self.modules!r}, sources={self.sources!r}, diagnostics={self.diagnostics!r})"\n return __repr__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(main={self.main!r}, modules={self.modules!r}, sources={self.sources!r}, diagnostics={self.diagnostics!r}, imported_by={self.imported_by!r})"\n return __repr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __eq__(self,other):
   if other.__class__ is self.__class__:
-   return (self.main,self.modules,self.sources,self.diagnostics,)==(other.main,other.modules,other.sources,other.diagnostics,)
+   return (self.main,self.modules,self.sources,self.diagnostics,self.imported_by,)==(other.main,other.modules,other.sources,other.diagnostics,other.imported_by,)
   return NotImplemented
  return __eq__
-CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.main,self.modules,self.sources,self.diagnostics,)==(other.main,other.modules,other.sources,other.diagnostics,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.main,self.modules,self.sources,self.diagnostics,self.imported_by,)==(other.main,other.modules,other.sources,other.diagnostics,other.imported_by,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
 
 def __create_fn__(_type_program, _type_loaded, _type_search_path, _type_reader, _type_parsed, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_parsed, _return_type):
  def __init__(self,program:_type_program,loaded:_type_loaded,search_path:_type_search_path,reader:_type_reader,parsed:_type_parsed=_dflt_parsed)->_return_type:

@@ -19,7 +19,7 @@ from bkrdsl.diagnostics.core import sort_key
 from bkrdsl.diagnostics.limit import Collector, Stop
 from bkrdsl.records import dataclass
 from bkrdsl.resolve import Model, Program, build_model, load
-from bkrdsl.resolve.loader import ParsedModules, Read, Reader, ScratchModules
+from bkrdsl.resolve.loader import ParsedModules, Read, Reader, ScratchModules, with_import_chains
 from bkrdsl.source import Source
 
 if TYPE_CHECKING:
@@ -293,6 +293,7 @@ def analyse_program(
             found.extend(allows.unused(program.sources, directory=directory is not None))
         allowed = sorted(allows.taken, key=lambda a: sort_key(a.diagnostic))
     diagnostics, stops = found.result()
+    diagnostics = with_import_chains(program, diagnostics)
     return Analysis(program, model, diagnostics, module, stops, directory, allowed)
 
 

@@ -212,3 +212,70 @@ def test_a_variant_character_in_a_module_checked_with_its_cluster_is_reported_on
     assert run_cli(["check", "--format", "short", "cluster.bkr"], expect=0).stdout.splitlines() == [VARIANT]
     result = run_cli(["check", "--format", "short", "cluster.bkr", "site.bkr"], expect=0)
     assert result.stdout.splitlines() == [VARIANT]
+
+
+#: A site module read through another (prod/prod.bkr -> site/common.bkr -> site/linux.bkr),
+#: as a sysprog splits the groups two clusters share.
+LINUX = "## Linux guests.\nsingle group LINUX { LNXWEB01 LNXWEB02 }\n"
+COMMON = (
+    "## ACME's groups.\nimport std/backup-manager\nimport ./linux\n"
+    "single group PAYROLL { PAYAPP01 PAYAPP02  match PAYDB* }\nidentity group MONITOR { PERFSVM }\n"
+)
+PROD = CLUSTER.replace("import ./site", "import ../site/common")
+
+
+@pytest.fixture
+def split(tmp_path, monkeypatch):
+    """prod/prod.bkr imports ../site/common, which imports ./linux; run from tmp_path."""
+    (tmp_path / "site").mkdir()
+    (tmp_path / "prod").mkdir()
+    (tmp_path / "site" / "common.bkr").write_text(COMMON)
+    (tmp_path / "site" / "linux.bkr").write_text(LINUX)
+    (tmp_path / "prod" / "prod.bkr").write_text(PROD)
+    monkeypatch.chdir(tmp_path)
+    assert run_cli(["check", "prod/prod.bkr"], expect=0).stdout == ""
+    return tmp_path
+
+
+@pytest.mark.parametrize("parser", ["", "lark"], ids=["fast", "lark"])
+@pytest.mark.parametrize(
+    "slip",
+    [
+        ("{ LNXWEB01", "{{ LNXWEB01", "BKR004"),  # a syntax error in the module
+        ("LNXWEB02 }\n", "LNXWEB02 }\nidentity user LNXWEB01\n", "BKR203"),  # a user in both kinds
+    ],
+    ids=["syntax", "kinds"],
+)
+def test_an_error_in_a_module_names_the_import_that_brought_it_in(split, monkeypatch, parser, slip):
+    """An error in site/linux.bkr, found by the check of prod/prod.bkr, points into the
+    module and names prod.bkr's import that brought it in, with the modules between
+    (the C compiler's "In file included from"): it named site/linux.bkr alone, and a
+    sysprog with two cluster files could not tell which import read it, nor why."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    old, new, code = slip
+    path = split / "site" / "linux.bkr"
+    path.write_text(LINUX.replace(old, new))
+    text = run_cli(["check", "prod/prod.bkr"], expect=1).stdout
+    assert f"error[{code}]" in text and " --> site/linux.bkr:" in text, text
+    assert (
+        " ::: prod/prod.bkr:2:1\n  |\n2 | import ../site/common\n"
+        "  | --------------------- site/linux.bkr is imported here, through site/common.bkr:3\n"
+    ) in text, text
+    (diag,) = json.loads(run_cli(["check", "--format", "json", "prod/prod.bkr"], expect=1).stdout)["diagnostics"]
+    assert diag["file"] == "site/linux.bkr"
+    assert diag["related"][-1] == {
+        "file": "prod/prod.bkr",
+        "line": 2,
+        "column": 1,
+        "end_line": 2,
+        "end_column": 22,
+        "message": "site/linux.bkr is imported here, through site/common.bkr:3",
+    }
+    # Checked as a module, site/common.bkr is the file that imports it, directly.
+    alone = run_cli(["check", "site/common.bkr"], expect=1).stdout
+    assert "  | -------------- site/linux.bkr is imported here\n" in alone, alone
+    # The cluster's own mistakes name no import, nor does an import cycle, whose message is the chain.
+    path.write_text(LINUX + "import ./common\n")
+    cycle = run_cli(["check", "prod/prod.bkr"], expect=1).stdout
+    assert "import cycle: prod/prod.bkr -> site/common.bkr -> site/linux.bkr -> site/common.bkr" in cycle
+    assert "is imported here" not in cycle

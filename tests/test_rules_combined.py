@@ -289,7 +289,8 @@ def test_a_second_administrator_in_a_module_is_reported_in_the_module(tmp_path, 
     assert (d["file"], d["line"], d["column"]) == ("site/admins.bkr", 1, 13)
     assert "`SITEADM` is declared the administrator, but `BKRADMIN` already is" in d["message"]
     assert [(r["file"], r["message"]) for r in d["related"]] == [
-        ("std/backup-manager.bkr", "the administrator declared here")
+        ("std/backup-manager.bkr", "the administrator declared here"),
+        ("main.bkr", "site/admins.bkr is imported here"),
     ]
 
 

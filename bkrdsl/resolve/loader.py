@@ -16,11 +16,11 @@ import os
 import re
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
-from dataclasses import field
+from dataclasses import field, replace
 from pathlib import Path
 
 from bkrdsl import ast
-from bkrdsl.diagnostics import Diagnostic, Fix, Slip
+from bkrdsl.diagnostics import Diagnostic, Fix, Related, Slip
 from bkrdsl.diagnostics.registry import register
 from bkrdsl.diagnostics.suggest import alternatives, tied_best
 from bkrdsl.records import dataclass
@@ -183,10 +183,59 @@ class Program:
     modules: list[ast.Module] = field(default_factory=list)  # main first, then imports in load order
     sources: dict[str, Source] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    #: Each imported module's display name -> the `import` that read it (the first
+    #: to find it, in load order), in the file that holds that import: the way
+    #: back to the main file, which `imported_through` walks for a diagnostic.
+    imported_by: dict[str, ast.Import] = field(default_factory=dict)
 
     @property
     def syntax_ok(self) -> bool:
         return not any(d.is_error for d in self.diagnostics)
+
+
+def imported_through(program: Program, file: str) -> Related | None:
+    """Where the main file imports what brought in the module `file`, as a diagnostic in
+    that module names it (the C compiler's "In file included from"): the main file's
+    `import` that starts the way to it, labelled with the module and the imports
+    between (`site/linux.bkr is imported here, through site/common.bkr:4`). None for
+    the main file itself, or a file no import read (a directory file)."""
+    main = program.main.file if program.main is not None else None
+    imp = program.imported_by.get(file)
+    if imp is None or file == main:
+        return None
+    between: list[str] = []
+    seen = {file}
+    while imp.span.file != main:
+        between.append(f"{imp.span.file}:{imp.span.line}")
+        up = program.imported_by.get(imp.span.file)
+        if up is None or imp.span.file in seen:  # pragma: no cover - every module's importer is read
+            return None
+        seen.add(imp.span.file)
+        imp = up
+    through = f", through {', '.join(reversed(between))}" if between else ""
+    return Related(imp.span, f"{file} is imported here{through}")
+
+
+def with_import_chains(program: Program, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """`diagnostics`, each one that points into an imported module also naming the main
+    file's import that brought the module in (`imported_through`, its last related
+    place): a sysprog who checks prod.bkr and reads site/linux.bkr:3 learns which import
+    of prod.bkr, and through which modules, reads that file. Not BKR102: an import
+    cycle's message is that very chain."""
+    if not program.imported_by:
+        return diagnostics
+    chains: dict[str, Related | None] = {}
+    out = []
+    for d in diagnostics:
+        file = d.span.file if d.span is not None else None
+        if file is None or file not in program.imported_by or d.code == IMPORT_CYCLE.code:
+            out.append(d)
+            continue
+        if file not in chains:
+            chains[file] = imported_through(program, file)
+        chain = chains[file]
+        out.append(d if chain is None else replace(d, related=(*d.related, chain)))
+    return out
 
 
 def _candidates(spec: str, importer: Path | None, search_path: tuple[Path, ...]) -> list[Path]:
@@ -714,6 +763,7 @@ def _visit(
         read = loading.parsed.read if loading.parsed is not None else read_text
         src, sub, diags = read(display, data)
         loading.program.sources[display] = src
+        loading.program.imported_by[display] = imp
         loading.program.diagnostics.extend(diags)
         loading.loaded[key] = sub
         if sub is not None:
