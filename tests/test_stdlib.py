@@ -257,3 +257,52 @@ def test_a_disk_for_an_unknown_user_where_no_machine_is_declared_says_to_import_
     text = "cluster C {\n  member M1 { workers 1 }\n  disk BKRSVSFS 191 size 20 cyl\n}\n"
     (d,) = [d for d in analyse(str(file), text.encode(), path=file).diagnostics if d.code == "BKR332"]
     assert d.help.endswith("declares none of them: add `import std/backup-manager`, which declares them"), d.help
+
+
+def _check(folder: Path) -> list:
+    main = folder / "prod.bkr"
+    return analyse(main.name, main.read_bytes(), path=main).diagnostics
+
+
+def test_a_site_s_other_kind_of_a_library_id_read_through_a_release_module_copies_both(tmp_path, monkeypatch):
+    """VMSERVP made an IDENTITY by the site, in a site module that imports `std/zvm73`,
+    which reads `std/zvm-common`: BKR203's help said "import a copy of `std/zvm-common`",
+    and that copy, imported beside `std/zvm73`, left the library's VMSERVP read too
+    (BKR203 again) and a BKR320 for each of the 80-odd IDs the two declare alike. The
+    help names the release module and the site's import of it, which the copies take the
+    place of; followed as written (then BKR320's deletion), the cluster checks clean."""
+    monkeypatch.chdir(tmp_path)
+    cluster = (ROOT / "examples" / "with-site.bkr").read_text(encoding="utf-8")
+    (tmp_path / "prod.bkr").write_text(cluster.replace("import ./site/common", "import ./common"))
+    site = "import std/backup-manager\nimport std/zvm73\nsingle group PAYROLL { PAYAPP01 }\nidentity group MONITOR { PERFSVM }\n"
+    (tmp_path / "common.bkr").write_text(site + "identity user VMSERVP\n")
+    (found,) = [d for d in _check(tmp_path) if d.code == "BKR203"]
+    assert found.help == (
+        "if VMSERVP is single in the CP directory, delete `identity user VMSERVP` (line 5); if identity, import"
+        " copies of `std/zvm73` and of the `std/zvm-common` it imports, declaring VMSERVP otherwise, in place of"
+        " `import std/zvm73` (line 2; docs/stdlib.md says why it is single there)"
+    )
+    # The help followed: the two copies, the release module's importing the other's copy.
+    (tmp_path / "zvm73.bkr").write_text(
+        (STDLIB / "zvm73.bkr").read_text().replace("import std/zvm-common", "import ./zvm-common")
+    )
+    common = (STDLIB / "zvm-common.bkr").read_text()
+    assert "\nsingle user VMSERVP\n" in common
+    (tmp_path / "zvm-common.bkr").write_text(
+        common.replace("\nsingle user VMSERVP\n", "\nidentity user VMSERVP\n")
+    )
+    (tmp_path / "common.bkr").write_text(site.replace("std/zvm73", "./zvm73") + "identity user VMSERVP\n")
+    assert [(d.code, d.help) for d in _check(tmp_path)] == [
+        ("BKR320", "delete this declaration; one place should say what kind a user is")
+    ]
+    (tmp_path / "common.bkr").write_text(site.replace("std/zvm73", "./zvm73"))
+    assert _check(tmp_path) == []
+    # A site module that imports `std/zvm-common` itself is told to copy that module alone.
+    (tmp_path / "common.bkr").write_text(
+        site.replace("std/zvm73", "std/zvm-common") + "identity user VMSERVP\n"
+    )
+    (found,) = [d for d in _check(tmp_path) if d.code == "BKR203"]
+    assert (
+        "import a copy of `std/zvm-common` that declares VMSERVP otherwise (std/zvm-common.bkr line 57;"
+        in found.help
+    )

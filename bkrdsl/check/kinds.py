@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from fnmatch import fnmatchcase
 
-from bkrdsl.ast import Kind, Scope
+from bkrdsl.ast import Import, Kind, Scope
 from bkrdsl.check.common import listed, plural, quoted, valid_user_id, valid_user_or_pattern
 from bkrdsl.check.registry import check
 from bkrdsl.diagnostics import Diagnostic, Fix, Related
@@ -176,7 +176,12 @@ BOTH_KINDS = register(
     TCPIP identity, take it out of group NETWORK (line 7). When the
     other declaration is the standard library's and your directory differs
     from it, import a copy of that module with the user's kind changed
-    (docs/stdlib.md); the help names the module.
+    (docs/stdlib.md); the help names the module. Where the site reads that
+    module only through another of the library's (`std/zvm-common`, which
+    `import std/zvm73` reads), the help says to copy both, the release
+    module's copy importing the other copy, in place of the site's `import
+    std/zvm73`, and names that import: a copy of `std/zvm-common` imported
+    beside `std/zvm73` leaves the library's declaration read too.
     """,
 )
 
@@ -1318,6 +1323,15 @@ def _take_out(model: Model, defs: list[UserDef], where: str) -> list[str]:
             continue
         if _from_stdlib(model, d.module):
             module = d.module.removesuffix(".bkr")
+            through = _std_import_through(model, module)
+            if through is not None:
+                top, imp = through
+                at = f"line {imp.span.line}" if imp.span.file == where else f"{imp.span.file} line {imp.span.line}"
+                steps.append(
+                    f"import copies of `{top}` and of the `{module}` it imports, declaring {id} otherwise, in place"
+                    f" of `import {top}` ({at}; docs/stdlib.md says why it is {d.kind.value} there)"
+                )
+                continue
             steps.append(
                 f"import a copy of `{module}` that declares {id} otherwise ({place[d]}; docs/stdlib.md says why it"
                 f" is {d.kind.value} there)"
@@ -1327,6 +1341,35 @@ def _take_out(model: Model, defs: list[UserDef], where: str) -> list[str]:
         else:
             steps.append(f"take it out of the `{d.kind.value} user` statement ({place[d]})")
     return steps
+
+
+def _std_import_through(model: Model, module: str) -> tuple[str, Import] | None:
+    """Where the site reads the standard library's `module` only through another of its
+    modules (`std/zvm-common` through `std/zvm73`): that module and the site's import of
+    it, the first in load order. A copy of `std/zvm-common` imported beside
+    `import std/zvm73` leaves the library's declaration read too (BKR203 again, and a
+    BKR320 for every ID the two share): the copy goes in through a copy of
+    `std/zvm73`, in place of its import. None when a site file imports `module` itself."""
+    site = [m for m in model.modules if not _from_stdlib(model, m.file)]
+    if any(imp.path.removesuffix(".bkr") == module for m in site for imp in m.imports):
+        return None
+    by_name = {m.file.removesuffix(".bkr"): m for m in model.modules}
+
+    def leads(name: str, seen: set[str]) -> bool:
+        found = by_name.get(name)
+        if found is None or name in seen:
+            return False
+        seen.add(name)
+        return any(
+            i.path.removesuffix(".bkr") == module or leads(i.path.removesuffix(".bkr"), seen) for i in found.imports
+        )
+
+    for m in site:
+        for imp in m.imports:
+            top = imp.path.removesuffix(".bkr")
+            if top.startswith("std/") and leads(top, set()):
+                return top, imp
+    return None
 
 
 def _ids_of_statement(model: Model, d: UserDef) -> tuple[str, ...]:
