@@ -11,6 +11,7 @@ BKR110 for both commands.
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 from conftest import EXAMPLES, ROOT, run_cli
@@ -279,3 +280,50 @@ def test_an_error_in_a_module_names_the_import_that_brought_it_in(split, monkeyp
     cycle = run_cli(["check", "prod/prod.bkr"], expect=1).stdout
     assert "import cycle: prod/prod.bkr -> site/common.bkr -> site/linux.bkr -> site/common.bkr" in cycle
     assert "is imported here" not in cycle
+
+
+@pytest.mark.parametrize("parser", ["", "lark"], ids=["fast", "lark"])
+@pytest.mark.parametrize(
+    ("written", "run_in", "hint"),
+    [
+        ("../site/comon", ".", "did you mean `import ../site/common`?"),
+        ("../site/Common", ".", "did you mean `import ../site/common`?"),
+        (
+            "site/common",
+            ".",
+            (
+                "`site/common.bkr` is there from the folder bkrc runs in, but an import is looked up from the"
+                " importing file's folder: write `import ../site/common`"
+            ),
+        ),
+        (
+            "site/common",
+            "prod",
+            "`../site/common` is there, in the folder above the importing file's: write `import ../site/common`",
+        ),
+    ],
+    ids=["misspelt", "capital", "from-the-working-folder", "one-folder-up"],
+)
+def test_a_site_import_not_found_says_where_the_module_is(split, monkeypatch, parser, written, run_in, hint):
+    """A sysprog's slips with a site module's path: a name misspelt, a path written from
+    the folder bkrc runs in (`import site/common` in prod/prod.bkr), or one folder short.
+    BKR101 listed the places searched alone, though the module was plainly there; it
+    now says what to write, and its fix writes it: the cluster then checks clean."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    prod = split / "prod" / "prod.bkr"
+    prod.write_text(PROD.replace("import ../site/common", f"import {written}"))
+    monkeypatch.chdir(split / run_in)
+    name = os.path.relpath(prod)
+    (diag,) = json.loads(run_cli(["check", "--format", "json", name], expect=1).stdout)["diagnostics"]
+    assert diag["code"] == "BKR101"
+    assert diag["help"].splitlines()[0] == hint
+    run_cli(["check", "--fix", name], expect=0)
+    assert prod.read_text() == PROD
+
+
+def test_a_site_import_far_from_any_module_lists_the_places_alone(split):
+    prod = split / "prod" / "prod.bkr"
+    prod.write_text(PROD.replace("import ../site/common", "import ../site/payroll"))
+    (diag,) = json.loads(run_cli(["check", "--format", "json", "prod/prod.bkr"], expect=1).stdout)["diagnostics"]
+    assert diag["help"] == "searched, in order:\n  site/payroll.bkr"
+

@@ -56,7 +56,14 @@ MISSING_MODULE = register(
     library's folder as bkrdsl's checkout names it (`import stdlib/zvm73` is
     `import std/zvm73`), and a
     misspelt `std/` name gets the closest module names of the library, or
-    the list of them all. `import import`, where no module `import` is
+    the list of them all. A site's module that is plainly there gets the
+    path to write too, which its fix writes: a path written from the folder
+    bkrc runs in rather than the importing file's (`import site/common` in
+    prod/prod.bkr, run from the folder that holds both: `../site/common`),
+    one folder short (run from prod/, the module in the folder above the
+    file's), or a module's name misspelt in a folder searched
+    (`import ../site/comon`: `../site/common`; two or three as close are
+    offered, without a fix). `import import`, where no module `import` is
     found, is the keyword written twice with no module path after it, as
     it is typed: the message says so, at the second, and the help lists the
     standard library's modules, then the places searched.
@@ -400,6 +407,57 @@ def _stdlib_hint(spec: str) -> tuple[str | None, str | None]:
     return f"`{name}` is in the standard library: write `import std/{name.lower()}`", f"std/{name.lower()}"
 
 
+def _site_hint(spec: str, importer: Path | None, tried: list[Path]) -> tuple[str | None, str | None]:
+    """What to write instead of a site's import that found nothing, and the path to
+    write (the diagnostic's fix), when the module is plainly there: a path written from
+    the folder bkrc runs in rather than the importing file's (`import site/common` in
+    prod/prod.bkr, run from the folder above: `../site/common`; or run from prod/, the
+    module one folder above the file's), or a module's name misspelt in a folder
+    searched (`../site/comon`: `../site/common`). (None, None) when none is."""
+    if spec.startswith("std/"):
+        return None, None
+    name = spec if spec.endswith(".bkr") else spec + ".bkr"
+    base = importer.parent if importer is not None else Path.cwd()
+    searched = {os.path.normpath(os.path.abspath(t)) for t in tried}
+    here = os.path.normpath(os.path.abspath(name))
+    if here not in searched and os.path.isfile(here):
+        path = os.path.relpath(here, os.path.abspath(base)).replace(os.sep, "/")
+        path = path if spec.endswith(".bkr") else path.removesuffix(".bkr")
+        path = path if path.startswith("../") or not spec.startswith(("./", "../")) else f"./{path}"
+        return (
+            f"`{name}` is there from the folder bkrc runs in, but an import is looked up from the importing"
+            f" file's folder: write `import {path}`"
+        ), path
+    up = os.path.normpath(os.path.join(os.path.abspath(base), "..", name))
+    if not spec.startswith("./") and up not in searched and os.path.isfile(up):
+        path = f"../{spec}"
+        return f"`{path}` is there, in the folder above the importing file's: write `import {path}`", path
+    import difflib  # here: only a mistaken import needs it
+
+    stem = Path(name).stem
+    ranked = []
+    folders = []
+    for t in tried:
+        if t.parent not in folders:
+            folders.append(t.parent)
+    for folder in folders:
+        try:
+            names = sorted(p.stem for p in folder.glob("*.bkr") if p.is_file())
+        except OSError:
+            continue
+        for other in names:
+            ratio = difflib.SequenceMatcher(None, stem.lower(), other.lower()).ratio()
+            if ratio >= 0.75 and other != stem:
+                ranked.append(((-ratio,), other))
+    close = tied_best(ranked)
+    if not close:
+        return None, None
+    head = spec[: len(spec) - len(Path(spec).name)]
+    suffix = ".bkr" if spec.endswith(".bkr") else ""
+    paths = [f"{head}{other}{suffix}" for other in close]
+    return f"did you mean {alternatives([f'import {p}' for p in paths])}?", paths[0] if len(paths) == 1 else None
+
+
 def _import_twice(imp: ast.Import, tried: list[Path]) -> Diagnostic:
     """`import import`, no module `import` found: the keyword written twice, its path
     never written (a module path is typed after it, and `import` was typed again), not
@@ -700,6 +758,8 @@ def _visit(
         if found is None:
             where = "\n".join(f"  {_shown(t)}{_link_note(t)}" for t in tried)
             hint, path = _stdlib_hint(imp.path)
+            if hint is None:
+                hint, path = _site_hint(imp.path, mod_path, tried)
             loading.program.diagnostics.append(
                 MISSING_MODULE(
                     f"cannot find module `{imp.path}`",
