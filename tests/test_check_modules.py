@@ -327,3 +327,27 @@ def test_a_site_import_far_from_any_module_lists_the_places_alone(split):
     (diag,) = json.loads(run_cli(["check", "--format", "json", "prod/prod.bkr"], expect=1).stdout)["diagnostics"]
     assert diag["help"] == "searched, in order:\n  site/payroll.bkr"
 
+
+
+@pytest.mark.parametrize("parser", ["", "lark"], ids=["fast", "lark"])
+def test_an_exclude_list_in_a_site_module_is_told_to_go_in_the_cluster_file(split, monkeypatch, parser):
+    """A disk every job leaves out, written once in the site's module: BKR013's
+    help said to put the `exclude` in a `job` or `member` block, which a module cannot
+    hold (each one BKR013 again, "a module declares users and groups only"); it names
+    the cluster file that imports the module. Followed, the cluster checks clean."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    module = split / "site" / "common.bkr"
+    module.write_text(COMMON + "## every guest's V-DISK swap\nexclude minidisk * 0300\n")
+    for name in ("site/common.bkr", "prod/prod.bkr"):
+        (diag,) = json.loads(run_cli(["check", "--format", "json", name], expect=1).stdout)["diagnostics"]
+        assert (diag["code"], diag["file"], diag["line"]) == ("BKR013", "site/common.bkr", 7)
+        assert diag["help"] == (
+            "put it inside a `job NAME { ... }` or `member NAME { ... }` block of the cluster file that imports"
+            " this file: a file without a `cluster` block is a module, which declares users and groups only"
+        )
+    module.write_text(COMMON)
+    prod = split / "prod" / "prod.bkr"
+    job = "    include minidisk * *\n"
+    assert PROD.count(job) == 1
+    prod.write_text(PROD.replace(job, job + "    exclude minidisk * 0300\n"))
+    assert run_cli(["check", "prod/prod.bkr"], expect=0).stdout == ""

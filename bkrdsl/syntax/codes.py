@@ -1704,7 +1704,11 @@ MISPLACED = register(
     cluster (`job`, `member`, `disk`) in a file that has no cluster, a module
     of the site's the cluster was to be split into, is one too, whose help
     says a module declares users and groups only: the statement goes in the
-    cluster block of the file that imports it.
+    cluster block of the file that imports it. So does a statement of a job,
+    a member or an expire block there (`exclude minidisk * 0300`, written
+    once for both clusters in the site's module): its help names the blocks
+    that take it in the cluster file that imports the module, not a block
+    the module cannot hold.
 
     A statement on the line just below its block's `}`, the braces of the
     file balanced, where that block takes it and has none (`workers 2` below

@@ -6986,6 +6986,16 @@ def only_inside(
             help_text = f"put it inside a `member` block, as in `member {member} {{ workers {count[0]} }}`"
         if word.lower() == "exclude" and "member" in (kind, *also):
             help_text += "; in a `member` block it applies to the single-configuration jobs pinned to that member"
+        if text is not None and kind != "cluster" and _CLUSTER_HEAD.search(text) is None:
+            # a statement of a job or member at the top level of a file without a cluster:
+            # a site's module, where a sysprog puts what both clusters share (the CMS
+            # disks every job excludes); no job or member block is written there (each
+            # is BKR013 again), so the help names the cluster file's (h8's modules walk)
+            help_text = (
+                f"put it inside {'an' if kind == 'expire' else 'a'} {openers} block of the cluster file that"
+                " imports this file: a file without a `cluster` block is a module, which declares users and"
+                " groups only"
+            )
         if text is not None and kind == "cluster" and not also and word.lower() in MOVED_OUT:
             moved = _moved_into_cluster(text, span, word.lower())
             if moved is not None:
