@@ -288,6 +288,7 @@ def test_an_error_in_a_module_names_the_import_that_brought_it_in(split, monkeyp
     [
         ("../site/comon", ".", "did you mean `import ../site/common`?"),
         ("../site/Common", ".", "did you mean `import ../site/common`?"),
+        ("../sites/common", ".", "did you mean `import ../site/common`?"),
         (
             "site/common",
             ".",
@@ -302,10 +303,10 @@ def test_an_error_in_a_module_names_the_import_that_brought_it_in(split, monkeyp
             "`../site/common` is there, in the folder above the importing file's: write `import ../site/common`",
         ),
     ],
-    ids=["misspelt", "capital", "from-the-working-folder", "one-folder-up"],
+    ids=["misspelt", "capital", "folder-misspelt", "from-the-working-folder", "one-folder-up"],
 )
 def test_a_site_import_not_found_says_where_the_module_is(split, monkeypatch, parser, written, run_in, hint):
-    """A sysprog's slips with a site module's path: a name misspelt, a path written from
+    """A sysprog's slips with a site module's path: a name or folder misspelt, a path written from
     the folder bkrc runs in (`import site/common` in prod/prod.bkr), or one folder short.
     BKR101 listed the places searched alone, though the module was plainly there; it
     now says what to write, and its fix writes it: the cluster then checks clean."""

@@ -63,7 +63,7 @@ MISSING_MODULE = register(
     one folder short (run from prod/, the module in the folder above the
     file's), or a module's name misspelt in a folder searched
     (`import ../site/comon`: `../site/common`; two or three as close are
-    offered, without a fix). `import import`, where no module `import` is
+    offered, without a fix), or its folder's (`import ../sites/common`). `import import`, where no module `import` is
     found, is the keyword written twice with no module path after it, as
     it is typed: the message says so, at the second, and the help lists the
     standard library's modules, then the places searched.
@@ -413,7 +413,8 @@ def _site_hint(spec: str, importer: Path | None, tried: list[Path]) -> tuple[str
     the folder bkrc runs in rather than the importing file's (`import site/common` in
     prod/prod.bkr, run from the folder above: `../site/common`; or run from prod/, the
     module one folder above the file's), or a module's name misspelt in a folder
-    searched (`../site/comon`: `../site/common`). (None, None) when none is."""
+    searched (`../site/comon`: `../site/common`), or its folder's (`../sites/common`,
+    `_folder_hint`). (None, None) when none is."""
     if spec.startswith("std/"):
         return None, None
     name = spec if spec.endswith(".bkr") else spec + ".bkr"
@@ -451,10 +452,39 @@ def _site_hint(spec: str, importer: Path | None, tried: list[Path]) -> tuple[str
                 ranked.append(((-ratio,), other))
     close = tied_best(ranked)
     if not close:
-        return None, None
+        return _folder_hint(spec, tried)
     head = spec[: len(spec) - len(Path(spec).name)]
     suffix = ".bkr" if spec.endswith(".bkr") else ""
     paths = [f"{head}{other}{suffix}" for other in close]
+    return f"did you mean {alternatives([f'import {p}' for p in paths])}?", paths[0] if len(paths) == 1 else None
+
+
+def _folder_hint(spec: str, tried: list[Path]) -> tuple[str | None, str | None]:
+    """`_site_hint` for a folder's name misspelt (`import ../sites/common`, the site's
+    folder `site`): a folder searched that is not there, beside a folder of a close
+    name that holds the module. (None, None) when there is no such folder."""
+    import difflib  # here: only a mistaken import needs it
+
+    parts = spec.split("/")
+    if len(parts) < 2 or parts[-2] in ("", ".", ".."):
+        return None, None
+    ranked = []
+    for t in tried:
+        folder = t.parent
+        if folder.name != parts[-2] or folder.is_dir() or not folder.parent.is_dir():
+            continue
+        try:
+            others = sorted(p.name for p in folder.parent.iterdir() if (p / t.name).is_file())
+        except OSError:
+            continue
+        for other in others:
+            ratio = difflib.SequenceMatcher(None, parts[-2].lower(), other.lower()).ratio()
+            if ratio >= 0.75:
+                ranked.append(((-ratio,), other))
+    close = tied_best(ranked)
+    if not close:
+        return None, None
+    paths = ["/".join([*parts[:-2], other, parts[-1]]) for other in close]
     return f"did you mean {alternatives([f'import {p}' for p in paths])}?", paths[0] if len(paths) == 1 else None
 
 
