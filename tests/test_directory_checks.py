@@ -453,7 +453,7 @@ def test_bkr530_an_identity_s_global_minidisk_an_each_member_job_backs_up_once_p
     assert (d.span.line, d.span.column) == (81, 28)  # the include's `0200`
     assert "job `SYSIN`" in d.message and "`TCPIP`'s minidisk 0200" in d.message
     assert "IDENTITY entry" in d.message and "4 members" in d.message
-    assert "`exclude minidisk TCPIP 0200`" in d.help
+    assert "`run on VMSYS1`" in d.help  # it selects only a global minidisk: moved out, not excluded (h1, stop 78)
     labels = [r.label for r in d.related]
     assert d.related[0].span.file == "site.direct" and "MDISK 0200" in labels[0]
     assert any("runs on each member" in label for label in labels)
@@ -470,6 +470,45 @@ def test_bkr530_an_identity_s_global_minidisk_an_each_member_job_backs_up_once_p
     assert codes(_but_417(check(_job_line("    include minidisk TCPIP 0200", IN_SYSINC), tdisk))) == ["BKR516"]
     sysres = (r"^( OPTION QUICKDSP)$", r"\1\n MDISK 0200 3390 3000 0050 &SYSRES MR")
     assert _but_417(check(_job_line("    include minidisk TCPIP 0200", IN_SYSINC), sysres)) == []
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h1s78_bkr530_s_help_never_leads_to_bkr415_an_include_of_global_minidisks_alone_moves_out(parser, monkeypatch):
+    """A sysprog's hand-written job of the IDENTITY users on one member, made `run on each
+    member` by BKR221's help, names a global minidisk by its owner and address beside the
+    job's `* 0191` (SYSIN's `include minidisk TCPIP 0200`). BKR530's help said to write
+    `exclude minidisk TCPIP 0200` in the job: followed, the include then selects nothing,
+    BKR415's warning. The help says to move the include into a job of its own on one member,
+    and, where every include of the job is such, to run the job itself on one member; each
+    way, applied as the help says, checks clean with the directory."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    named = _job_line("    include minidisk TCPIP 0200", IN_SYSINC)
+    (d,) = _but_417(check(named, GLOBAL_0200))
+    assert d.code == "BKR530" and "`exclude minidisk" not in d.help
+    assert d.help.startswith(
+        "move the include (line 81) into a job of its own on one member (`run on VMSYS1`), which BKR221 allows with"
+        " `--directory`: it selects only global minidisks, so an exclude here would leave it nothing (BKR415)"
+    )
+    # The help's old way, followed: the include then selects nothing.
+    excluded = named.replace("    include minidisk TCPIP 0200\n", "    include minidisk TCPIP 0200\n"
+                             "    exclude minidisk TCPIP 0200\n", 1)
+    assert codes(_but_417(check(excluded, GLOBAL_0200))) == ["BKR415"]
+    # The help's way, followed: the line moved into a job of its own on VMSYS1.
+    moved = _with_sysglob(SYSGLOB.replace("run on VMSYS1 daily", "run on VMSYS1 weekly sun"))
+    assert _sysglob_check(moved, GLOBAL_0200) == []
+    # A job whose every include selects only global minidisks: run it on one member.
+    alone = _sysinc("    include minidisk TCPIP 0200")
+    (d,) = [x for x in check(alone, GLOBAL_0200) if x.code == "BKR530"]
+    assert d.help.startswith(
+        "run the job on one member, `run on VMSYS1` (line 82): each of its includes selects only global"
+        " minidisks, which BKR221 allows with `--directory`"
+    )
+    assert "`exclude minidisk" not in d.help
+    applied = alone.replace(IN_SYSINC, IN_SYSINC.replace("each member", "VMSYS1"), 1)
+    assert codes(_but_417(check(applied, GLOBAL_0200))) == []  # BKR417: SYSME, full, lacks TCPIP 0200
+    # An include that also reaches a SUBCONFIG's (local) minidisk keeps the exclude's advice.
+    (d,) = check(_sysinc("    include minidisk * 0191-02FF"), GLOBAL_0200)
+    assert d.help.startswith("exclude it from the job, `exclude minidisk TCPIP 0200`")
 
 
 def _longest_names(run: str, local: int = 0) -> tuple[str, str]:

@@ -936,7 +936,12 @@ GLOBAL_MINIDISK_PER_MEMBER = register(
     VMSYS1 ...`. With `--directory`, BKR221 lets a job of IDENTITY users
     run on one member when every include of it selects only such global
     minidisks. Or move the MDISK statement into each SUBCONFIG, one
-    minidisk per member, if every instance should have its own.
+    minidisk per member, if every instance should have its own. Where the
+    include selects only global minidisks (`include minidisk TCPIP 0200`
+    beside the job's `include minidisk * 0191`), the help says to move
+    that include into the job of its own instead: excluded, it would
+    select nothing (BKR415). Where every include of the job does, the
+    help says to run the job itself on one member (`run on VMSYS1`).
 
     An IDENTITY that defines the address again, in its SUBCONFIGs (local)
     or a second time in its entry (a T-DISK, one on `&SYSRES`), gets other
@@ -2455,11 +2460,11 @@ def global_minidisks_per_member(model: Model, directory: Directory) -> Iterator[
                             and not _excluded(job, entry.id, disk.address)
                         ):
                             said.add(key)
-                            yield _global_per_member(model, directory, job, item, entry, disk, on)
+                            yield _global_per_member(model, directory, job, selection, item, entry, disk, on)
 
 
 def _global_per_member(
-    model: Model, directory: Directory, job, item, entry: Entry, disk: Minidisk, on: list[str]
+    model: Model, directory: Directory, job, selection, item, entry: Entry, disk: Minidisk, on: list[str]
 ) -> Diagnostic:
     address = f"{disk.address:04X}"
     how = "each member" if job.each_member else listed(on)
@@ -2488,10 +2493,39 @@ def _global_per_member(
         " defines it in the IDENTITY entry itself: one global minidisk every instance shares, so each of the"
         f" {len(on)} members' jobs backs it up",
         item.span,
-        help=f"exclude it from the job, `exclude minidisk {entry.id} {address}`, and back it up once, in a job of"
-        f" its own on one member (`include minidisk {entry.id} {address}`, `run on {on[0]}`), which BKR221 allows"
-        " with `--directory`; or move the MDISK statement into each SUBCONFIG if every instance should have its own",
+        help=_global_per_member_help(model, directory, job, selection, entry.id, address, on[0]),
         related=(related[0], Related(job.run.placement.span, f"job {quoted(job.name)} runs on {how} here, as {copies}")),
+    )
+
+
+def _global_per_member_help(model: Model, directory: Directory, job, selection, user: str, address: str, first: str) -> str:
+    """BKR530's way out for a global minidisk an include of `job`, run on several members,
+    selects. Where every minidisk include of the job selects only global minidisks (and it
+    has no other include), the job itself is the job of its own: run it on one member.
+    Where this include does (`include minidisk SCHEDSVR 0300`, beside the job's `* 0191`),
+    move the include out: the exclude the usual advice writes would leave it nothing
+    (BKR415). Else exclude the minidisk, and back it up once, from one member."""
+    moved = "; or move the MDISK statement into each SUBCONFIG if every instance should have its own"
+    owners = model.include_owners(job)
+    only_global = [
+        s.medium is Medium.MINIDISK and global_minidisks(model, directory, job, s, o) is True
+        for s, o in zip(job.includes, owners, strict=True)
+    ]
+    if all(only_global):
+        return (
+            f"run the job on one member, `run on {first}` (line {job.run.placement.span.line}): each of its includes"
+            " selects only global minidisks, which BKR221 allows with `--directory`" + moved
+        )
+    if only_global[next(i for i, s in enumerate(job.includes) if s is selection)]:
+        return (
+            f"move the include (line {selection.span.line}) into a job of its own on one member (`run on {first}`),"
+            " which BKR221 allows with `--directory`: it selects only global minidisks, so an exclude here would"
+            " leave it nothing (BKR415)" + moved
+        )
+    return (
+        f"exclude it from the job, `exclude minidisk {user} {address}`, and back it up once, in a job of"
+        f" its own on one member (`include minidisk {user} {address}`, `run on {first}`), which BKR221 allows"
+        " with `--directory`" + moved
     )
 
 
