@@ -28,7 +28,10 @@ A USER's minidisks are the same on every member, so a job on any member
 backs them up: a USER counts on every member, backed up by whichever job
 selects it. An IDENTITY counts on each member its BUILD statements name,
 with the minidisks its SUBCONFIG gives it there, and only that member's
-jobs back those up. SFS selections are not minidisks and are not counted.
+jobs back those up; its global minidisks (`is_global`: in its entry itself,
+one every member's instance shares) a job on any member it is built on backs
+up, as a USER's (`_Selects._sharing`: BKR530's job of its own on one member).
+SFS selections are not minidisks and are not counted.
 
 Each minidisk's allocated size, the MDISK statement's count, in bytes from its
 device type's geometry (`cpdirectory.GEOMETRY`: 3390 and 3380 cylinders, FB-512 and
@@ -45,7 +48,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from bkrdsl.check.coverage import excludes_on, removed_ranges_of, removing_excludes_of, selection_ranges
-from bkrdsl.check.directory import user_instances
+from bkrdsl.check.directory import is_global, user_instances
 from bkrdsl.cpdirectory import GEOMETRY
 from bkrdsl.resolve.model import timing
 from bkrdsl.show import (
@@ -192,7 +195,23 @@ class _Selects:
             if entry.id not in self._users:
                 self._users[entry.id] = self._user_on(entry, member, self.naming(None).get(entry.id, ()))
             return self._users[entry.id]
-        return self._user_on(entry, member, self.naming(member).get(entry.id, ()))
+        return self._user_on(entry, member, self.naming(member).get(entry.id, ()), self._sharing(entry, member))
+
+    def _sharing(self, entry: Entry, member: str) -> list:
+        """The jobs of the other members an IDENTITY is built on whose includes name it,
+        where its entry itself has a global minidisk (`is_global`: one every member's
+        instance shares, on a volume every member reaches): a job on any of them backs
+        that one up for every member, as a USER's (BKR530, BKR221's exception: a job of
+        its own on one member). Empty for an IDENTITY without one."""
+        if not any(map(is_global, entry.disks)):
+            return []
+        built = {b.member for b in entry.builds}
+        return [
+            job_on
+            for m in self.model.member_names
+            if m != member and (m in built or "*" in built)
+            for job_on in self.naming(m).get(entry.id, ())
+        ]
 
     def naming(self, member: str | None) -> dict[str, list]:
         """User ID -> the (job name, job, member) of the jobs on `member` (None: every
@@ -230,22 +249,35 @@ class _Selects:
         ]
         return {d.address: _within(d.address, ranges) for d in disks}
 
-    def _user_on(self, entry: Entry, member: str, jobs) -> UserCoverage | None:
+    def _user_on(self, entry: Entry, member: str, jobs, sharing=()) -> UserCoverage | None:
+        """`user_on`'s answer from `jobs`, those of the member (of every member, for a
+        USER) that name the user, and `sharing`, the other members' jobs that name an
+        IDENTITY with a global minidisk (`_sharing`), which count for its global
+        minidisks alone."""
         found = user_instances(self.directory, entry, (member,))
         disks = _permanent(found[0].disks) if found else ()
         if not disks:
             return None
         disks = tuple(sorted(disks, key=lambda d: d.address))
+        if sharing:
+            own = [any(d is x for x in entry.disks) and is_global(d) for d in disks]
+            jobs = [(*job_on, None) for job_on in jobs] + [(*job_on, own) for job_on in sharing]
+        else:
+            jobs = [(*job_on, None) for job_on in jobs]
         said: dict[str, list[JobOnMember]] = {}
         each = [NOT_SELECTED] * len(disks)  # each minidisk's best status of every job's
         #: per minidisk, the jobs that back it up and those that select and exclude it
         by_disk: list[dict[str, list[JobOnMember]]] = [{} for _ in disks]
         #: per minidisk, the (job, member) of each job that selects it and takes it out
         excluding: list[list[tuple[JobModel, str]]] = [[] for _ in disks]
-        for job_name, job, where in jobs:  # those that name it (`naming`): the others say None
+        for job_name, job, where, only in jobs:  # those that name it (`naming`): the others say None
             found = self.statuses(job, where, entry.id, disks)
             if found is None:
                 continue
+            if only is not None:  # another member's job: of the global minidisks alone
+                found = [s if g else NOT_SELECTED for s, g in zip(found, only)]
+                if all(s == NOT_SELECTED for s in found):
+                    continue
             status = next(s for s in _RANK if s in found)
             on = JobOnMember(job_name, where)
             self._manual.setdefault(on, timing(job.run.schedule if job.run is not None else None).frequency == "manual")

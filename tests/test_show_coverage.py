@@ -339,6 +339,70 @@ def test_an_identity_is_one_entry_per_member_it_is_built_on_each_with_that_membe
     assert "    named, but no minidisk of theirs selected: WEBSRV (SYSIN2, SYSME2)" in out
 
 
+#: A site IDENTITY with a global minidisk, 0300 in its entry itself on the shared VMCOM1
+#: (one every member's instance shares), and a local 0191 in each SUBCONFIG.
+GLOBAL_IDENTITY = """\
+IDENTITY SCHEDSVR AUTOONLY 64M 64M BG
+ BUILD ON VMSYS1 USING SUBCONFIG SCHDSV-1
+ BUILD ON VMSYS2 USING SUBCONFIG SCHDSV-2
+ BUILD ON VMSYS3 USING SUBCONFIG SCHDSV-3
+ BUILD ON VMSYS4 USING SUBCONFIG SCHDSV-4
+ IPL CMS
+ MDISK 0300 3390 9000 0020 VMCOM1 MR
+SUBCONFIG SCHDSV-1
+ MDISK 0191 3390 0400 0005 M1PRV1 MR
+SUBCONFIG SCHDSV-2
+ MDISK 0191 3390 0400 0005 M2PRV1 MR
+SUBCONFIG SCHDSV-3
+ MDISK 0191 3390 0400 0005 M3PRV1 MR
+SUBCONFIG SCHDSV-4
+ MDISK 0191 3390 0400 0005 M4PRV1 MR
+"""
+
+#: The job of its own on one member that backs SCHEDSVR's global 0300 up once (BKR530's
+#: help; BKR221 allows it with `--directory`), after SYSME at 03:30.
+SCHEDGL = """  job SCHEDGL {
+    backup SYSIDS full
+    include minidisk SCHEDSVR 0300
+    to disk pool BKUPPOOL
+    run on VMSYS1 daily 04:30
+  }
+}
+"""
+
+
+def test_h1s78_an_identity_s_global_minidisk_is_backed_up_on_every_member_by_the_one_job_of_its_own(at_root, tmp_path):
+    """An IDENTITY's global minidisk, in its entry itself, is one minidisk every member's
+    instance shares: the job of its own on VMSYS1 that BKR530's help writes backs it up
+    for every member, as a job on any member backs up a USER's. show --directory said
+    `minidisks no job selects: SCHEDSVR 0300` on VMSYS2, VMSYS3 and VMSYS4 (only the
+    member's own jobs counted for an IDENTITY), where the sysprog, adding it to the job
+    on each member, gets BKR530's error; and `--user` said the same of it. Another
+    member's job that names the user counts for its global minidisks alone."""
+    assert PRODSSI.endswith("  }\n}\n")
+    path = variant(tmp_path, "identity group SYSIDS { TCPIP FTPSERVE }", "identity group SYSIDS { TCPIP FTPSERVE SCHEDSVR }")
+    path.write_text(path.read_text()[: -len("}\n")] + SCHEDGL)
+    direct = tmp_path / "USER.DIRECT"
+    direct.write_text((ROOT / DIRECT).read_text() + GLOBAL_IDENTITY)
+    data = show_json(path, str(direct))
+    for member, n in zip(data["cluster"]["members"], (1, 2, 3, 4), strict=True):
+        entry = entries(data, member)["SCHEDSVR"]
+        assert entry["status"] == "backed-up"
+        local, shared = entry["minidisks"]
+        assert (local["address"], local["status"]) == ("0191", "backed-up")
+        assert local["jobs"] == [{"name": f"SYSIN{n}", "member": member}, {"name": f"SYSME{n}", "member": member}]
+        assert (shared["address"], shared["status"]) == ("0300", "backed-up")
+        assert shared["jobs"] == [{"name": "SCHEDGL", "member": "VMSYS1"}]  # not SYSIN1 or SYSME1: `* 0191`
+    out = run_cli(["show", str(path), "--directory", str(direct)], expect=0).stdout
+    assert "no job selects" not in out
+    said = run_cli(["show", str(path), "--directory", str(direct), "--user", "SCHEDSVR"], expect=0).stdout
+    assert said.count("0300  backed up by SCHEDGL on VMSYS1") == 4
+    # Without SCHEDGL no job selects it: named on every member, as before.
+    path.write_text(path.read_text().replace(SCHEDGL, "}\n"))
+    out = run_cli(["show", str(path), "--directory", str(direct)], expect=0).stdout
+    assert out.count("minidisks no job selects: SCHEDSVR 0300") == 4
+
+
 def test_member_filter_shows_those_members_coverage(at_root):
     data = show_json("examples/prodssi.bkr", DIRECT, "--member", "VMSYS3")
     assert [m["name"] for m in data["members"]] == ["VMSYS3"]
