@@ -6,6 +6,8 @@ import hashlib
 import json
 import os
 import re
+import shlex
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -1460,6 +1462,34 @@ def test_a_folder_of_the_site_s_own_templates_is_compared_not_written(tmp_path):
     # The template of another name is named: it has no generated counterpart.
     assert f"1 other file in {current} is kept as it is: DEV2/SYSFULLB.TEMPLATE\n" in said
     assert tree(current) == before
+
+
+def test_h1s78_the_deploy_docs_diff_of_the_site_s_templates_compares_templates_only(tmp_path):
+    """docs/deploy.md, "Coming from hand-written templates": its `diff -r ...` of the
+    site's downloaded templates (a folder per member) against `out` leaves out what is
+    no template. It named the EXECs, the Tape Manager definitions, the manifest and
+    `cluster/`, not README.TXT: with the site's templates just as bkrc writes them, the
+    command still said `Only in out: README.TXT` (exit 1). Run as the docs write it."""
+    if shutil.which("diff") is None:
+        pytest.skip("GNU diff is not installed")
+    (line,) = [x.strip() for x in (ROOT / "docs" / "deploy.md").read_text().splitlines() if x.strip().startswith("diff -r")]
+    argv = shlex.split(line)
+    assert argv[-2:] == ["current", "out"]
+    (tmp_path / "dev.bkr").write_text(GOOD)
+    run_cli(["compile", tmp_path / "dev.bkr", "-o", tmp_path / "out"], expect=0)
+    for template in (tmp_path / "out").glob("*/*.TEMPLATE"):
+        copy = tmp_path / "current" / template.parent.name / template.name
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        copy.write_bytes(template.read_bytes())
+    assert list((tmp_path / "current").glob("*/*.TEMPLATE"))
+    done = subprocess.run(argv, cwd=tmp_path, capture_output=True, text=True, check=False)
+    assert (done.returncode, done.stdout, done.stderr) == (0, "", "")
+    # A template of the site's that differs is still shown, its comment lines aside.
+    first = min((tmp_path / "current").glob("*/*.TEMPLATE"))
+    first.write_text("* ours, by hand\n" + first.read_text() + "EXCLUDE MINIDISK * = 0300 - 0300\n")
+    done = subprocess.run(argv, cwd=tmp_path, capture_output=True, text=True, check=False)
+    assert done.returncode == 1 and "-EXCLUDE MINIDISK * = 0300 - 0300" in done.stdout
+    assert "Only in" not in done.stdout and "ours, by hand" not in done.stdout
 
 
 #: A folder name of the kind a terminal acts on: ESC [ 3 1 m (red from here
