@@ -174,7 +174,11 @@ MALFORMED = register(
     0-9 @ # $ _ -), a BUILD statement not of that form or outside an
     IDENTITY entry, an MDISK or LINK statement whose virtual address is not
     1-4 hexadecimal digits or whose extent (`start count volid`, `DEVNO
-    rdev`, `V-DISK blocks`, `T-DISK size`) is missing or not a number, a
+    rdev`, `V-DISK blocks`, `T-DISK size`) is missing or not a number (an
+    MDISK whose device type is left out, `MDISK 0300 V-DISK 512000 MR`, is
+    said so, at the word where it goes, and the help writes the statement
+    with one: `MDISK 0300 FB-512 V-DISK 512000 MR`, a V-DISK being an
+    FB-512 disk; its link passwords are masked all the same), a
     V-DISK in an IDENTITY entry itself (IBM's "MDISK Directory Statement"
     allows a virtual disk in storage only in a USER or SUBCONFIG entry: it
     is local, each instance's own), or a statement before the directory's
@@ -1083,7 +1087,11 @@ class _Reader:
             if (
                 split
                 and name in _PASSWORD_WORDS
-                and (len(shape) > _PASSWORD_WORDS[name].start or len(shape) > 6 and shape[3] in ONE_OPERAND_FORMS)
+                and (
+                    len(shape) > _PASSWORD_WORDS[name].start
+                    or len(shape) > 6 and shape[3] in ONE_OPERAND_FORMS
+                    or len(shape) > 5 and shape[2] in ONE_OPERAND_FORMS  # its device type left out: BKR502
+                )
             ):  # a USER's or IDENTITY's password, an MDISK's where it has one (`_masked`)
                 masked = self._masked(line)
                 if masked is not line:
@@ -1314,6 +1322,10 @@ class _Reader:
             address = self.addresses[shape[1]] = int(shape[1], 16) if _is_address(shape[1]) else -1
         if address is None or address < 0 or extent is None:
             if not cut:
+                left_out = _device_type_left_out(shape)
+                if left_out is not None:
+                    self.found.append(MALFORMED(left_out[0], self._word(2), help=left_out[1]))
+                    return
                 operands = shape[3:5] if form != "MDISK" else shape[3:6]
                 problem = _address_problem(shape, "MDISK") or _extent_problem(form, operands)
                 self.found.append(MALFORMED(problem, self._statement(line), help=_MDISK_HELP))
@@ -1438,6 +1450,33 @@ _MDISK_HELP = (
     "write `MDISK vdev devtype start count volid mode`, or `DEVNO rdev`, `V-DISK blocks` or"
     " `T-DISK size` in place of `start count volid`"
 )
+
+
+#: The device type an MDISK of each one-operand form is written with in the help of
+#: `_device_type_left_out`: a V-DISK is an FB-512 disk (IBM's "MDISK Directory Statement");
+#: a T-DISK or a DEVNO is the device it is made as, 3390 the usual one.
+_LEFT_OUT_DEVTYPE = {"V-DISK": "FB-512", "T-DISK": "3390", "DEVNO": "3390"}
+
+
+def _device_type_left_out(shape: list[str]) -> tuple[str, str] | None:
+    """BKR502's message and help for an MDISK whose device type is left out, `MDISK 0300
+    V-DISK 512000 MR` (DEVNO, V-DISK or T-DISK right after the address, where the device
+    type goes): it was said to be "without its extent", of a statement that has no extent
+    to give, and the help's form, read literally, did not say what was missing. The help
+    writes the statement with a device type, up to its mode (never its passwords)."""
+    if len(shape) < 4 or shape[2] not in ONE_OPERAND_FORMS or not _is_address(shape[1]):
+        return None
+    form, devtype = shape[2], _LEFT_OUT_DEVTYPE[shape[2]]
+    written = " ".join(["MDISK", shape[1], devtype, *shape[2:5]])
+    why = {
+        "V-DISK": "a V-DISK is an FB-512 disk",
+        "T-DISK": "or the type the temporary disk is made as: 3380, 9336, FB-512",
+        "DEVNO": "or the real device's type",
+    }[form]
+    return (
+        f"an MDISK statement without its device type: `{form}` stands where the device type goes",
+        f"write the device type before `{form}`: `{written}` ({why})",
+    )
 
 
 def _is_number(word: str) -> bool:

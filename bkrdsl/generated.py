@@ -108,8 +108,13 @@ def password_slice(shape: Sequence[str]) -> slice | None:
     """Which of a record's words (as DIRECTXA splits columns 1-71, in upper case; the
     first four will do) are passwords (`PASSWORD_WORDS`); None: its statement has none."""
     which = PASSWORD_WORDS.get(shape[0])
-    if which is not None and shape[0] == "MDISK" and len(shape) > 3 and shape[3] in ONE_OPERAND_FORMS:
-        return slice(which.start - 1, which.stop - 1)
+    if which is not None and shape[0] == "MDISK":
+        if len(shape) > 3 and shape[3] in ONE_OPERAND_FORMS:
+            return slice(which.start - 1, which.stop - 1)
+        if len(shape) > 2 and shape[2] in ONE_OPERAND_FORMS:
+            # Its device type left out (`MDISK 0300 V-DISK 512000 MR RPASS WPASS`, BKR502):
+            # the words after the mode are its passwords all the same, masked as such.
+            return slice(which.start - 2, which.stop - 2)
     return which
 
 

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from bkrdsl.cpdirectory import MAX_FILE_SIZE, read_directory
 from bkrdsl.diagnostics.core import Severity
-from bkrdsl.diagnostics.render import render_text
+from bkrdsl.diagnostics.render import MESSAGE_WIDTH, render_text
 from bkrdsl.source import Source
 
 DIRECT = EXAMPLES / "prodssi.direct"
@@ -298,6 +298,40 @@ def test_a_malformed_mdisk_or_link_is_bkr502_and_the_entry_read_on(statement, co
     (bad,) = found.diagnostics
     assert (bad.code, bad.span.line, bad.span.column) == ("BKR502", 2, column) and bad.help
     assert [d.address for d in found.entry("A").disks] == [0x191]
+
+
+@pytest.mark.parametrize(
+    ("statement", "help_", "fixed"),
+    [
+        (" MDISK 0300 V-DISK 512000 MR RPASS WPASS", "`MDISK 0300 FB-512 V-DISK 512000 MR` (a V-DISK is an FB-512 disk)",
+         " MDISK 0300 FB-512 V-DISK 512000 MR RPASS WPASS"),
+        (" MDISK 0191 T-DISK 10 MR", ("`MDISK 0191 3390 T-DISK 10 MR` (or the type the temporary disk is made as:"
+         " 3380, 9336, FB-512)"), " MDISK 0191 3390 T-DISK 10 MR"),
+        (" MDISK 0200 DEVNO 1A2B MR SECRETR", "`MDISK 0200 3390 DEVNO 1A2B MR` (or the real device's type)",
+         " MDISK 0200 3390 DEVNO 1A2B MR SECRETR"),
+    ],
+)
+def test_h1s78_an_mdisk_without_its_device_type_says_so_and_the_help_writes_it(statement, help_, fixed):
+    """A sysprog's `MDISK 0300 V-DISK 512000 MR` (the device type left out, as a V-DISK
+    needs none to be sized): BKR502 said "an MDISK statement without its extent (`start
+    count volid`: two numbers and a volume)" at the whole record, of a form that has no
+    extent, and the link passwords after its mode were shown in clear, the masking
+    counting words from a device type there was none of. It says the device type is
+    missing, at the word where it goes, and the help writes the statement with one, up
+    to its mode; the passwords are masked. The help's statement reads clean."""
+    found = read_directory("site.direct", f"USER A PW 1M 1M G\n{statement}\n".encode())
+    (bad,) = found.diagnostics
+    form = statement.split()[2]
+    assert bad.code == "BKR502" and (bad.span.line, bad.span.column) == (2, 13)
+    assert bad.message == f"an MDISK statement without its device type: `{form}` stands where the device type goes"
+    assert bad.help == f"write the device type before `{form}`: {help_}"
+    assert len(bad.help) <= MESSAGE_WIDTH
+    for secret in ("RPASS", "WPASS", "SECRETR"):
+        assert secret not in found.source.text and secret not in bad.help
+    fixed_found = read_directory("site.direct", f"USER A PW 1M 1M G\n{fixed}\n".encode())
+    assert fixed_found.diagnostics == ()
+    (disk,) = fixed_found.entry("A").disks
+    assert disk.form == form
 
 
 @pytest.mark.parametrize(
