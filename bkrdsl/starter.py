@@ -252,9 +252,9 @@ class Starter:
     site_catalog: SiteCatalog | None = None
     #: With `--directory` and two members or more: (ID, address) of each minidisk of
     #: an IDENTITY the group lists that its entry itself defines (global: one every
-    #: member's instance shares) at the address `INCREMENTAL_JOB` includes, sorted
-    #: (`directory_global_disks()`): that job excludes them, and `GLOBAL_JOB`, on
-    #: member 1, backs them up once.
+    #: member's instance shares), sorted (`directory_global_disks()`): `GLOBAL_JOB`, on
+    #: member 1, backs them up once, and the job on each member excludes those at the
+    #: address it includes (`global_a_disks`).
     global_disks: tuple[tuple[str, int], ...] = ()
     #: With `--directory` and no DIRMAINT machine in it (a directory kept by hand,
     #: BKR533): `bkrc init` gives the `disk` statements the compile would leave to
@@ -304,7 +304,13 @@ class Starter:
         (with every user's excluded it would back up nothing, BKR407), unless it
         includes other minidisks of theirs by name (`identity_extra`)."""
         users = self.roster.identities if self.roster is not None else ()
-        return bool(users) and not self.identity_extra and {user for user, _ in self.global_disks} >= set(users)
+        return bool(users) and not self.identity_extra and {user for user in self.global_a_disks} >= set(users)
+
+    @property
+    def global_a_disks(self) -> tuple[str, ...]:
+        """The users of `global_disks` whose global minidisk is at `IDENTITY_JOB_ADDRESS`,
+        the address the job on each member includes, which excludes them; in order."""
+        return tuple(user for user, address in self.global_disks if address == IDENTITY_JOB_ADDRESS)
 
     def workers_of(self, index: int) -> int:
         """The `workers` count of the member at `index`: the directory's, where it
@@ -776,15 +782,16 @@ def directory_global_disks(
     directory: Directory, identities: Sequence[str], members: Sequence[str]
 ) -> tuple[tuple[str, int], ...]:
     """(ID, address) of each minidisk of the `identities` (the IDENTITY group's users)
-    that the IDENTITY entry itself defines at `IDENTITY_JOB_ADDRESS`, the address the
-    job on each member includes: a global minidisk, one every member's instance shares
-    (IBM's "MDISK Directory Statement"; `check.directory.is_global`), which that job
-    would back up once per member (BKR530). Sorted by ID. None with one member (the job
-    then runs once), nor one whose address a SUBCONFIG of the IDENTITY, or another MDISK
-    statement of its entry, has too: an exclude takes an address, which would take that
-    one out as well (`directory_global_and_local()` says so, and nothing is written).
-    When every user of the group has one, no job runs on each member
-    (`Starter.only_global`)."""
+    that the IDENTITY entry itself defines: a global minidisk, one every member's
+    instance shares (IBM's "MDISK Directory Statement"; `check.directory.is_global`),
+    which a job on each member would back up once per member (BKR530); at
+    `IDENTITY_JOB_ADDRESS`, the address that job includes, it excludes it
+    (`Starter.global_a_disks`). Sorted by ID, then address. None with one member (the
+    job then runs once), nor one whose address a SUBCONFIG of the IDENTITY, or another
+    MDISK statement of its entry, has too: an exclude takes an address, which would
+    take that one out as well (at 0191, `directory_global_and_local()` says so, and
+    nothing is written). When every user of the group has one at 0191, no job runs on
+    each member (`Starter.only_global`)."""
     if len(members) < 2:
         return ()
     from bkrdsl.check.directory import is_global
@@ -795,9 +802,15 @@ def directory_global_disks(
         if entry is None or entry.kind != "IDENTITY" or user_id in directory.twice:
             continue
         own = len(entry.disks)
-        at = [(n, d) for n, d in enumerate(directory.minidisks_of(entry)) if d.address == IDENTITY_JOB_ADDRESS]
-        if len(at) == 1 and all(n < own and is_global(d) for n, d in at):
-            found.append((user_id, IDENTITY_JOB_ADDRESS))
+        disks = list(enumerate(directory.minidisks_of(entry)))
+        # Since stop 78 (h1), a global minidisk at another address too (`MDISK 0300` in
+        # SCHEDSVR's entry itself): no job's `*` line selects it, and it was left to
+        # `bkrc show --directory`, unsaid in the file. Defined there alone, it is backed
+        # up once as the 0191s are; where a SUBCONFIG defines it too, it is left as before.
+        for address in sorted({d.address for d in entry.disks}):
+            at = [(n, d) for n, d in disks if d.address == address]
+            if len(at) == 1 and all(n < own and is_global(d) for n, d in at):
+                found.append((user_id, address))
     return tuple(found)
 
 
@@ -831,10 +844,11 @@ def directory_unselected(
     selects"): of the `singles`, each USER's outside `FULL_JOB_RANGE`; of the
     `identities`, each IDENTITY's at another address than `IDENTITY_JOB_ADDRESS` that
     every SUBCONFIG it is built with defines (local: each member's own), or, with one
-    member, its entry too. Not added, and left to `bkrc show --directory`: with two
-    members or more, a global one (in the IDENTITY entry itself), which the job on
-    each member would back up once per member (BKR530), and an address only some
-    SUBCONFIGs define, which the include would look for on the others too (BKR515).
+    member, its entry too. Not added: with two members or more, a global one (in the
+    IDENTITY entry itself), which the job on each member would back up once per member
+    (BKR530), and which `GLOBAL_JOB` backs up (`directory_global_disks`); and an address
+    only some SUBCONFIGs define, which the include would look for on the others too
+    (BKR515: `Starter.identity_partly`).
     The jobs include them by name (`Starter.single_extra`, `Starter.identity_extra`).
     Sorted by ID, then address."""
     single: list[tuple[str, tuple[int, ...]]] = []
@@ -1879,6 +1893,17 @@ def _global_job(s: Starter) -> str:
                 else f" {IDENTITY_FULL_JOB} and {INCREMENTAL_JOB}, on each member, would back up once per member"
                 f" (BKR530). They exclude {them}, and these two jobs, a full backup weekly and an incremental"
                 f" one the other nights, back {them} up once,"
+                if len(s.global_a_disks) == len(s.global_disks)
+                else " a job on each member would back up once per member (BKR530)."
+                + (
+                    f" {IDENTITY_FULL_JOB} and {INCREMENTAL_JOB}, on each member, exclude"
+                    f" {_listed_plain([f'{user} {IDENTITY_JOB_ADDRESS:04X}' for user in s.global_a_disks])}"
+                    f" (their `* {IDENTITY_JOB_ADDRESS:04X}` selects {'them' if len(s.global_a_disks) > 1 else 'it'})."
+                    if s.global_a_disks
+                    else ""
+                )
+                + f" These two jobs, a full backup weekly and an incremental one the other nights, back {them} up"
+                " once,"
             )
             + f" always from {member} (member 1, where"
             f" {FULL_JOB} and {SINGLE_INCREMENTAL_JOB} back up the single-configuration users' minidisks, which"
@@ -2045,8 +2070,12 @@ def _identity_job(s: Starter) -> str:
             + _extra_includes(s, s.identity_extra, f"{IDENTITY_JOB_ADDRESS:04X}")
             + _partial_includes(s)
             + "".join(
-                _line("    ", f"exclude minidisk {user} {address:04X}", f"# global: {GLOBAL_FULL_JOB} and {GLOBAL_JOB}, below")
-                for user, address in s.global_disks
+                _line(
+                    "    ",
+                    f"exclude minidisk {user} {IDENTITY_JOB_ADDRESS:04X}",
+                    f"# global: {GLOBAL_FULL_JOB} and {GLOBAL_JOB}, below",
+                )
+                for user in s.global_a_disks
             )
             + "".join(
                 _line("    ", f"exclude minidisk {user} {IDENTITY_JOB_ADDRESS:04X}", "# a V-DISK or T-DISK: empty at each logon")

@@ -839,7 +839,14 @@ def test_a_directory_without_the_product_s_machines_suggests_volumes_marked_as_g
     assert "says `guessed` a name taken from the site's directory, to check" in comments(out)
     site = tmp_path / "site.bkr"
     site.write_text(out)
-    assert_clean(site, direct)
+    # MONSVM's 0192, in its IDENTITY entry itself (global), is backed up once on VMA1
+    # (since stop 78, h1: before, by no job), so the file checks clean with the directory,
+    # and without it BKR221 says that only the directory proves it (docs/init.md).
+    assert "    include minidisk MONSVM 0192\n" in out
+    assert checked(site, direct) == []
+    alone = run_cli(["check", site], expect=1).output
+    assert re.findall(r"^(?:warning|error)\[(BKR\d+)\]", alone, re.MULTILINE) == ["BKR221"] * 2
+    run_cli(["fmt", "--check", site], expect=0)
     # Only VMA1's SUBCONFIGs on a volume of their own: VMA2 keeps its placeholder.
     direct.write_text(SITE_ONLY.replace("0175 A2PRV1", "0175 ASHRD1"))
     out = run_cli(["init", "-", "--cluster", "SSIA", "--directory", direct], expect=0).stdout
@@ -1388,7 +1395,8 @@ def test_h9_74_the_jobs_include_by_name_the_minidisks_their_range_leaves_out(tmp
     # them, checked clean, and only `bkrc show --directory` said "minidisks no job
     # selects". Now APPSFULL and SYSIN include them by name, and show finds none left.
     # Not included: a V-DISK (empty at logon), TCPIP's 0400 on VMSYS1 alone (BKR515
-    # on the other members) and its global 0500 (BKR530: once per member).
+    # on the other members) and its global 0500 (BKR530: once per member), which,
+    # since stop 78 (h1), SYSGLFUL and SYSGLOB on VMSYS1 back up once.
     text = with_mdisk("USER DB2PRD", " MDISK 2000 3390 30000 0010 VMCOM1 MR")
     text = with_mdisk("USER DB2PRD", " MDISK 0050 3390 30010 0010 VMCOM1 MR", text, number="00099998")
     text = with_mdisk("USER DB2PRD", " MDISK 3000 FB-512 V-DISK 1048576 MR", text, number="00099997")
@@ -1411,6 +1419,8 @@ def test_h9_74_the_jobs_include_by_name_the_minidisks_their_range_leaves_out(tmp
         "include minidisk TCPIP 0400",
         "include minidisk MAINT 0CF1",
         "include minidisk TCPIP 0400",
+        "include minidisk TCPIP 0500",  # SYSGLFUL's, then SYSGLOB's: TCPIP's global 0500, once
+        "include minidisk TCPIP 0500",
     ]
     # Past 80 columns as a trailing comment: a comment line above (stop 75, h13).
     said = written.count("    # in USER.DIRECT: `* 0100-0FFF` leaves them out\n    include minidisk DB2PRD 0050 2000\n")
@@ -1423,9 +1433,70 @@ def test_h9_74_the_jobs_include_by_name_the_minidisks_their_range_leaves_out(tmp
     assert not any("DB2PRD" in line for line in unselected)
     own = " ".join(line for line in text_shown.splitlines())
     assert "MAINT 0CF1" not in own.split("no job backs up", 1)[-1].split("allocated size", 1)[0]
-    # The one left out is z/VM's own TCPIP's global 0500, which show lists as no job's on its members.
-    assert "TCPIP 0500" in own
-    assert [line for line in unselected if "TCPIP 0400" in line] == []
+    # z/VM's own TCPIP's global 0500 was the one left out, which show listed as no job's on
+    # its members: SYSGLFUL and SYSGLOB back it up now (stop 78, h1).
+    assert "TCPIP 0500" not in own.split("no job backs up", 1)[-1].split("allocated size", 1)[0]
+    assert [line for line in unselected if "TCPIP 0400" in line or "TCPIP 0500" in line] == []
+
+
+def test_h1s78_an_identity_s_global_minidisk_at_another_address_is_backed_up_once_too(tmp_path):
+    """A site's IDENTITY with a global minidisk besides its local 0191s (SCHEDSVR's `MDISK
+    0300` in its entry itself, on a volume every member shares): `include minidisk *
+    0191` does not select it, a job on each member may not (BKR530), and init's file left
+    it out without a word, to `bkrc show --directory`'s "minidisks no job selects" on
+    every member. SYSGLFUL and SYSGLOB on member 1 back it up once, as a global 0191;
+    beside OPSAUTO's global 0191, which the jobs on each member exclude (not the 0300,
+    which they do not select: an exclude of it would remove nothing, BKR413). The file
+    checks clean with the directory, and show finds it backed up on every member."""
+    schedsvr = (
+        "IDENTITY SCHEDSVR AUTOONLY 64M 64M BG\n"
+        + "".join(f" BUILD ON VMSYS{i} USING SUBCONFIG SCHDSV-{i}\n" for i in range(1, 5))
+        + " IPL CMS\n MDISK 0300 3390 9000 0020 VMCOM1 MR\n"
+        + "".join(f"SUBCONFIG SCHDSV-{i}\n MDISK 0191 3390 9500 0005 M{i}PRV1 MR\n" for i in range(1, 5))
+    )
+    opsauto = (
+        "IDENTITY OPSAUTO AUTOONLY 64M 64M BG\n"
+        + "".join(f" BUILD ON VMSYS{i} USING SUBCONFIG OPSAUT-{i}\n" for i in range(1, 5))
+        + " IPL CMS\n MDISK 0191 3390 9100 0005 VMCOM1 MR\n"
+        + "".join(f"SUBCONFIG OPSAUT-{i}\n MDISK 0200 3390 9600 0005 M{i}PRV1 MR\n" for i in range(1, 5))
+    )
+    site = tmp_path / "site.direct"
+    site.write_text(DIRECT.read_text(encoding="utf-8") + schedsvr)
+    path = tmp_path / "new.bkr"
+    run_cli(["init", path, "--cluster", "PRODSSI", "--directory", site, "--color", "never"], expect=0)
+
+    def selection(text: str, name: str) -> list[str]:
+        job = text[text.index(f"  job {name} {{") :]
+        code = [line.split("#")[0].strip() for line in job[: job.index("  }")].splitlines()]
+        return [line for line in code if line.startswith(("include", "exclude"))]
+
+    written = path.read_text(encoding="utf-8")
+    assert "identity group SYSIDS { SCHEDSVR }" in written
+    assert selection(written, "SYSFL") == selection(written, "SYSIN") == ["include minidisk * 0191"]
+    assert selection(written, "SYSGLFUL") == selection(written, "SYSGLOB") == ["include minidisk SCHEDSVR 0300"]
+    said = comments(written)
+    assert "SCHEDSVR's 0300 is defined in the IDENTITY entry itself in site.direct, not in a SUBCONFIG" in said
+    assert "would back up once per member (BKR530). These two jobs" in said
+    assert checked(path, site) == []
+    run_cli(["fmt", "--check", path], expect=0)
+    shown = run_cli(["show", path, "--directory", site], expect=0).stdout
+    assert [line for line in shown.splitlines() if "no job selects" in line] == []
+    # Beside an IDENTITY whose 0191 is global, which the jobs on each member exclude.
+    site.write_text(DIRECT.read_text(encoding="utf-8") + schedsvr + opsauto)
+    both = tmp_path / "both.bkr"
+    run_cli(["init", both, "--cluster", "PRODSSI", "--directory", site], expect=0)
+    written = both.read_text(encoding="utf-8")
+    assert "identity group SYSIDS { OPSAUTO SCHEDSVR }" in written
+    assert selection(written, "SYSIN")[:1] + selection(written, "SYSIN")[-1:] == [
+        "include minidisk * 0191",
+        "exclude minidisk OPSAUTO 0191",
+    ]
+    assert selection(written, "SYSGLOB") == ["include minidisk OPSAUTO 0191", "include minidisk SCHEDSVR 0300"]
+    said = comments(written)
+    assert "SYSFL and SYSIN, on each member, exclude OPSAUTO 0191 (their `* 0191` selects it)." in said
+    assert checked(both, site) == []
+    shown = run_cli(["show", both, "--directory", site], expect=0).stdout
+    assert [line for line in shown.splitlines() if "no job selects" in line] == []
 
 
 # stop 76, h1: init fits each line where it writes it, and lays each text out once

@@ -5,8 +5,8 @@ a bad one is a diagnostic that points into the command line, and nothing is
 written (exit 1). With `--directory`, the site's CP directory is read before
 (an error in it: exit 1, nothing written); the members may come from it, and
 the groups from its users (`starter.roster`), the catalog's SFS server from
-its own (`starter.directory_catalog_servers`), the IDENTITY users' global 0191s
-(in the IDENTITY entry itself) moved from the job on each member to one on member 1
+its own (`starter.directory_catalog_servers`), the IDENTITY users' global minidisks
+(in the IDENTITY entry itself; a 0191 moved from the job on each member) backed up by one on member 1
 (`starter.directory_global_disks`: BKR530, BKR221's exception; with every user's global, that
 job alone), and a product machine's MDISK that no `disk` statement can give (BKR521: a DEVNO,
 an extent to END, a V-DISK or T-DISK), or an IDENTITY's 0191 both global and local (BKR530:
@@ -290,7 +290,7 @@ def init_cmd(
 #: is a fact of the site: BKR510-BKR520, BKR529 (the product's SUBCONFIGs named
 #: otherwise: installed by hand, or numbered by another order of `--member`), and
 #: BKR530 (an IDENTITY's global minidisk, in its entry itself, that a job on each
-#: member selects; `starter.directory_global_disks` moves the group's global 0191s to a
+#: member selects; `starter.directory_global_disks` gives the group's global minidisks a
 #: job of their own, and `starter.directory_global_and_local` refuses, before this,
 #: an IDENTITY whose 0191 is defined again, in a SUBCONFIG or its entry).
 _DIRECTORY_CHECKS = (*(f"BKR{n}" for n in range(510, 521)), "BKR529", "BKR530")
@@ -374,8 +374,9 @@ def _from_directory(starter, name: str, directory):
         starter,
         roster=sorted_users,
         volumes_on=directory_volumes(directory, starter.members, classifier(model)),
-        # The IDENTITY group's global minidisks the job on each member would back up once
-        # per member (BKR530): it excludes them, and a job on member 1 backs them up once.
+        # The IDENTITY group's global minidisks a job on each member would back up once per
+        # member (BKR530): a job on member 1 backs them up once, and the job on each member
+        # excludes those its `* 0191` selects.
         global_disks=directory_global_disks(directory, sorted_users.identities, starter.members),
     )
     # The single group's V-DISKs and T-DISKs the full job's range selects (BKR516): it excludes them.
