@@ -2147,7 +2147,13 @@ def foreign_message(plan: Plan) -> str:
 def blocked_message(plan: Plan) -> str:
     """Why a plan needs --force, naming every file concerned."""
     lines = []
-    if plan.foreign:
+    # A folder of the site's own templates, downloaded to compare (docs/deploy.md,
+    # "Coming from hand-written templates"): the way back to them, which `--force`, the
+    # lines offered it, overwrote with bkrc's.
+    own = plan.foreign and plan.untracked and not plan.drifted and _own_templates(plan)
+    if own:
+        lines.append(f"bkrc: {escaped(plan.out_dir)} holds files but no {MANIFEST}: it was not written by bkrc")
+    elif plan.foreign:
         lines.append(f"bkrc: {foreign_message(plan)}")
     if plan.drifted:
         lines.append("bkrc: these files were changed by hand since the last compile:")
@@ -2167,12 +2173,26 @@ def blocked_message(plan: Plan) -> str:
         lines.append(
             "bkrc: nothing written; move your changes into the .bkr file, or use --force to overwrite"
         )
+    elif own:
+        lines.append(
+            "bkrc: nothing written; those are job templates of your own, your way back to them"
+            " (docs/deploy.md, \"Coming from hand-written templates\"): compile into a folder of its own"
+            " (`-o out`) and compare the two; --force would overwrite them"
+        )
     elif plan.untracked:
         lines.append(
             f"bkrc: nothing written; move your files out of {escaped(plan.out_dir)} (or rename them),"
             " or use --force to overwrite"
         )
     return "\n".join(lines) + "\n"
+
+
+def _own_templates(plan: Plan) -> bool:
+    """Whether every file of DIR bkrc did not write and would write over is a job
+    template (a site's own, of the name of a job the file keeps)."""
+    return all(
+        a.artifact is not None and a.artifact.kind == "job-template" for a in plan.actions if a.untracked
+    )
 
 
 # ------------------------------------------------------------------ writing

@@ -1462,6 +1462,23 @@ def test_a_folder_of_the_site_s_own_templates_is_compared_not_written(tmp_path):
     # The template of another name is named: it has no generated counterpart.
     assert f"1 other file in {current} is kept as it is: DEV2/SYSFULLB.TEMPLATE\n" in said
     assert tree(current) == before
+    # stop 78, h1: the folder is the site's way back to its own templates, and the lines
+    # offered `--force` twice ("choose a new or empty folder, or use --force", "move your
+    # files out ... or use --force to overwrite"), which, followed, overwrote them.
+    assert f"bkrc: {current} holds files but no manifest.json: it was not written by bkrc\n" in result.stderr
+    assert "use --force" not in result.stderr
+    assert result.stderr.endswith(
+        "bkrc: nothing written; those are job templates of your own, your way back to them (docs/deploy.md,"
+        ' "Coming from hand-written templates"): compile into a folder of its own (`-o out`) and compare the two;'
+        " --force would overwrite them\n"
+    )
+    # Followed, the line's way: a folder of its own, written; the site's folder as it was.
+    run_cli(["compile", source, "-o", tmp_path / "out"], expect=0)
+    assert tree(current) == before
+    # A file of another kind among them (a site's own README.TXT) keeps the general lines.
+    (current / "README.TXT").write_text("ours\n")
+    other = run_cli(["compile", source, "-o", current, "--dry-run"], expect=2).stderr
+    assert "or use --force to overwrite" in other
 
 
 def test_h1s78_the_deploy_docs_diff_of_the_site_s_templates_compares_templates_only(tmp_path):
