@@ -659,6 +659,37 @@ def test_bkr221_with_the_directory_a_job_that_selects_only_global_minidisks_may_
     assert _sysglob_check(_with_sysglob(excluded), GLOBAL_0200) == []
 
 
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h1s78_bkr221_s_fix_is_held_back_without_the_directory_from_a_job_of_named_minidisks(parser, monkeypatch, tmp_path):
+    """`bkrc check --fix` without `--directory` wrote `run on each member` into SYSGLOB,
+    the job of its own on one member that BKR530's help and `bkrc init --directory` write
+    for a global minidisk (`include minidisk TCPIP 0200`): with the directory it was then
+    BKR530's error, the global minidisk backed up once per member. Whether such a job is
+    BKR221's exception only the directory says: without it the help stays, the fix not.
+    A job with `*` or a pattern, and one the directory shows selects local minidisks, keep
+    the fix."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    (d,) = _sysglob_alone(_with_sysglob())
+    assert d.code == "BKR221" and d.fix is None and "`--directory`" in d.help
+    # `*`: no job of its own for a global minidisk; the fix stays.
+    starred = _with_sysglob(SYSGLOB.replace("include minidisk TCPIP 0200", "include minidisk * 0200"))
+    (d,) = _sysglob_alone(starred)
+    assert d.code == "BKR221" and d.fix is not None
+    # With the directory, a local minidisk selected: BKR221 stands, with its fix.
+    local = _with_sysglob(SYSGLOB.replace("TCPIP 0200", "TCPIP 0191-0200"))
+    (d,) = _sysglob_check(local, GLOBAL_0200)
+    assert d.code == "BKR221" and d.fix is not None
+    # `bkrc check --fix` without the directory leaves SYSGLOB where it is, and it checks clean with it.
+    path = tmp_path / "site.bkr"
+    path.write_text(_with_sysglob())
+    run_cli(["check", "--fix", path], expect=1)
+    assert path.read_text() == _with_sysglob()
+    site = tmp_path / "site.direct"
+    site.write_text(unnumbered(DIRECT.read_text()).replace(" OPTION QUICKDSP\n", " OPTION QUICKDSP\n MDISK 0200 3390 3000 0050 VMCOM1 MR\n", 1))
+    out = run_cli(["check", path, "--directory", site, "--format", "short"], expect=0).output
+    assert "BKR221" not in out and "BKR530" not in out
+
+
 #: SYSGLOB with an SFS include of the shared catalog's file pool beside its global minidisk.
 MIXED = SYSGLOB.replace("TCPIP 0200\n", "TCPIP 0200\n    include sfs BKRPOOL:TCPIP.*\n")
 

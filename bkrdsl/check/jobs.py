@@ -33,6 +33,7 @@ from bkrdsl.resolve.model import (
     JobModel,
     Model,
     derived_job_name,
+    is_pattern,
     narrow_sfs_path,
     split_sfs_path,
 )
@@ -174,7 +175,14 @@ IDENTITY_PINNED = register(
           }
         }
 
-    Fix: `run on each member daily 01:00`.
+    Fix: `run on each member daily 01:00`. `bkrc check --fix` writes it
+    but, without `--directory`, for a job whose every minidisk include
+    names its owner by ID beside another job of its users that runs on
+    each member (`include minidisk TCPIP 0200`: the job of its own on one
+    member that BKR530's help and `bkrc init --directory` write for a
+    global minidisk): only the directory says whether that is the
+    exception above, and the fix would make it BKR530's error. The help
+    stays.
     """,
 )
 
@@ -1090,10 +1098,36 @@ def placement(model: Model):
 
 def _on_each_member(model: Model, job: JobModel, where) -> Fix | None:
     """BKR221's fix, `on each member` for the placement: not when the job also needs
-    splitting (BKR226), nor when a comment stands between the members it names."""
-    if _shared_pool_items(model, job) or holds_comment(model, where):
+    splitting (BKR226), nor when a comment stands between the members it names; nor,
+    without the site's directory, when the job may be BKR221's way out for global
+    minidisks (`_may_be_global`), which only the directory proves: `bkrc check --fix`
+    without it turned `bkrc init --directory`'s SYSGLOB, and the job of its own on one
+    member BKR530's help writes, into jobs on each member, BKR530's error."""
+    if _shared_pool_items(model, job) or holds_comment(model, where) or _may_be_global(model, job):
         return None
     return Fix.replace("Run on each member", where, "on each member")
+
+
+def _may_be_global(model: Model, job: JobModel) -> bool:
+    """Whether, without `--directory`, the job may be a job of its own on one member for
+    minidisks every member shares (global ones, in the IDENTITY entries themselves:
+    BKR530), as `bkrc init --directory`'s SYSGLOB and BKR530's help write it: another job
+    that backs up one of its groups or users runs on each member, each minidisk include of
+    it names its owner by ID (`include minidisk TCPIP 0200`, not `*` or a pattern), and its
+    SFS paths are in the shared catalog's file pool. With the directory BKR221 has judged
+    that already (`_shared_data_only`). A job alone of its users, on one member, is the
+    usual slip, and keeps the fix."""
+    if DIRECTORY.get() is not None or not job.includes or not _sfs_all_in_shared_pool(model, job):
+        return False
+    minidisks = [s for s in job.includes if s.medium is Medium.MINIDISK]
+    if not minidisks or not all(
+        s.owner is not None and s.owner.upper != "*" and not is_pattern(s.owner.upper) for s in minidisks
+    ):
+        return False
+    names = {r.word.upper for r in job.refs}
+    return any(
+        other is not job and other.each_member and names & {r.word.upper for r in other.refs} for other in model.jobs
+    )
 
 
 def _derives(job: JobModel) -> bool:
