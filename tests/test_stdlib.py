@@ -279,8 +279,8 @@ def test_a_site_s_other_kind_of_a_library_id_read_through_a_release_module_copie
     (found,) = [d for d in _check(tmp_path) if d.code == "BKR203"]
     assert found.help == (
         "if VMSERVP is single in the CP directory, delete `identity user VMSERVP` (line 5); if identity, import"
-        " copies of `std/zvm73` and of the `std/zvm-common` it imports, declaring VMSERVP otherwise, in place of"
-        " `import std/zvm73` (line 2; docs/stdlib.md says why it is single there)"
+        " copies of `std/zvm73` and of its `std/zvm-common`, declaring VMSERVP otherwise, in place of"
+        " `import std/zvm73` (line 2; docs/stdlib.md says why)"
     )
     # The help followed: the two copies, the release module's importing the other's copy.
     (tmp_path / "zvm73.bkr").write_text(

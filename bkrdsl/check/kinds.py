@@ -1328,8 +1328,8 @@ def _take_out(model: Model, defs: list[UserDef], where: str) -> list[str]:
                 top, imp = through
                 at = f"line {imp.span.line}" if imp.span.file == where else f"{imp.span.file} line {imp.span.line}"
                 steps.append(
-                    f"import copies of `{top}` and of the `{module}` it imports, declaring {id} otherwise, in place"
-                    f" of `import {top}` ({at}; docs/stdlib.md says why it is {d.kind.value} there)"
+                    f"import copies of `{top}` and of its `{module}`, declaring {id} otherwise, in place"
+                    f" of `import {top}` ({at}; docs/stdlib.md says why)"
                 )
                 continue
             steps.append(
