@@ -90,6 +90,15 @@ def test_case(cms, case):
         assert any(expected in line for line in lines), (expected, str(run))
 
 
+def started(record: str, user: str = "AUTOLOG1", exec_name: str = "BKRSUBMT") -> list[str]:
+    """What DUE read off the clock says when the caller's A-disk has no record
+    yet (its first call, or after an ERASE): whose record it starts, and that
+    another user's DUE keeps its own (stop 78, h3)."""
+    return [f"{exec_name}: no record on the A-disk of {user}: DUE starts {record}.",
+            f"{exec_name}: each user keeps a record of its own: DUE called by another user",
+            f"{exec_name}: than the scheduler sends what it sends again. Try DUE with ( REVIEW."]
+
+
 def _trapping_novalue(text: str) -> str:
     """The EXEC with SIGNAL ON NOVALUE after its line-1 comment: internal
     routines inherit the trap, and with no NOVALUE label a variable used
@@ -941,7 +950,8 @@ def test_due_on_another_member_names_what_the_right_exec_sends(cms, fake_clock, 
     if not sent:
         # the minute and the date as DUE's operands write them, which the refusal's
         # command gives too (it once said `on TUE 01.`, the day of the month alone)
-        assert right.stdout.splitlines() == ["BKRSUBMT: nothing due at 03:29 on TUE 20261201."], right
+        assert right.stdout.splitlines() == [*started("VMSYS3 BKRSUBMT A"),
+                                             "BKRSUBMT: nothing due at 03:29 on TUE 20261201."], right
         assert said == REFUSED_ON_VMSYS3, (right, wrong)
         return
     minute = re.fullmatch(r"BKRSUBMT: due on VMSYS3 at (.*), not sent: (.*)\.", said[3])
@@ -1632,7 +1642,7 @@ def test_a_missed_minute_is_named_with_its_command(cms, fake_clock, tmp_path, in
     run = _due_kept(cms, fake_clock, tmp_path, instant)
     assert (run.rc, run.commands) == (4, ["CP QUERY USERID"]), run
     assert run.stdout.splitlines() == [
-        f"BKRSUBMT: no DUE ran in the {minutes} minutes after 00:59 on TUE 20261201.",
+        f"BKRSUBMT: no DUE by AUTOLOG1 in the {minutes} minutes after 00:59 on TUE 20261201.",
         "BKRSUBMT: due then, not sent: send each once with the command after it:",
         "BKRSUBMT:   01:00 TUE 20261201 full: EXEC BKRSUBMT JOB GUESTFUL",
         f"BKRSUBMT: nothing due at {instant[11:16]} on TUE 20261201."], run
@@ -1650,11 +1660,12 @@ def test_a_clock_that_springs_forward_names_the_job_of_the_hour_it_leaves_out(cm
     then 03:00 EDT; no 02:00. SYSFU1 (daily 02:00) is due at no minute that day: the
     call at 03:00 names it, with the command that sends it (rc 4)."""
     before = _due_kept(cms, fake_clock, tmp_path, "2026-03-08T06:59:00", tz="America/New_York")
-    assert before.stdout.splitlines() == ["BKRSUBMT: nothing due at 01:59 on SUN 20260308."], before
+    assert before.stdout.splitlines() == [*started("DEV1 BKRSUBMT A"),
+                                          "BKRSUBMT: nothing due at 01:59 on SUN 20260308."], before
     run = _due_kept(cms, fake_clock, tmp_path, "2026-03-08T07:00:00", tz="America/New_York")
     assert (run.rc, run.commands) == (4, ["CP QUERY USERID"]), run
     assert run.stdout.splitlines() == [
-        "BKRSUBMT: no DUE ran in the 60 minutes after 01:59 on SUN 20260308.",
+        "BKRSUBMT: no DUE by AUTOLOG1 in the 60 minutes after 01:59 on SUN 20260308.",
         "BKRSUBMT: due then, not sent: send each once with the command after it:",
         "BKRSUBMT:   02:00 SUN 20260308 full: EXEC BKRSUBMT JOB SYSFU1",
         "BKRSUBMT: nothing due at 03:00 on SUN 20260308."], run
@@ -1719,7 +1730,7 @@ def test_due_at_midnight_reads_one_day_s_minute(cms, fake_clock, instant, usec, 
     """The time, the weekday and the date of one instant: never 00:00 of the old
     day, nor 23:59 of the new."""
     run = _due_at(cms, fake_clock, instant, usec)
-    assert run.stdout.splitlines() == [f"BKRSUBMT: nothing due at {said}."], run
+    assert run.stdout.splitlines() == [*started("DEV1 BKRSUBMT A"), f"BKRSUBMT: nothing due at {said}."], run
 
 
 # stop 73, h1: exactly-once DUE. A DUE read off the clock keeps the last minute it
@@ -1748,7 +1759,7 @@ def _record(disk, exec_name: str = "BKRSUBMT") -> str | None:
 def test_due_first_run_starts_the_record_and_sends(cms, fake_clock, tmp_path):
     run = _due_kept(cms, fake_clock, tmp_path, "2026-12-01T01:00:00")
     assert (run.rc, run.commands) == (0, ["CP QUERY USERID", "CP SMSG BKRBKUP SUBMIT GUESTFUL"]), run
-    assert run.stdout.splitlines() == ["BKRSUBMT: sent CP SMSG BKRBKUP SUBMIT GUESTFUL"], run
+    assert run.stdout.splitlines() == [*started("DEV1 BKRSUBMT A"), "BKRSUBMT: sent CP SMSG BKRBKUP SUBMIT GUESTFUL"], run
     assert _record(tmp_path) == "20261201 01:00\n"
 
 
@@ -1773,8 +1784,8 @@ def test_due_over_a_week_missed_names_the_gap_only(cms, fake_clock, tmp_path):
     run = _due_kept(cms, fake_clock, tmp_path, "2026-12-01T00:30:00")
     assert (run.rc, run.commands) == (4, ["CP QUERY USERID"]), run
     assert run.stdout.splitlines() == [
-        "BKRSUBMT: no DUE ran for more than a week, after 00:00 on SUN 20261101. What",
-        "BKRSUBMT:     was due then is not listed.",
+        "BKRSUBMT: no DUE by AUTOLOG1 for more than a week, after 00:00 on SUN",
+        "BKRSUBMT:     20261101. What was due then is not listed.",
         "BKRSUBMT: nothing due at 00:30 on TUE 20261201."], run
 
 
@@ -1960,7 +1971,8 @@ def test_after_erase_the_rc_32_lines_alone_name_what_was_missed(cms, fake_clock,
     assert refused.rc == 32 and "EXEC BKRSUBMT JOB GUESTFUL" in refused.stdout.splitlines()[-1], refused
     (tmp_path / "DEV1 BKRSUBMT A").unlink()
     after = _due_kept(cms, fake_clock, tmp_path, "2026-12-01T06:00:00")
-    assert (after.rc, after.stdout.splitlines()) == (0, ["BKRSUBMT: nothing due at 06:00 on TUE 20261201."]), after
+    assert (after.rc, after.stdout.splitlines()) == (0, [*started("DEV1 BKRSUBMT A"),
+                                                         "BKRSUBMT: nothing due at 06:00 on TUE 20261201."]), after
 
 
 @pytest.mark.parametrize(("fixed_at", "rc", "sent", "named"), [
@@ -2127,7 +2139,7 @@ def test_every_list_of_entries_left_unsent_says_not_sent_with_a_colon(cms, fake_
 # last-day 20:00 (both `backup SYSIDS`). Its caller stopped after Thursday 21:00 and
 # came back on Sunday at 06:00.
 PRODSSI_WEEKEND = [
-    "BKRSUBMT: no DUE ran in the 3419 minutes after 21:00 on THU 20261203.",
+    "BKRSUBMT: no DUE by AUTOLOG1 in the 3419 minutes after 21:00 on THU 20261203.",
     "BKRSUBMT: due then, not sent: send each once with the command after it:",
     "BKRSUBMT:   23:30 THU 20261203 incremental: EXEC BKRSUBMT JOB LNXINC",
     "BKRSUBMT:   03:30 FRI 20261204 incremental: EXEC BKRSUBMT JOB SYSIN2",
@@ -2191,3 +2203,40 @@ def test_expiry_actions_listed_again_can_be_left_as_the_jobs_can(cms, fake_clock
         "BKREXPIR: the PREVIEW lines before 05:00 SUN 20261206 can be left: sent now,",
         "BKREXPIR:     each does what that one does.",
         "BKREXPIR: nothing due at 07:00 on SUN 20261206."], run
+
+
+# stop 78, h3: DUE's record is the caller's, on its A-disk. deploy.md and rexx.md
+# said that an operator trying `EXEC BKRSUBMT DUE` in a minute the scheduler had
+# handled sends nothing: from an operator's own user ID it is that user's first
+# DUE, which sends the minute's jobs again, and its next DUE, days later, named the
+# scheduler's minutes as missed (`no DUE ran in the 3719 minutes ...`). The EXEC
+# cannot tell the scheduler's user from another; it says whose record it starts,
+# that another user's DUE sends the same jobs again, and whose DUE a gap is of.
+@pytest.mark.parametrize(("member", "exec_name", "first", "later", "sent", "gap"), [
+    ("VMSYS2", "BKRSUBMT", "2026-12-05T22:00:00", "2026-12-08T12:00:00", "CP SMSG BKRBKUP SUBMIT LNXFULL",
+     "BKRSUBMT: no DUE by OPERATOR in the 3719 minutes after 22:00 on SAT 20261205."),
+    ("VMSYS1", "BKREXPIR", "2026-11-29T03:00:00", "2026-12-01T12:00:00", "CP SMSG BKRCATLG EXPIRE (PURGE",
+     "BKREXPIR: no DUE by OPERATOR in the 3419 minutes after 03:00 on SUN 20261129."),
+])
+def test_due_by_another_user_than_the_scheduler_says_whose_record_it_keeps(cms, fake_clock, tmp_path, member,
+                                                                           exec_name, first, later, sent, gap):
+    scheduler, operator = tmp_path / "sched", tmp_path / "oper"
+    record = f"{member} {exec_name} A"
+    went = _due_on(cms, fake_clock, scheduler, "prodssi", member, exec_name, first, userid="BKRSCHED")
+    assert went.commands == ["CP QUERY USERID", sent], went
+    assert went.stdout.splitlines()[:3] == started(record, "BKRSCHED", exec_name), went
+    retry = _due_on(cms, fake_clock, scheduler, "prodssi", member, exec_name, first, userid="BKRSCHED")
+    assert retry.commands == ["CP QUERY USERID"] and "already handled" in retry.stdout, retry
+    # The operator's DUE in the same minute, on its own A-disk: a record of its
+    # own, so the minute's entry goes again; the EXEC says why, and what to do.
+    again = _due_on(cms, fake_clock, operator, "prodssi", member, exec_name, first, userid="OPERATOR")
+    assert again.commands == ["CP QUERY USERID", sent], again
+    assert again.stdout.splitlines()[:3] == started(record, "OPERATOR", exec_name), again
+    assert (operator / record).read_text() == f"{first[:10].replace('-', '')} {first[11:16]}\n"
+    # Its next DUE names the minutes since as missed by OPERATOR, not by the scheduler.
+    missed = _due_on(cms, fake_clock, operator, "prodssi", member, exec_name, later, userid="OPERATOR")
+    assert missed.rc == 4 and missed.stdout.splitlines()[0] == gap, missed
+    # Tried as the help says, ( REVIEW: no record read or written, nothing sent.
+    tried = _due_on(cms, fake_clock, tmp_path / "try", "prodssi", member, exec_name, first,
+                    operands="DUE ( REVIEW", userid="OPERATOR")
+    assert "no record" not in tried.stdout and not (tmp_path / "try" / record).exists(), tried

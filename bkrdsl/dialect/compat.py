@@ -578,8 +578,9 @@ bkrc assumes; check it on your system):
   (whose results reach the EXEC as variables set by a command, which the
   tests' stand-in cannot do): the stream functions run unchanged under
   Regina, so the tests exercise the code CMS runs. On the first day: run
-  `EXEC BKRSUBMT DUE` twice in one minute: the first must send, the
-  second say `already handled`; `LISTFILE * BKRSUBMT A (FORMAT` show the
+  `EXEC BKRSUBMT DUE` twice in one minute, as the user the scheduler runs
+  as (the record is on that user's A-disk): the first must say `no record
+  on the A-disk of` that user and send, the second say `already handled`; `LISTFILE * BKRSUBMT A (FORMAT` show the
   record, and `TYPE VMSYS1 BKRSUBMT A` (on VMSYS1) its one line; a third call the
   next minute must say nothing of minutes missed (rc 0) and
   leave the file one record of 14 characters, that minute. If the first call ends with rc 32 and `cannot write`
