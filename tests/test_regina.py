@@ -1786,7 +1786,33 @@ def test_due_over_a_week_missed_names_the_gap_only(cms, fake_clock, tmp_path):
     assert run.stdout.splitlines() == [
         "BKRSUBMT: no DUE by AUTOLOG1 for more than a week, after 00:00 on SUN",
         "BKRSUBMT:     20261101. What was due then is not listed.",
+        "BKRSUBMT: EXEC BKRSUBMT lists the jobs of this member: send each that should",
+        "BKRSUBMT:     still run, once: EXEC BKRSUBMT JOB name",
         "BKRSUBMT: nothing due at 00:30 on TUE 20261201."], run
+
+
+@pytest.mark.parametrize(("exec_name", "noun", "byname", "entry", "sent"), [
+    ("BKRSUBMT", "jobs", " JOB", "GUESTFUL", "CP SMSG BKRBKUP SUBMIT GUESTFUL"),
+    ("BKREXPIR", "expiry actions", "", "PREVIEW", "CP SMSG BKRCATLG EXPIRE (PREVIEW"),
+])
+def test_due_over_a_week_missed_says_where_the_entries_are_and_how_to_send_one(cms, fake_clock, tmp_path, exec_name,
+                                                                              noun, byname, entry, sent):
+    """Stop 78, h3: over a week missed, nothing is listed to send; the EXEC said
+    only `What was due then is not listed.`, and the operator, told by deploy.md
+    to send what is listed, had nothing. It now says which command lists the
+    entries and which sends one; both, as said, work."""
+    _due_kept(cms, fake_clock, tmp_path, "2026-11-01T00:00:00", exec_name=exec_name)
+    run = _due_kept(cms, fake_clock, tmp_path, "2026-12-01T00:30:00", exec_name=exec_name)
+    assert run.rc == 4, run
+    said = unfolded(run.stdout, exec_name)
+    line = (f"{exec_name}: EXEC {exec_name} lists the {noun} of this member: send each that should still run,"
+            f" once: EXEC {exec_name}{byname} name")
+    assert line in said, run
+    listed = _due_kept(cms, fake_clock, tmp_path, "2026-12-01T00:31:00", operands="", exec_name=exec_name)
+    assert listed.rc == 0 and entry in listed.stdout, listed
+    one = _due_kept(cms, fake_clock, tmp_path, "2026-12-01T00:31:00", operands=f"{byname.strip()} {entry}".strip(),
+                    exec_name=exec_name)
+    assert (one.rc, one.commands) == (0, ["CP QUERY USERID", sent]), one
 
 
 def test_due_a_gap_with_nothing_due_in_it_is_not_named(cms, fake_clock, tmp_path):
