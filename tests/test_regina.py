@@ -1403,6 +1403,7 @@ START_FIX = [
     ("minimal", "DEV1", {"elsewhere": ["BKRSVSFS"], "pools": {"BKRPOOL": ("BKRSVSFS", "never", 55)}}, 44, [
         "BKRSTART: it off there; then run BKRSTART again.",
         "BKRSTART: the others need BKRSVSFS first: none of them was started.",
+        "BKRSTART: nor asked: those already logged on, if any, run on as they are.",
         "BKRSTART: not started on member DEV1: BKRCATLG BKRBKUP BKRWRK01 BKRWRK02.",
         "BKRSTART: found logged on at another member, left there: BKRSVSFS.",
     ]),
@@ -1466,6 +1467,7 @@ def test_a_cp_rc_36_for_the_sfs_server_is_a_failure_not_a_server_at_another_memb
     assert run.stdout.splitlines() == [
         *said,
         "BKRSTART: the others need BKRSVSFS first: none of them was started.",
+        "BKRSTART: nor asked: those already logged on, if any, run on as they are.",
         "BKRSTART: not started on member DEV1: BKRSVSFS BKRCATLG BKRBKUP BKRWRK01",
         "BKRSTART:     BKRWRK02.",
         *START_FIX,
@@ -2266,3 +2268,26 @@ def test_due_by_another_user_than_the_scheduler_says_whose_record_it_keeps(cms, 
     tried = _due_on(cms, fake_clock, tmp_path / "try", "prodssi", member, exec_name, first,
                     operands="DUE ( REVIEW", userid="OPERATOR")
     assert "no record" not in tried.stdout and not (tmp_path / "try" / record).exists(), tried
+
+
+# stop 78, h3: BKRSTART run by hand on a member already up, every machine logged
+# on, the catalog's file pool not serving (its server hung): the machines held
+# back were neither asked nor started, and the summary's `not started on member
+# VMSYS1: BKRCATLG BKRBKUP ...` read as if the backup server and its workers were
+# down. A line after the hold says they were not asked, and that any logged on
+# runs on as it is.
+@pytest.mark.parametrize(("example", "member", "held"), [
+    ("prodssi", "VMSYS1", ["BKRCATLG", "BKRBKUP", "BKRWRK01", "BKRWRK02", "BKRWRK03", "BKRWRK04"]),  # TCTMM after
+    ("minimal", "DEV1", ["BKRCATLG", "BKRBKUP", "BKRWRK01", "BKRWRK02"]),  # no Tape Manager node
+])
+def test_bkrstart_by_hand_with_the_pool_down_says_the_machines_held_back_were_not_asked(cms, example, member,
+                                                                                     held):
+    model = example_model(example)
+    up = [entry.user for entry in model.start_order(member)]
+    run = cms.run(example_exec(example, member, "BKRSTART"), member=member, logged_on=up,
+                  identity=example_identity(example), pools={"BKRPOOL": ("BKRSVSFS", "never", 55)})
+    assert run.rc == 44, run
+    assert not [c for c in run.commands if c.split()[-1] in held], run  # neither asked nor started
+    said = unfolded(run.stdout, "BKRSTART")
+    nor = "BKRSTART: nor asked: those already logged on, if any, run on as they are."
+    assert nor in said and said.index(nor) < said.index(f"BKRSTART: not started on member {member}: {' '.join(held)}."), run

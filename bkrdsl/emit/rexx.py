@@ -2030,9 +2030,13 @@ _START_NONE_AFTER = [
     "    do j = i + 1 to m.0",
     "      down = down m.j",
     "    end",
-    "    if i < m.0 then",
+    "    /* Not asked either: on a run by hand they may be logged on. */",
+    "    if i < m.0 then do",
     "      call tell me': the others need' m.i 'first: none of them',",
     "        'was started.'",
+    "      call tell me': nor asked: those already logged on, if any, run',",
+    "        'on as they are.'",
+    "    end",
     "    leave",
     "  end",
 ]
@@ -2050,6 +2054,9 @@ _START_HELD_AFTER = [
     "    call tell me': was started. The Tape Manager node does not',",
     "      'need it: it is'",
     "    call tell me': started all the same.'",
+    "    /* Not asked either: on a run by hand they may be logged on. */",
+    "    call tell me': nor asked: those already logged on, if any, run',",
+    "      'on as they are.'",
     "  end",
 ]
 #: BKRSTART's main loop, first: a machine that needs the one that failed is
