@@ -297,6 +297,8 @@ class MemberView:
     #: With --directory: the product's machines with permanent minidisks on the member
     #: (left out of `coverage`'s counts, as `zvm`), what the jobs do with each.
     product: tuple[UserCoverage, ...] | None = None
+    #: Its shared Tape Manager node (`tape_node_of`), or None: `--against` compares it.
+    tape_node: dict | None = None
 
 
 @dataclass(frozen=True)
@@ -469,7 +471,34 @@ def _member_view(
         capacity=member_capacity(name, users, [row.name for row in jobs]) if users is not None else None,
         zvm=coverage.zvm_members.get(name, ()) if coverage is not None else None,
         product=coverage.product_members.get(name, ()) if coverage is not None else None,
+        tape_node=tape_node_of(model, name),
     )
+
+
+def tape_node_of(model: Model, member: str) -> dict | None:
+    """The member's node of a shared Tape Manager, as its TMNODES file defines it
+    (`emit.tape`: a node's name is its member's): `role` (`tape-catalog-node`,
+    `tape-request-node`), `user` (its Tape Manager Machine, the last machine its
+    BKRSTART starts: `Model.start_order`), `dmm` (its Device Manager Machine, or
+    None) and `remote_nodes`, the nodes its Define_Remote_Node lines name: every
+    other member's for the catalog node, the catalog node's member for a request
+    node. None without a shared Tape Manager (none, or `local`: no node)."""
+    tape = model.tape
+    if tape is None or tape.scope is not ast.Scope.SHARED or tape.catalog_member is None:
+        return None
+    if member == tape.catalog_member:
+        return {
+            "role": "tape-catalog-node",
+            "user": tape.catalog_node,
+            "dmm": tape.catalog_dmm,
+            "remote_nodes": [m for m in model.member_names if m != member],
+        }
+    return {
+        "role": "tape-request-node",
+        "user": tape.request_node,
+        "dmm": tape.request_dmm,
+        "remote_nodes": [tape.catalog_member],
+    }
 
 
 def minidisks(model: Model) -> tuple[Minidisk, ...]:
@@ -1748,6 +1777,24 @@ def _readable(text: str) -> str:
     return escaped(text, tab=False)
 
 
+def _tape_node_text(m: MemberView) -> str:
+    """`catalog node TCTMM (DMM TCDMM), for the request nodes on VMSYS2 VMSYS3`, `request
+    node TRTMM (DMM TRDMM), asks the catalog node on VMSYS1 for tapes`, or `none`. No
+    line breaks within the node's name and DMM, nor between `on` and a member."""
+    t = m.tape_node
+    if t is None:
+        return "none"
+    which = "catalog" if t["role"] == "tape-catalog-node" else "request"
+    node = f"{which} node {t['user'] or '(no machine named)'}" + (f" (DMM {t['dmm']})" if t["dmm"] else "")
+    node = node.replace(" ", "\xa0")
+    if which == "request":
+        return f"{node}, asks the catalog node on\xa0{t['remote_nodes'][0]} for tapes"
+    if not t["remote_nodes"]:
+        return f"{node}, no request node"
+    first, *others = t["remote_nodes"]
+    return f"{node}, for the request nodes on\xa0{first}" + "".join(f" {o}" for o in others)
+
+
 def _expire_text(m: MemberView) -> str:
     return ", ".join(f"{action} {w.label}" + (f" {w.hhmm}" if w.hhmm else "") for action, w in m.expire) or "none"
 
@@ -1759,6 +1806,8 @@ _MEMBER_FACTS = (
     ("private_volumes", "volumes", lambda m: _volumes_text(m.private_volumes)),
     ("expire", "expiry", _expire_text),
     ("starts", "BKRSTART", lambda m: _starts_text(m.starts)),
+    # its Tape Manager node: what its TMNODES file, copied into the node's SYS CONFIG, defines
+    ("tape_node", "tape node", _tape_node_text),
 )
 
 #: Each fact's text label, by its JSON key (the cluster's, a member's and a job's keys differ).
@@ -1923,7 +1972,8 @@ def _member_changes(
     status = "added" if old is None else "removed" if new is None else "changed"
     settings: tuple[Change, ...] = ()
     if old is not None and new is not None:
-        old_json, new_json = (_member_json(m) for m in (old, new))
+        # `tape_node` is compared here alone: `bkrc show`'s members[] has no such key
+        old_json, new_json = ({**_member_json(m), "tape_node": m.tape_node} for m in (old, new))
         settings = _differences(_MEMBER_FACTS, old, new, old_json, new_json)
     old_rows = {r.name: r for r in old.jobs} if old is not None else {}
     new_rows = {r.name: r for r in new.jobs} if new is not None else {}

@@ -1057,3 +1057,120 @@ def test_a_single_job_moved_to_another_member_says_moved_on_both_sides(tmp_path)
     new, old = edited(tmp_path, ("job APPSFULL {", "job APPSALL {"), ("run on VMSYS1 daily 02:00", "run on VMSYS2 daily 02:00"))
     out = against(new, old)
     assert "(moved" not in out and "job APPSFULL removed: " in out and "job APPSALL added: " in out, out
+
+
+# stop 78, h10: each member's Tape Manager node, was and now
+TAPE_STATEMENT = (
+    "  tape manager shared catalog-node TCTMM on VMSYS1 request-node TRTMM\n"
+    "                      catalog-dmm TCDMM request-dmm TRDMM\n"
+)
+
+
+def _tape_nodes(doc: dict) -> dict[str, tuple[object, object]]:
+    """member: (old, new) of its `tape_node` change."""
+    return {m["name"]: (c["old"], c["new"]) for m in doc["members"] for c in m["changes"] if c["what"] == "tape_node"}
+
+
+def _node(role: str, user: str, dmm: str, *remote: str) -> dict:
+    return {"role": f"tape-{role}-node", "user": user, "dmm": dmm, "remote_nodes": list(remote)}
+
+
+def test_the_tape_catalog_node_moved_says_each_member_s_node_was_and_now(tmp_path):
+    """`catalog-node TCTMM on VMSYS2` for `on VMSYS1`: the header said tape changed and
+    each member's BKRSTART line named its last machine, but no member said which node
+    it now runs, nor that VMSYS3's and VMSYS4's request nodes ask another member's
+    catalog node for tapes (their TMNODES files change, and the lines in their SYS
+    CONFIG with them): each member says its node, was and now."""
+    new, old = edited(tmp_path, ("catalog-node TCTMM on VMSYS1", "catalog-node TCTMM on VMSYS2"))
+    out = against(new, old)
+    member = out[out.index("\nmember VMSYS1\n"):]
+    for was, now in (
+        (
+            "catalog node TCTMM (DMM TCDMM), for the request nodes on VMSYS2 VMSYS3 VMSYS4",
+            "request node TRTMM (DMM TRDMM), asks the catalog node on VMSYS2 for tapes",
+        ),
+        (
+            "request node TRTMM (DMM TRDMM), asks the catalog node on VMSYS1 for tapes",
+            "catalog node TCTMM (DMM TCDMM), for the request nodes on VMSYS1 VMSYS3 VMSYS4",
+        ),
+    ):
+        assert f"  tape node  was {was}\n             now {now}\n" in member, out
+    for name in ("VMSYS3", "VMSYS4"):
+        assert (
+            f"\nmember {name}\n"
+            "  tape node  was request node TRTMM (DMM TRDMM), asks the catalog node on VMSYS1 for tapes\n"
+            "             now request node TRTMM (DMM TRDMM), asks the catalog node on VMSYS2 for tapes\n"
+        ) in out, out
+    assert _tape_nodes(against_json(new, old)) == {
+        "VMSYS1": (
+            _node("catalog", "TCTMM", "TCDMM", "VMSYS2", "VMSYS3", "VMSYS4"),
+            _node("request", "TRTMM", "TRDMM", "VMSYS2"),
+        ),
+        "VMSYS2": (
+            _node("request", "TRTMM", "TRDMM", "VMSYS1"),
+            _node("catalog", "TCTMM", "TCDMM", "VMSYS1", "VMSYS3", "VMSYS4"),
+        ),
+        "VMSYS3": (_node("request", "TRTMM", "TRDMM", "VMSYS1"), _node("request", "TRTMM", "TRDMM", "VMSYS2")),
+        "VMSYS4": (_node("request", "TRTMM", "TRDMM", "VMSYS1"), _node("request", "TRTMM", "TRDMM", "VMSYS2")),
+    }
+    # With `--member`, the members shown alone; a file without the move, none.
+    assert set(_tape_nodes(against_json(new, old, "--member", "VMSYS3"))) == {"VMSYS3"}
+    assert "tape node" not in against(old, old)
+
+
+def test_the_tape_manager_s_machines_renamed_or_a_member_added_say_the_nodes_that_change(tmp_path):
+    """The request node renamed (`request-node TRTM2`) changes VMSYS2 to VMSYS4's node,
+    not the catalog node's; a member added gives the catalog node a request node more
+    (a Define_Remote_Node line its SYS CONFIG must gain by hand), and says so there."""
+    new, old = edited(
+        tmp_path, ("request-node TRTMM", "request-node TRTM2"), ("disk TRTMM 191", "disk TRTM2 191")
+    )
+    doc = against_json(new, old)
+    assert _tape_nodes(doc) == {
+        m: (_node("request", "TRTMM", "TRDMM", "VMSYS1"), _node("request", "TRTM2", "TRDMM", "VMSYS1"))
+        for m in ("VMSYS2", "VMSYS3", "VMSYS4")
+    }
+    assert (
+        "  tape node  was request node TRTMM (DMM TRDMM), asks the catalog node on VMSYS1 for tapes\n"
+        "             now request node TRTM2 (DMM TRDMM), asks the catalog node on VMSYS1 for tapes\n"
+    ) in against(new, old)
+    new, old = edited(
+        tmp_path,
+        (
+            "  member VMSYS4 { workers 2  private-volume M4PRV1 }\n",
+            "  member VMSYS4 { workers 2  private-volume M4PRV1 }\n  member VMSYS5 { workers 2  private-volume M5PRV1 }\n",
+        ),
+    )
+    doc = against_json(new, old)
+    assert _tape_nodes(doc) == {
+        "VMSYS1": (
+            _node("catalog", "TCTMM", "TCDMM", "VMSYS2", "VMSYS3", "VMSYS4"),
+            _node("catalog", "TCTMM", "TCDMM", "VMSYS2", "VMSYS3", "VMSYS4", "VMSYS5"),
+        )
+    }
+    assert "now catalog node TCTMM (DMM TCDMM), for the request nodes on VMSYS2 VMSYS3 VMSYS4\n" \
+        "                 VMSYS5\n" in against(new, old)
+
+
+def test_tape_manager_removed_says_each_member_s_node_is_none(tmp_path):
+    """The `tape manager` statement deleted (each `to tape` made `to disk`, the nodes'
+    `disk` statements gone: BKR230 and BKR332's ways out): each member's node is
+    `none` now, its machine no longer started; and added, the reverse."""
+    text = PRODSSI.replace(TAPE_STATEMENT, "").replace("    to tape\n", "    to disk pool BKUPPOOL\n")
+    text = re.sub(r"  disk T[CR](TMM|DMM) 191 size 10 cyl\n", "", text)
+    Path("old.bkr").write_text(PRODSSI)
+    Path("new.bkr").write_text(text)
+    doc = against_json("new.bkr", "old.bkr")
+    assert _tape_nodes(doc) == {
+        "VMSYS1": (_node("catalog", "TCTMM", "TCDMM", "VMSYS2", "VMSYS3", "VMSYS4"), None),
+        **{m: (_node("request", "TRTMM", "TRDMM", "VMSYS1"), None) for m in ("VMSYS2", "VMSYS3", "VMSYS4")},
+    }
+    out = against("new.bkr", "old.bkr")
+    assert (
+        "\nmember VMSYS1\n"
+        in out
+        and "  tape node  was catalog node TCTMM (DMM TCDMM), for the request nodes on VMSYS2 VMSYS3 VMSYS4\n"
+        "             now none\n" in out
+    ), out
+    back = against_json("old.bkr", "new.bkr")
+    assert _tape_nodes(back) == {m: (new_, old_) for m, (old_, new_) in _tape_nodes(doc).items()}
