@@ -1933,8 +1933,12 @@ def tape_catalog_moves(plan: Plan) -> list[str]:
     node: its own, the request node the new member ran (a second node of that
     name while it runs), and every other request node's. The line says the
     order that keeps one node of each name: the old machines off, every node's
-    lines replaced, then the new BKRSTART EXECs run. Read from the BKRSTART
-    EXECs in DIR (`Plan.before`, as `catalog_moves`) and those the plan writes."""
+    lines replaced, then the new BKRSTART EXECs run. Moved and renamed at once
+    (no BKRSTART starts the old name now; another member's new BKRSTART ends
+    with a single-configuration machine none started before), the same line,
+    with what the name adds: CP runs the two users at once, and the tape
+    catalog is on the old one's minidisks. Read from the BKRSTART EXECs in DIR
+    (`Plan.before`, as `catalog_moves`) and those the plan writes."""
     before: dict[str, tuple[list[str], set[str]]] = {}
     for path, data in plan.before.items():
         was = plan.written.get(path)
@@ -1943,20 +1947,35 @@ def tape_catalog_moves(plan: Plan) -> list[str]:
     if not any(singles for _, singles in before.values()):
         return []  # no catalog node the last compile started can move
     now: dict[str, list[str]] = {}
+    now_singles: dict[str, set[str]] = {}
     tape: dict[str, str] = {}  # member: its TMNODES file's action
     for a in plan.actions:
         art = a.artifact
         if art is not None and art.kind == PROFILE_SNIPPET and art.member:
-            now[art.member] = _started(art.data)[0]
+            now[art.member], now_singles[art.member] = _started(art.data)
         if art is not None and art.kind == TAPE_CONFIG and art.member:
             tape[art.member] = a.path
     actions = {a.path: a.action for a in plan.actions}
+    started_before = {u for started, _ in before.values() for u in started}
+    started_now = {u for started in now.values() for u in started}
     lines = []
-    for old, (_, singles) in sorted(before.items()):
+    for old, (started_there, singles) in sorted(before.items()):
         for node in sorted(singles):
             if node in now.get(old, ()):
                 continue
             new = sorted(m for m, started in now.items() if node in started and node not in before.get(m, ([], set()))[0])
+            renamed = None  # the catalog node's new name, where it moves under another
+            if not new and node not in started_now and started_there[-1:] == [node]:
+                # Renamed as it moves (`catalog-node TCTMM on PRODA` -> `catalog-node TCTM2
+                # on PRODB`): no BKRSTART starts it now, and another member's new one ends
+                # with a single-configuration machine no BKRSTART started before.
+                taken = [
+                    (m, started[-1])
+                    for m, started in sorted(now.items())
+                    if m != old and started[-1:] and started[-1] in now_singles[m] and started[-1] not in started_before
+                ]
+                if len(taken) == 1:
+                    (new, renamed) = [taken[0][0]], taken[0][1]
             if len(new) != 1 or new[0] not in tape:
                 continue
             to = new[0]
@@ -2001,13 +2020,33 @@ def tape_catalog_moves(plan: Plan) -> list[str]:
                 if others
                 else ""
             )
-            then = f"then install and run {to}'s new BKRSTART, which starts {node} there" + (
+            then = f"then install and run {to}'s new BKRSTART, which starts {renamed or node} there" + (
                 f", and {old}'s, which starts {and_joined(new_there)} there" if old in tape and new_there else ""
             )
+            if renamed is None:
+                lines.append(
+                    f"bkrc: warning: the Tape Manager catalog node {node} moves from {old} to {to}:"
+                    f" single-configuration, it stays logged on at {old} until you log it off there, and {old}'s old"
+                    f" BKRSTART EXEC starts it there again at {old}'s next IPL; {names}: first {first}, then {off};"
+                    " then replace the Define_Local_Node and Define_Remote_Node lines in each node's SYS CONFIG with"
+                    f" those of its member's new TMNODES CONFIG: {replace}; {then}"
+                    " (docs/deploy.md, \"Changing a deployed cluster\")"
+                )
+                continue
+            # Another user: CP's one-member-at-a-time rule, which keeps a moved node from
+            # running twice (the new BKRSTART ends with rc 36 while it runs elsewhere), does
+            # not hold between the two names; and the minidisks, with the tape catalog and
+            # the node's own SYS CONFIG, are the old user's.
+            replace = replace.replace(f"{node}'s with ", f"{renamed}'s with ", 1)
             lines.append(
-                f"bkrc: warning: the Tape Manager catalog node {node} moves from {old} to {to}:"
-                f" single-configuration, it stays logged on at {old} until you log it off there, and {old}'s old"
-                f" BKRSTART EXEC starts it there again at {old}'s next IPL; {names}: first {first}, then {off};"
+                f"bkrc: warning: the Tape Manager catalog node moves from {old} to {to} and is renamed, {node} to"
+                f" {renamed}: {node} stays logged on at {old} until you log it off there, and {old}'s old BKRSTART"
+                f" EXEC starts it there again at {old}'s next IPL; {renamed} is another user, which CP runs while"
+                f" {node} is logged on: two catalog nodes; the tape catalog is on {node}'s minidisks, not"
+                f" {renamed}'s; {names}: first {first}, then {off}; then set {renamed} up as {node} is (its Tape"
+                f" Manager files, SYS CONFIG among them) and copy the tape catalog from {node}'s minidisks to"
+                f" {renamed}'s, before you remove {node}'s directory entry, which gives its minidisks up (or keep"
+                f" the name: `catalog-node {node} on {to}` moves the node with its minidisks);"
                 " then replace the Define_Local_Node and Define_Remote_Node lines in each node's SYS CONFIG with"
                 f" those of its member's new TMNODES CONFIG: {replace}; {then}"
                 " (docs/deploy.md, \"Changing a deployed cluster\")"

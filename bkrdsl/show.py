@@ -2280,6 +2280,43 @@ def _totals_lines(t: CoverageTotals) -> list[str]:
     return out
 
 
+def _catalog_nodes(c: ClusterChanges) -> tuple[tuple[str, str] | None, tuple[str, str] | None]:
+    """(machine, member) of the Tape Manager catalog node before and after, where the
+    cluster's `tape` changes (None: no catalog node on a member then)."""
+    tape = next((x for x in c.cluster if x.what == "tape"), None)
+    if tape is None:
+        return None, None
+
+    def catalog(t) -> tuple[str, str] | None:
+        nodes = [(n["id"], n["members"][0]) for n in (t or {}).get("nodes", ()) if n["role"] == "tape-catalog-node" and n["members"]]
+        return nodes[0] if nodes else None
+
+    return catalog(tape.old), catalog(tape.new)
+
+
+def _node_moved(
+    member: str, x: Change, catalog_nodes: tuple[tuple[str, str] | None, tuple[str, str] | None]
+) -> tuple[str, str]:
+    """What a member's `tape node` change adds to its `was` and `now` text where the
+    catalog node moves to another member (renamed or not), as a job moved says it:
+    ` (moved to PRODB, renamed TCTM2)` on the member it leaves, ` (moved from PRODA,
+    renamed from TCTMM)` on the one it goes to. The text only: the JSON has the two
+    members' changes."""
+    before, after = catalog_nodes
+    if before is None or after is None or before[1] == after[1]:
+        return "", ""
+    (old_id, old_member), (new_id, new_member) = before, after
+    renamed = old_id != new_id
+    # each phrase kept on one line (`_was_now` makes the no-break spaces blanks)
+    if member == old_member:
+        said = f" (moved to {new_member}" + (f", renamed {new_id}" if renamed else "") + ")"
+        return said.replace(" ", "\xa0").replace(",\xa0", ", ").replace("\xa0(", " ("), ""
+    if member == new_member:
+        said = f" (moved from {old_member}" + (f", renamed from {old_id}" if renamed else "") + ")"
+        return "", said.replace(" ", "\xa0").replace(",\xa0", ", ").replace("\xa0(", " (")
+    return "", ""
+
+
 def changes_text(c: ClusterChanges) -> str:
     """The text format of `bkrc show --against`: the cluster's changed facts, then each
     member with a change: its settings, its jobs added, removed or changed (each field
@@ -2317,10 +2354,12 @@ def changes_text(c: ClusterChanges) -> str:
         if gone[name] != came[name]:
             moved[gone[name], name] = f" (moved to {came[name]})"
             moved[came[name], name] = f" (moved from {gone[name]})"
+    catalog_nodes = _catalog_nodes(c)
     for m in c.members:
         out += ["", f"member {m.name}" + ("" if m.status == "changed" else f" ({m.status})")]
         for x in m.settings:
-            out += _was_now(_LABELS[x.what], x.old_text, x.new_text, 2)
+            was, now = _node_moved(m.name, x, catalog_nodes) if x.what == "tape_node" else ("", "")
+            out += _was_now(_LABELS[x.what], x.old_text + was, x.new_text + now, 2)
         for j in m.jobs:
             source = f" (from {j.row.source_job})" if j.row.source_job != j.name else ""
             if j.status in ("changed", "renamed"):

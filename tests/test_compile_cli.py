@@ -1960,6 +1960,54 @@ def test_the_tape_catalog_node_s_move_names_the_request_nodes_alone_beside_a_wor
     assert "BKRWRK" not in warning, warning
 
 
+# stop 78, h10: the catalog node moved under another name
+def test_the_tape_catalog_node_moved_and_renamed_is_a_move_with_its_minidisks_left_behind(tmp_path):
+    """`catalog-node TCTM2 on DEV2` for `catalog-node TCTMM on DEV1`: no BKRSTART
+    starts TCTMM now, none started TCTM2 before, so the move went unsaid: each
+    member's node definitions line came alone, while TCTMM stays logged on at DEV1
+    and DEV1's old BKRSTART starts it again, and TCTM2, another user, runs beside
+    it (no rc 36 stops it), two catalog nodes; and the tape catalog stays on
+    TCTMM's minidisks. The move's line says the order, and what the rename adds."""
+    src, out = source(tmp_path, TAPE), tmp_path / "out"
+    run_cli(["compile", src, "-o", out], expect=0)
+    source(tmp_path, TAPE.replace("catalog-node TCTMM on DEV1", "catalog-node TCTM2 on DEV2"))
+    for mode, code in (("--dry-run", 0), ("--check", 1)):
+        warnings = _warnings(run_cli(["compile", src, "-o", out, mode], expect=code).stderr)
+        assert [w for w in warnings if "Tape Manager" in w] == [(
+            "bkrc: warning: the Tape Manager catalog node moves from DEV1 to DEV2 and is renamed, TCTMM to TCTM2:"
+            " TCTMM stays logged on at DEV1 until you log it off there, and DEV1's old BKRSTART EXEC starts it"
+            " there again at DEV1's next IPL; TCTM2 is another user, which CP runs while TCTMM is logged on: two"
+            " catalog nodes; the tape catalog is on TCTMM's minidisks, not TCTM2's; the lines you copied into each"
+            " node's SYS CONFIG still name DEV1 the catalog node, and TRTMM, DEV2's request node, stays node DEV2"
+            " while logged on there, the name the catalog node takes: first install DEV1's new BKRSTART EXEC,"
+            " which no longer starts it, then log TCTMM off on DEV1 and TRTMM off on DEV2 (DEV2's new BKRSTART no"
+            " longer starts it); then set TCTM2 up as TCTMM is (its Tape Manager files, SYS CONFIG among them) and"
+            " copy the tape catalog from TCTMM's minidisks to TCTM2's, before you remove TCTMM's directory entry,"
+            " which gives its minidisks up (or keep the name: `catalog-node TCTMM on DEV2` moves the node with its"
+            " minidisks); then replace the Define_Local_Node and Define_Remote_Node lines in each node's SYS CONFIG"
+            " with those of its member's new TMNODES CONFIG: TCTM2's with DEV2/TMNODES.CONFIG's, DEV1's new"
+            " request node's with DEV1/TMNODES.CONFIG's; then install and run DEV2's new BKRSTART, which starts"
+            ' TCTM2 there, and DEV1\'s, which starts TRTMM there (docs/deploy.md, "Changing a deployed cluster")'
+        )], warnings
+        # TCTMM's directory entry, deleted in out only, is the entries' line, as before.
+        assert [w for w in warnings if "cluster/TCTMM.DIRECT" in w], warnings
+    # The catalog node's member retired as well: its BKRSTART is erased, not installed,
+    # and DEV2's request node, which names DEV3 the catalog node, is named.
+    src3, out3 = source(tmp_path, TAPE3.replace("TCTMM on DEV1", "TCTMM on DEV3"), "three.bkr"), tmp_path / "out3"
+    run_cli(["compile", src3, "-o", out3], expect=0)
+    source(tmp_path, TAPE.replace("catalog-node TCTMM on DEV1", "catalog-node TCTM2 on DEV1"), "three.bkr")
+    (warning,) = [w for w in _warnings(run_cli(["compile", src3, "-o", out3, "--dry-run"], expect=0).stderr)
+                  if "catalog node moves" in w]
+    assert warning.startswith(
+        "bkrc: warning: the Tape Manager catalog node moves from DEV3 to DEV1 and is renamed, TCTMM to TCTM2:"
+    ), warning
+    assert f"first erase DEV3's BKRSTART EXEC, deleted in {out3} only, then log TCTMM off on DEV3" in warning
+    assert (
+        ": TCTM2's with DEV1/TMNODES.CONFIG's, and DEV2's request node's (it names DEV3 the catalog node until"
+        " then) with DEV2/TMNODES.CONFIG's; then install and run DEV1's new BKRSTART, which starts TCTM2 there"
+    ) in warning, warning
+
+
 def test_the_tape_manager_removed_names_its_machines_left_running_and_no_node_still_started(tmp_path):
     """`tape manager shared ...` removed: the new BKRSTART EXECs no longer start
     TCTMM and TRTMM, and nothing said that those logged on run on until logged

@@ -1084,14 +1084,21 @@ def test_the_tape_catalog_node_moved_says_each_member_s_node_was_and_now(tmp_pat
     new, old = edited(tmp_path, ("catalog-node TCTMM on VMSYS1", "catalog-node TCTMM on VMSYS2"))
     out = against(new, old)
     member = out[out.index("\nmember VMSYS1\n"):]
+    # (the move said on both lines, as a job's: `moved to`, `moved from`)
     for was, now in (
         (
-            "catalog node TCTMM (DMM TCDMM), for the request nodes on VMSYS2 VMSYS3 VMSYS4",
+            (
+                "catalog node TCTMM (DMM TCDMM), for the request nodes on VMSYS2 VMSYS3 VMSYS4\n"
+                "                 (moved to VMSYS2)"
+            ),
             "request node TRTMM (DMM TRDMM), asks the catalog node on VMSYS2 for tapes",
         ),
         (
             "request node TRTMM (DMM TRDMM), asks the catalog node on VMSYS1 for tapes",
-            "catalog node TCTMM (DMM TCDMM), for the request nodes on VMSYS1 VMSYS3 VMSYS4",
+            (
+                "catalog node TCTMM (DMM TCDMM), for the request nodes on VMSYS1 VMSYS3 VMSYS4\n"
+                "                 (moved from VMSYS1)"
+            ),
         ),
     ):
         assert f"  tape node  was {was}\n             now {now}\n" in member, out
@@ -1174,3 +1181,45 @@ def test_tape_manager_removed_says_each_member_s_node_is_none(tmp_path):
     ), out
     back = against_json("old.bkr", "new.bkr")
     assert _tape_nodes(back) == {m: (new_, old_) for m, (old_, new_) in _tape_nodes(doc).items()}
+
+
+def test_the_tape_catalog_node_moved_and_renamed_is_said_moved_on_both_members(tmp_path):
+    """`catalog-node TCTM2 on VMSYS2` for `catalog-node TCTMM on VMSYS1` (and its disk
+    statement renamed with it): a move under another name, which the lines of the two
+    members say as a job moved is said (`moved to VMSYS2, renamed TCTM2`, `moved from
+    VMSYS1, renamed from TCTMM`); the JSON has the two members' changes. A machine
+    renamed on its member moves nothing."""
+    new, old = edited(
+        tmp_path, ("catalog-node TCTMM on VMSYS1", "catalog-node TCTM2 on VMSYS2"), ("disk TCTMM 191", "disk TCTM2 191")
+    )
+    out = against(new, old)
+    assert (
+        "\nmember VMSYS1\n"
+        "  BKRSTART   was BKRSVSFS (waits until logged on and its file pool serves), BKRCATLG, BKRBKUP,\n"
+        "                 BKRWRK01, BKRWRK02, BKRWRK03, BKRWRK04, TCTMM\n"
+        "             now BKRSVSFS (waits until logged on and its file pool serves), BKRCATLG, BKRBKUP,\n"
+        "                 BKRWRK01, BKRWRK02, BKRWRK03, BKRWRK04, TRTMM\n"
+        "  tape node  was catalog node TCTMM (DMM TCDMM), for the request nodes on VMSYS2 VMSYS3 VMSYS4\n"
+        "                 (moved to VMSYS2, renamed TCTM2)\n"
+        "             now request node TRTMM (DMM TRDMM), asks the catalog node on VMSYS2 for tapes\n"
+    ) in out, out
+    assert (
+        "  tape node  was request node TRTMM (DMM TRDMM), asks the catalog node on VMSYS1 for tapes\n"
+        "             now catalog node TCTM2 (DMM TCDMM), for the request nodes on VMSYS1 VMSYS3 VMSYS4\n"
+        "                 (moved from VMSYS1, renamed from TCTMM)\n"
+    ) in out, out
+    assert out.count("(moved ") == 2, out
+    nodes = _tape_nodes(against_json(new, old))
+    assert nodes["VMSYS1"] == (
+        _node("catalog", "TCTMM", "TCDMM", "VMSYS2", "VMSYS3", "VMSYS4"),
+        _node("request", "TRTMM", "TRDMM", "VMSYS2"),
+    )
+    assert nodes["VMSYS2"] == (
+        _node("request", "TRTMM", "TRDMM", "VMSYS1"),
+        _node("catalog", "TCTM2", "TCDMM", "VMSYS1", "VMSYS3", "VMSYS4"),
+    )
+    # Renamed where it is: its member's line, and no move.
+    new, old = edited(tmp_path, ("catalog-node TCTMM on VMSYS1", "catalog-node TCTM2 on VMSYS1"), ("disk TCTMM 191", "disk TCTM2 191"))
+    out = against(new, old)
+    assert "now catalog node TCTM2 (DMM TCDMM), for the request nodes on VMSYS2 VMSYS3 VMSYS4\n" in out, out
+    assert "(moved " not in out, out
