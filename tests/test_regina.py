@@ -1900,7 +1900,8 @@ def test_a_record_left_by_an_earlier_exec_names_what_another_member_sent(cms, fa
     (tmp_path / f"DEV1 {exec_name} A").unlink()
     again = _due_kept(cms, fake_clock, tmp_path, "2026-12-02T10:01:00", exec_name=exec_name)
     assert (again.rc, again.commands) == (0, ["CP QUERY USERID"]), again
-    assert again.stdout.splitlines() == [f"{exec_name}: nothing due at 10:01 on WED 20261202."], again
+    assert again.stdout.splitlines() == [*started(f"DEV1 {exec_name} A", exec_name=exec_name),
+                                         f"{exec_name}: nothing due at 10:01 on WED 20261202."], again
 
 
 def test_due_on_the_wrong_member_writes_no_record(cms, fake_clock, tmp_path):
