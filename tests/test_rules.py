@@ -1290,6 +1290,30 @@ def test_bkr226_help_writes_the_job_for_the_shared_pool(includes, help, mended):
     assert analyse("site.bkr", text.encode()).diagnostics == []
 
 
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_bkr226_help_s_job_starts_where_no_purge_meets_it(parser, monkeypatch):
+    """BKR226's help wrote the shared pool's job half an hour after the job it leaves
+    (prodssi's APPSFULL made an IDENTITY job on each member: `run on VMSYS1 daily
+    02:30`), when VMSYS1's purge of the shared catalog starts at 03:00: the help
+    applied gave BKR403. It now steps on past the purge's hour as past another job's
+    start (03:00 the purge, 03:30 SYSIN's), and the file so mended checks clean."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = (ROOT / "examples" / "prodssi.bkr").read_text()
+    for old, new in [
+        ("single group APPS", "identity group APPS"),
+        ("job APPSFULL", "job APPSF"),
+        ("to disk pool BKUPPOOL\n    run on VMSYS1 daily 02:00", "to disk pool BKUPPOOL\n    run on each member daily 02:00"),
+    ]:
+        assert old in text
+        text = text.replace(old, new, 1)
+    (found,) = [d for d in analyse("prodssi.bkr", text.encode()).diagnostics if d.code == "BKR226"]
+    job = re.search(r"`(job APPSFS \{[^`]*\})`", found.help).group(1)
+    assert job.endswith("run on VMSYS1 daily 04:00 }")
+    text = text.replace("    include sfs BKRPOOL:CICSPRD.*\n", "", 1)
+    text = text[: text.rindex("}")] + f"  {job}\n}}\n"
+    assert analyse("prodssi.bkr", text.encode()).diagnostics == []
+
+
 @pytest.mark.parametrize(
     ("edits", "placed"),
     [

@@ -17,6 +17,7 @@ from bkrdsl.check.common import (
     first_few,
     holds_comment,
     listed,
+    may_share_a_day,
     name_problem,
     plural,
     quoted,
@@ -454,8 +455,10 @@ SHARED_POOL_EACH_MEMBER = register(
     its `backup`, the pool's paths and excludes and its `to` (the member
     the catalog's server logs on to where the job runs there, else the
     first, and the start half an hour after the job's, so that the two do
-    not start together, BKR402); where every include of the job is in the
-    shared pool, it narrows the job's `run on` to that member instead.
+    not start together, BKR402, stepped on by half hours past another job's
+    start on that member and past the hour before a purge of the catalog,
+    BKR403); where every include of the job is in the shared pool, it
+    narrows the job's `run on` to that member instead.
     """,
 )
 
@@ -1599,23 +1602,29 @@ def _placement_written(placement) -> str:
 
 def _later(model: Model, member: str, schedule) -> str:
     """A start time half an hour after `schedule`'s, stepped on again past any other
-    job's start on `member` (else it would start with it, BKR402); before midnight."""
+    job's start on `member` on a day both run (else it would start with it, BKR402)
+    and past any purge it is checked against that would start within its first hour
+    (BKR403: a shared catalog's purges on every member, else `member`'s); before
+    midnight."""
+    # coverage imports this module
+    from bkrdsl.check.coverage import MINUTES_A_DAY, _job_runs, _purge_meets, _timed
+
     if schedule.time is None:
         return ""
-    taken = {
-        j.run.schedule.time.text
-        for j in model.jobs
-        if j.run is not None and j.run.schedule is not None and j.run.schedule.time is not None and member in j.members
-    }
-    hours, minutes = (int(p) for p in schedule.time.text.split(":"))
-    start = hours * 60 + minutes
-    for step in range(1, 48):
-        at = (start + 30 * step) % (24 * 60)
+    timed = _timed(schedule)
+    if timed is None:
+        return schedule.time.text
+    start, days = timed
+    taken = {minutes for m, minutes, job_days, _ in _job_runs(model) if m == member and may_share_a_day(job_days, days)}
+    shared = model.catalog is not None and model.catalog.scope is Scope.SHARED
+    purges = [t for e in model.expires if (t := _timed(e.purge)) is not None and (shared or member in e.members)]
+    for step in range(1, MINUTES_A_DAY // 30):
+        at = (start + 30 * step) % MINUTES_A_DAY
         if at < start:  # past midnight: a weekly schedule's days would be the next ones
-            at = (start - 30 * step) % (24 * 60)
-        text = f"{at // 60:02d}:{at % 60:02d}"
-        if text not in taken:
-            return text
+            at = (start - 30 * step) % MINUTES_A_DAY
+        if at in taken or any(_purge_meets(minutes, purge_days, at, days) for minutes, purge_days in purges):
+            continue
+        return f"{at // 60:02d}:{at % 60:02d}"
     return schedule.time.text
 
 
