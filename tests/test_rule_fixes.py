@@ -2075,3 +2075,29 @@ def test_h5s78_bkr332_disks_of_the_machines_a_local_tape_manager_names_are_one_r
         " `tape manager local` has no nodes"
     )
     assert d.related[0].label == "declared local here: no nodes" and d.help.startswith("drop the `disk` statement, which")
+
+
+@pytest.mark.parametrize("parser", ["", "lark"], ids=["fast", "lark"])
+def test_h11s78_the_shared_statement_bkr332_and_bkr230_write_carries_the_disks_dmms(parser):
+    """prodssi's statement written `tape manager local`, its nodes kept and its DMM line
+    (`catalog-dmm TCDMM request-dmm TRDMM`) deleted: BKR332's help and BKR230's wrote
+    the shared statement with the nodes alone, and applied it left `disk TCDMM` and
+    `disk TRDMM` errors (the statement names no DMM). They now carry the DMMs those
+    disks name, and either help applied checks clean; so does a statement that names
+    one DMM, which the help keeps."""
+    prodssi = _h11_prodssi()
+    nodes = "  tape manager local catalog-node TCTMM on VMSYS1 request-node TRTMM\n"
+    for kept in ("", " catalog-dmm TCDMM"):
+        slip = prodssi.replace(_H11_SHARED, nodes.replace("\n", f"{kept}\n"))
+        (bkr332,) = _h5_found(slip, parser, "BKR332")
+        (bkr230,) = _h5_found(slip, parser, "BKR230")
+        statement = (
+            "`catalog-node TCTMM on VMSYS1`, `request-node TRTMM`, `catalog-dmm TCDMM` and `request-dmm TRDMM`"
+        )
+        for d in (bkr332, bkr230):
+            assert d.help.startswith(f"write `tape manager shared` in place of `tape manager local`, with {statement}")
+            written = re.match(r"[^;]*", d.help).group(0)
+            options = re.findall(r"`((?:catalog|request)-(?:node|dmm) [^`]*)`", written)
+            line = slip.splitlines(keepends=True)[bkr332.related[0].span.line - 1]
+            mended = slip.replace(line, f"  tape manager shared {' '.join(options)}\n")
+            assert codes(mended, parser) == []

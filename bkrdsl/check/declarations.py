@@ -830,7 +830,8 @@ UNKNOWN_DISK_USER = register(
     (`shared` written `local`, its options gone) are one report too, which
     says what they are, that a local Tape Manager has no nodes, and points at
     the statement; its help writes the statement shared with them as its
-    nodes, as BKR230's does, first where a job writes to tape, else dropping
+    nodes and DMMs (with the nodes it names, its DMM line deleted), as
+    BKR230's does, first where a job writes to tape, else dropping
     the disks first. So are the disks of the machines a `tape manager local`
     statement names (`shared` written `local`, its options kept), with any
     of IBM's IDs it leaves out: one slip, the statement's, one error at the

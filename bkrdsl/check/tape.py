@@ -35,7 +35,11 @@ TAPE_NOT_SHARED = register(
     leaves them so; BKR332 says at those disks what they are); else IBM's
     example IDs TCTMM and TRTMM (the site's own Tape Manager machines go
     there), naming the other `disk` statements' users no machine has, which
-    may be them. The catalog node goes on the
+    may be them. Its DMMs are those the `local` statement names, else those
+    of the `disk` statements, also beside the nodes it names where those are
+    the disks' (its DMM line deleted: without them, the shared statement
+    applied would leave `disk TCDMM` and `disk TRDMM` errors). The catalog
+    node goes on the
     shared catalog's member. The help also writes the other way out, for a
     cluster that gives tape up (its statement deleted, as docs/deploy.md's
     "Tape Manager removed" does, the jobs' `to tape` left): each such job's
@@ -390,8 +394,16 @@ def _shared_tape_help(model: Model) -> str:
     if len(members) > 1:
         options.append(f"`request-node {request or 'TRTMM'}`")
         examples += [] if request else ["TRTMM"]
-    if tape is None or (tape.catalog_dmm is None and tape.request_dmm is None):
-        options += [f"`{role} {on_disks[role]}`" for role in ("catalog-dmm", "request-dmm") if role in on_disks]
+    # the DMMs a `local` statement names, else those of the file's `disk` statements, also
+    # where the nodes it names are theirs (its DMM line deleted): left out, those disks
+    # stay errors; not beside nodes of the site's own IDs, whose DMMs IBM's are not
+    disks = on_disks or _tape_machines_on_disks(model)
+    theirs = tape is None or (
+        tape.catalog_node in (None, disks.get("catalog-node")) and tape.request_node in (None, disks.get("request-node"))
+    )
+    for role, named in (("catalog-dmm", tape and tape.catalog_dmm), ("request-dmm", tape and tape.request_dmm)):
+        if named or (theirs and disks.get(role) not in (None, node, request)):
+            options.append(f"`{role} {named or disks[role]}`")
     if options:
         said += (", " if len(options) > 1 else " and ") + ", ".join(options[:-1]) + (" and " if len(options) > 1 else "") + options[-1]
     if on_disks and not examples:
