@@ -1312,8 +1312,12 @@ def rename_warnings(plan: Plan) -> list[str]:
         )
         suffix = _suffix_of(r)
         # The old template is deleted in DIR only: on the member it stays, under a name
-        # BKRSUBMT no longer lists (and, renumbered, one another member's copy may now have).
-        stays = f"{r.before} TEMPLATE on {r.member}, which stays on its backup server's disk where its BKRSUBMT no longer lists it"
+        # BKRSUBMT no longer lists (and, renumbered, one another member's copy may now have);
+        # erased once the new BKRSUBMT is in place, as the old one submits it until then.
+        stays = (
+            f"{r.before} TEMPLATE on {r.member} once the new BKRSUBMT is in place ({r.after} TEMPLATE uploaded before"
+            " it): it stays on its backup server's disk, where that EXEC no longer lists it"
+        )
         keep = (
             f"; to keep the name, write `job-suffix {suffix}` in member {r.member}; else erase {stays}"
             if suffix
@@ -1639,7 +1643,8 @@ def deleted_warnings(plan: Plan) -> list[str]:
                     f"bkrc: warning: job {was.job} is renamed {r.after} on {was.member} (its template the same but"
                     f" for the name): {_cms_id(path)} is deleted in {escaped(plan.out_dir)} only ({escaped(path)}) and stays on"
                     f" {was.member}'s backup server's disk, where {was.member}'s BKRSUBMT no longer lists it; erase"
-                    f" it there; the catalog keeps the backups made so far under {was.job}, not {r.after}"
+                    f" it there once the new BKRSUBMT is in place ({r.after} TEMPLATE uploaded before it); the catalog"
+                    f" keeps the backups made so far under {was.job}, not {r.after}"
                     " (docs/deploy.md, \"Changing a deployed cluster\")"
                 )
             elif (pairs := copies.pop((r.source_before, r.source_job), None)) is not None:
@@ -1656,15 +1661,16 @@ def deleted_warnings(plan: Plan) -> list[str]:
         lines.append(
             f"bkrc: warning: job {was.job}'s template is deleted in {escaped(plan.out_dir)} only ({escaped(path)}): {_cms_id(path)}"
             f" stays on {member}'s backup server's disk, where {member}'s BKRSUBMT no longer lists it; erase it"
-            f" there; the catalog keeps the backups made so far under {was.job}"
+            " there once the new BKRSUBMT is in place; the catalog keeps the backups made so far under"
+            f" {was.job}"
             " (docs/deploy.md, \"Changing a deployed cluster\")"
         )
     elif templates:
         lines.append(
             f"bkrc: warning: {len(templates)} job templates are deleted in {escaped(plan.out_dir)} only"
             f" ({_listed([p for p, _ in templates])}): each stays on its member's backup server's disk, where"
-            " the member's BKRSUBMT no longer lists it; erase them there; the catalog keeps the backups made so"
-            " far under their names (docs/deploy.md, \"Changing a deployed cluster\")"
+            " the member's BKRSUBMT no longer lists it; erase them there once each member's new BKRSUBMT is in"
+            " place; the catalog keeps the backups made so far under their names (docs/deploy.md, \"Changing a deployed cluster\")"
         )
     if entries:
         one = len(entries) == 1
@@ -1801,14 +1807,15 @@ def _copies_renamed(plan: Plan, pairs: list[tuple[str, Rename]]) -> str:
         return (
             f"{head} (its copy's template the same but for the name): {_cms_id(path)} is deleted in"
             f" {escaped(plan.out_dir)} only ({escaped(path)}) and stays on {r.member}'s backup server's disk, where {r.member}'s"
-            f" BKRSUBMT no longer lists it; erase it there; the catalog keeps the backups made so far under"
-            f" {r.before}, not {r.after} (docs/deploy.md, \"Changing a deployed cluster\")"
+            f" BKRSUBMT no longer lists it; erase it there once the new BKRSUBMT is in place ({r.after} TEMPLATE"
+            f" uploaded before it); the catalog keeps the backups made so far under {r.before}, not {r.after} (docs/deploy.md, \"Changing a deployed cluster\")"
         )
     erase = ", ".join(f"{_cms_id(path)} on {r.member}" for path, r in pairs)
     return (
         f"{head} (each copy's template the same but for the name): its {len(pairs)} copies' templates are"
         f" deleted in {escaped(plan.out_dir)} only ({_listed([path for path, _ in pairs])}) and each stays on its member's"
-        f" backup server's disk, where the member's BKRSUBMT no longer lists it; erase them there ({erase}); the"
+        f" backup server's disk, where the member's BKRSUBMT no longer lists it; erase them there ({erase}) once"
+        " each member's new BKRSUBMT is in place (its new template uploaded before it); the"
         f" catalog keeps the backups made so far under {', '.join(r.before for _, r in pairs)}, not"
         f" {', '.join(r.after for _, r in pairs)} (docs/deploy.md, \"Changing a deployed cluster\")"
     )

@@ -331,8 +331,9 @@ def test_a_renamed_copy_s_old_template_is_named_to_erase(tmp_path):
     source(tmp_path, THREE.replace("  member DEV2 { workers 2  private-volume D2PRV1 }\n", ""))
     (renamed,) = [w for w in _warnings(run_cli(["compile", src, "-o", out, "--dry-run"], expect=0).stderr) if " is renamed " in w]
     assert renamed.endswith(
-        "; to keep the name, write `job-suffix 3` in member DEV3; else erase SYSFU3 TEMPLATE on DEV3,"
-        " which stays on its backup server's disk where its BKRSUBMT no longer lists it"
+        "; to keep the name, write `job-suffix 3` in member DEV3; else erase SYSFU3 TEMPLATE on DEV3 once the"
+        " new BKRSUBMT is in place (SYSFU2 TEMPLATE uploaded before it): it stays on its backup server's disk,"
+        " where that EXEC no longer lists it"
         ' (docs/deploy.md, "Changing a deployed cluster")'
     ), renamed
 
@@ -358,7 +359,8 @@ def test_a_job_renamed_says_its_old_template_stays_on_the_member(tmp_path):
         assert warning == (
             f"bkrc: warning: job GUESTFUL is renamed GUESTALL on DEV1 (its template the same but for the name):"
             f" GUESTFUL TEMPLATE is deleted in {out} only (DEV1/GUESTFUL.TEMPLATE) and stays on DEV1's backup"
-            " server's disk, where DEV1's BKRSUBMT no longer lists it; erase it there; the catalog keeps the"
+            " server's disk, where DEV1's BKRSUBMT no longer lists it; erase it there once the new BKRSUBMT is"
+            " in place (GUESTALL TEMPLATE uploaded before it); the catalog keeps the"
             ' backups made so far under GUESTFUL, not GUESTALL (docs/deploy.md, "Changing a deployed cluster")'
         )
         assert re.search(r"^create +DEV1/GUESTALL\.TEMPLATE +job-template +DEV1 +GUESTALL \(was GUESTFUL\)$",
@@ -371,7 +373,8 @@ def test_a_job_renamed_says_its_old_template_stays_on_the_member(tmp_path):
     assert warning == (
         f"bkrc: warning: job GUESTFUL's template is deleted in {out} only (DEV1/GUESTFUL.TEMPLATE):"
         " GUESTFUL TEMPLATE stays on DEV1's backup server's disk, where DEV1's BKRSUBMT no longer lists"
-        " it; erase it there; the catalog keeps the backups made so far under GUESTFUL"
+        " it; erase it there once the new BKRSUBMT is in place; the catalog keeps the backups made so far"
+        " under GUESTFUL"
         ' (docs/deploy.md, "Changing a deployed cluster")'
     )
     result = run_cli(["compile", src, "-o", out], expect=0)
@@ -398,6 +401,7 @@ def test_a_job_renamed_says_its_old_template_stays_on_the_member(tmp_path):
     assert "(was " not in result.stdout
     (warning,) = _warnings(result.stderr)
     assert warning.startswith(f"bkrc: warning: 2 job templates are deleted in {out} only"), warning
+    assert "; erase them there once each member's new BKRSUBMT is in place; the catalog" in warning, warning
 
 
 def test_an_identity_job_renamed_pairs_its_copies_member_by_member(tmp_path):
@@ -420,7 +424,7 @@ def test_an_identity_job_renamed_pairs_its_copies_member_by_member(tmp_path):
             f" the name): its 2 copies' templates are deleted in {out} only (DEV1/SYSFU1.TEMPLATE,"
             " DEV2/SYSFU2.TEMPLATE) and each stays on its member's backup server's disk, where the member's"
             " BKRSUBMT no longer lists it; erase them there (SYSFU1 TEMPLATE on DEV1, SYSFU2 TEMPLATE on"
-            " DEV2); the catalog keeps the backups made so far under SYSFU1, SYSFU2, not SYSALL1, SYSALL2"
+            " DEV2) once each member's new BKRSUBMT is in place (its new template uploaded before it); the catalog keeps the backups made so far under SYSFU1, SYSFU2, not SYSALL1, SYSALL2"
             ' (docs/deploy.md, "Changing a deployed cluster")'
         )
         for n in (1, 2):
@@ -452,6 +456,25 @@ def test_an_identity_job_renamed_pairs_its_copies_member_by_member(tmp_path):
     assert "(was " not in result.stdout
     (warning,) = _warnings(result.stderr)
     assert warning.startswith(f"bkrc: warning: 2 job templates are deleted in {out} only (DEV1/SYSFU1"), warning
+
+
+def test_an_identity_job_renamed_on_one_member_says_when_to_erase_its_copy(tmp_path):
+    """The warning of an IDENTITY job renamed on a cluster of one member said "erase it
+    there" without when: the old BKRSUBMT submits SYSFU1 until the new one replaces
+    it, so the old template goes only once that EXEC is in place, and the new one
+    before it (docs/deploy.md, "Changing a deployed cluster")."""
+    one = GOOD.replace("  member DEV2 { workers 2  private-volume D2PRV1 }\n", "")
+    src, out = source(tmp_path, one), tmp_path / "out"
+    run_cli(["compile", src, "-o", out], expect=0)
+    source(tmp_path, one.replace("job SYSFU {", "job SYSALL {"))
+    (warning,) = _warnings(run_cli(["compile", src, "-o", out, "--dry-run"], expect=0).stderr)
+    assert warning == (
+        "bkrc: warning: job SYSFU is renamed SYSALL on DEV1 (its copy's template the same but for the name):"
+        f" SYSFU1 TEMPLATE is deleted in {out} only (DEV1/SYSFU1.TEMPLATE) and stays on DEV1's backup server's"
+        " disk, where DEV1's BKRSUBMT no longer lists it; erase it there once the new BKRSUBMT is in place"
+        " (SYSALL1 TEMPLATE uploaded before it); the catalog keeps the backups made so far under SYSFU1, not"
+        ' SYSALL1 (docs/deploy.md, "Changing a deployed cluster")'
+    )
 
 
 def test_a_user_moved_between_single_and_identity_jobs_is_told_to_change_its_entry(tmp_path):
@@ -889,7 +912,8 @@ def test_a_job_suffix_removed_is_not_called_a_member_renumbered(tmp_path):
         "bkrc: warning: job SYSFU's copy on DEV1 is renamed SYSFUA -> SYSFU1 (its member's job suffix"
         " changed from A to 1: a `job-suffix` written, changed or removed); the catalog keeps its backups so far"
         " under SYSFUA; to keep the name, write `job-suffix A` in member DEV1; else erase SYSFUA TEMPLATE on"
-        " DEV1, which stays on its backup server's disk where its BKRSUBMT no longer lists it"
+        " DEV1 once the new BKRSUBMT is in place (SYSFU1 TEMPLATE uploaded before it): it stays on its backup"
+        " server's disk, where that EXEC no longer lists it"
         ' (docs/deploy.md, "Changing a deployed cluster")'
     )
 

@@ -551,7 +551,7 @@ def test_deploying_from_the_pipeline_prints_what_the_page_shows(tmp_path, monkey
         if f["action"] != "unchanged" and f["kind"] not in ("manifest", "readme")
     ]
     assert printed == shown.splitlines()
-    assert any("job LNXINC's template is deleted in last/out only" in w and "erase it there" in w for w in plan["warnings"])
+    assert any("job LNXINC's template is deleted in last/out only" in w and "erase it there once the new BKRSUBMT is in place" in w for w in plan["warnings"])
     shutil.rmtree(tmp_path / "last")
     first = json.loads(run_cli(command, expect=0).stdout)["files"]
     assert {f["action"] for f in first} == {"create"}
