@@ -305,3 +305,85 @@ def test_a_file_changed_by_hand_that_the_compile_deletes_has_no_line(compiled, s
     assert (check, file, line) == ("compile/changed-by-hand", "out/DEV2/SYSFU2.TEMPLATE", None)
     assert ": a compile would delete it, so it stops there and writes nothing\n" in text
     assert text.endswith("help: move the change into dev.bkr (or the dialect table); --force deletes it, the hand edit lost")
+
+
+#: What `cms_problems` says of two files no input the checks pass gives (so a test
+#: provokes the refusal by putting these in its place): a job template's line too
+#: long, and a character of an EXEC no member can read.
+CMS_PROBLEMS = [
+    "DEV1/GUESTFUL.TEMPLATE:3: 80 columns (at most 72)",
+    "DEV1/BKRSTART.EXEC:2:5: '[' is not EBCDIC-invariant here",
+]
+
+#: The help of a file the compile refuses to write: its input should have been refused.
+REPORT_IT = (
+    "the checks should have refused this in the source: please report it, with the .bkr, at"
+    " https://github.com/bkrdsl/bkrdsl/issues"
+)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("mode", [[], ["--dry-run"], ["--check"]], ids=["write", "dry-run", "check"])
+def test_a_file_that_would_break_a_cms_rule_is_a_finding_of_the_document(compiled, monkeypatch, fmt, mode, sarif_errors):
+    """compile refuses to write a file that breaks a CMS rule (exit 1, nothing
+    written, as ever); its document said a clean run (json no finding, SARIF no
+    result, GitLab `[]`, github nothing). A job's template is found at the `job`
+    statement of the .bkr (line 14 of dev.bkr), any other file at its path in DIR
+    and the line the rule names. The CMS checks pass every input the checker lets
+    through (test_compile_emit), so the refusal is provoked by putting problems in
+    their place."""
+    from bkrdsl.emit import artifacts
+
+    monkeypatch.setattr(artifacts, "cms_problems", lambda model, files, source: list(CMS_PROBLEMS))
+    before = {p: p.read_bytes() for p in Path("out").rglob("*") if p.is_file()}
+    result = run_cli(["compile", "dev.bkr", "-o", "out", *mode, "--format", fmt], expect=1)
+    assert "bkrc: a generated file would break a CMS rule: DEV1/GUESTFUL.TEMPLATE:3: 80 columns" in (
+        result.stdout + result.stderr
+    )
+    assert {p: p.read_bytes() for p in Path("out").rglob("*") if p.is_file()} == before
+    of_job = (
+        "a file of job GUESTFUL would break a CMS rule: DEV1/GUESTFUL.TEMPLATE:3: 80 columns (at most 72),"
+        f" so the compile stops there and writes nothing\nhelp: {REPORT_IT}; meanwhile"
+        " change job GUESTFUL so that its file keeps the rule"
+    )
+    of_folder = (
+        "a generated file would break a CMS rule: DEV1/BKRSTART.EXEC:2:5: '[' is not EBCDIC-invariant here,"
+        f" so the compile stops there and writes nothing\nhelp: {REPORT_IT}; meanwhile"
+        " change what the file is written from"
+    )
+    assert located(fmt, result.stderr, sarif_errors) == [
+        (check_of(fmt, "compile/cms-rule"), "dev.bkr", of_job, 14),
+        (check_of(fmt, "compile/cms-rule"), "out/DEV1/BKRSTART.EXEC", of_folder, 2),
+    ]
+    assert Path("dev.bkr").read_text().splitlines()[13] == "  job GUESTFUL {"
+    if fmt == "json":  # exit 1, as errors in the input: the run did its job and found them
+        document = json.loads(result.stderr)
+        assert document["execution_successful"] is True and document["failures"] == []
+    if fmt == "sarif":  # its rule points at the page of the rules, not at drift's
+        (rule,) = json.loads(result.stderr)["runs"][0]["tool"]["driver"]["rules"]
+        assert rule["id"] == "compile/cms-rule" and rule["help"]["text"].startswith('docs/output.md, "Every file"')
+    if fmt == "github":
+        assert "::error title=bkrc::" not in result.stderr
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_file_bkrc_cannot_generate_is_a_finding_at_the_source(compiled, monkeypatch, fmt, sarif_errors):
+    """The emitter refuses the model (`EmitError`: two files of one name, a
+    minidisk no volume has room for; exit 1, the checker should have said so):
+    the document said a clean run; it has a finding at the source now."""
+    from bkrdsl.emit import artifacts
+    from bkrdsl.emit.common import EmitError
+
+    def refused(*args, **kwargs):
+        raise EmitError("two generated files would both be DEV1/GUESTFUL.TEMPLATE")
+
+    monkeypatch.setattr(artifacts, "emit_all", refused)
+    result = run_cli(["compile", "dev.bkr", "-o", "out", "--format", fmt], expect=1)
+    said = "bkrc: cannot compile dev.bkr: two generated files would both be DEV1/GUESTFUL.TEMPLATE; nothing written"
+    assert said in result.stdout + result.stderr
+    text = (
+        "bkrc cannot write the files of dev.bkr: two generated files would both be DEV1/GUESTFUL.TEMPLATE,"
+        f" so the compile writes nothing\nhelp: {REPORT_IT}"
+    )
+    line = None if fmt in ("json", "github") else 1  # no line: SARIF's and GitLab's default
+    assert located(fmt, result.stderr, sarif_errors) == [(check_of(fmt, "compile/cannot-generate"), "dev.bkr", text, line)]

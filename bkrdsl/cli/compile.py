@@ -39,6 +39,7 @@ import threading
 import click
 
 from bkrdsl.cli.common import (
+    BUG_URL,
     DOCUMENT_FORMATS,
     DOCUMENT_PENDING,
     EXIT_INPUT,
@@ -201,15 +202,19 @@ def _fail(message: str, code: int, *, err=True, into: str | None = "failures") -
     sys.exit(code)
 
 
-def _artifacts(analysis, source: str, dialect, status: bool):
-    """Every generated file in memory, or exit with the reason there are none."""
+def _artifacts(analysis, source: str, dialect, status: bool, out_dir: str):
+    """Every generated file in memory, or exit with the reason there are none
+    (exit 1, a clean input's held document carrying it as a finding: `refusals`)."""
     from bkrdsl.emit.artifacts import cms_problems, emit_all
     from bkrdsl.emit.common import EmitError, TableRefused
 
+    held = _held()
     try:
         artifacts = emit_all(analysis.model, source, dialect)
     except EmitError as err:
         code = EXIT_USAGE if isinstance(err, TableRefused) else EXIT_INPUT  # a table: as its load's refusals
+        if held is not None and code == EXIT_INPUT:  # an exit 2 is in its failures
+            held.folder = [cannot_generate(analysis.model.main_file, str(err))]
         _fail(f"bkrc: cannot compile {escaped(analysis.model.main_file)}: {err}; nothing written", code, err=status)
     # The manifest needs every file's sha256. hashlib lets go of the interpreter
     # while it hashes, so the files are hashed on a second thread while this
@@ -221,9 +226,81 @@ def _artifacts(analysis, source: str, dialect, status: bool):
     finally:
         hashing.join()
     if problems:
+        if held is not None:
+            held.folder = refusals(problems, artifacts, analysis.model, out_dir)
         lines = [f"bkrc: a generated file would break a CMS rule: {p}" for p in problems]
         _fail("\n".join(lines + ["bkrc: nothing written"]), EXIT_INPUT, err=status)
     return artifacts
+
+
+#: The help of a file the compile refuses to generate: the checks let its input through.
+_REPORT_IT = "the checks should have refused this in the source: please report it, with the .bkr, at " + BUG_URL
+
+
+def refusals(problems: list[str], artifacts, model, out_dir: str) -> list:
+    """The CMS rules the generated files would break (`cms_problems`: `PATH: ...`,
+    `PATH:LINE: ...`, `PATH:LINE:COLUMN: ...`), as `FolderFinding`s
+    (`compile/cms-rule`) for the held document: each at the `job` statement of the
+    .bkr that the file is written for (a job template), else at the file's path
+    in DIR (a file the compile did not write) and the line the rule names."""
+    import re
+    from pathlib import PurePath
+
+    from bkrdsl.diagnostics.core import FolderFinding
+
+    by_path = {a.path: a for a in artifacts}
+    jobs = {job.name: job for job in model.jobs}
+    found = []
+    for problem in problems:
+        # The longest artifact path the problem starts with (a CMS name may hold `:`).
+        path, line = None, None
+        for end in sorted((m.start() for m in re.finditer(":", problem)), reverse=True):
+            if problem[:end] in by_path:
+                path = problem[:end]
+                at = re.match(r":(\d+)", problem[end:])
+                line = int(at[1]) if at else None
+                break
+        artifact = by_path.get(path) if path is not None else None
+        job = jobs.get(artifact.source_job) if artifact is not None and artifact.source_job else None
+        if job is not None:
+            span = job.decl.span
+            found.append(
+                FolderFinding(
+                    "compile/cms-rule",
+                    span.file,
+                    f"a file of job {job.name} would break a CMS rule: {problem}, so the compile stops there and"
+                    " writes nothing",
+                    f"{_REPORT_IT}; meanwhile change job {job.name} so that its file keeps the rule",
+                    span.line,
+                )
+            )
+        else:
+            where = str(PurePath(out_dir) / path) if path is not None else out_dir
+            found.append(
+                FolderFinding(
+                    "compile/cms-rule",
+                    where,
+                    f"a generated file would break a CMS rule: {problem}, so the compile stops there and writes"
+                    " nothing",
+                    f"{_REPORT_IT}; meanwhile change what the file is written from",
+                    line,
+                )
+            )
+    return found
+
+
+def cannot_generate(main_file: str, why: str) -> object:
+    """An `EmitError` (exit 1: two files of one name, a minidisk that fits no
+    volume ...) as the held document's `FolderFinding` (`compile/cannot-generate`),
+    at the source: the emitter does not say which statement."""
+    from bkrdsl.diagnostics.core import FolderFinding
+
+    return FolderFinding(
+        "compile/cannot-generate",
+        main_file,
+        f"bkrc cannot write the files of {main_file}: {why}, so the compile writes nothing",
+        _REPORT_IT,
+    )
 
 
 def _output_folder(ctx, param, value: str) -> str:
@@ -530,7 +607,7 @@ def _compile(
     source = source_name or source_label(analysis.model.main_file)
     if report is not None:
         report.source = source
-    artifacts = _artifacts(analysis, source, dialect, status)
+    artifacts = _artifacts(analysis, source, dialect, status, out_dir)
     out = Path(out_dir)
     reading = dry_run or check_only
     try:

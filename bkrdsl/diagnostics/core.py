@@ -127,7 +127,10 @@ class FolderFinding(NamedTuple):
     source (no code, no line: bkrc writes the file), always an error. `check`
     names the condition (`compile/changed-by-hand`, SARIF's rule, JSON's `check`),
     `path` the file in DIR (or DIR itself) as the command line names DIR, `line`
-    the line of it the finding is about, where there is one (a hand edit's)."""
+    the line of it the finding is about, where there is one (a hand edit's). A file
+    the compile refuses to generate (`compile/cms-rule`, `compile/cannot-generate`)
+    is found at the source's statement it is written for, or the source, where
+    that is known, else at its path in DIR."""
 
     check: str
     path: str
@@ -145,6 +148,19 @@ FOLDER_CHECKS = {
     "compile/in-the-way": "something other than a file stands where the compile writes one (or a file where it needs a folder)",
     "compile/no-manifest": "the output folder holds files but no manifest.json: bkrc did not write it",
     "compile/not-up-to-date": "the output folder is not what the source compiles to (bkrc compile --check)",
+    "compile/cms-rule": (
+        "a file the compile generates would break a CMS rule (its name, 72 columns, EBCDIC-invariant"
+        " characters, its opening comment): nothing is written"
+    ),
+    "compile/cannot-generate": "bkrc cannot generate a file the source asks for: nothing is written",
+}
+
+
+#: The page a `FolderFinding`'s SARIF rule points to (None: the checks of DIR).
+FOLDER_HELP = {
+    None: 'docs/output.md, "Drift: files changed by hand" and "--dry-run and --check"',
+    "compile/cms-rule": 'docs/output.md, "Every file"; docs/diagnostics.md, "What compile finds in DIR"',
+    "compile/cannot-generate": 'docs/diagnostics.md, "What compile finds in DIR"',
 }
 
 

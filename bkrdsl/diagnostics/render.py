@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 
 from bkrdsl import __version__
-from bkrdsl.diagnostics.core import FOLDER_CHECKS, Diagnostic, Fix, FolderFinding, Severity
+from bkrdsl.diagnostics.core import FOLDER_CHECKS, FOLDER_HELP, Diagnostic, Fix, FolderFinding, Severity
 from bkrdsl.diagnostics.limit import Stop, limit
 from bkrdsl.source import Source, Span
 from bkrdsl.terminal import ACTED_ON, SHOWN, columns, escaped, json_text
@@ -644,7 +644,7 @@ def render_sarif(
                 "name": check.replace("/", "-"),
                 "shortDescription": {"text": FOLDER_CHECKS.get(check, check)},
                 "fullDescription": {"text": FOLDER_CHECKS.get(check, check)},
-                "help": {"text": "docs/output.md, \"Drift: files changed by hand\" and \"--dry-run and --check\""},
+                "help": {"text": FOLDER_HELP.get(check, FOLDER_HELP[None])},
                 "defaultConfiguration": {"level": "error"},
             }
         )
