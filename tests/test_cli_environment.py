@@ -423,9 +423,14 @@ def test_a_compile_whose_report_cannot_be_printed_writes_nothing(tmp_path, fmt, 
     state = "was not created" if first else "is as it was"
     line = f"bkrc: cannot write to standard output: No space left on device; nothing written: {out} {state}\n"
     assert run.returncode == 2, run.stderr
-    assert run.stderr.endswith(line), run.stderr
-    if fmt == "json":  # the diagnostics' document, then bkrc's line (on standard error: the other is full)
-        json.loads(run.stderr.removesuffix(line))
+    assert run.stderr.startswith(line), run.stderr
+    if fmt == "json":
+        # bkrc's line (on standard error: the other is full), then the diagnostics'
+        # document, which says the run failed and why: it was printed first, and
+        # said a successful run while the job failed.
+        document = json.loads(run.stderr.removeprefix(line))
+        assert document["execution_successful"] is False
+        assert document["failures"] == [line.rstrip("\n")]
     else:
         assert run.stderr == line
     assert siblings(out) == []  # no temporary folder left beside DIR

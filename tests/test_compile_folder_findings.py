@@ -387,3 +387,24 @@ def test_a_file_bkrc_cannot_generate_is_a_finding_at_the_source(compiled, monkey
     )
     line = None if fmt in ("json", "github") else 1  # no line: SARIF's and GitLab's default
     assert located(fmt, result.stderr, sarif_errors) == [(check_of(fmt, "compile/cannot-generate"), "dev.bkr", text, line)]
+
+
+def test_a_full_disk_while_the_new_tree_is_written_says_the_run_failed(compiled, monkeypatch):
+    """ENOSPC while the compile builds the new folder beside DIR (exit 2, DIR as it
+    was) comes before the report, which prints the document: it is in its failures.
+    (Passes before and after 'the held document last': it guards the order.)"""
+    import errno
+
+    from bkrdsl import output
+
+    def full(temp, *args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device", str(temp / "DEV1" / "GUESTFUL.TEMPLATE"))
+
+    monkeypatch.setattr(output, "_write_all", full)
+    Path("dev.bkr").write_text(GOOD.replace("daily 01:00", "daily 01:30"))
+    result = run_cli(["compile", "dev.bkr", "-o", "out", "--format", "json"], expect=2)
+    document = json.loads(result.stderr)
+    assert document["execution_successful"] is False
+    (said,) = document["failures"]
+    assert said.startswith("bkrc: ") and ": cannot write: No space left on device (bkrc builds" in said
+    assert said.endswith("; nothing was changed")

@@ -683,16 +683,17 @@ def _compile(
         # Printed (click.echo flushes each line) once the new folder is complete,
         # Ctrl-C held back, before the swap: a standard output that cannot take
         # the report stops the compile with DIR as it was, so any exit but 0
-        # means that. The held document first: a standard error that cannot take
-        # it stops the compile the same way.
-        if held is not None:
-            held.print()
+        # means that. The held document last: a standard output that cannot take
+        # the report is then in its failures (printed as the compile exits), and a
+        # standard error that cannot take the document stops the compile the same way.
         click.echo(f"bkrc: wrote {output.summary(plan, done=True)}")
         for line in output.source_only_written(plan):
             click.echo(f"bkrc: {line}")
         for line in output.forced_message(plan) if force else ():
             click.echo(line, err=status)
         _warn_renames(plan, status, dialect, directory)
+        if held is not None:
+            held.print()
 
     try:
         left = output.write(plan, force=force, commit=commit, before_swap=report)
