@@ -1645,3 +1645,50 @@ def test_check_in_gitlab_format_reports_each_file_that_would_change(tmp_path, mo
     again = json.loads(run_cli(["fmt", "--check", "--format", "gitlab", "indented.bkr"], expect=1).stderr)
     assert again[0]["fingerprint"] == issues[0]["fingerprint"]
     assert run_cli(["fmt", "--check", "--format", "gitlab", "pretty.bkr"], expect=0).stderr == "[]\n"
+
+
+# stop 78, h9: `bkrc fmt --check --format json|sarif`, a finding per file that would change
+@pytest.mark.parametrize("fmt", ["json", "sarif"])
+def test_check_in_json_and_sarif_reports_each_file_that_would_change(tmp_path, monkeypatch, fmt):
+    """`fmt --check` exits 1 for a file it would reformat; its json and sarif
+    documents said a clean run (no finding, SARIF no result) while the step
+    failed. Each such file is a finding now, as gitlab's issue and github's
+    annotation: `fmt/would-reformat`, an error, at its first line that changes;
+    the run did its job (`execution_successful` true); a canonical file has none."""
+    import json
+
+    from test_cli_contract import SARIF_SCHEMA
+
+    monkeypatch.chdir(tmp_path)
+    minimal = (EXAMPLES / "minimal.bkr").read_bytes()
+    n = next(i for i, line in enumerate(minimal.split(b"\n")) if line.startswith(b"  "))
+    (tmp_path / "indented.bkr").write_bytes(minimal.replace(b"\n  ", b"\n      ", 1))
+    (tmp_path / "pretty.bkr").write_bytes(minimal)
+    result = run_cli(["fmt", "--check", "--format", fmt, "indented.bkr", "pretty.bkr"], expect=1)
+    assert result.stdout == "would reformat indented.bkr\n"
+    document = json.loads(result.stderr)
+    help_ = "`bkrc fmt indented.bkr` rewrites it in the canonical layout"
+    if fmt == "json":
+        assert document["execution_successful"] is True and document["failures"] == []
+        assert document["unformatted"] == [
+            {
+                "check": "fmt/would-reformat", "severity": "error", "message": "would reformat indented.bkr",
+                "file": "indented.bkr", "line": n + 1, "help": help_,
+            }
+        ]
+    else:
+        jsonschema = pytest.importorskip("jsonschema")
+        jsonschema.validate(document, json.loads(SARIF_SCHEMA.read_text(encoding="utf-8")))
+        (run,) = document["runs"]
+        (rule,) = run["tool"]["driver"]["rules"]
+        assert rule["id"] == "fmt/would-reformat" and rule["defaultConfiguration"]["level"] == "error"
+        assert [
+            (r["ruleId"], r["level"], r["message"]["text"], r["locations"][0]["physicalLocation"]) for r in run["results"]
+        ] == [
+            (
+                "fmt/would-reformat", "error", f"would reformat indented.bkr\nhelp: {help_}",
+                {"artifactLocation": {"uri": "indented.bkr"}, "region": {"startLine": n + 1}},
+            )
+        ]
+    clean = json.loads(run_cli(["fmt", "--check", "--format", fmt, "pretty.bkr"], expect=0).stderr)
+    assert "unformatted" not in clean if fmt == "json" else clean["runs"][0]["results"] == []

@@ -195,11 +195,12 @@ def test_ctrl_c_under_json_keeps_the_document_all_of_standard_error(three, monke
     result = run_cli(["fmt", "--format", "json", *three])
     assert result.exit_code == 130
     assert texts(three) == [PRETTY, UGLY, UGLY]
-    assert json.loads(result.stderr)["diagnostics"] == []
-    assert result.stdout == (
-        f"reformatted {three[0]}\n"
-        f"bkrc: interrupted; rewritten before it: {three[0]}; every other file is as it was\n"
-    )
+    document = json.loads(result.stderr)
+    assert document["diagnostics"] == []
+    said = f"bkrc: interrupted; rewritten before it: {three[0]}; every other file is as it was"
+    assert result.stdout == f"reformatted {three[0]}\n{said}\n"
+    # Exit 130: the document says the run failed, and why (it said a clean run's).
+    assert document["execution_successful"] is False and document["failures"] == [said]
 
 
 @pytest.mark.parametrize(

@@ -13,6 +13,7 @@ import sys
 import click
 
 from bkrdsl.cli.common import (
+    DOCUMENT_FORMATS,
     EXIT_INPUT,
     EXIT_INTERNAL,
     EXIT_OK,
@@ -76,7 +77,7 @@ class _Run:
         self.results = []
         self.rewritten: list[str] = []
         self.failures: list[str] = []  # bkrc's lines for the files it could not read or write
-        self.unformatted: list[tuple[str, str, str]] = []  # --check: (name, text, formatted), for gitlab
+        self.unformatted: list[tuple[str, str, str]] = []  # --check: (name, text, formatted), for the document
 
     def failed(self, line: str) -> None:
         click.echo(line, err=self.status)
@@ -124,7 +125,7 @@ class _Run:
                     from bkrdsl.diagnostics.render import github_unformatted
 
                     click.echo(github_unformatted(done.source.name, done.before, done.text), nl=False, err=True)
-                elif self.fmt == "gitlab":  # an issue in the report, after the diagnostics
+                elif self.fmt in DOCUMENT_FORMATS:  # a finding of the document (gitlab: an issue), after the diagnostics
                     self.unformatted.append((done.source.name, done.before, done.text))
                 self.fail(EXIT_INPUT)
             return
@@ -192,8 +193,10 @@ def fmt_cmd(files, check, diff, fmt, color):
             run.one(arg)
     except KeyboardInterrupt as err:
         word, code = interruption(err)
-        click.echo(run.interrupted(word), err=status)
-        if not status:  # json, sarif: the document of the files read before it
+        line = run.interrupted(word)
+        click.echo(line, err=status)
+        run.failures.append(line)  # the run failed: the document says so, not a clean run's
+        if not status:  # json, sarif, gitlab: the document of the files read before it
             print_diagnostics(
                 [r for r in run.results if not r.ok], fmt, color, err=True, failures=run.failures,
                 unformatted=run.unformatted,

@@ -153,6 +153,7 @@ FOLDER_CHECKS = {
         " characters, its opening comment): nothing is written"
     ),
     "compile/cannot-generate": "bkrc cannot generate a file the source asks for: nothing is written",
+    "fmt/would-reformat": "bkrc fmt --check: the file is not in the canonical layout; bkrc fmt would rewrite it",
 }
 
 
@@ -161,6 +162,7 @@ FOLDER_HELP = {
     None: 'docs/output.md, "Drift: files changed by hand" and "--dry-run and --check"',
     "compile/cms-rule": 'docs/output.md, "Every file"; docs/diagnostics.md, "What compile finds in DIR"',
     "compile/cannot-generate": 'docs/diagnostics.md, "What compile finds in DIR"',
+    "fmt/would-reformat": "docs/fmt.md",
 }
 
 

@@ -61,8 +61,9 @@ def render(
     (`github_folder`). `failure`: an internal error's (line, kind, message), which
     SARIF says as its invocation's exception and JSON among `failures`.
     `unformatted`: (file, text, formatted text) of each file `bkrc fmt --check`
-    would reformat, an issue each in `gitlab` (`render_gitlab`; github's annotation
-    is fmt's own line, `github_unformatted`). `allowed`: the warnings a `# bkrc:
+    would reformat, an issue each in `gitlab` (`render_gitlab`), a finding in `json`
+    (`unformatted`) and `sarif` (`unformatted_findings`; github's annotation is
+    fmt's own line, `github_unformatted`). `allowed`: the warnings a `# bkrc:
     allow` set aside (`allow.Allowed`), which the text format counts in its summary
     line and JSON lists as `allowed`.
     `modules`: the files checked as modules (no cluster), which only the text
@@ -81,8 +82,9 @@ def render(
         return render_short(ordered, stops)
     if fmt is Format.JSON:
         said = [*failures, failure[0]] if failure is not None else failures
-        return render_json(ordered, stops, said, allowed, folder)
+        return render_json(ordered, stops, said, allowed, folder, unformatted_findings(unformatted))
     if fmt is Format.SARIF:
+        folder = [*folder, *unformatted_findings(unformatted)]
         return render_sarif(ordered, stops, failure, failures=failures, allowed=allowed, folder=folder)
     if fmt is Format.GITLAB:
         return render_gitlab(ordered, sources, stops, unformatted=unformatted, folder=folder)
@@ -439,6 +441,7 @@ def to_json_obj(
     failures: Sequence[str] = (),
     allowed: Sequence = (),
     folder: Sequence[FolderFinding] = (),
+    unformatted: Sequence[FolderFinding] = (),
 ) -> dict:
     """The JSON report; `stopped` only when the error limit left diagnostics out.
     `failures`: bkrc's lines for what made the run fail (exit 2: a FILE, `--dialect`
@@ -447,7 +450,9 @@ def to_json_obj(
     what SARIF's invocation says (`executionSuccessful`, its error notifications):
     `error_count` 0 alone is no clean run. `folder`: what `bkrc compile` found in
     DIR (`FolderFinding`), as `output_folder` (only when there is some, as
-    `stopped`): `check`, `severity`, `message`, `file`, `help`."""
+    `stopped`): `check`, `severity`, `message`, `file`, `line`, `help`; `unformatted`:
+    the files `bkrc fmt --check` would reformat (`unformatted_findings`), as
+    `unformatted`, with the same keys."""
     errors, warnings = counts(diagnostics)
     obj = {
         "format_version": "1",
@@ -468,11 +473,12 @@ def to_json_obj(
             for a in allowed
         ]
         obj["allowed_count"] = len(allowed)
-    if folder:
-        obj["output_folder"] = [
-            {"check": f.check, "severity": "error", "message": f.message, "file": f.path, "line": f.line, "help": f.help}
-            for f in folder
-        ]
+    for key, found in (("output_folder", folder), ("unformatted", unformatted)):
+        if found:
+            obj[key] = [
+                {"check": f.check, "severity": "error", "message": f.message, "file": f.path, "line": f.line, "help": f.help}
+                for f in found
+            ]
     if stops:
         obj["stopped"] = [
             {
@@ -494,8 +500,9 @@ def render_json(
     failures: Sequence[str] = (),
     allowed: Sequence = (),
     folder: Sequence[FolderFinding] = (),
+    unformatted: Sequence[FolderFinding] = (),
 ) -> str:
-    return json_text(to_json_obj(diagnostics, stops, failures, allowed, folder)) + "\n"
+    return json_text(to_json_obj(diagnostics, stops, failures, allowed, folder, unformatted)) + "\n"
 
 
 # -------------------------------------------------------------------- sarif
@@ -781,10 +788,28 @@ def _first_changed_line(before: str, after: str) -> int:
 
 def _unformatted_message(file: str) -> str:
     """What `--format github` and `gitlab` say of a file `bkrc fmt --check` would reformat."""
+    return f"would reformat {file}: {_unformatted_help(file)}"
+
+
+def _unformatted_help(file: str) -> str:
     import shlex
 
     command = "bkrc fmt -" if file == "<stdin>" else f"bkrc fmt {shlex.quote(file)}"
-    return f"would reformat {file}: `{command}` rewrites it in the canonical layout"
+    return f"`{command}` rewrites it in the canonical layout"
+
+
+def unformatted_findings(unformatted: Sequence[tuple[str, str, str]]) -> list[FolderFinding]:
+    """Each file `bkrc fmt --check` would reformat ((file, text, formatted text)) as
+    a finding of json's and sarif's document (`fmt/would-reformat`, an error: the
+    exit is 1), at its first line that changes, as github's annotation and
+    gitlab's issue say it."""
+    return [
+        FolderFinding(
+            "fmt/would-reformat", file, f"would reformat {file}", _unformatted_help(file),
+            _first_changed_line(before, after),
+        )
+        for file, before, after in unformatted
+    ]
 
 
 # ------------------------------------------------------------------- gitlab
