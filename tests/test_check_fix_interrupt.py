@@ -167,3 +167,62 @@ def test_sigterm_while_a_file_is_fixed_says_terminated_and_exits_143(three, monk
         f"bkrc: terminated; fixed: {three[0]}; not fixed, as they were: {three[1]}, {three[2]}",
         f"bkrc: to go on: bkrc check --fix {three[1]} {three[2]}",
     ]
+
+
+# stop 78, h9: an interrupted run's document says it failed
+@pytest.mark.parametrize("fix", [True, False], ids=["--fix", "check"])
+def test_ctrl_c_under_json_prints_a_document_that_says_the_run_failed(three, monkeypatch, fix):
+    """`bkrc check --format json` stopped by Ctrl-C (exit 130) printed no document:
+    a step that reads standard output got nothing it could parse. It prints the
+    document of a run that failed now (no diagnostic, `execution_successful`
+    false, bkrc's lines in `failures`), as for a FILE not read; the lines on
+    standard error are as they were."""
+    import json
+
+    import bkrdsl.cli.check
+
+    if fix:
+        after_call(monkeypatch, fixes, "fix_all", 2)
+    else:
+        after_call(monkeypatch, bkrdsl.cli.check, "analyse_arg", 2)
+    result = run_cli(["check", "--format", "json", *(["--fix"] if fix else []), *three])
+    assert result.exit_code == 130, result.output
+    document = json.loads(result.stdout)
+    assert document["diagnostics"] == [] and document["execution_successful"] is False
+    assert document["failures"] == ["\n".join(result.stderr.splitlines())]
+    assert result.stderr.startswith("bkrc: interrupted" if fix else "bkrc: interrupted\n")
+    if fix:
+        assert_interrupted(result, three[:1], three[1:])
+
+
+def test_ctrl_c_after_the_document_is_printed_prints_no_second_one(three, monkeypatch):
+    import json
+
+    import bkrdsl.cli.check
+
+    after_call(monkeypatch, bkrdsl.cli.check, "print_diagnostics", 1)
+    result = run_cli(["check", "--format", "json", "--fix", *three])
+    assert result.exit_code == 130
+    assert json.loads(result.stdout)["execution_successful"] is True  # one document, the run's own
+
+
+@pytest.mark.parametrize("fmt", ["sarif", "gitlab", "github"])
+def test_ctrl_c_in_the_other_formats(three, monkeypatch, fmt, tmp_path):
+    """SARIF: an invocation that failed, its notification bkrc's line; GitLab: `[]`
+    (its report has no place for a failure; the exit code says it); github: an
+    `::error` of no file, so that the run's summary says why the step stopped."""
+    import json
+
+    import bkrdsl.cli.check
+
+    after_call(monkeypatch, bkrdsl.cli.check, "analyse_arg", 2)
+    result = run_cli(["check", "--format", fmt, *three])
+    assert result.exit_code == 130, result.output
+    if fmt == "sarif":
+        (invocation,) = json.loads(result.stdout)["runs"][0]["invocations"]
+        assert invocation["executionSuccessful"] is False
+        assert invocation["toolExecutionNotifications"][0]["message"]["text"] == "bkrc: interrupted"
+    elif fmt == "gitlab":
+        assert json.loads(result.stdout) == []
+    else:
+        assert "::error title=bkrc::bkrc: interrupted\n" in result.stdout

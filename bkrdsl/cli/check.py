@@ -23,6 +23,7 @@ from bkrdsl.cli.common import (
     expand_folders,
     format_option,
     include_option,
+    interrupted_document,
     interruption,
     load_dialect_arg,
     load_directory_arg,
@@ -90,11 +91,12 @@ def check_cmd(files, fix, dialect_path, directory_path, fmt, color, include):
     try:
         code = _check(files, fix, fmt, color, include, done, dialect, directory, files.unread)
     except KeyboardInterrupt as err:
-        if not fix:
-            raise
         word, exit_with = interruption(err)  # Ctrl-C, or SIGTERM (a cancelled pipeline job)
-        for line in interrupted(files, done, include, word, dialect_path, directory_path):
+        lines = list(interrupted(files, done, include, word, dialect_path, directory_path)) if fix else [f"bkrc: {word}"]
+        for line in lines:
             click.echo(line, err=True)
+        # The document of standard output, unless printed: a clean run's is not said.
+        interrupted_document(fmt, lines, err=False)
         sys.exit(exit_with)
     sys.exit(code)
 

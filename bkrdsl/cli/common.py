@@ -830,6 +830,20 @@ def _document_printed(ctx: click.Context | None = None) -> None:
         ctx.meta[_DOCUMENT_PRINTED] = True
 
 
+def interrupted_document(fmt: str, lines: Sequence[str], *, err: bool) -> None:
+    """A run in a document format that Ctrl-C, SIGTERM or SIGHUP stopped (exit 130,
+    143, 129) before it printed its document: the document its stream holds, with
+    no diagnostic, the run failed and `lines` (bkrc's, which the command prints on
+    the other stream) why, as for a FILE not read (`empty_document`), so that a step
+    that reads only the document does not find a clean run, nor nothing it can
+    parse; github's annotation of no file. Nothing when the document was printed."""
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None and ctx.meta.get(_DOCUMENT_PRINTED):
+        return
+    if fmt in DOCUMENT_FORMATS or fmt == "github":
+        print_diagnostics([], fmt, "never", err=err, failures=["\n".join(lines)])
+
+
 def internal_error_document(
     ctx: click.Context, fmt: str, err: BaseException, *, document_err: bool, line: bool = True
 ) -> None:
