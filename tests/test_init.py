@@ -802,3 +802,43 @@ def test_h3_76_the_matrix_with_subconfigs_that_differ_by_member(tmp_path, monkey
     directory = ["--directory", tmp_path / "site.direct"]
     found = run_cli(["check", tmp_path / "fast.bkr", *directory, "--color", "never"], expect=0).output
     assert "BKR516" not in found and "MIXVD" not in found and "LNKONE" not in found, found
+
+
+# stop 78, h9: the document of init's exit 2 says the run failed
+@pytest.mark.parametrize("fmt", ["json", "sarif", "text"])
+def test_a_file_init_wrote_that_would_not_check_clean_fails_the_document_too(tmp_path, monkeypatch, fmt):
+    """A bug of bkrc's (the file it wrote has an error: exit 2, nothing written):
+    the json document said `execution_successful` true, SARIF's invocation
+    nothing, and the internal-error line followed the document on standard error,
+    which then did not parse. The document says the run failed now, the line on
+    the other stream (standard error in `text`, as before). Provoked by adding a
+    syntax error's diagnostic to the check of the file init writes."""
+    import dataclasses
+
+    import bkrdsl.pipeline
+
+    real = bkrdsl.pipeline.analyse
+
+    def with_an_error(name, data, **kwargs):
+        analysis = real(name, data, **kwargs)
+        (error, *_) = real(name, b"cluster X {\n", search_path=kwargs["search_path"]).diagnostics
+        return dataclasses.replace(analysis, diagnostics=[*analysis.diagnostics, error])
+
+    monkeypatch.setattr(bkrdsl.pipeline, "analyse", with_an_error)
+    result, path = init(tmp_path, *DEFAULT, "--format", fmt, expect=2)
+    assert not path.exists()
+    line = (
+        "bkrc: internal error: RuntimeError: the file bkrc init wrote would not check clean; nothing written"
+    )
+    if fmt == "text":
+        assert line in result.stderr
+        return
+    assert result.stdout.startswith(line)
+    document = json.loads(result.stderr)
+    if fmt == "json":
+        assert document["execution_successful"] is False and document["failures"][0].startswith(line)
+        assert document["error_count"] == 1
+    else:
+        (invocation,) = document["runs"][0]["invocations"]
+        assert invocation["executionSuccessful"] is False
+        assert invocation["toolExecutionNotifications"][0]["message"]["text"].startswith(line)

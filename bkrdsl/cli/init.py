@@ -37,7 +37,7 @@ from bkrdsl.cli.common import (
     color_option,
     empty_document,
     format_option,
-    internal_error,
+    internal_error_text,
     load_directory_arg,
     named,
     print_diagnostics,
@@ -274,8 +274,12 @@ def init_cmd(
         click.echo("bkrc: nothing written", err=status)
         sys.exit(EXIT_INPUT)
     if errors:
-        print_diagnostics([analysis], fmt, color, err=True)
-        internal_error(RuntimeError("the file bkrc init wrote would not check clean; nothing written"))
+        # A bug of bkrc's (exit 2): the document says the run failed, and why; the line
+        # goes to the other stream with json, sarif or gitlab, whose document is all of
+        # standard error (it followed the document there, which then did not parse).
+        line = internal_error_text(RuntimeError("the file bkrc init wrote would not check clean; nothing written"))
+        print_diagnostics([analysis], fmt, color, err=True, failures=[line])
+        click.echo(line, err=status)
         sys.exit(EXIT_INTERNAL)
     if file == "-":
         click.echo(new, nl=False)
