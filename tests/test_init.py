@@ -842,3 +842,30 @@ def test_a_file_init_wrote_that_would_not_check_clean_fails_the_document_too(tmp
         (invocation,) = document["runs"][0]["invocations"]
         assert invocation["executionSuccessful"] is False
         assert invocation["toolExecutionNotifications"][0]["message"]["text"].startswith(line)
+
+
+@pytest.mark.parametrize("fmt", ["json", "github"])
+def test_ctrl_c_while_the_file_is_written_prints_a_document_that_says_the_run_failed(tmp_path, monkeypatch, fmt):
+    """Ctrl-C is held back until FILE is written and said, then ends the run (exit
+    130): no document was printed (a step reading standard error got nothing it
+    could parse); now the run's, its warnings kept, the run failed."""
+    import signal
+
+    from test_compile_interrupt import after_call
+
+    import bkrdsl.cli.init
+
+    after_call(monkeypatch, bkrdsl.cli.init, "_write", 1)
+    # Python's own SIGINT handler, whatever this process inherited (test_compile_interrupt's fixture).
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        result, path = init(tmp_path, *DEFAULT, "--format", fmt, expect=130)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    assert path.is_file()  # written: Ctrl-C waited for it
+    if fmt == "json":
+        assert result.stdout.startswith(f"wrote {path}; next:") and result.stdout.endswith("bkrc: interrupted\n")
+        document = json.loads(result.stderr)
+        assert document["execution_successful"] is False and document["failures"] == ["bkrc: interrupted"]
+    else:
+        assert "::error title=bkrc::bkrc: interrupted\n" in result.stderr

@@ -28,6 +28,7 @@ from typing import NamedTuple
 import click
 
 from bkrdsl.cli.common import (
+    DOCUMENT_FORMATS,
     EXIT_INPUT,
     EXIT_INTERNAL,
     EXIT_OK,
@@ -38,6 +39,7 @@ from bkrdsl.cli.common import (
     empty_document,
     format_option,
     internal_error_text,
+    interruption,
     load_directory_arg,
     named,
     print_diagnostics,
@@ -284,7 +286,17 @@ def init_cmd(
     if file == "-":
         click.echo(new, nl=False)
     else:
-        _create(file, new, force, directory_path, analysis.diagnostics, fmt, _moved(starter, directory_path))
+        try:
+            _create(file, new, force, directory_path, analysis.diagnostics, fmt, _moved(starter, directory_path))
+        except KeyboardInterrupt as err:  # held back until FILE was written and said
+            if fmt not in DOCUMENT_FORMATS and fmt != "github":
+                raise  # the group says so and exits 130 (143 for SIGTERM)
+            # The document (the warnings, the run failed: bkrc's line) rather than none.
+            word, code = interruption(err)
+            line = f"bkrc: {word}"
+            print_diagnostics([_Report(said, sources), analysis], fmt, color, err=True, failures=[line])
+            click.echo(line, err=status)
+            sys.exit(code)
     # Warnings only: as `bkrc check FILE` will print them (json, sarif: the document, always).
     print_diagnostics([_Report(said, sources), analysis], fmt, color, err=True)
     sys.exit(EXIT_OK)
