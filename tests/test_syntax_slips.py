@@ -7782,6 +7782,78 @@ def test_a_disk_line_with_a_word_missing_gets_a_help_that_writes_it_whole(writte
         assert [d.code for d in found] == (["BKR244"] if " on " in line else [])
 
 
+#: A keyword being typed where the statement needs one of a few (h6, stop 78: an editor
+#: walk, a 2-member cluster typed a character at a time): a letter or two in small letters
+#: that begin one, the parser's recovery reading them as a name after it. The help writes
+#: the keyword in the letters' place, as `include m` and `to d` have it and the third
+#: letter's BKR012 says (was "write `size` after `191`", which written as said keeps the
+#: letters: `disk BKRBKUP 191 size s`; "write `group` or `user` after `single`"; `catalog s`
+#: also offered *Insert `shared`* and *Insert `local`*, each writing `catalog shared s`).
+#: (the line of examples/prodssi.bkr, the letters typed over it, the help). In capitals the
+#: letters may be a name (`single G`), and the help is the statement's own, as before.
+KEYWORD_BEGUN = [
+    ("  disk BKRBKUP 191 size 10 cyl", "  disk BKRBKUP 191 s", "`s` begins `size`: write `size` in place of `s`"),
+    ("  single group APPS { CICSPRD DB2PRD }", "  single g", "`g` begins `group`: write `group` in place of `g`"),
+    ("  identity group SYSIDS { TCPIP FTPSERVE }", "  identity gr",
+     "`gr` begins `group`: write `group` in place of `gr`"),
+    ("    purge weekly sun 03:00", "    purge w", "`w` begins `weekly`: write `weekly` in place of `w`"),
+    ("    preview daily 01:00", "    preview d", "`d` begins `daily`: write `daily` in place of `d`"),
+    ("    purge weekly sun 03:00", "    purge m", "`m` begins `manual` or `monthly`: write the keyword in full"),
+    ("  catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1", "  catalog s",
+     ("`s` begins `shared`: write `shared` in place of `s`: one catalog for the whole cluster, the choice"
+     " recommended for an SSI cluster (`local` keeps one catalog per member)")),
+    ("  catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1", "  catalog l",
+     "`l` begins `local`: write `local` in place of `l`"),
+    ("  catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1",
+     "  catalog s server BKRSVSFS pool BKRPOOL on VMSYS1",
+     ("`s` begins `shared`: write `shared` in place of `s`: one catalog for the whole cluster, the choice"
+     " recommended for an SSI cluster (`local` keeps one catalog per member)")),
+    ("  single group APPS { CICSPRD DB2PRD }", "  single G", "write `group` or `user` after `single`"),
+    ("  catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1", "  catalog S",
+     ("write `shared` after `catalog`: one catalog for the whole cluster, the choice recommended for an SSI"
+     " cluster (`local` keeps one catalog per member)")),
+]
+
+
+#: Each case typed at the end of the file (typed from the top, as in Vim without closing
+#: brackets) and over its line (VS Code, its `}`s below); the letters with words after
+#: them on the line only over it.
+KEYWORD_BEGUN_TYPED = [
+    (*case, at_the_end) for case in KEYWORD_BEGUN for at_the_end in (True, False) if not at_the_end or " server " not in case[1]
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("line", "typed", "help", "at_the_end"),
+    KEYWORD_BEGUN_TYPED,
+    ids=[f"{c[1].strip()}-{'at-the-end' if c[3] else 'above-the-rest'}" for c in KEYWORD_BEGUN_TYPED],
+)
+def test_h6s78_a_keyword_begun_where_the_statement_needs_one_is_written_in_the_letters_place(
+    line, typed, help, at_the_end, parser, monkeypatch
+):
+    """One BKR004, whose help writes the keyword in place of the letters; the letters so
+    replaced are read as that keyword (the error, if one is left, is another: the
+    statement's next word, BKR010)."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+
+    def file(typed: str) -> str:
+        return BASE[: BASE.index(line)] + typed if at_the_end else BASE.replace(line, typed, 1)
+
+    text = file(typed)
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    (found,) = analysis.diagnostics
+    word = next(t for w, t in zip(line.split(), typed.split()) if w != t)
+    assert (found.code, found.message.split(", found ")[1], found.help) == ("BKR004", f"`{word}`", help)
+    assert too_long(found, analysis.sources) == []
+    if "in place of" in help:
+        assert found.choices == ()  # not *Insert `shared`*: `catalog shared s`
+        keyword = help.split("`")[3]
+        again = analyse("prodssi.bkr", file(typed.replace(f" {word}", f" {keyword}", 1)).encode("utf-8")).diagnostics
+        assert not [d for d in again if d.code == "BKR004"]
+        assert not [d for d in again if f"`{word}`" in d.message]
+
+
 # --- h5 (stop 60): slips in a group body, a declaration's kind, `backup users`, a job's
 # YAML head and an import's dots
 

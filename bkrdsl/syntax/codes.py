@@ -183,6 +183,15 @@ SYNTAX = register(
     error at the second, "`catalog` is written three times in a row", over
     the repeats, whose fix removes them all (not one error per repeat, nor a
     scope, group or server CATALOG, nor a module `import` then a second import).
+    A keyword being typed where the statement needs one of a few, a letter or
+    two in small letters that begin it (`disk BKRBKUP 191 s`, `single g`,
+    `purge w`, `catalog s`), is read as a name after the keyword missing, and
+    the help writes the keyword in the letters' place, "`s` begins `size`:
+    write `size` in place of `s`" (two begun, `purge m`: "`m` begins `manual`
+    or `monthly`: write the keyword in full"), not "write `size` after
+    `191`", which keeps the letters; no fix, the statement being unfinished
+    (nor, after `catalog`, *Insert `shared`*: `catalog shared s`). In capitals
+    (`single G`) the letters may be a name, and the help is the statement's.
     A statement's keyword alone on its line, then first on the next (`backup`,
     then `backup APPS full`: the line typed again whole), is one error at the
     second, "`backup` is written twice: alone on its line, then again on the

@@ -9629,6 +9629,19 @@ _SCOPE_ADVICE = {
 }
 
 
+def keywords_begun(wanted: str, found: str) -> list[str]:
+    """The keywords of `wanted` (each in backquotes: "`group` or `user`") that the word
+    `found` (in backquotes, as the messages show it) begins, when it is a letter or more
+    in small letters, as keywords are written, and not one of them whole: `g` begins
+    `group`, `m` both `manual` and `monthly`. None where `wanted` is not keywords alone
+    (`a member name`), or the word is in capitals (`catalog S`: a name, perhaps)."""
+    word = re.fullmatch(r"`([a-z][a-z-]*)`", found)
+    keywords = re.findall(r"`([^`]+)`", wanted)
+    if word is None or not keywords or any(k not in lexicon.KEYWORDS for k in keywords):
+        return []
+    return [k for k in keywords if k.startswith(word.group(1)) and k != word.group(1)]
+
+
 def missing_other(
     wanted: str,
     after: str,
@@ -9660,7 +9673,19 @@ def missing_other(
         if after and not line_ended and not found.startswith(("`}`", "the end of")):
             choices = insert_choices([f"on {m}" for m in members[:4]], span, first=False)
     advice = _SCOPE_ADVICE.get(after.lower()) if wanted == "`local` or `shared`" else None
-    if advice is not None:
+    begun = keywords_begun(wanted, found) if after and not line_ended else []
+    if begun:
+        # `disk BKRBKUP 191 s`, `single g`, `purge w`, `catalog s`: the keyword being
+        # typed, a letter or two in small letters that begin it, read as a name after it
+        # (was "write `size` after `191`", which written keeps the letters: `191 size s`);
+        # the help writes it in the letters' place, as `include m` and `to d` get, and the
+        # third letter's BKR012 says (no fix: the statement stays unfinished)
+        help = f"{found} begins {one_of([f'`{k}`' for k in begun])}: " + (
+            f"write `{begun[0]}` in place of {found}" if len(begun) == 1 else "write the keyword in full"
+        )
+        if advice is not None and begun == ["shared"]:
+            help += f": {advice}"
+    elif advice is not None:
         # `catalog server BKRSVSFS`: which scope fits, not only that one is missing
         help = f"write `shared`{after}: {advice}"
         choices = insert_choices(("shared", "local"), span, first=False)
