@@ -263,7 +263,7 @@ def test_a_std_path_that_leaves_the_standard_library_is_read_nowhere(tmp_path, h
     )
 
 
-@pytest.mark.parametrize("spec", ["std/./zvm73", "std/zvm73/.", "std/.", "std/", "std/site/common", "std/zvm73/"])
+@pytest.mark.parametrize("spec", ["std/./zvm73", "std/zvm73/.", "std/.", "std/site/common", "std/zvm73/"])
 def test_a_std_path_that_is_not_one_modules_name_is_read_nowhere(tmp_path, spec):
     """BKR104: the message says a `std/` path is `std/` and one module's name, so a
     `.` part or a folder is refused too (`std/./zvm73` was read as `std/zvm73`): a
@@ -275,6 +275,28 @@ def test_a_std_path_that_is_not_one_modules_name_is_read_nowhere(tmp_path, spec)
         " one folder deep, named without a `.` part or a folder (`std/zvm73`)"
     )
     assert (found.span.line, found.span.column, found.span.end_column) == (1, 8, 8 + len(spec))
+
+
+def test_h6s78_import_std_with_no_name_lists_the_library_s_modules(tmp_path):
+    """`import std/`, as it stands while the module's name is typed (an editor walk, h6
+    stop 78): the name is what is missing, and the help lists the library's modules as
+    BKR101's does at `std/b`, not the site's ways to import (`./NAME`, `-I DIR`) nor "is
+    not `std/` and one module's name". Each module the help names, written after `std/`,
+    is read."""
+    from bkrdsl.syntax.messages import standard_modules
+
+    (found,) = _import_outside(tmp_path, "std/")
+    assert found.code == "BKR104"
+    assert found.message == "import path `std/` names no module: the module's name goes after `std/`"
+    assert found.help == f"write the module's name after `std/`: {standard_modules()}"
+    assert (found.span.line, found.span.column, found.span.end_column) == (1, 8, 12)
+    named = [w for w in found.help.split("`")[1::2] if w.startswith("std/") and w != "std/"]
+    assert "std/zvm73" in named
+    for spec in named:
+        path = tmp_path / "main.bkr"
+        path.write_text(f"import {spec}\n{CLUSTER}")
+        analysis = analyse(str(path), path.read_bytes(), path=path)
+        assert not [d for d in analysis.diagnostics if d.code.startswith("BKR10")], spec
 
 
 def test_a_std_module_by_its_name_is_read(tmp_path):

@@ -142,7 +142,9 @@ IMPORT_OUTSIDE = register(
       `.` part or a folder (`import std/./zvm73`, `import std/site/x`).
       The library's modules are one folder deep, so such a path names a
       library module in a second spelling (one a reviewer, or a search
-      for `std/zvm73`, passes by) or none at all.
+      for `std/zvm73`, passes by) or none at all. `std/` alone (`import
+      std/`, as it stands while the name is typed) names no module: the
+      help lists the library's modules.
 
     Failing example:
 
@@ -161,6 +163,7 @@ _OUTSIDE = {
     "std": "leaves the standard library, which it names: a `std/` path is `std/` and one module's name",
     "std-name": "is not `std/` and one module's name: the standard library's modules are one folder deep,"
     " named without a `.` part or a folder (`std/zvm73`)",
+    "std-empty": "names no module: the module's name goes after `std/`",
 }
 
 
@@ -174,7 +177,9 @@ def outside(spec: str) -> str | None:
         rest = spec[4:]
         if rest.startswith("/") or ".." in rest.split("/"):
             return "std"
-        if "/" in rest or rest in ("", "."):
+        if rest == "":
+            return "std-empty"  # `import std/`, its name still to be typed
+        if "/" in rest or rest == ".":
             return "std-name"
     return None
 
@@ -748,11 +753,17 @@ def _visit(
     for imp in mod.imports:
         why = outside(imp.path)
         if why is not None:
+            from bkrdsl.syntax.messages import standard_modules
+
             loading.program.diagnostics.append(
                 IMPORT_OUTSIDE(
                     f"import path `{imp.path}` {_OUTSIDE[why]}",
                     _path_span(imp) or imp.span,
-                    help="import a module of the site's relative to this file (`./NAME`, `../NAME`), or by"
+                    # `import std/` (the name not typed yet, or left out): the library's modules,
+                    # as BKR101 lists them for `std/b` (was the site's ways to import, below)
+                    help=f"write the module's name after `std/`: {standard_modules()}"
+                    if why == "std-empty"
+                    else "import a module of the site's relative to this file (`./NAME`, `../NAME`), or by"
                     " its name with its folder given as `-I DIR`; `std/NAME` names a module of the"
                     " standard library only",
                 )
