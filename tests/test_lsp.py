@@ -323,7 +323,7 @@ async def test_an_editing_session(client: LanguageClient):
     change(client, uri, fixed, 3)
     assert await diagnostics(client, uri, 3) == []
 
-    # Formatting: one edit that makes the text canonical.
+    # Formatting: the edits that make the text canonical.
     messy = fixed.replace("  job MONINC {", "\n\n\nJOB moninc {").replace(
         "    backup MONITOR", "backup monitor"
     )
@@ -514,21 +514,24 @@ async def test_a_byte_order_mark_counts_as_line_one_s_first_character(client: La
 
 @pytest.mark.asyncio
 @pytest.mark.parametrize("newline", ["\r", "\r\n"])
-async def test_formatting_replaces_the_whole_text_whatever_its_line_ends(client: LanguageClient, newline):
-    # The editor counts `\r` alone as a line end too: the one edit must still reach
-    # the end of the text, or the rest of the file stays after the canonical text.
-    messy = "SINGLE group WEB { HTTPD }\nsingle user FTPD\n".replace("\n", newline)
+async def test_formatting_reaches_the_end_of_the_text_whatever_its_line_ends(client: LanguageClient, newline):
+    # The editor counts `\r` alone as a line end too: the edit of the last line must
+    # still reach the end of the text, or the rest of the file stays after the
+    # canonical text. Format Document edits the lines it changes (h6, stop 78), each
+    # breaking lines as the text does.
+    messy = "SINGLE group WEB { HTTPD }\nsingle user FTPD\nSINGLE user FTPE".replace("\n", newline)
     uri = open_doc(client, client.folder / "cr.bkr", messy)
     await diagnostics(client, uri)
-    (edit,) = await client.text_document_formatting_async(
+    edits = await client.text_document_formatting_async(
         T.DocumentFormattingParams(
             text_document=T.TextDocumentIdentifier(uri=uri),
             options=T.FormattingOptions(tab_size=2, insert_spaces=True),
         )
     )
     lines = messy.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    assert (edit.range.end.line, edit.range.end.character) == (len(lines) - 1, len(lines[-1]))
-    assert edit.new_text == "single group WEB { HTTPD }\nsingle user FTPD\n".replace("\n", newline)  # the text's own
+    assert [(e.range.start.line, e.range.end.line) for e in edits] == [(0, 1), (2, 2)]
+    assert (edits[-1].range.end.line, edits[-1].range.end.character) == (len(lines) - 1, len(lines[-1]))
+    assert [e.new_text for e in edits] == [f"single group WEB {{ HTTPD }}{newline}", f"single user FTPE{newline}"]
 
 
 @pytest.mark.asyncio
@@ -576,7 +579,7 @@ async def test_incremental_changes_count_only_lsp_line_ends(client: LanguageClie
         T.DocumentSymbolParams(text_document=T.TextDocumentIdentifier(uri=uri))
     )
     assert [(s.name, s.range.start.line) for s in symbols] == [("WEB", 0), ("WWW", 3)]
-    (edit,) = await client.text_document_formatting_async(
+    edit, *_ = await client.text_document_formatting_async(
         T.DocumentFormattingParams(
             text_document=T.TextDocumentIdentifier(uri=uri),
             options=T.FormattingOptions(tab_size=2, insert_spaces=True),

@@ -304,10 +304,10 @@ def _everywhere(tmp_path, encoding: str) -> dict:
         out["definition"] = sorted(places(d["range"]) for d in definition)
         prepared = editor.request("textDocument/prepareRename", {**doc, "position": dev1})["result"]
         out["prepare"] = places(prepared["range"])
-        (whole,) = editor.request(
+        formatting = editor.request(
             "textDocument/formatting", {**doc, "options": {"tabSize": 2, "insertSpaces": True}}
         )["result"]
-        out["formatting"] = places(whole["range"])
+        out["formatting"] = [places(e["range"]) for e in formatting]
         symbols = editor.request("textDocument/documentSymbol", doc)["result"]
         out["symbols"] = sorted(
             places(c["selectionRange"]) for s in symbols for c in [s, *(s.get("children") or [])]
@@ -355,7 +355,10 @@ def test_every_place_sent_counts_in_the_encoding_the_server_chose(tmp_path):
         ((JOB_LINE, line.index("backup")), (JOB_LINE, line.index("backup") + 6)),
         ((JOB_LINE, line.index("WEB")), (JOB_LINE, line.index("WEB") + 3)),
     ]
-    assert places["formatting"] == ((0, 0), (len(LINES) - 1, len(LINES[-1])))
+    # Format Document: edits of whole lines (a line's start, or the text's end)
+    ends = {(len(LINES) - 1, len(LINES[-1]))}
+    assert places["formatting"]
+    assert all(start[1] == 0 and (end[1] == 0 or end in ends) for start, end in places["formatting"])
     assert _at(JOB_LINE, name, "utf-8") != _at(JOB_LINE, name, "utf-16") != _at(JOB_LINE, name, "utf-32")
 
 

@@ -5057,6 +5057,36 @@ def test_h8s74_a_statement_that_must_name_more_is_not_offered_the_next_statement
 
 
 # stop 74, h6: the language server's formatting fills a wide group as `bkrc fmt` does
+@pytest.mark.parametrize("newline", ["\n", "\r\n"], ids=["lf", "crlf"])
+def test_h6s78_format_document_edits_only_the_lines_it_changes(typing_editor, newline):
+    """Format Document (format on save) answers the lines `bkrc fmt` changes, each an
+    edit of whole lines, not one edit of the whole text: Neovim applies that one by
+    replacing every line, which opens every fold and drops the marks and the undo's
+    cursor (neovim/neovim#21783; biomejs/biome#4393, "loss of editor-related
+    metadata"). Applied, they give `bkrc fmt`'s text; no line they leave alone is in an
+    edit's range. A buffer whose line ends are of two kinds gets the one edit, which
+    makes them the first's, as `bkrc fmt` does (h6's editor walk, stop 78)."""
+    text = MESSY.replace("\n", newline)
+    doc = _session(typing_editor, f"h6s78-{len(newline)}", text)
+    options = {"tabSize": 2, "insertSpaces": True}
+    edits = typing_editor.request("textDocument/formatting", {"textDocument": doc, "options": options})["result"]
+    typing_editor.notify("textDocument/didClose", {"textDocument": doc})
+    assert typing_editor.errors == []
+    assert _applied(text, edits) == FIXED.replace("\n", newline)
+    assert all(_breaks_only_with(e["newText"], newline) for e in edits), edits
+    old, kept = MESSY.split("\n"), set(FIXED.split("\n"))
+    touched = {n for e in edits for n in range(e["range"]["start"]["line"], e["range"]["end"]["line"])}
+    assert touched and touched == {n for n, line in enumerate(old) if line not in kept}
+    assert all(e["range"]["start"]["character"] == e["range"]["end"]["character"] == 0 for e in edits)
+    # line ends of two kinds: one edit of the whole text, its line ends the first's
+    mixed = MESSY.replace("\n", "\r\n", 1)
+    doc = _session(typing_editor, "h6s78-mixed", mixed)
+    (whole,) = typing_editor.request("textDocument/formatting", {"textDocument": doc, "options": options})["result"]
+    typing_editor.notify("textDocument/didClose", {"textDocument": doc})
+    assert whole["range"]["start"] == {"line": 0, "character": 0}
+    assert _applied(mixed, [whole]) == FIXED.replace("\n", "\r\n")
+
+
 def test_h6s74_formatting_fills_a_wide_group_as_bkrc_fmt_does(typing_editor):
     """Format Document and Format Selection call the formatter `bkrc fmt` runs: a group
     too wide for its line, written one ID a line, comes back filled, several IDs to a line."""

@@ -4409,13 +4409,26 @@ def range_formatted(doc: Document, first: int, last: int) -> list[tuple[int, int
     with the changes taken applied must then format to the same text as the whole
     (it holds the same program): where it would not (a diff that paired lines across
     a token that moved), there are no changes."""
+    whole = formatted(doc)
+    return [] if whole is None else _changes(doc, whole, first, last)
+
+
+def formatting_changes(doc: Document, whole: str) -> list[tuple[int, int, str]]:
+    """Format Document as changes of whole lines, as `range_formatted` gives them for
+    every line (`whole`, `formatted`'s text): an editor applies them and keeps what the
+    lines left as they are hold, where one edit of the whole text loses it (Neovim
+    opens every fold, drops the marks and the undo's cursor: neovim/neovim#21783).
+    None where they would not give `whole` (the caller answers one edit of it then)."""
+    lines = len(_lf_lines(doc.text))
+    return _changes(doc, whole, -1, lines) or None
+
+
+def _changes(doc: Document, whole: str, first: int, last: int) -> list[tuple[int, int, str]]:
+    """`range_formatted`'s changes of `doc` to `whole` within lines `first` to `last`."""
     from difflib import SequenceMatcher
 
     from bkrdsl.fmt import FormatterBug, format_bytes
 
-    whole = formatted(doc)
-    if whole is None:
-        return []
     old, new = _lf_lines(doc.text), _lf_lines(whole)
 
     def keys(lines: list[str]) -> list[tuple[int, str]]:
@@ -4450,6 +4463,8 @@ def range_formatted(doc: Document, first: int, last: int) -> list[tuple[int, int
         partial += old[at:i1] + new[j1:j2]
         at = i2
     partial += old[at:]
+    if len(taken) == len(hunks):
+        return [(i1, i2, "".join(new[j1:j2])) for i1, i2, j1, j2 in taken]  # every change: `whole` itself
     try:
         done = format_bytes(doc.name, buffer_bytes("".join(partial)))
     except FormatterBug:

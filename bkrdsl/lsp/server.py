@@ -2030,8 +2030,28 @@ def build_server() -> BkrServer:
             if why is not None:  # else the editor is told nothing: the file is left as it is
                 ls.window_show_message(T.ShowMessageParams(type=T.MessageType.Info, message=why))
             return []
-        end = ls.end_of(ls.workspace.get_text_document(uri).source)
+        source = ls.workspace.get_text_document(uri).source
+        if not source.startswith("\ufeff") and len(set(_LINE_END.findall(source))) <= 1:
+            # the lines that change, each edit whole lines (`features.formatting_changes`),
+            # where the buffer's line ends are all one kind (else `bkrc fmt` makes them so)
+            found = F.formatting_changes(doc, text)
+            if found:
+                return _line_edits(ls, uri, source, found)
+        end = ls.end_of(source)
         return [ls.text_edit(uri, T.Range(start=T.Position(line=0, character=0), end=end), text)]
+
+    def _line_edits(ls: BkrServer, uri: str, source: str, found: list[tuple[int, int, str]]) -> list[T.TextEdit]:
+        """Changes of whole lines (first line replaced, line after the last, new text) as
+        edits of the editor's buffer `source`."""
+        lines = len(_LINE_END.split(source))  # the editor's own lines
+
+        def at(line: int) -> T.Position:
+            if line >= lines:  # past a last line with no line end: its end
+                return ls.end_of(source)
+            # A byte-order mark the editor keeps stays: line 1 starts after it.
+            return T.Position(line=line, character=ls.bom_units() if line == 0 and source.startswith("\ufeff") else 0)
+
+        return [ls.text_edit(uri, T.Range(start=at(i1), end=at(i2)), text) for i1, i2, text in found]
 
     @server.feature(T.TEXT_DOCUMENT_RANGE_FORMATTING)
     def range_formatting(ls: BkrServer, params: T.DocumentRangeFormattingParams) -> list[T.TextEdit]:
@@ -2048,16 +2068,7 @@ def build_server() -> BkrServer:
         found = F.range_formatted(doc, start.line, last)
         if not found:
             return []
-        source = ls.workspace.get_text_document(uri).source
-        lines = len(_LINE_END.split(source))  # the editor's own lines
-
-        def at(line: int) -> T.Position:
-            if line >= lines:  # past a last line with no line end: its end
-                return ls.end_of(source)
-            # A byte-order mark the editor keeps stays: line 1 starts after it.
-            return T.Position(line=line, character=ls.bom_units() if line == 0 and source.startswith("\ufeff") else 0)
-
-        return [ls.text_edit(uri, T.Range(start=at(i1), end=at(i2)), text) for i1, i2, text in found]
+        return _line_edits(ls, uri, ls.workspace.get_text_document(uri).source, found)
 
     @server.feature(
         T.TEXT_DOCUMENT_ON_TYPE_FORMATTING,
