@@ -7854,6 +7854,33 @@ def test_h6s78_a_keyword_begun_where_the_statement_needs_one_is_written_in_the_l
         assert not [d for d in again if f"`{word}`" in d.message]
 
 
+#: A time typed up to its `:` (h6, stop 78: `03:` between `03`, "write `daily 03:00`; 3 p.m.
+#: is `15:00`", and `03:0`, "write `daily 03:00`", said "write HH:MM on a 24-hour clock"
+#: with no mend): (the schedule as typed, the help); the choice writes the hour's `:00`.
+HOUR_AND_COLON = [
+    ("run on VMSYS1 daily 05:", "the minutes are missing after the `:`: write `daily 05:MM`, `daily 05:00` on the hour"),
+    ("run on VMSYS1 weekly sat 3:",
+     "the minutes are missing after the `:`: write `weekly sat 03:MM`, `weekly sat 03:00` on the hour"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("typed", "help"), HOUR_AND_COLON, ids=[c[0] for c in HOUR_AND_COLON])
+def test_h6s78_a_time_typed_up_to_its_colon_gets_the_hour_s_time(typed, help, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace("run on VMSYS1 daily 02:00", typed, 1)
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    (found,) = analysis.diagnostics
+    assert (found.code, found.help, found.fix) == ("BKR313", help, None)
+    assert too_long(found, analysis.sources) == []
+    (choice,) = found.choices
+    hour = typed.rsplit(" ", 1)[1][:-1].zfill(2)
+    assert choice.title == f"Write `{hour}:00`"
+    repaired = apply_edits(text, choice.edits)
+    assert repaired == text.replace(typed, typed[: typed.rindex(" ") + 1] + f"{hour}:00", 1)
+    assert analyse("prodssi.bkr", repaired.encode("utf-8")).diagnostics == []
+
+
 # --- h5 (stop 60): slips in a group body, a declaration's kind, `backup users`, a job's
 # YAML head and an import's dots
 

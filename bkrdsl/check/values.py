@@ -258,7 +258,10 @@ INVALID_TIME = register(
     (`2:5`, also `2.5`, with `.` for `:`) gets a help with both readings, `daily
     02:05` and `daily 02:50`, each a choice (one where the figure is 0, `2:0`,
     which the fix writes, `02:00`), each
-    time as `bkrc show` prints it, two digits to the hour. A time past the clock's
+    time as `bkrc show` prints it, two digits to the hour; an hour and its `:`
+    with no minutes (`daily 03:`, as a time stands while it is typed) gets
+    "the minutes are missing after the `:`: write `daily 03:MM`, `daily 03:00`
+    on the hour", `03:00` a choice. A time past the clock's
     end reads as the time it comes to, said in the help and offered as a choice,
     not a fix (either may be a slip of the keys): `2:60` is `03:00`, `25:00` the next day's `01:00`, the
     day after written where a schedule names it (`weekly sun 25:00` is `weekly mon
@@ -1682,7 +1685,20 @@ def _time_out_of_clock(sched: ast.Schedule, statement: str = "") -> tuple[str, F
             f"a 24-hour clock's hours are 00 to 23 and an hour's minutes 00 to 59: `{text}` is no time of"
             f" this day nor of the next; write `{whole}`, the time from 00:00 to 23:59"
         ), None
+    hour = _HOUR_AND_COLON.fullmatch(text)
+    if hour is not None:
+        # `daily 03:`: the minutes still to be typed (or left out), the hour written; was
+        # "write HH:MM on a 24-hour clock", where `03` and `03:0` got their time
+        hh = f"{int(hour.group(1)):02d}"
+        return (
+            f"the minutes are missing after the `:`: write `{schedule_text(sched, hh + ':MM')}`,"
+            f" `{schedule_text(sched, hh + ':00')}` on the hour"
+        ), None
     return "write HH:MM on a 24-hour clock, from 00:00 to 23:59", None
+
+
+#: A time of an hour of the clock and its `:`, the minutes not written (`03:`, `_time_out_of_clock`).
+_HOUR_AND_COLON = re.compile(r"([01]?[0-9]|2[0-3]):")
 
 
 def _midnight_no_day_after(sched: ast.Schedule) -> tuple[str, tuple[str, ...]] | None:
@@ -1729,6 +1745,9 @@ def _time_choices(sched: ast.Schedule) -> tuple[Fix, ...]:
             unnamed = _midnight_no_day_after(sched)
             return () if unnamed is None else tuple(Fix.replace(f"Write `{s}`", sched.span, s) for s in unnamed[1])
         return (Fix.replace(f"Write `{after}`", sched.span, after),)
+    hour = _HOUR_AND_COLON.fullmatch(text)
+    if hour is not None:  # `daily 03:`: on the hour, the one time the help writes whole
+        return (Fix.replace(f"Write `{int(hour.group(1)):02d}:00`", sched.time.span, f"{int(hour.group(1)):02d}:00"),)
     if text.isdigit() and len(text) <= 2 and 1 <= int(text) <= 12:
         if sched.frequency == "weekly" and text in _CRONTAB_DAYS and sched.days:
             return ()
