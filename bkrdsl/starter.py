@@ -68,6 +68,10 @@ CMS_LINKS = frozenset({0x190, 0x19D, 0x19E})
 GLOBAL_JOB = "SYSGLOB"
 #: Its full twin, weekly, as `FULL_JOB` is `SINGLE_INCREMENTAL_JOB`'s (`GLOBAL_JOB` is the incremental).
 GLOBAL_FULL_JOB = "SYSGLFUL"
+#: With `--directory`: the second `identity` group, of the users whose only minidisks are
+#: global (`Starter.global_group`), which `GLOBAL_JOB` alone backs up, beside
+#: `IDENTITY_GROUP`, whose users the jobs on each member back up.
+GLOBAL_GROUP = "SYSGLIDS"
 TAPE_CATALOG_NODE, TAPE_REQUEST_NODE = "TCTMM", "TRTMM"
 TAPE_CATALOG_DMM, TAPE_REQUEST_DMM = "TCDMM", "TRDMM"
 #: Tape Manager's machines under the names of IBM's example, which `--tape` writes.
@@ -256,6 +260,12 @@ class Starter:
     #: member 1, backs them up once, and the job on each member excludes those at the
     #: address it includes (`global_a_disks`).
     global_disks: tuple[tuple[str, int], ...] = ()
+    #: With `--directory` and two members or more: the users of `global_disks` that have
+    #: nothing at `IDENTITY_JOB_ADDRESS` on any member, and nothing else the job on each
+    #: member includes (`directory_global_only()`): its `include minidisk *` would back
+    #: up nothing of theirs (BKR515 on every member), so they are left to `GLOBAL_JOB`
+    #: alone. Sorted.
+    global_only: tuple[str, ...] = ()
     #: With `--directory` and no DIRMAINT machine in it (a directory kept by hand,
     #: BKR533): `bkrc init` gives the `disk` statements the compile would leave to
     #: DirMaint free places (`check.directory.free_places`), and the comment above
@@ -299,12 +309,20 @@ class Starter:
 
     @property
     def only_global(self) -> bool:
-        """Whether every user the identity group lists has its 0191 in `global_disks`:
-        then `GLOBAL_FULL_JOB` and `GLOBAL_JOB` back up all the group's 0191s, and no job runs on each member
+        """Whether every user the identity group lists has its 0191 in `global_disks`, or
+        no 0191 and only global minidisks (`global_only`): then `GLOBAL_FULL_JOB` and
+        `GLOBAL_JOB` back up all the group's global minidisks, and no job runs on each member
         (with every user's excluded it would back up nothing, BKR407), unless it
         includes other minidisks of theirs by name (`identity_extra`)."""
         users = self.roster.identities if self.roster is not None else ()
-        return bool(users) and not self.identity_extra and {user for user in self.global_a_disks} >= set(users)
+        return bool(users) and not self.identity_extra and {*self.global_a_disks, *self.global_only} >= set(users)
+
+    @property
+    def global_group(self) -> tuple[str, ...]:
+        """The users of `global_only` that `GLOBAL_GROUP` lists, apart from `IDENTITY_GROUP`:
+        the jobs on each member would back up nothing of theirs (BKR515). None where
+        no job runs on each member (`only_global`): the one group is the global jobs'."""
+        return () if self.only_global else self.global_only
 
     @property
     def global_a_disks(self) -> tuple[str, ...]:
@@ -811,6 +829,41 @@ def directory_global_disks(
             at = [(n, d) for n, d in disks if d.address == address]
             if len(at) == 1 and all(n < own and is_global(d) for n, d in at):
                 found.append((user_id, address))
+    return tuple(found)
+
+
+def directory_global_only(
+    directory: Directory,
+    identities: Sequence[str],
+    members: Sequence[str],
+    global_disks: Sequence[tuple[str, int]],
+    extra: Sequence[tuple[str, tuple[int, ...]]],
+) -> tuple[str, ...]:
+    """Those of `identities` with a minidisk in `global_disks` (`directory_global_disks`)
+    whose instances on `members` have nothing at `IDENTITY_JOB_ADDRESS`, neither in
+    their entry nor in a SUBCONFIG (no MDISK of any form, no LINK), and no minidisk the
+    job on each member includes by name (`extra`: `directory_unselected`; an address
+    only some SUBCONFIGs define, `directory_partly_held`): `Starter.global_only`. Its
+    `include minidisk * 0191` would back up nothing of theirs, which `bkrc check
+    --directory` says on every member (BKR515); `GLOBAL_JOB` backs up all they have.
+    Sorted; () with one member."""
+    from bkrdsl.check.directory import user_instances
+
+    if len(members) < 2:
+        return ()
+    named = {user for user, _ in extra}
+    found = []
+    for user_id in sorted({user for user, _ in global_disks} - named):
+        entry = directory.entry(user_id)
+        if entry is None or entry.kind != "IDENTITY" or user_id not in identities:
+            continue
+        instances = user_instances(directory, entry, tuple(members))
+        own = {d.address for d in entry.disks}
+        if any(IDENTITY_JOB_ADDRESS in i.links or IDENTITY_JOB_ADDRESS in {d.address for d in i.disks} for i in instances):
+            continue
+        if any({d.address for d in i.disks if not d.temporary} - own for i in instances):
+            continue  # a local minidisk at another address: the jobs on each member include it (partly held)
+        found.append(user_id)
     return tuple(found)
 
 
@@ -1707,7 +1760,19 @@ def _groups(s: Starter) -> str:
         identity += _placeholders_said(r, "IDENTITY", IDENTITY_USERS)
     else:
         identity += " " + _whose(r, "IDENTITY", r.identities_are_zvm)
-        identities = f"  identity group {IDENTITY_GROUP} {{ {' '.join(r.identities)} }}\n"
+        apart = s.global_group
+        identities = f"  identity group {IDENTITY_GROUP} {{ {' '.join(u for u in r.identities if u not in apart)} }}\n"
+        if apart:
+            several = len(apart) > 1
+            identity += (
+                f" {_listed_plain(apart)} {'are' if several else 'is'} in {GLOBAL_GROUP}, below:"
+                f" {'their' if several else 'its'} minidisks are all global, in the IDENTITY"
+                f" {'entries themselves' if several else 'entry itself'} (every member's instance shares"
+                f" them), so the jobs on each member, which back up {IDENTITY_GROUP}, would back up nothing of"
+                f" {'theirs' if several else 'it'} (BKR515): {GLOBAL_FULL_JOB} and {GLOBAL_JOB} back"
+                f" {'them' if several else 'it'} up, once."
+            )
+            identities += f"  identity group {GLOBAL_GROUP} {{ {' '.join(apart)} }}\n"
     return (
         _comment(single, "  ", "##")
         + singles
@@ -1916,7 +1981,10 @@ def _global_job(s: Starter) -> str:
         )
         + _weekly_pair(
             (GLOBAL_FULL_JOB, GLOBAL_JOB),
-            IDENTITY_GROUP,
+            ", ".join(
+                ([IDENTITY_GROUP] if any(user not in s.global_group for user, _ in s.global_disks) else [])
+                + ([GLOBAL_GROUP] if s.global_group else [])
+            ),
             "".join(f"    include minidisk {user} {' '.join(addresses)}\n" for user, addresses in by_user.items()),
             (f"    to disk pool {DISK_POOL}  # your backup disk pool\n",) * 2,
             member,

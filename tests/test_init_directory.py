@@ -1631,3 +1631,89 @@ def test_h3_76_init_says_each_member_difference_and_the_file_checks_clean(tmp_pa
     assert run_cli(["check", path, "--color", "never"], expect=0).output == ""
     run_cli(["fmt", "--check", path], expect=0)
     assert [line for line in text.splitlines() if len(line) > 80] == []
+
+
+# stop 78, h15: an IDENTITY whose only minidisks are global (no 0191 anywhere)
+def _h15_78_identity(user: str, sub: str, global_mdisk: str = "", local: str = "") -> str:
+    """A CP directory entry in prodssi.direct's style (sequence numbers in 73-80): an
+    IDENTITY built on VMSYS1..VMSYS4, `global_mdisk` in its entry itself, `local` (with
+    `{i}` for the member's number) in each SUBCONFIG, which is empty without it."""
+    lines = [f"IDENTITY {user} AUTOONLY 64M 128M G"]
+    lines += [f" BUILD ON VMSYS{i} USING SUBCONFIG {sub}-{i}" for i in range(1, 5)]
+    lines += [" INCLUDE IBMDFLT", " IPL CMS"] + ([global_mdisk] if global_mdisk else [])
+    for i in range(1, 5):
+        lines += [f"SUBCONFIG {sub}-{i}"] + ([local.format(i=i)] if local else [])
+    return "*\n" + "".join(f"{line:<72}{90000000 + n * 100:08d}\n" for n, line in enumerate(lines))
+
+
+GLOBONLY = _h15_78_identity("GLOBONLY", "GLOBON", " MDISK 0300 3390 9000 0020 VMCOM1 MR")
+OPSLOCAL = _h15_78_identity("OPSLOCAL", "OPSLOC", local=" MDISK 0191 3390 9600 0005 M{i}PRV1 MR")
+OPSAUTO = _h15_78_identity("OPSAUTO", "OPSAUT", " MDISK 0191 3390 9100 0005 VMCOM1 MR", " MDISK 0200 3390 9700 0005 M{i}PRV1 MR")
+
+
+def _h15_78_selection(text: str, name: str) -> list[str]:
+    job = text[text.index(f"  job {name} {{") :]
+    code = [line.split("#")[0].strip() for line in job[: job.index("  }")].splitlines()]
+    return [line for line in code if line.startswith(("backup", "include", "exclude"))]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h15_78_an_identity_with_only_a_global_minidisk_is_left_to_the_global_jobs(tmp_path, monkeypatch, parser):
+    """prodssi.direct plus GLOBONLY, an IDENTITY built on every member whose only minidisk
+    is global (`MDISK 0300` in its entry itself, its SUBCONFIGs empty): the group of the
+    site's own IDENTITYs is GLOBONLY alone, and init wrote SYSFL and SYSIN on each member
+    with `include minidisk * 0191`, which finds nothing of it: BKR515 twice, which the
+    line after `wrote` counted, and jobs that back up nothing on any member. As for
+    every user's 0191 global, no job runs on each member: SYSGLFUL and SYSGLOB back its
+    0300 up once, and BKR401 (nothing of VMSYS2's, VMSYS3's, VMSYS4's own to back up)
+    is what the check says, as the comment does."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    site = tmp_path / "site.direct"
+    site.write_text(DIRECT.read_text(encoding="utf-8") + GLOBONLY)
+    path = tmp_path / "g.bkr"
+    said = run_cli(["init", path, "--cluster", "PRODSSI", "--directory", site, "--color", "never"], expect=0).output
+    written = path.read_text(encoding="utf-8")
+    assert "identity group SYSIDS { GLOBONLY }" in written
+    assert "  job SYSFL {" not in written and "  job SYSIN {" not in written
+    assert _h15_78_selection(written, "SYSGLFUL") == ["backup SYSIDS full", "include minidisk GLOBONLY 0300"]
+    assert "Every user of SYSIDS has one, so no job runs on each member" in comments(written)
+    assert "BKR515" not in said
+    assert "which prints the 7 warnings below (BKR401, BKR526, BKR534)" in said
+    assert checked(path, site) == ["BKR401", "BKR401", "BKR401"]
+    run_cli(["fmt", "--check", path], expect=0)
+    run_cli(["compile", path, "--directory", site, "-o", tmp_path / "out"], expect=0)
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h15_78_beside_identities_of_local_minidisks_it_is_a_group_of_its_own(tmp_path, monkeypatch, parser):
+    """GLOBONLY beside OPSLOCAL, whose 0191 is each member's own: SYSFL and SYSIN on each
+    member back up SYSIDS, and GLOBONLY in it gave BKR515 at their `* 0191` (nothing of
+    it there on any member). It is in a group of its own, SYSGLIDS, which SYSGLFUL and
+    SYSGLOB alone back up; with OPSAUTO's global 0191 too (SYSIDS's, which SYSFL and
+    SYSIN exclude), the global jobs back up both groups. Clean with the directory."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    site = tmp_path / "site.direct"
+    for extra, groups in ((OPSLOCAL, "SYSGLIDS"), (OPSLOCAL + OPSAUTO, "SYSIDS, SYSGLIDS")):
+        site.write_text(DIRECT.read_text(encoding="utf-8") + GLOBONLY + extra)
+        path = tmp_path / "m.bkr"
+        said = run_cli(
+            ["init", path, "--cluster", "PRODSSI", "--directory", site, "--color", "never", "--force"], expect=0
+        ).output
+        written = path.read_text(encoding="utf-8")
+        assert "identity group SYSGLIDS { GLOBONLY }" in written
+        assert f"identity group SYSIDS {{ {'OPSAUTO ' if 'OPSAUTO' in extra else ''}OPSLOCAL }}" in written
+        assert _h15_78_selection(written, "SYSIN")[:2] == ["backup SYSIDS incremental", "include minidisk * 0191"]
+        assert _h15_78_selection(written, "SYSGLOB")[0] == f"backup {groups} incremental"
+        assert "include minidisk GLOBONLY 0300" in _h15_78_selection(written, "SYSGLOB")
+        assert (
+            "GLOBONLY is in SYSGLIDS, below: its minidisks are all global, in the IDENTITY entry itself (every"
+            " member's instance shares them), so the jobs on each member, which back up SYSIDS, would back up"
+            " nothing of it (BKR515): SYSGLFUL and SYSGLOB back it up, once."
+        ) in comments(written)
+        assert "BKR515" not in said and "which prints the 4 warnings below (BKR526, BKR534)" in said
+        assert checked(path, site) == []
+        run_cli(["fmt", "--check", path], expect=0)
+        assert [line for line in written.splitlines() if len(line) > 80] == []
+        run_cli(["compile", path, "--directory", site, "-o", tmp_path / "out", "--force"], expect=0)
+        shown = run_cli(["show", path, "--directory", site], expect=0).stdout
+        assert [line for line in shown.splitlines() if "no job selects" in line] == []

@@ -357,6 +357,7 @@ def _from_directory(starter, name: str, directory):
         directory_disks,
         directory_global_and_local,
         directory_global_disks,
+        directory_global_only,
         directory_partly_held,
         directory_tape_links,
         directory_tape_machines,
@@ -410,6 +411,10 @@ def _from_directory(starter, name: str, directory):
         identity_partly=directory_partly_held(directory, sorted_users.identities, starter.members),
         # Those whose 0191 is a V-DISK or T-DISK (BKR516): the jobs on each member exclude it.
         identity_temporary=directory_temporary_a_disks(directory, sorted_users.identities, starter.members),
+        # Those with only global minidisks, no 0191 (BKR515 on every member): the global jobs' alone.
+        global_only=directory_global_only(
+            directory, sorted_users.identities, starter.members, starter.global_disks, identity_extra
+        ),
     )
     if click.get_current_context().get_parameter_source("workers") is ParameterSource.DEFAULT:
         starter = dataclasses.replace(starter, workers_on=directory_workers(directory, starter.members, model))
