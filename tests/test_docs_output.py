@@ -579,3 +579,46 @@ def test_every_key_of_the_manifest_is_named_in_its_section(compiled):
     walk(json.loads((compiled / "manifest.json").read_text(encoding="utf-8")))
     assert "minidisks" in found and "address" in found
     assert found - named == set()
+
+
+# stop 78, h15: adjacent addresses of one include are records of their own, as the pages say
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h15_78_each_address_or_range_is_a_record_of_its_own_as_the_pages_say(tmp_path, monkeypatch, parser):
+    """A site coming from its own templates, whose `DB2PRD = 0300 - 0301` showed in
+    deploy.md's diff beside bkrc's `0300 - 0300` and `0301 - 0301` (stop 78's migration
+    walk). bkrc merges no addresses (the same selection only as the assumed record
+    reads; two records merged could not be written back): the pages say so and how to
+    write the one record, and the records quoted are those bkrc writes, both forms."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    source = (EXAMPLES / "prodssi.bkr").read_text(encoding="utf-8")
+    records = {}
+    for written_as in ("0300 0301", "0300-0301"):
+        path = tmp_path / f"{written_as}.bkr"
+        path.write_text(source.replace(
+            "    include minidisk * 0191-01FF 0200\n",
+            f"    include minidisk * 0191-01FF 0200\n    include minidisk DB2PRD {written_as}\n",
+        ))
+        out = tmp_path / f"out-{written_as}"
+        run_cli(["compile", path, "-o", out], expect=0)
+        template = (out / "VMSYS1" / "APPSFULL.TEMPLATE").read_text(encoding="utf-8")
+        records[written_as] = [line for line in template.splitlines() if line.startswith("INCLUDE MINIDISK DB2PRD")]
+        assert "INCLUDE MINIDISK CICSPRD = 0191 - 01FF\nINCLUDE MINIDISK CICSPRD = 0200 - 0200\n" in template
+    assert records["0300 0301"][-2:] == ["INCLUDE MINIDISK DB2PRD = 0300 - 0300", "INCLUDE MINIDISK DB2PRD = 0301 - 0301"]
+    assert records["0300-0301"][-1:] == ["INCLUDE MINIDISK DB2PRD = 0300 - 0301"]
+
+    def flat(page: str) -> str:
+        return " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split())
+
+    deploy = flat("deploy.md")
+    assert (
+        "`include minidisk DB2PRD 0300 0301` is written `DB2PRD = 0300 - 0300` and `DB2PRD = 0301 - 0301` where your"
+        " template may have the one record `DB2PRD = 0300 - 0301`" in deploy
+    )
+    assert "`include minidisk DB2PRD 0300-0301` for the one record" in deploy
+    assert "`0300 0301` gives `0300 - 0300` and `0301 - 0301`, `0300-0301` the one record `0300 - 0301`" in flat("output.md")
+    compat = flat("compatibility.md")
+    assert (
+        "`include minidisk DB2PRD 0300 0301` is written as two records, `INCLUDE MINIDISK DB2PRD = 0300 - 0300` and"
+        " `INCLUDE MINIDISK DB2PRD = 0301 - 0301`, and examples/prodssi.bkr's `include minidisk * 0191-01FF 0200` as"
+        " `0191 - 01FF` and `0200 - 0200` for each user" in compat
+    )

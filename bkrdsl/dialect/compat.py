@@ -593,6 +593,24 @@ bkrc assumes; check it on your system):
   minute no longer sends it so (the record above), but `JOB` typed twice,
   or `ALL`, still does; check the server's console once, with `EXEC
   BKRSUBMT JOB name` typed twice, before relying on either.
+- **One record per address or range.** `include minidisk DB2PRD 0300
+  0301` is written as two records, `INCLUDE MINIDISK DB2PRD = 0300 - 0300`
+  and `INCLUDE MINIDISK DB2PRD = 0301 - 0301`, and examples/prodssi.bkr's
+  `include minidisk * 0191-01FF 0200` as `0191 - 01FF` and `0200 - 0200`
+  for each user: bkrc writes a record for each address or range the .bkr
+  file names, in its order, and merges none, adjacent or overlapping. Read
+  as the table reads `include_minidisk` and `exclude_minidisk`
+  (**assumed**: an owner and a range of virtual addresses, both ends in
+  it), two records of adjacent addresses select what the one record of
+  their range does, `0300 - 0301`; whether the product reads the fields
+  so, and whether it treats two records otherwise than one (what its
+  review lists, what its catalog keeps of a job's selection), is not
+  known. So bkrc leaves the form to the file: `include minidisk DB2PRD
+  0300-0301` writes the one record, `0300 0301` the two, and either form
+  a site's own templates have is one the .bkr file can write (merged, two
+  records could not be written at all), each record standing for the words
+  of the file that made it. [deploy.md](deploy.md#coming-from-hand-written-templates)
+  says so for a site comparing its templates with bkrc's.
 - **INCLUDE in a site table.** Where IBM wants the `INCLUDE` of a
   directory profile in an entry was not found; bkrc takes it for a control
   statement (it is no device statement) and writes the table's `statements` right after the USER statement, and after
