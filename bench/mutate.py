@@ -11,7 +11,10 @@ or above it; else trailing another line or a `}`, in a quoted text, naming an
 error, BKR026 or BKR027, a code or name mistyped, `alow`; or one moved), rename a
 name the file uses in several places in one of them only or in all but one (a
 member renamed in its block and not in `run on`: its number changed, two letters
-swapped, another of the file's names pasted); and what an editor or a
+swapped, another of the file's names pasted), comment something out as a
+sysprog takes it out of service (a line, a job's or a member's block, with or
+without its `}` line, the rest of a line; with `#`, or `*` and `/* */` from CMS
+and REXX habit); and what an editor or a
 transfer does to the characters, EDITOR: CRLF or CR line ends, tabs, a
 byte-order mark, a letter outside ASCII or an odd blank, lines joined, a word
 repeated thousands of times on its line, the last line cut short, a block
@@ -214,6 +217,7 @@ EDITS = (
     "import line",
     "allow comment",
     "rename name",
+    "comment out",
     *EDITOR,
 )
 
@@ -376,6 +380,65 @@ def _rename_edit(text: str, rnd) -> tuple[str, str]:
     return text, f"rename {name!r} -> {new!r} ({how}) {where} of {len(spans)} places"
 
 
+#: How a sysprog marks a line out of service: `#` at the line's start or after its
+#: indentation, and the habits of CMS and REXX, `*` and `/* ... */` (BKR016).
+COMMENT_MARKS = ("# ", "# ", "# ", "#", "* ", "/* ")
+
+
+def _comment_edit(text: str, rnd) -> tuple[str, str]:
+    """Something taken out of service for a while by commenting it out, as a sysprog
+    does to a job or a member (docs/language.md, comments): a line; a block inside
+    the cluster (a job, a member, an `expire` block) from its `{` line to its `}`
+    line, or with its `}` line forgotten; or the rest of a line from one of its words
+    (`exclude minidisk * 0190 # 019D`). The mark is mostly `#`, at the indentation of
+    the lines marked (as an editor's *toggle comment* puts it) or at the line's
+    start, else `*` or `/* ... */`, as CMS files and REXX write a comment."""
+    lines = text.split("\n")
+    mark = rnd.choice(COMMENT_MARKS)
+    close = " */" if mark == "/* " else ""
+    at_start = rnd.random() < 0.3
+
+    def out(chosen: list[str]) -> list[str]:
+        indents = [len(line) - len(line.lstrip(" \t")) for line in chosen if line.strip()]
+        n = 0 if at_start or not indents else min(indents)
+        return [line[:n] + mark + line[n:] + close if line.strip() else line for line in chosen]
+
+    how = rnd.choice(["line", "line", "block", "block", "block but its }", "rest of line"])
+    if how == "rest of line":
+        words = [  # a word of code after the line's first, not in a comment or a text
+            (i, m.start())
+            for i, line in enumerate(lines)
+            for m in list(_WORD.finditer(_NOT_CODE.sub(lambda c: " " * len(c.group()), line)))[1:]
+        ]
+        if words:
+            i, at = rnd.choice(words)
+            lines[i] = lines[i][:at] + mark + lines[i][at:] + close
+            return "\n".join(lines), f"comment out line {i + 1} from {at + 1} with {mark.strip()!r}"
+        how = "line"
+    if how != "line":
+        blocks, depth = [], 0  # (the `{` line, its depth)
+        for i, line in enumerate(lines):
+            if "{" in line and "}" not in line:
+                blocks.append((i, depth))
+            depth += line.count("{") - line.count("}")
+        inner = [i for i, d in blocks if d > 0] or [i for i, _ in blocks]
+        if inner:
+            first = rnd.choice(inner)
+            depth, last = 0, first
+            for last in range(first, len(lines)):
+                depth += lines[last].count("{") - lines[last].count("}")
+                if depth <= 0:
+                    break
+            end = last if how == "block but its }" and last > first else last + 1
+            lines[first:end] = out(lines[first:end])
+            return "\n".join(lines), f"comment out {how} lines {first + 1} to {end} with {mark.strip()!r}"
+        how = "line"
+    code = [i for i, line in enumerate(lines) if line.strip() and not line.lstrip().startswith("#")]
+    i = rnd.choice(code) if code else rnd.randrange(len(lines))
+    lines[i : i + 1] = out(lines[i : i + 1])
+    return "\n".join(lines), f"comment out line {i + 1} with {mark.strip()!r}"
+
+
 def _import_edit(text: str, rnd, name: str) -> tuple[str, str]:
     """An `import` line of IMPORTS (`./NAME`: the file `name` itself) at a line's start."""
     target = rnd.choice(IMPORTS).replace("NAME", name)
@@ -518,6 +581,9 @@ def mutate(
             said.append(what)
         elif how == "rename name":
             text, what = _rename_edit(text, rnd)
+            said.append(what)
+        elif how == "comment out":
+            text, what = _comment_edit(text, rnd)
             said.append(what)
         elif how in EDITOR:
             text, what = _editor_edit(text, rnd, how)

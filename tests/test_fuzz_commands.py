@@ -4,7 +4,8 @@ A real file (an example, a CMS test cluster, a rule's case, a malformed file)
 with random edits (lines and words deleted, duplicated, swapped; a number
 changed, a name's case changed, a keyword put in, the file cut short, an
 `import` of itself or a missing module, a `# bkrc: allow` comment, a name
-renamed in one of its places only; CRLF line
+renamed in one of its places only, a line, a block or the rest of a line
+commented out; CRLF line
 ends, tabs, a byte-order mark, letters outside ASCII, long lines, blocks
 repeated or nested deep) goes through `bkrc check`, `check --fix` (on a copy),
 `compile` (into a new DIR and into one written before),
@@ -201,3 +202,59 @@ def test_the_rename_edit_renames_a_name_in_one_place_or_everywhere_but_one(prepa
     drawn = [mutate.mutate(text, random.Random(k), edits=("rename name",))[1] for k in range(5)]
     assert all(what.startswith("rename ") for edits in drawn for what in edits)
     assert "rename name" in mutate.EDITS
+
+
+# stop 78, h7: the comment-out edit takes a line, a block or the rest of a line out of service
+def test_the_comment_out_edit_comments_out_a_line_a_block_or_the_rest_of_a_line(prepared):
+    """A sysprog takes a job or a member out of service for a night by commenting it
+    out, `#` at the lines' indentation as an editor's *toggle comment* writes it, or
+    `*` and `/* ... */` from CMS and REXX habit, and sometimes forgets the block's `}`
+    line: no edit did that (a `#` came only in an allow comment or as a letter). The
+    comment-out edit marks a line, a block inside the cluster (with or without its
+    `}` line) or the rest of a line from one of its words; no line is added or lost,
+    and a marked line is the line as it was once its mark is taken out. The oracle
+    holds on a job commented out whole."""
+    import random
+    import re
+
+    from conftest import EXAMPLES
+
+    origin = EXAMPLES / "minimal.bkr"
+    text = origin.read_text(encoding="utf-8")
+    before = text.split("\n")
+    hows, marks = set(), set()
+    job_out = None
+    for k in range(80):
+        changed, what = mutate._comment_edit(text, random.Random(k))
+        after = changed.split("\n")
+        assert len(after) == len(before), what
+        differ = [i for i, (a, b) in enumerate(zip(before, after)) if a != b]
+        mark = re.search(r"with '(.*)'$", what).group(1)
+        marks.add(mark)
+        how = re.match(r"comment out (block but its \}|block|line)", what).group(1)
+        how = "rest of line" if " from " in what else how
+        hows.add(how)
+        if how.startswith("block"):
+            assert len(differ) > 1 and before[differ[0]].rstrip().endswith("{"), what
+            assert (before[differ[-1]].strip() == "}") == (how == "block"), what
+        else:
+            assert len(differ) == 1, what
+        for i in differ:
+            unmarked = re.sub(re.escape(mark) + " ?", "", after[i], count=1).removesuffix(" */")
+            assert unmarked.strip() == before[i].strip(), (what, after[i])
+        if (
+            job_out is None
+            and how == "block"
+            and mark == "#"
+            and before[differ[0]].strip().startswith("job ")
+        ):
+            job_out = changed, [what]
+    assert hows == {"line", "block", "block but its }", "rest of line"}, hows
+    assert marks == {"#", "*", "/*"}, marks
+    assert job_out is not None
+    work, baseline = prepared
+    problems = mutate.check_case(mutate.Case(0, origin, job_out[0], job_out[1]), work, baseline)
+    assert not problems, "\n".join(problems)
+    drawn = [mutate.mutate(text, random.Random(k), edits=("comment out",))[1] for k in range(5)]
+    assert all(what.startswith("comment out ") for edits in drawn for what in edits)
+    assert "comment out" in mutate.EDITS
