@@ -18146,6 +18146,32 @@ def test_h3s71_a_blocks_opening_written_twice_has_its_first_removed(line, first,
     assert apply_edits(text, found.fix.edits) == H4S69_LAB.replace(line, kept + first[first.index("\n") + 1 :] + line, 1)
 
 
+# stop 78, h7: a block's opening written twice, a `#` in its name (bench/mutate.py --seed 50772 --case 16)
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("comment", ["", "  # the system"], ids=["alone", "a comment after it"])
+def test_h7s78_an_opening_written_twice_with_a_hash_in_its_name_has_its_first_removed(comment, parser, monkeypatch):
+    # `job PAY#@#@1 {` written twice (tests/cms/clusters/widest.bkr, a line duplicated):
+    # the fast parser's fix removed the first, Lark's recovery dropped it, as a fix that
+    # takes a `#` out of the text (Recovery.drops_hash), though the `#` is a name's and
+    # the next line writes it again; the parsers differed on `bkrc check` and `--fix`
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    lab = H4S69_LAB.replace("SYSFU", "SYS#FU")
+    line = "  job SYS#FU {\n"
+    text = lab.replace(line, line[:-1] + comment + "\n" + line, 1)
+    analysis = analyse("lab.bkr", text.encode())
+    (found,) = [d for d in analysis.diagnostics if d.is_error]
+    at = lab[: lab.index(line)].count("\n") + 1
+    assert (found.code, found.help) == ("BKR005", f"`job SYS#FU {{` is written twice, on lines {at} and {at + 1}: remove the first")
+    assert found.fix is not None
+    assert found.fix.title == ("Remove the first opening, keep the comment" if comment else "Remove the first opening line")
+    fixed = apply_edits(text, found.fix.edits)
+    assert fixed == lab.replace(line, "  " + comment.strip() + "\n" + line if comment else line, 1)
+    assert [d.code for d in analyse("lab.bkr", fixed.encode()).diagnostics] == [
+        d.code for d in analyse("lab.bkr", lab.encode()).diagnostics
+    ]
+    assert not any(d.is_error for d in analyse("lab.bkr", fixed.encode()).diagnostics)
+
+
 @pytest.mark.parametrize("parser", ["fast", "lark"])
 def test_h3s71_another_blocks_opening_below_keeps_the_brace_inserted(parser, monkeypatch):
     # `member LAB3 {` above `member LAB1 { ... }`: not one line twice, as before

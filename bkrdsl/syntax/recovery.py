@@ -1279,6 +1279,19 @@ def _member_like(first: str, other: str) -> bool:
 _BLANKS_AND_COMMENTS = re.compile(r"(?:\s|#[^\n]*)*")
 
 
+def _written_again(text: str, edit) -> bool:
+    """Whether `edit` removes words (none written in their place) that the next line
+    holding code, past blank and comment lines, starts with as they are: one copy of
+    a line written twice taken out, its `#`s (`PAY#1`) kept in the other."""
+    words = text[edit.span.start : edit.span.end].split()
+    if edit.new_text or not words:
+        return False
+    for line in text[edit.span.end :].split("\n"):
+        if line.strip() and not line.lstrip().startswith("#"):
+            return line.split()[: len(words)] == words
+    return False
+
+
 @dataclass
 class Recovery:
     """The on_error handler. Diagnostics accumulate in `diagnostics`."""
@@ -1479,9 +1492,15 @@ class Recovery:
         may drop a comment (a `#` inside a name, `SYS#1`, is kept by every fix). A fix
         that moves a line (`messages._moved_out`: a `catalog` line with its comment,
         written inside the expire block) writes what it takes out again: each `#` and
-        the rest of its line taken out is found in the text another of its edits writes."""
+        the rest of its line taken out is found in the text another of its edits writes.
+        Nor does a fix that removes words the next line of code writes again, as they
+        are (`messages._opened_twice`: `job PAY#1 {` written twice, the first removed)."""
         text = self.source.text
-        dropping = [e for e in fix.edits if text.count("#", e.span.start, e.span.end) > e.new_text.count("#")]
+        dropping = [
+            e
+            for e in fix.edits
+            if text.count("#", e.span.start, e.span.end) > e.new_text.count("#") and not _written_again(text, e)
+        ]
         if not dropping or len(fix.edits) < 2:
             return bool(dropping)
         written = "".join(e.new_text for e in fix.edits)
