@@ -306,3 +306,26 @@ def test_a_site_s_other_kind_of_a_library_id_read_through_a_release_module_copie
         "import a copy of `std/zvm-common` that declares VMSERVP otherwise (std/zvm-common.bkr line 57;"
         in found.help
     )
+
+
+def _prodssi_beside(folder: Path, *imports: str) -> None:
+    """examples/prodssi.bkr as folder/prod.bkr, with `imports` in place of its `import std/zvm73`."""
+    text = (ROOT / "examples" / "prodssi.bkr").read_text(encoding="utf-8")
+    assert "\nimport std/zvm73\n" in text
+    (folder / "prod.bkr").write_text(text.replace("\nimport std/zvm73\n", "\n" + "".join(f"{i}\n" for i in imports)))
+
+
+@pytest.mark.parametrize("parser", ["", "lark"], ids=["fast", "lark"])
+def test_a_site_s_own_repeats_of_a_few_library_ids_stay_one_warning_each(tmp_path, monkeypatch, parser):
+    """A site module that declares two of std/zvm-common's IDs again is no copy of it:
+    a BKR320 for each, as before, each at the site's declaration, which its help says
+    to delete (imported after `import std/zvm73`, it was at the library's line)."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "site.bkr").write_text("identity user MAINT, TCPIP\n")
+    _prodssi_beside(tmp_path, "import std/zvm73", "import ./site")
+    found = _check(tmp_path)
+    assert sorted((d.code, d.message, d.span.file, d.span.column, d.related[0].span.file) for d in found) == [
+        ("BKR320", "user `MAINT` is already declared identity", "site.bkr", 15, "std/zvm-common.bkr"),
+        ("BKR320", "user `TCPIP` is already declared identity", "site.bkr", 22, "std/zvm-common.bkr"),
+    ]

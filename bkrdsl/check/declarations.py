@@ -83,7 +83,9 @@ USER_TWICE = register(
     means the two places can drift apart: the next edit changes one and not
     the other, and the user is then in both kinds (BKR203). It often happens
     when a site file repeats what an imported standard library module
-    already declares. A user declared three times is one warning, at the
+    already declares: the warning is then at the site's declaration, the
+    one the site can delete, whichever file is imported first. A user
+    declared three times is one warning, at the
     second declaration, with the others as notes. A user ID named twice in
     one statement (`single user OPSADM, OPSADM`) is a slip for another user
     rather than a second declaration: the warning says so, and its fix
@@ -1055,6 +1057,10 @@ def duplicate_users(model: Model):
     if len(set(ids)) == len(ids):
         return  # no ID declared twice
     explicit = [u for lst in lists for u in lst.defs]
+    # The library's declarations first: a site module imported after `import std/zvm73`
+    # comes before std/zvm-common in `user_lists`, and its repeat of `identity user
+    # MAINT` was reported on the library's line, which the site cannot delete.
+    explicit.sort(key=lambda u: not _library_module(model, u.module))
     for first, others in _repeated(explicit, lambda u: u.id):
         # Two different roles is BKR207's error, not a harmless repetition.
         later = [
@@ -1078,6 +1084,11 @@ def duplicate_users(model: Model):
             if len(later) == 1
             else "delete these declarations but one; one place should say what kind a user is",
         )
+
+
+def _library_module(model: Model, module: str) -> bool:
+    """True for a module of the standard library (imported as `std/NAME`)."""
+    return module.startswith("std/") and module != model.main_file
 
 
 def _named_twice_in_statement(model: Model, first: UserDef, again: UserDef):
