@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from bkrdsl.ast import Kind
-from bkrdsl.diagnostics.render import render_short
+from bkrdsl.diagnostics.render import MESSAGE_WIDTH, render_short
 from bkrdsl.pipeline import analyse
 from bkrdsl.resolve import build_model
 from bkrdsl.resolve.loader import load, read_text
@@ -313,6 +313,109 @@ def _prodssi_beside(folder: Path, *imports: str) -> None:
     text = (ROOT / "examples" / "prodssi.bkr").read_text(encoding="utf-8")
     assert "\nimport std/zvm73\n" in text
     (folder / "prod.bkr").write_text(text.replace("\nimport std/zvm73\n", "\n" + "".join(f"{i}\n" for i in imports)))
+
+
+def _zvm_common_copy(folder: Path) -> None:
+    """A copy of std/zvm-common with VMSERVP made an IDENTITY, as a site makes one."""
+    common = (STDLIB / "zvm-common.bkr").read_text(encoding="utf-8")
+    assert "\nsingle user VMSERVP\n" in common
+    (folder / "zvm-common.bkr").write_text(common.replace("\nsingle user VMSERVP\n", "\nidentity user VMSERVP\n"))
+
+
+@pytest.mark.parametrize("parser", ["", "lark"], ids=["fast", "lark"])
+@pytest.mark.parametrize("first", [False, True], ids=["after", "before"])
+def test_a_copy_of_zvm_common_beside_zvm73_is_one_warning_at_the_copy(tmp_path, monkeypatch, parser, first):
+    """A site copied std/zvm-common to make VMSERVP an IDENTITY (as BKR203's help once
+    said) and imported the copy beside `import std/zvm73`, which reads std/zvm-common
+    too: each of the 50 IDs the two declare alike was a BKR320, on a line of the
+    library (or, the copy imported first, of the copy), each saying "delete this
+    declaration". It is one warning, at the copy's first such declaration, that says
+    what happened and the two ways out; BKR203 for VMSERVP stays. Each way followed,
+    the cluster checks clean."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    monkeypatch.chdir(tmp_path)
+    _zvm_common_copy(tmp_path)
+    imports = ["import std/zvm73", "import ./zvm-common"]
+    _prodssi_beside(tmp_path, *(reversed(imports) if first else imports))
+    found = _check(tmp_path)
+    assert sorted(d.code for d in found) == ["BKR203", "BKR320"]
+    (warning,) = [d for d in found if d.code == "BKR320"]
+    at = (warning.span.file, warning.span.line, warning.span.column)
+    assert at == ("zvm-common.bkr", 18, 15)  # identity user MAINT
+    line = 5 if first else 4
+    assert warning.message == (
+        "zvm-common.bkr declares 50 of the 51 users of `std/zvm-common` again, with the same kinds: it is a copy"
+        " of `std/zvm-common`, and `import std/zvm73` reads `std/zvm-common` too, so each is declared twice"
+    )
+    assert warning.help == (
+        "to change what `std/zvm-common` says, import copies of `std/zvm73` and of its `std/zvm-common`, the first"
+        f" importing the second, in place of `import std/zvm73` (prod.bkr line {line}; docs/stdlib.md says how);"
+        " else delete this copy's import"
+    )
+    assert max(len(warning.message), len(warning.help)) <= MESSAGE_WIDTH
+    assert [(r.span.file, r.span.line) for r in warning.related][:2] == [
+        ("std/zvm-common.bkr", 18),
+        ("prod.bkr", line),
+    ]
+    # The copies of both, the release module's importing the other's, in place of `import std/zvm73`.
+    (tmp_path / "zvm73.bkr").write_text(
+        (STDLIB / "zvm73.bkr").read_text().replace("import std/zvm-common", "import ./zvm-common")
+    )
+    _prodssi_beside(tmp_path, "import ./zvm73")
+    assert _check(tmp_path) == []
+    # Or the copy's import deleted: the library's kinds.
+    _prodssi_beside(tmp_path, "import std/zvm73")
+    assert _check(tmp_path) == []
+
+
+@pytest.mark.parametrize("parser", ["", "lark"], ids=["fast", "lark"])
+def test_a_whole_copy_of_a_module_imported_beside_it_is_one_warning_whose_fix_deletes_the_import(
+    tmp_path, monkeypatch, parser
+):
+    """A copy of std/backup-manager that declares all it does, alike, imported beside
+    `import std/backup-manager`: one BKR320, at that import, whose fix deletes it (the
+    copy takes its place, nothing lost); applied, the cluster checks clean."""
+    from bkrdsl import fixes
+
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "bkr.bkr").write_text((STDLIB / "backup-manager.bkr").read_text(encoding="utf-8"))
+    _prodssi_beside(tmp_path, "import std/zvm73", "import ./bkr")
+    found = _check(tmp_path)
+    assert [d.code for d in found] == ["BKR320"]
+    (warning,) = found
+    assert (warning.span.file, warning.span.line, warning.span.column) == ("prod.bkr", 3, 1)
+    assert warning.message.startswith("bkr.bkr declares the 4 users of `std/backup-manager` again")
+    assert warning.help == (
+        "the copy declares all `std/backup-manager` does: delete this import and let the copy take its place;"
+        " or, to keep the library's, delete the copy's import"
+    )
+    assert max(len(warning.message), len(warning.help)) <= MESSAGE_WIDTH
+    text = (tmp_path / "prod.bkr").read_text()
+    mended = fixes.apply(text, [warning])
+    assert mended == text.replace("import std/backup-manager\n", "")
+    (tmp_path / "prod.bkr").write_text(mended)
+    assert _check(tmp_path) == []
+
+
+@pytest.mark.parametrize("parser", ["", "lark"], ids=["fast", "lark"])
+def test_a_copy_with_a_kind_changed_beside_its_module_has_no_fix(tmp_path, monkeypatch, parser):
+    """The copy of std/backup-manager makes BKRBKUP single (BKR201's error): deleting
+    `import std/backup-manager` would decide that kind, BKR201's and the CP directory's
+    to say, so the one BKR320 is at the copy, with no fix."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    monkeypatch.chdir(tmp_path)
+    copy = (STDLIB / "backup-manager.bkr").read_text(encoding="utf-8")
+    assert "\nidentity user BKRBKUP role" in copy
+    (tmp_path / "bkr.bkr").write_text(copy.replace("\nidentity user BKRBKUP role", "\nsingle user BKRBKUP role"))
+    _prodssi_beside(tmp_path, "import std/zvm73", "import ./bkr")
+    (warning,) = [d for d in _check(tmp_path) if d.code == "BKR320"]
+    assert (warning.span.file, warning.span.line, warning.fix) == ("bkr.bkr", 10, None)
+    assert warning.help == (
+        "to change what `std/backup-manager` says, let this copy take its place: delete `import std/backup-manager`"
+        " (prod.bkr line 3; docs/stdlib.md), the copy declaring each user you keep of it; else delete the copy's"
+        " import"
+    )
 
 
 @pytest.mark.parametrize("parser", ["", "lark"], ids=["fast", "lark"])

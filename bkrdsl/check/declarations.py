@@ -92,6 +92,22 @@ USER_TWICE = register(
     deletes the repeat with its `,` (written twice in a row, without the
     `,`, it is BKR004's error).
 
+    A site's copy of a standard library module imported beside the module
+    (a copy of `std/zvm-common` made to change one user's kind, beside
+    `import std/zvm73`, which reads `std/zvm-common` itself) repeats most
+    of its declarations: that is one warning, at the copy's first repeat,
+    not one per user on lines of the library. It says what happened and the
+    two ways out: to change the library's kinds, import copies of both
+    modules, the release module's copy importing the other copy, in place
+    of `import std/zvm73` (as BKR203's help says; docs/stdlib.md), or
+    delete the copy's import. A copy of a module the site imports itself
+    (`std/backup-manager`) that declares all the module does, with the same
+    kinds, takes its place: the warning is at `import std/backup-manager`,
+    and its fix deletes that import (with a kind changed, BKR201's or
+    BKR203's error decides, and there is no fix). A site module is taken
+    for a copy when its `user` statements name more than half of the
+    library module's IDs, and at least 3; fewer repeats are a warning each.
+
     Failing example:
 
         import std/backup-manager
@@ -1061,13 +1077,20 @@ def duplicate_users(model: Model):
     # comes before std/zvm-common in `user_lists`, and its repeat of `identity user
     # MAINT` was reported on the library's line, which the site cannot delete.
     explicit.sort(key=lambda u: not _library_module(model, u.module))
+    pairs = []
     for first, others in _repeated(explicit, lambda u: u.id):
         # Two different roles is BKR207's error, not a harmless repetition.
         later = [
             u for u in others
             if u.kind is first.kind and not (u.role and first.role and u.role != first.role)
         ]
-        if not later:
+        if later:
+            pairs.append((first, later))
+    copies = _copies_beside_library(model, lists, pairs)
+    for copy in copies.values():
+        yield _copy_beside_library(model, *copy)
+    for first, later in pairs:
+        if _copy_key(model, first, later) in copies:
             continue
         times = "" if len(later) == 1 else f" ({len(later) + 1} times in all)"
         if later[0].kind_span == first.kind_span:
@@ -1089,6 +1112,164 @@ def duplicate_users(model: Model):
 def _library_module(model: Model, module: str) -> bool:
     """True for a module of the standard library (imported as `std/NAME`)."""
     return module.startswith("std/") and module != model.main_file
+
+
+def _copy_key(model: Model, first: UserDef, later: list[UserDef]) -> tuple[str, str] | None:
+    """(the site's module, the library's) for a user declared once in each, alike: one
+    of them a module the site imports, not its main file, the other the library's."""
+    if len(later) != 1:
+        return None
+    a, b = first.module, later[0].module
+    if _library_module(model, a) and not _library_module(model, b) and b != model.main_file:
+        return b, a
+    if _library_module(model, b) and not _library_module(model, a) and a != model.main_file:
+        return a, b
+    return None
+
+
+def _copies_beside_library(model: Model, lists, pairs) -> dict[tuple[str, str], tuple]:
+    """The site's modules that are copies of a standard library module imported beside
+    it (a copy of `std/zvm-common` to change one user's kind, beside `import
+    std/zvm73`, which reads `std/zvm-common` itself): each (site module, library
+    module) whose `user` statements name more than half of the library module's IDs,
+    and at least 3, with the pairs of its declarations the two make alike. One
+    warning says what happened, not one per user on lines of the library."""
+    found: dict[tuple[str, str], list] = {}
+    for first, later in pairs:
+        key = _copy_key(model, first, later)
+        if key is not None:
+            found.setdefault(key, []).append((first, later[0]))
+    copies = {}
+    for (site, library), alike in found.items():
+        ids = {i for lst in lists if lst.module == library for i in lst.ids}
+        named = {i for lst in lists if lst.module == site for i in lst.ids} & ids
+        if len(named) >= 3 and 2 * len(named) > len(ids):
+            copies[(site, library)] = (site, library, alike, len(ids))
+    return copies
+
+
+def _copy_beside_library(model: Model, site: str, library: str, alike: list, total: int):
+    """BKR320 once for a site's copy of a standard library module read beside the
+    module itself, at the copy's first declaration that repeats the library's: what
+    happened and the two ways out, which BKR203's help and docs/stdlib.md give."""
+    from bkrdsl.check.kinds import _std_import_through  # only for a copy beside the library
+
+    def in_copy(pair):
+        return pair[0] if pair[0].module == site else pair[1]
+
+    def in_library(pair):
+        return pair[1] if pair[0].module == site else pair[0]
+
+    alike = sorted(alike, key=lambda pair: in_copy(pair).span.start)
+    here, theirs = in_copy(alike[0]), in_library(alike[0])
+    name = library.removesuffix(".bkr")
+    through = _std_import_through(model, name)
+    if through is not None:
+        top, imp = through
+    else:
+        top = name
+        imp = next(
+            (i for m in model.modules if not _library_module(model, m.file) for i in m.imports
+             if i.path.removesuffix(".bkr") == name),
+            None,
+        )
+    where = "" if imp is None else f"{'line' if imp.span.file == site else imp.span.file + ' line'} {imp.span.line}; "
+    count = len(alike)
+    what = f"{count} of the {total} users" if count < total else f"the {total} users"
+    fix = _library_import_deleted(model, site, library, imp) if top == name else None
+    if top == name and fix is not None:
+        reads = f"`{name}` is imported too"
+        help = (
+            f"the copy declares all `{name}` does: delete this import and let the copy take its place;"
+            f" or, to keep the library's, delete the copy's import"
+        )
+    elif top == name:
+        reads = f"`{name}` is imported too"
+        help = (
+            f"to change what `{name}` says, let this copy take its place: delete `import {name}` ({where}docs/stdlib.md),"
+            f" the copy declaring each user you keep of it; else delete the copy's import"
+        )
+    else:
+        reads = f"`import {top}` reads `{name}` too"
+        help = (
+            f"to change what `{name}` says, import copies of `{top}` and of its `{name}`, the first importing"
+            f" the second, in place of `import {top}` ({where}docs/stdlib.md says how);"
+            f" else delete this copy's import"
+        )
+    message = (
+        f"{site} declares {what} of `{name}` again, with the same kinds: it is a copy of `{name}`,"
+        f" and {reads}, so each is declared twice"
+    )
+    theirs_here = Related(theirs.span, f"`{name}` declares {theirs.id} {theirs.kind.value} here")
+    if fix is not None:
+        # The copy declares all the module does: the import it takes the place of goes,
+        # and the warning is at that import, in the file the fix edits.
+        return USER_TWICE(
+            message,
+            imp.span,
+            related=(Related(here.span, f"the copy declares {here.id} {here.kind.value} here"), theirs_here),
+            help=help,
+            fix=fix,
+        )
+    related = [theirs_here]
+    if imp is not None:
+        related.append(Related(imp.span, f"`{name}` is read through this import"))
+    return USER_TWICE(message, here.span, related=tuple(related), help=help)
+
+
+def _library_import_deleted(model: Model, site: str, library: str, imp) -> Fix | None:
+    """The fix that deletes the site's `import std/NAME` (`imp`) where a copy of the
+    module takes its place, certain only where nothing of it is lost or changed: the
+    copy declares every ID and pattern the module does, with the same kinds (a kind
+    changed is BKR203's to decide, by the CP directory), and imports what it imports,
+    and no other import reads the module."""
+    if imp is None:
+        return None
+    name = library.removesuffix(".bkr")
+    importers = [i for m in model.modules for i in m.imports if i.path.removesuffix(".bkr") == name]
+    if importers != [imp]:
+        return None
+    by_file = {m.file: m for m in model.modules}
+    copy, module = by_file.get(site), by_file.get(library)
+    if copy is None or module is None:
+        return None
+    if not {i.path for i in module.imports} <= {i.path for i in copy.imports} or module.groups:
+        return None
+
+    def declared(file: str) -> set[tuple[str, Kind]]:
+        return {(i, lst.kind) for lst in model.user_lists if lst.module == file for i in lst.ids} | {
+            (p.pattern, p.kind) for p in model.pattern_defs if p.module == file
+        }
+
+    if not declared(library) <= declared(site):
+        return None
+    cut = _import_line(model, imp)
+    return None if cut is None else Fix(f"Delete `import {name}`: the copy takes its place", (Edit(cut, ""),))
+
+
+def _import_line(model: Model, imp) -> Span | None:
+    """The text that deletes an `import` with its line: from the end of what is above it
+    (a statement or a comment) to its end, with the comment after it on its line; an
+    import first in its file, up to what follows it. None where another statement
+    shares its line."""
+    module = next((m for m in model.modules if m.file == imp.span.file), None)
+    if module is None:
+        return None
+    span = imp.span
+    spans = [n.span for part in (module.imports, module.users, module.groups, module.clusters) for n in part]
+    if any(o != span and (o.end_line == span.line or o.line == span.end_line) for o in spans):
+        return None
+    places = [*spans, *(c for c, _ in module.comments)]
+    end = next((c for c, _ in module.comments if c.line == span.end_line and c.start >= span.end), span)
+    above = [o for o in places if o.end <= span.start]
+    if above:
+        before = max(above, key=lambda o: o.end)
+        return Span(span.file, before.end_line, before.end_column, end.end_line, end.end_column, before.end, end.end)
+    below = [o for o in places if o.start >= end.end]
+    if not below:
+        return None
+    after = min(below, key=lambda o: o.start)
+    return Span(span.file, span.line, span.column, after.line, after.column, span.start, after.start)
 
 
 def _named_twice_in_statement(model: Model, first: UserDef, again: UserDef):

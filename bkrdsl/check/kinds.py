@@ -1347,8 +1347,8 @@ def _std_import_through(model: Model, module: str) -> tuple[str, Import] | None:
     """Where the site reads the standard library's `module` only through another of its
     modules (`std/zvm-common` through `std/zvm73`): that module and the site's import of
     it, the first in load order. A copy of `std/zvm-common` imported beside
-    `import std/zvm73` leaves the library's declaration read too (BKR203 again, and a
-    BKR320 for every ID the two share): the copy goes in through a copy of
+    `import std/zvm73` leaves the library's declaration read too (BKR203 again, and
+    BKR320 for the IDs the two share): the copy goes in through a copy of
     `std/zvm73`, in place of its import. None when a site file imports `module` itself."""
     site = [m for m in model.modules if not _from_stdlib(model, m.file)]
     if any(imp.path.removesuffix(".bkr") == module for m in site for imp in m.imports):
