@@ -463,6 +463,26 @@ def test_the_docs_count_of_prodssi_s_minidisks_is_what_bkrc_prints(monkeypatch):
     assert "not backed up:" not in out and "named by no job" not in out and "no job selects" not in out
 
 
+def test_the_docs_count_of_bank_s_minidisks_is_what_bkrc_prints(monkeypatch):
+    """docs/show.md's "Minidisks" bullet quotes a member's summary of
+    examples/bank.bkr: its figures are bkrc's for every member (they said 140 of
+    163, figures no example prints, where bkrc says 105 of 146: an auditor who
+    compares the page with the tool finds the tool's)."""
+    text = " ".join((ROOT / "docs" / "show.md").read_text(encoding="utf-8").split())
+    ((users, of_users, member, disks, of_disks),) = re.findall(
+        r"\(`(\d+) of (\d+) directory users with minidisks on (\w+) are backed up \.\.\., "
+        r"(\d+) of their (\d+) minidisks` for examples/bank\.bkr\)",
+        text,
+    )
+    monkeypatch.chdir(ROOT)
+    out = run_cli(["show", "examples/bank.bkr", "--directory", "examples/bank.direct"], expect=0).stdout
+    lines = [x.replace("\n    ", " ") for x in re.findall(r"^  coverage: .*\n    .*$", out, re.MULTILINE)]
+    assert len(lines) == 4, lines
+    assert any(line.startswith(f"  coverage: {users} of {of_users} directory users with minidisks on {member} ") for line in lines)
+    assert all(line.startswith(f"  coverage: {users} of {of_users} directory users") for line in lines), lines
+    assert all(line.endswith(f", {disks} of their {of_disks} minidisks") for line in lines), lines
+
+
 def test_member_excludes_leave_identity_copies_whole(at_root, tmp_path):
     """A member's exclude is not written into an IDENTITY job's copy (SSI rule 6, BKR414
     warns): VMSYS1's `exclude minidisk WEBSRV *` leaves WEBSRV backed up by WEBIN1 there,
