@@ -692,6 +692,45 @@ def test_last_quarters_file_from_standard_input_diffs_by_minidisk(at_root, tmp_p
     assert came == [line.split(" backed-up ")[0] + " not-selected " for line in gone]
 
 
+def _second_job(name: str, group: str, run: str) -> tuple[str, str]:
+    """A full job of GROUP's 0191 disks, put above job SYSIN."""
+    job = f"  job {name} {{\n    backup {group} full\n    include minidisk * 0191\n    to tape\n    run {run}\n  }}\n"
+    return "  job SYSIN {", job + "  job SYSIN {"
+
+
+#: docs/show.md's "Is anything backed up twice, or expired twice?": each case it
+#: names, made of examples/prodssi.bkr (the text replaced, the text put in its place).
+TWICE = {
+    # LINUX's users in a second full job of VMSYS2, on LNXFULL's Saturday
+    "BKR405": _second_job("LNXFUL2", "LINUX", "on VMSYS2 weekly sat 23:00"),
+    # ... and in one of VMSYS1
+    "BKR411": _second_job("LNXFUL2", "LINUX", "on VMSYS1 weekly sat 23:00"),
+    # SYSIDS in a second full job of each member, which meets SYSME's last day
+    "BKR410": _second_job("SYSFU", "SYSIDS", "on each member daily 21:00"),
+    # the shared catalog purged from VMSYS2 too
+    "BKR211": ("  expire on VMSYS1 {", "  expire on VMSYS2 { purge weekly sun 04:00  retain 35 days }\n  expire on VMSYS1 {"),
+}
+
+
+@pytest.mark.parametrize("code", sorted(TWICE))
+def test_the_audit_s_backed_up_twice_codes_are_what_bkrc_check_says(code, tmp_path, monkeypatch):
+    """docs/show.md's audit answers "is anything backed up twice, or expired twice?"
+    with bkrc check's codes: each case, made, gives the code the page names, with the
+    severity the page says. The page named BKR410 without its severity and left out
+    BKR405, two jobs of one level on the single-configuration user's own member (h14's
+    auditor's walk): an auditor who read BKR411 alone would take that for clean."""
+    text = " ".join((ROOT / "docs" / "show.md").read_text(encoding="utf-8").split())
+    (bullet,) = re.findall(r"\*\*Is anything backed up twice, or expired twice\?\*\*(.*?)- \*\*", text)
+    said = dict(re.findall(r"(BKR\d{3}) \(an? (error|warning)\)", bullet))
+    assert sorted(said) == sorted(TWICE) == sorted(re.findall(r"BKR\d{3}", bullet))
+    path = variant(tmp_path, *TWICE[code])
+    monkeypatch.chdir(tmp_path)
+    result = run_cli(["check", path.name], expect=None)
+    err = result.stdout + result.stderr
+    found = set(re.findall(r"^(error|warning)\[(BKR\d{3})\]", err, re.MULTILINE))
+    assert found == {(said[code], code)}, err
+
+
 def test_each_exclude_that_takes_a_minidisk_out_is_named_where_it_is_written(at_root, tmp_path):
     """An auditor asks where an exclusion is written: DB2B's 0600 is PRODB's own
     exclude (examples/bank.bkr:17); with LOCBFULL excluding it too, each statement
