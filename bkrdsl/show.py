@@ -1014,7 +1014,23 @@ def _expiry_text(v: ClusterView) -> str:
     text = f"purges on {', '.join(v.purging)}" + (" only" if len(v.purging) == 1 else "")
     if v.catalog is not None and v.catalog["scope"] == "shared":
         text += " (EXPIRE acts on every member's jobs)"
-    return text + (f"; keeps backups {_kept_text(v)}" if v.retains else "")
+    return text + (f"; keeps backups {_kept_text(v)}" if v.retains else "") + _never_purged_text(v)
+
+
+def _never_purged_text(v: ClusterView) -> str:
+    """Local catalogs: the members whose own catalog no purge empties (BKR214). How
+    long their jobs' backups are kept was said nowhere, and an auditor read the
+    purging members' days as the cluster's: `; M3 never purges its catalog: no bound
+    on when its jobs' backups are gone (BKR214)`. No-break spaces within the list."""
+    if v.catalog is None or v.catalog["scope"] != "local" or not v.purging:
+        return ""
+    never = [m for m in v.members if m not in v.purging]
+    if len(never) == 1:
+        return f"; {never[0]} never purges its catalog: no bound on when its jobs' backups are gone (BKR214)"
+    if never:
+        listed = ",\xa0".join(never)
+        return f"; {listed} never purge their catalogs: no bound on when their jobs' backups are gone (BKR214)"
+    return ""
 
 
 def _kept_text(v: ClusterView) -> str:

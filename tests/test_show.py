@@ -679,6 +679,36 @@ def test_local_catalogs_that_keep_backups_alike_say_it_once(tmp_path):
     assert json.loads(run_cli(["show", str(path), "--format", "json"], expect=0).stdout)["cluster"]["retain_days"] == 30
 
 
+# stop 78, h14 (an auditor's walk): a local catalog no member purges is said so
+@pytest.mark.parametrize("extra", [(), ("--member", "VM3"), ("--user", "RSCS")])
+def test_a_local_catalog_never_purged_is_said_in_the_header(tmp_path, extra):
+    """With local catalogs, VM3's jobs' backups go to VM3's catalog, which no
+    `expire` purges (BKR214's warning): the header said `keeps backups 30 days on VM1
+    ..., 90 days on VM2 ...` and of VM3 nothing, so an auditor asking how long a
+    backup of VM3's jobs is kept read the other members' days. It says VM3 never
+    purges, as a purge by hand alone says `no bound on when they are gone`; several
+    such members are named together; a shared catalog, purged from one member for
+    all, gets no such part, nor a cluster no member purges (said already)."""
+    path = tmp_path / "local.bkr"
+    path.write_text(LOCAL_RETAINS.replace("  member VM2 { workers 2 }\n", "  member VM2 { workers 2 }\n  member VM3 { workers 2 }\n"))
+    out = run_cli(["show", str(path), *extra], expect=0).stdout
+    assert (
+        "           (purged weekly sun 07:00); VM3 never purges its catalog: no bound on when its jobs'\n"
+        "           backups are gone (BKR214)\n"
+    ) in out
+    assert max(len(line) for line in out.splitlines()) <= WIDTH
+    path.write_text(path.read_text().replace("  expire on VM2 { purge weekly sun 07:00  retain 90 days }\n", ""))
+    out = run_cli(["show", str(path), *extra], expect=0).stdout
+    assert (
+        "  expiry   purges on VM1 only; keeps backups 30 days, gone by day 37 at the latest\n"
+        "           (purged weekly sun 06:00 on VM1); VM2, VM3 never purge their catalogs: no bound on when\n"
+        "           their jobs' backups are gone (BKR214)\n"
+    ) in out
+    path.write_text(path.read_text().replace("  expire on VM1 { purge weekly sun 06:00  retain 30 days }\n", ""))
+    assert "  expiry   no member purges the catalog\n" in run_cli(["show", str(path), *extra], expect=0).stdout
+    assert "never purge" not in run_cli(["show", str(ROOT / "examples" / "prodssi.bkr")], expect=0).stdout
+
+
 # stop 72, h16: the header says when the purging members purge, not only how long backups are kept
 def test_the_header_says_when_the_purging_member_purges(at_root):
     """`keeps backups 35 days` said how long, not when PRODA's purge runs (weekly sun

@@ -692,6 +692,21 @@ def test_last_quarters_file_from_standard_input_diffs_by_minidisk(at_root, tmp_p
     assert came == [line.split(" backed-up ")[0] + " not-selected " for line in gone]
 
 
+def test_the_audit_s_retention_is_the_catalog_s_as_bkrc_says_it(monkeypatch):
+    """docs/show.md's audit, "kept how long?": the catalog's retention, each purging
+    member's `days` and `gone_by_days` in `cluster.retains[]`, with the page's figures
+    for examples/prodssi.bkr. It pointed at `cluster.retain_days` alone, `null` where
+    local catalogs keep backups for different times, and said nothing of the purge's
+    wait a backup outlives `retain` by (h14's auditor's walk)."""
+    text = " ".join((ROOT / "docs" / "show.md").read_text(encoding="utf-8").split())
+    (bullet,) = re.findall(r"\*\*Is every minidisk backed up, by which job.*?\*\*(.*?)```sh", text)
+    ((days, gone),) = re.findall(r"`cluster\.retains\[\]`, each purging member's `days` .*?\((\d+) and (\d+) for examples/prodssi\.bkr\)", bullet)
+    monkeypatch.chdir(ROOT)
+    data = show_json("examples/prodssi.bkr")
+    assert data["cluster"]["retains"] == [{"member": "VMSYS1", "days": int(days), "gone_by_days": int(gone)}]
+    assert "BKR214" in bullet  # a local catalog no member purges: nothing bounds it
+
+
 def _second_job(name: str, group: str, run: str) -> tuple[str, str]:
     """A full job of GROUP's 0191 disks, put above job SYSIN."""
     job = f"  job {name} {{\n    backup {group} full\n    include minidisk * 0191\n    to tape\n    run {run}\n  }}\n"
