@@ -4072,12 +4072,13 @@ def __create_fn__():
  return __hash__
 CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.file,self.line,self.column,self.whose,self.name,))\n return __hash__'] = __create_fn__.__code__
 
-def __create_fn__(_type_address, _type_status, _type_jobs, _type_manual_only, _type_excluded_by, _type_devtype, _type_size, _type_bytes, _type_unsized, _type_unit, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_jobs, _dflt_manual_only, _dflt_excluded_by, _dflt_devtype, _dflt_size, _dflt_bytes, _dflt_unsized, _dflt_unit, _return_type):
- def __init__(self,address:_type_address,status:_type_status,jobs:_type_jobs=_dflt_jobs,manual_only:_type_manual_only=_dflt_manual_only,excluded_by:_type_excluded_by=_dflt_excluded_by,devtype:_type_devtype=_dflt_devtype,size:_type_size=_dflt_size,bytes:_type_bytes=_dflt_bytes,unsized:_type_unsized=_dflt_unsized,unit:_type_unit=_dflt_unit)->_return_type:
+def __create_fn__(_type_address, _type_status, _type_jobs, _type_manual_only, _type_incremental_only, _type_excluded_by, _type_devtype, _type_size, _type_bytes, _type_unsized, _type_unit, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_jobs, _dflt_manual_only, _dflt_incremental_only, _dflt_excluded_by, _dflt_devtype, _dflt_size, _dflt_bytes, _dflt_unsized, _dflt_unit, _return_type):
+ def __init__(self,address:_type_address,status:_type_status,jobs:_type_jobs=_dflt_jobs,manual_only:_type_manual_only=_dflt_manual_only,incremental_only:_type_incremental_only=_dflt_incremental_only,excluded_by:_type_excluded_by=_dflt_excluded_by,devtype:_type_devtype=_dflt_devtype,size:_type_size=_dflt_size,bytes:_type_bytes=_dflt_bytes,unsized:_type_unsized=_dflt_unsized,unit:_type_unit=_dflt_unit)->_return_type:
   __dataclass_builtins_object__.__setattr__(self,'address',address)
   __dataclass_builtins_object__.__setattr__(self,'status',status)
   __dataclass_builtins_object__.__setattr__(self,'jobs',jobs)
   __dataclass_builtins_object__.__setattr__(self,'manual_only',manual_only)
+  __dataclass_builtins_object__.__setattr__(self,'incremental_only',incremental_only)
   __dataclass_builtins_object__.__setattr__(self,'excluded_by',excluded_by)
   __dataclass_builtins_object__.__setattr__(self,'devtype',devtype)
   __dataclass_builtins_object__.__setattr__(self,'size',size)
@@ -4085,43 +4086,43 @@ def __create_fn__(_type_address, _type_status, _type_jobs, _type_manual_only, _t
   __dataclass_builtins_object__.__setattr__(self,'unsized',unsized)
   __dataclass_builtins_object__.__setattr__(self,'unit',unit)
  return __init__
-CODE["def __create_fn__(_type_address, _type_status, _type_jobs, _type_manual_only, _type_excluded_by, _type_devtype, _type_size, _type_bytes, _type_unsized, _type_unit, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_jobs, _dflt_manual_only, _dflt_excluded_by, _dflt_devtype, _dflt_size, _dflt_bytes, _dflt_unsized, _dflt_unit, _return_type):\n def __init__(self,address:_type_address,status:_type_status,jobs:_type_jobs=_dflt_jobs,manual_only:_type_manual_only=_dflt_manual_only,excluded_by:_type_excluded_by=_dflt_excluded_by,devtype:_type_devtype=_dflt_devtype,size:_type_size=_dflt_size,bytes:_type_bytes=_dflt_bytes,unsized:_type_unsized=_dflt_unsized,unit:_type_unit=_dflt_unit)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'address',address)\n  __dataclass_builtins_object__.__setattr__(self,'status',status)\n  __dataclass_builtins_object__.__setattr__(self,'jobs',jobs)\n  __dataclass_builtins_object__.__setattr__(self,'manual_only',manual_only)\n  __dataclass_builtins_object__.__setattr__(self,'excluded_by',excluded_by)\n  __dataclass_builtins_object__.__setattr__(self,'devtype',devtype)\n  __dataclass_builtins_object__.__setattr__(self,'size',size)\n  __dataclass_builtins_object__.__setattr__(self,'bytes',bytes)\n  __dataclass_builtins_object__.__setattr__(self,'unsized',unsized)\n  __dataclass_builtins_object__.__setattr__(self,'unit',unit)\n return __init__"] = __create_fn__.__code__
+CODE["def __create_fn__(_type_address, _type_status, _type_jobs, _type_manual_only, _type_incremental_only, _type_excluded_by, _type_devtype, _type_size, _type_bytes, _type_unsized, _type_unit, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_jobs, _dflt_manual_only, _dflt_incremental_only, _dflt_excluded_by, _dflt_devtype, _dflt_size, _dflt_bytes, _dflt_unsized, _dflt_unit, _return_type):\n def __init__(self,address:_type_address,status:_type_status,jobs:_type_jobs=_dflt_jobs,manual_only:_type_manual_only=_dflt_manual_only,incremental_only:_type_incremental_only=_dflt_incremental_only,excluded_by:_type_excluded_by=_dflt_excluded_by,devtype:_type_devtype=_dflt_devtype,size:_type_size=_dflt_size,bytes:_type_bytes=_dflt_bytes,unsized:_type_unsized=_dflt_unsized,unit:_type_unit=_dflt_unit)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'address',address)\n  __dataclass_builtins_object__.__setattr__(self,'status',status)\n  __dataclass_builtins_object__.__setattr__(self,'jobs',jobs)\n  __dataclass_builtins_object__.__setattr__(self,'manual_only',manual_only)\n  __dataclass_builtins_object__.__setattr__(self,'incremental_only',incremental_only)\n  __dataclass_builtins_object__.__setattr__(self,'excluded_by',excluded_by)\n  __dataclass_builtins_object__.__setattr__(self,'devtype',devtype)\n  __dataclass_builtins_object__.__setattr__(self,'size',size)\n  __dataclass_builtins_object__.__setattr__(self,'bytes',bytes)\n  __dataclass_builtins_object__.__setattr__(self,'unsized',unsized)\n  __dataclass_builtins_object__.__setattr__(self,'unit',unit)\n return __init__"] = __create_fn__.__code__
 
 def __create_fn__():
  def __repr__(self):
-  return self.__class__.__qualname__ + f"(address={self.address!r}, status={self.status!r}, jobs={self.jobs!r}, manual_only={self.manual_only!r}, excluded_by={self.excluded_by!r}, devtype={self.devtype!r}, size={self.size!r}, bytes={self.bytes!r}, unsized={self.unsized!r}, unit={self.unit!r})"
+  return self.__class__.__qualname__ + f"(address={self.address!r}, status={self.status!r}, jobs={self.jobs!r}, manual_only={self.manual_only!r}, incremental_only={self.incremental_only!r}, excluded_by={self.excluded_by!r}, devtype={self.devtype!r}, size={self.size!r}, bytes={self.bytes!r}, unsized={self.unsized!r}, unit={self.unit!r})"
  return __repr__
-CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(address={self.address!r}, status={self.status!r}, jobs={self.jobs!r}, manual_only={self.manual_only!r}, excluded_by={self.excluded_by!r}, devtype={self.devtype!r}, size={self.size!r}, bytes={self.bytes!r}, unsized={self.unsized!r}, unit={self.unit!r})"\n return __repr__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(address={self.address!r}, status={self.status!r}, jobs={self.jobs!r}, manual_only={self.manual_only!r}, incremental_only={self.incremental_only!r}, excluded_by={self.excluded_by!r}, devtype={self.devtype!r}, size={self.size!r}, bytes={self.bytes!r}, unsized={self.unsized!r}, unit={self.unit!r})"\n return __repr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __eq__(self,other):
   if other.__class__ is self.__class__:
-   return (self.address,self.status,self.jobs,self.manual_only,self.excluded_by,self.devtype,self.size,self.bytes,self.unsized,self.unit,)==(other.address,other.status,other.jobs,other.manual_only,other.excluded_by,other.devtype,other.size,other.bytes,other.unsized,other.unit,)
+   return (self.address,self.status,self.jobs,self.manual_only,self.incremental_only,self.excluded_by,self.devtype,self.size,self.bytes,self.unsized,self.unit,)==(other.address,other.status,other.jobs,other.manual_only,other.incremental_only,other.excluded_by,other.devtype,other.size,other.bytes,other.unsized,other.unit,)
   return NotImplemented
  return __eq__
-CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.address,self.status,self.jobs,self.manual_only,self.excluded_by,self.devtype,self.size,self.bytes,self.unsized,self.unit,)==(other.address,other.status,other.jobs,other.manual_only,other.excluded_by,other.devtype,other.size,other.bytes,other.unsized,other.unit,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.address,self.status,self.jobs,self.manual_only,self.incremental_only,self.excluded_by,self.devtype,self.size,self.bytes,self.unsized,self.unit,)==(other.address,other.status,other.jobs,other.manual_only,other.incremental_only,other.excluded_by,other.devtype,other.size,other.bytes,other.unsized,other.unit,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
 
 def __create_fn__(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('address','status','jobs','manual_only','excluded_by','devtype','size','bytes','unsized','unit',):
+  if type(self) is cls or name in ('address','status','jobs','manual_only','incremental_only','excluded_by','devtype','size','bytes','unsized','unit',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'address\',\'status\',\'jobs\',\'manual_only\',\'excluded_by\',\'devtype\',\'size\',\'bytes\',\'unsized\',\'unit\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'address\',\'status\',\'jobs\',\'manual_only\',\'incremental_only\',\'excluded_by\',\'devtype\',\'size\',\'bytes\',\'unsized\',\'unit\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
 
 def __create_fn__(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('address','status','jobs','manual_only','excluded_by','devtype','size','bytes','unsized','unit',):
+  if type(self) is cls or name in ('address','status','jobs','manual_only','incremental_only','excluded_by','devtype','size','bytes','unsized','unit',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'address\',\'status\',\'jobs\',\'manual_only\',\'excluded_by\',\'devtype\',\'size\',\'bytes\',\'unsized\',\'unit\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'address\',\'status\',\'jobs\',\'manual_only\',\'incremental_only\',\'excluded_by\',\'devtype\',\'size\',\'bytes\',\'unsized\',\'unit\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __hash__(self):
-  return hash((self.address,self.status,self.jobs,self.manual_only,self.excluded_by,self.devtype,self.size,self.bytes,self.unsized,self.unit,))
+  return hash((self.address,self.status,self.jobs,self.manual_only,self.incremental_only,self.excluded_by,self.devtype,self.size,self.bytes,self.unsized,self.unit,))
  return __hash__
-CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.address,self.status,self.jobs,self.manual_only,self.excluded_by,self.devtype,self.size,self.bytes,self.unsized,self.unit,))\n return __hash__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.address,self.status,self.jobs,self.manual_only,self.incremental_only,self.excluded_by,self.devtype,self.size,self.bytes,self.unsized,self.unit,))\n return __hash__'] = __create_fn__.__code__
 
 def __create_fn__(_type_user, _type_statement, _type_status, _type_jobs, _type_minidisks, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_minidisks, _return_type):
  def __init__(self,user:_type_user,statement:_type_statement,status:_type_status,jobs:_type_jobs,minidisks:_type_minidisks=_dflt_minidisks)->_return_type:

@@ -182,6 +182,7 @@ class _Selects:
         self._removing: dict[tuple[int, str], Callable] = {}  # `removed`'s, naming the excludes
         self._users: dict[str, UserCoverage | None] = {}
         self._manual: dict[JobOnMember, bool] = {}  # whether a job seen is `manual` (no schedule)
+        self._incremental: dict[JobOnMember, bool] = {}  # whether a job seen is incremental
         #: None (every member's jobs, a USER's) or a member -> user ID -> the jobs there
         #: whose includes name it (`naming`).
         self._naming: dict[str | None, dict[str, list]] = {}
@@ -281,6 +282,7 @@ class _Selects:
             status = next(s for s in _RANK if s in found)
             on = JobOnMember(job_name, where)
             self._manual.setdefault(on, timing(job.run.schedule if job.run is not None else None).frequency == "manual")
+            self._incremental.setdefault(on, job.level.value == "incremental")
             said.setdefault(status, []).append(on)
             each = [min(a, b, key=_RANK.index) for a, b in zip(each, found)]
             for seen, s, out in zip(by_disk, found, excluding):
@@ -295,6 +297,7 @@ class _Selects:
                 s,
                 tuple(seen.get(s, ())),
                 manual_only=s == BACKED_UP and all(self.manual(j) for j in seen[s]),
+                incremental_only=s == BACKED_UP and all(self._incremental[j] for j in seen[s]),
                 excluded_by=self.excluded_by(entry.id, d.address, out) if s == EXCLUDED else (),
                 **_sized(d),
             )

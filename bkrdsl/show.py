@@ -177,6 +177,9 @@ class MinidiskCoverage:
     jobs: tuple[JobOnMember, ...] = ()
     #: BACKED_UP by `manual` jobs alone: submitted by hand, never by BKRSUBMT DUE.
     manual_only: bool = False
+    #: BACKED_UP by incremental jobs alone: no full job selects it, so no full backup
+    #: is taken for a restore to start from (BKR417's warning, per minidisk).
+    incremental_only: bool = False
     #: EXCLUDED: each exclude statement that takes it out of one of its `jobs`, once
     #: each, in the jobs' order (a job's own, then its member's); none otherwise.
     excluded_by: tuple[ExcludeAt, ...] = ()
@@ -658,6 +661,7 @@ def _coverage_entry_json(u: UserCoverage) -> dict:
                 "status": d.status,
                 "jobs": [{"name": j.name, "member": j.member} for j in d.jobs],
                 "manual_only": d.manual_only,
+                "incremental_only": d.incremental_only,
                 "excluded_by": [
                     {"file": x.file, "line": x.line, "column": x.column, "whose": x.whose, "name": x.name}
                     for x in d.excluded_by
@@ -1289,12 +1293,21 @@ def _coverage_lines(member: str, users: tuple[UserCoverage, ...], main_file: str
             )
             line = _wrapped(f"{words}: {listed}", " " * 4, " " * 6)
             out += [piece.replace("\xa0", " ") for piece in line]
-    these = [f"{u.user}\xa0{d.address}" for u in users for d in u.minidisks if d.manual_only]
-    if these:
-        words = "minidisks only `manual` jobs back up (submitted by hand, never by BKRSUBMT DUE)"
-        line = _wrapped(f"{words}: {_names_text(these, MAX_DETAILS_SHOWN)}", " " * 4, " " * 6)
-        out += [piece.replace("\xa0", " ") for piece in line]
+    for words, only in _ONLY_WORDS:
+        these = [f"{u.user}\xa0{d.address}" for u in users for d in u.minidisks if getattr(d, only)]
+        if these:
+            line = _wrapped(f"{words}: {_names_text(these, MAX_DETAILS_SHOWN)}", " " * 4, " " * 6)
+            out += [piece.replace("\xa0", " ") for piece in line]
     return out
+
+
+#: The lines below the coverage's of minidisks backed up, but not as an auditor reads
+#: "backed up": by `manual` jobs alone, or by incremental jobs alone (a restore starts
+#: from a full backup, and no job takes one: "14 of 14" said nothing of it).
+_ONLY_WORDS = (
+    ("minidisks only `manual` jobs back up (submitted by hand, never by BKRSUBMT DUE)", "manual_only"),
+    ("minidisks only incremental jobs back up (no full job selects them: BKR417)", "incremental_only"),
+)
 
 
 #: How the text names those the coverage leaves out, by `UserView.left_out`'s word.
@@ -2625,7 +2638,8 @@ def _minidisk_text(d: MinidiskCoverage, main_file: str) -> str:
     """`0191  backed up by LNXINC on VMSYS2`: one minidisk of a user, and what the jobs do with it."""
     jobs = ", ".join(f"{j.name} on {j.member}" for j in d.jobs)
     if d.status == BACKED_UP:
-        return f"{d.address}  backed up by {jobs}" + (" (`manual` jobs only)" if d.manual_only else "")
+        only = [said for said, yes in (("`manual`", d.manual_only), ("incremental", d.incremental_only)) if yes]
+        return f"{d.address}  backed up by {jobs}" + (f" ({' and '.join(only)} jobs only)" if only else "")
     if d.status == EXCLUDED:
         return f"{d.address}  excluded from {jobs} by the {_excludes_text(d.excluded_by, main_file)}"
     return f"{d.address}  selected by no job"

@@ -174,8 +174,8 @@ def test_user_dropped_from_a_group_is_not_backed_up(at_root, tmp_path):
             "status": "not-named",
             "jobs": [],
             "minidisks": [
-                {"address": "0100", "status": "not-selected", "jobs": [], "manual_only": False, "excluded_by": []},
-                {"address": "0191", "status": "not-selected", "jobs": [], "manual_only": False, "excluded_by": []},
+                {"address": "0100", "status": "not-selected", "jobs": [], "manual_only": False, "incremental_only": False, "excluded_by": []},
+                {"address": "0191", "status": "not-selected", "jobs": [], "manual_only": False, "incremental_only": False, "excluded_by": []},
             ],
         }
     out = run_cli(["show", str(path), "--directory", DIRECT, "--member", "VMSYS1"], expect=0).stdout
@@ -229,12 +229,13 @@ def test_member_excludes_apply_to_that_member_s_jobs(at_root, tmp_path):
         "status": "excluded",
         "jobs": [{"name": "LNXFULL", "member": "VMSYS2"}, {"name": "LNXINC", "member": "VMSYS2"}],
         "minidisks": [
-            {"address": "0100", "status": "excluded", "jobs": [{"name": "LNXFULL", "member": "VMSYS2"}], "manual_only": False, "excluded_by": [vmsys2s]},
+            {"address": "0100", "status": "excluded", "jobs": [{"name": "LNXFULL", "member": "VMSYS2"}], "manual_only": False, "incremental_only": False, "excluded_by": [vmsys2s]},
             {
                 "address": "0191",
                 "status": "excluded",
                 "jobs": [{"name": "LNXFULL", "member": "VMSYS2"}, {"name": "LNXINC", "member": "VMSYS2"}],
                 "manual_only": False,
+                "incremental_only": False,
                 "excluded_by": [vmsys2s],  # once: the same statement in both jobs
             },
         ],
@@ -285,7 +286,7 @@ def test_identity_counts_where_its_subconfig_gives_it_a_permanent_minidisk(at_ro
         "statement": "IDENTITY",
         "status": "not-named",
         "jobs": [],
-        "minidisks": [{"address": "0191", "status": "not-selected", "jobs": [], "manual_only": False, "excluded_by": []}],
+        "minidisks": [{"address": "0191", "status": "not-selected", "jobs": [], "manual_only": False, "incremental_only": False, "excluded_by": []}],
     }
     assert "WEBSRV" not in entries(data, "VMSYS2")
     assert "WEBSRV" not in entries(data, "VMSYS3")
@@ -508,7 +509,7 @@ def test_member_excludes_leave_identity_copies_whole(at_root, tmp_path):
         "statement": "IDENTITY",
         "status": "backed-up",
         "jobs": [{"name": "WEBIN1", "member": "VMSYS1"}],
-        "minidisks": [{"address": "0191", "status": "backed-up", "jobs": [{"name": "WEBIN1", "member": "VMSYS1"}], "manual_only": False, "excluded_by": []}],
+        "minidisks": [{"address": "0191", "status": "backed-up", "jobs": [{"name": "WEBIN1", "member": "VMSYS1"}], "manual_only": False, "incremental_only": True, "excluded_by": []}],
     }
     checked = json.loads(run_cli(["check", str(path), "--format", "json"]).stdout)
     assert [d["code"] for d in checked["diagnostics"]] == ["BKR414"]
@@ -525,8 +526,8 @@ def test_a_minidisk_no_job_selects_is_counted_and_named(at_root, tmp_path):
     (m,) = [m for m in data["members"] if m["name"] == "VMSYS1"]
     assert (m["coverage"]["minidisks"], m["coverage"]["minidisks_backed_up"]) == (14, 12)
     assert entries(data, "VMSYS1")["CICSPRD"]["minidisks"] == [
-        {"address": "0191", "status": "backed-up", "jobs": [{"name": "APPSFULL", "member": "VMSYS1"}], "manual_only": False, "excluded_by": []},
-        {"address": "0200", "status": "not-selected", "jobs": [], "manual_only": False, "excluded_by": []},
+        {"address": "0191", "status": "backed-up", "jobs": [{"name": "APPSFULL", "member": "VMSYS1"}], "manual_only": False, "incremental_only": False, "excluded_by": []},
+        {"address": "0200", "status": "not-selected", "jobs": [], "manual_only": False, "incremental_only": False, "excluded_by": []},
     ]
     # LNXWEB01's 0300 is a V-DISK, empty at each logon: not counted
     assert [d["address"] for d in entries(data, "VMSYS1")["LNXWEB01"]["minidisks"]] == ["0100", "0191"]
@@ -576,6 +577,7 @@ def test_a_minidisk_every_job_excludes_is_named(at_root, tmp_path):
             "status": "excluded",
             "jobs": [{"name": "LNXFULL", "member": "VMSYS2"}],
             "manual_only": False,
+            "incremental_only": False,
             "excluded_by": [{"file": str(path), "line": 13, "column": 5, "whose": "member", "name": "VMSYS2"}],
         },
         {
@@ -583,6 +585,7 @@ def test_a_minidisk_every_job_excludes_is_named(at_root, tmp_path):
             "status": "backed-up",
             "jobs": [{"name": "LNXFULL", "member": "VMSYS2"}, {"name": "LNXINC", "member": "VMSYS2"}],
             "manual_only": False,
+            "incremental_only": False,
             "excluded_by": [],
         },
     ]
@@ -616,16 +619,16 @@ def test_each_minidisk_names_the_jobs_that_back_it_up(at_root):
         web = entries(data, member)["LNXWEB01"]
         assert web["jobs"] == [full, inc]
         assert web["minidisks"] == [
-            {"address": "0100", "status": "backed-up", "jobs": [full], "manual_only": False, "excluded_by": []},
-            {"address": "0191", "status": "backed-up", "jobs": [full, inc], "manual_only": False, "excluded_by": []},
+            {"address": "0100", "status": "backed-up", "jobs": [full], "manual_only": False, "incremental_only": False, "excluded_by": []},
+            {"address": "0191", "status": "backed-up", "jobs": [full, inc], "manual_only": False, "incremental_only": False, "excluded_by": []},
         ]
     bank = show_json("examples/bank.bkr", "examples/bank.direct")
     found = entries(bank, "PRODB")
     idful = {"file": "examples/bank.bkr", "line": 156, "column": 5, "whose": "job", "name": "IDFUL"}
     assert found["LNXP01"]["minidisks"] == [
-        {"address": "0191", "status": "backed-up", "jobs": [{"name": "IDFUL2", "member": "PRODB"}, {"name": "IDINC2", "member": "PRODB"}], "manual_only": False, "excluded_by": []},
-        {"address": "0200", "status": "backed-up", "jobs": [{"name": "IDFUL2", "member": "PRODB"}], "manual_only": False, "excluded_by": []},
-        {"address": "0203", "status": "excluded", "jobs": [{"name": "IDFUL2", "member": "PRODB"}], "manual_only": False, "excluded_by": [idful]},
+        {"address": "0191", "status": "backed-up", "jobs": [{"name": "IDFUL2", "member": "PRODB"}, {"name": "IDINC2", "member": "PRODB"}], "manual_only": False, "incremental_only": False, "excluded_by": []},
+        {"address": "0200", "status": "backed-up", "jobs": [{"name": "IDFUL2", "member": "PRODB"}], "manual_only": False, "incremental_only": False, "excluded_by": []},
+        {"address": "0203", "status": "excluded", "jobs": [{"name": "IDFUL2", "member": "PRODB"}], "manual_only": False, "incremental_only": False, "excluded_by": [idful]},
     ]
     # DB2B's sort work disk: PRODB's own exclude, in the jobs of LOCALB that select it
     assert found["DB2B"]["minidisks"][-1] == {
@@ -633,6 +636,7 @@ def test_each_minidisk_names_the_jobs_that_back_it_up(at_root):
         "status": "excluded",
         "jobs": [{"name": "LOCBFULL", "member": "PRODB"}, {"name": "LOCBINC", "member": "PRODB"}],
         "manual_only": False,
+        "incremental_only": False,
         "excluded_by": [{"file": "examples/bank.bkr", "line": 17, "column": 5, "whose": "member", "name": "PRODB"}],
     }
 
@@ -661,6 +665,43 @@ def test_minidisks_only_manual_jobs_back_up_are_named(at_root, tmp_path):
     ) in out
     # examples/prodssi.bkr has no manual job: no such line
     assert "manual" not in run_cli(["show", "examples/prodssi.bkr", "--directory", DIRECT], expect=0).stdout
+
+
+def test_minidisks_only_incremental_jobs_back_up_are_named(at_root, tmp_path):
+    """LNXFULL's include cut to `0100-0190`: the guests' 0191 is in LNXINC's nightly
+    incremental alone, and no full backup of it is taken for a restore to start from
+    (BKR417 warns, at bkrc check). The coverage said "14 of 14 minidisks" and named
+    none, and `--user` said `0191  backed up by LNXINC on VMSYS2`: an auditor read them
+    as backed up like the rest (h14's walk). Counted backed up as before, but a line
+    names them, each minidisk's `incremental_only` says so, and `--user` marks it."""
+    path = variant(tmp_path, "    include minidisk * 0100-0FFF", "    include minidisk * 0100-0190")
+    data = show_json(path)
+    for member in data["cluster"]["members"]:
+        web = entries(data, member)["LNXWEB01"]
+        assert [(d["address"], d["status"], d["incremental_only"]) for d in web["minidisks"]] == [
+            ("0100", "backed-up", False),
+            ("0191", "backed-up", True),
+        ]
+        assert {d["incremental_only"] for d in entries(data, member)["CICSPRD"]["minidisks"]} == {False}
+    out = run_cli(["show", str(path), "--directory", DIRECT, "--member", "VMSYS3"], expect=0).stdout
+    assert (
+        "  coverage: 7 of 7 directory users with minidisks on VMSYS3 are backed up by a job of any\n"
+        "    member, 14 of their 14 minidisks\n"
+        "    minidisks only incremental jobs back up (no full job selects them: BKR417): LNXAPP01 0191,\n"
+        "      LNXAPP02 0191, LNXDB01 0191, LNXWEB01 0191, LNXWEB02 0191\n"
+    ) in out
+    user = run_cli(["show", str(path), "--directory", DIRECT, "--user", "LNXWEB01"], expect=0).stdout
+    assert "    0191  backed up by LNXINC on VMSYS2 (incremental jobs only)\n" in user
+    # both `manual` and incremental: LNXINC made manual too
+    both = variant(tmp_path, "    include minidisk * 0100-0FFF", "    include minidisk * 0100-0190", "both.bkr")
+    both.write_text(both.read_text().replace("run on VMSYS2 daily 23:30", "run on VMSYS2"))
+    user = run_cli(["show", str(both), "--directory", DIRECT, "--user", "LNXWEB01"], expect=0).stdout
+    assert "    0191  backed up by LNXINC on VMSYS2 (`manual` and incremental jobs only)\n" in user
+    # examples/prodssi.bkr: each incremental's minidisk is in a full job too
+    plain = run_cli(["show", "examples/prodssi.bkr", "--directory", DIRECT], expect=0).stdout
+    assert "incremental jobs" not in plain
+    whole = show_json("examples/prodssi.bkr")
+    assert not any(d["incremental_only"] for m in whole["members"] for e in m["coverage"]["entries"] for d in e["minidisks"])
 
 
 def test_last_quarters_file_from_standard_input_diffs_by_minidisk(at_root, tmp_path):
