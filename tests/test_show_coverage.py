@@ -14,6 +14,8 @@ from __future__ import annotations
 import json
 import re
 import shlex
+import shutil
+import subprocess
 
 import pytest
 from conftest import EXAMPLES, ROOT, run_cli
@@ -746,6 +748,38 @@ def test_the_audit_s_retention_is_the_catalog_s_as_bkrc_says_it(monkeypatch):
     data = show_json("examples/prodssi.bkr")
     assert data["cluster"]["retains"] == [{"member": "VMSYS1", "days": int(days), "gone_by_days": int(gone)}]
     assert "BKR214" in bullet  # a local catalog no member purges: nothing bounds it
+
+
+def _audit_jq_programs() -> list[str]:
+    """The jq programs of docs/show.md's audit, in the page's order."""
+    text = (ROOT / "docs" / "show.md").read_text(encoding="utf-8")
+    audit = text.split("## An audit, question by question", 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"--format json \| jq -r '(.*?)'\n", audit)
+
+
+@pytest.mark.skipif(shutil.which("jq") is None, reason="jq is not installed")
+def test_the_audit_s_jq_programs_say_what_the_page_says(at_root):
+    """docs/show.md's audit gives two jq programs and says what they print for
+    examples/bank.bkr; no test ran them (h14's auditor's walk ran them by hand): the
+    first, each minidisk with its jobs' level and schedule, names DB2B's PRODB jobs on
+    PRODA too ("counts on PRODA too"); the second, `LNXP01: PRODA backed-up, ...`."""
+    first, second = _audit_jq_programs()
+    document = run_cli(["show", "examples/bank.bkr", "--directory", "examples/bank.direct", "--format", "json"], expect=0).stdout
+
+    def jq(program: str) -> list[str]:
+        done = subprocess.run(["jq", "-r", program], input=document, capture_output=True, text=True, check=True)
+        return done.stdout.splitlines()
+
+    lines = jq(first)
+    assert len(lines) == sum(
+        len(e["minidisks"]) for m in json.loads(document)["members"] for e in m["coverage"]["entries"]
+    )
+    both = "LOCBFULL@PRODB full weekly sun 02:00, LOCBINC@PRODB incremental weekly mon,tue,wed,thu,fri,sat 02:00"
+    assert f"PRODA DB2B 0191 backed-up: {both}" in lines
+    assert f"PRODA DB2B 0600 excluded: {both}" in lines
+    text = " ".join((ROOT / "docs" / "show.md").read_text(encoding="utf-8").split())
+    (said,) = re.findall(r"\(`(LNXP01: [^`]*)` for examples/bank\.bkr\)", text)
+    assert said in jq(second)
 
 
 def _second_job(name: str, group: str, run: str) -> tuple[str, str]:
