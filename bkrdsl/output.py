@@ -1944,7 +1944,12 @@ def tape_catalog_moves(plan: Plan) -> list[str]:
     (no BKRSTART starts the old name now; another member's new BKRSTART ends
     with a single-configuration machine none started before), the same line,
     with what the name adds: CP runs the two users at once, and the tape
-    catalog is on the old one's minidisks. Read from the BKRSTART EXECs in DIR
+    catalog is on the old one's minidisks. Renamed on its own member (its new
+    BKRSTART ends with a single-configuration machine none started before), or
+    the request nodes renamed (each member's BKRSTART ends with another
+    multi-configuration machine), nothing moves, but the old user stays logged
+    on beside the new one, a second node of the same name: the same order, and
+    the same clauses (`_renamed_clauses`). Read from the BKRSTART EXECs in DIR
     (`Plan.before`, as `catalog_moves`) and those the plan writes."""
     before: dict[str, tuple[list[str], set[str]]] = {}
     for path, data in plan.before.items():
@@ -1956,6 +1961,7 @@ def tape_catalog_moves(plan: Plan) -> list[str]:
     now: dict[str, list[str]] = {}
     now_singles: dict[str, set[str]] = {}
     tape: dict[str, str] = {}  # member: its TMNODES file's action
+    had_tape = {w.member for w in plan.written.values() if w.kind == TAPE_CONFIG}
     for a in plan.actions:
         art = a.artifact
         if art is not None and art.kind == PROFILE_SNIPPET and art.member:
@@ -1965,6 +1971,13 @@ def tape_catalog_moves(plan: Plan) -> list[str]:
     actions = {a.path: a.action for a in plan.actions}
     started_before = {u for started, _ in before.values() for u in started}
     started_now = {u for started in now.values() for u in started}
+
+    def first_step(old: str) -> str:
+        path = next(p for p in plan.before if plan.written[p].member == old and plan.written[p].kind == PROFILE_SNIPPET)
+        if actions.get(path) == DELETE:
+            return f"erase {old}'s BKRSTART EXEC, deleted in {escaped(plan.out_dir)} only"
+        return f"install {old}'s new BKRSTART EXEC, which no longer starts it"
+
     lines = []
     for old, (started_there, singles) in sorted(before.items()):
         for node in sorted(singles):
@@ -1983,21 +1996,23 @@ def tape_catalog_moves(plan: Plan) -> list[str]:
                 ]
                 if len(taken) == 1:
                     (new, renamed) = [taken[0][0]], taken[0][1]
+                elif (
+                    not taken
+                    and old in tape
+                    and (last := now.get(old, [])[-1:])
+                    and last[0] in now_singles[old]
+                    and last[0] not in started_before
+                ):  # renamed where it is: `catalog-node TCTM2 on PRODA`
+                    lines.append(_renamed_in_place("catalog", node, last[0], [old], old, first_step(old)))
+                    continue
             if len(new) != 1 or new[0] not in tape:
                 continue
             to = new[0]
-            path = next(p for p in plan.before if plan.written[p].member == old and plan.written[p].kind == PROFILE_SNIPPET)
-            gone = actions.get(path) == DELETE
-            first = (
-                f"erase {old}'s BKRSTART EXEC, deleted in {escaped(plan.out_dir)} only"
-                if gone
-                else f"install {old}'s new BKRSTART EXEC, which no longer starts it"
-            )
+            first = first_step(old)
             # The request node the new member ran, and the old member's new one: each
             # a BKRSTART's last machine (after the Backup Manager machines, as
             # `Model.start_order` puts a member's Tape Manager node), where that
             # member has node definitions, in the last compile and in this one.
-            had_tape = {w.member for w in plan.written.values() if w.kind == TAPE_CONFIG}
             last = before.get(to, ([], set()))[0][-1:] if to in had_tape else []
             was_there = [u for u in last if u != node and u not in now[to]]
             new_there = [u for u in now.get(old, [])[-1:] if old in tape and u not in before[old][0]]
@@ -2040,25 +2055,75 @@ def tape_catalog_moves(plan: Plan) -> list[str]:
                     " (docs/deploy.md, \"Changing a deployed cluster\")"
                 )
                 continue
-            # Another user: CP's one-member-at-a-time rule, which keeps a moved node from
-            # running twice (the new BKRSTART ends with rc 36 while it runs elsewhere), does
-            # not hold between the two names; and the minidisks, with the tape catalog and
-            # the node's own SYS CONFIG, are the old user's.
             replace = replace.replace(f"{node}'s with ", f"{renamed}'s with ", 1)
+            two, set_up = _renamed_clauses("catalog", node, renamed, f"`catalog-node {node} on {to}` moves the node with its minidisks")
             lines.append(
                 f"bkrc: warning: the Tape Manager catalog node moves from {old} to {to} and is renamed, {node} to"
                 f" {renamed}: {node} stays logged on at {old} until you log it off there, and {old}'s old BKRSTART"
-                f" EXEC starts it there again at {old}'s next IPL; {renamed} is another user, which CP runs while"
-                f" {node} is logged on: two catalog nodes; the tape catalog is on {node}'s minidisks, not"
-                f" {renamed}'s; {names}: first {first}, then {off}; then set {renamed} up as {node} is (its Tape"
-                f" Manager files, SYS CONFIG among them) and copy the tape catalog from {node}'s minidisks to"
-                f" {renamed}'s, before you remove {node}'s directory entry, which gives its minidisks up (or keep"
-                f" the name: `catalog-node {node} on {to}` moves the node with its minidisks);"
-                " then replace the Define_Local_Node and Define_Remote_Node lines in each node's SYS CONFIG with"
-                f" those of its member's new TMNODES CONFIG: {replace}; {then}"
+                f" EXEC starts it there again at {old}'s next IPL; {two}; {names}: first {first}, then {off}; then"
+                f" {set_up}; then replace the Define_Local_Node and Define_Remote_Node lines in each node's SYS CONFIG"
+                f" with those of its member's new TMNODES CONFIG: {replace}; {then}"
                 " (docs/deploy.md, \"Changing a deployed cluster\")"
             )
+    # The request nodes renamed (`request-node TRTM2`), on the members that run one
+    # in both compiles: each BKRSTART's last machine, multi-configuration (not a
+    # catalog node), another now, none of whose names any BKRSTART started before.
+    renames: dict[tuple[str, str], list[str]] = {}
+    for member, (started_there, singles) in sorted(before.items()):
+        was, is_ = started_there[-1:], now.get(member, [])[-1:]
+        if member not in had_tape or member not in tape or not was or not is_ or was[0] in singles:
+            continue
+        if was[0] not in started_now and is_[0] not in now_singles[member] and is_[0] not in started_before:
+            renames.setdefault((was[0], is_[0]), []).append(member)
+    for (node, renamed), members in sorted(renames.items()):
+        first = first_step(members[0]) if len(members) == 1 else "install each member's new BKRSTART EXEC, which no longer starts it"
+        lines.append(_renamed_in_place("request", node, renamed, members, and_joined(members), first))
     return lines
+
+
+def _renamed_clauses(role: str, node: str, renamed: str, keep: str, names: str = "") -> tuple[str, str]:
+    """What a Tape Manager node's machine renamed (`role`: `catalog`, `request`)
+    adds to `tape_catalog_moves`'s line, moved or where it is: CP's
+    one-member-at-a-time rule, which keeps a node from running twice (a BKRSTART
+    ends with rc 36 while it runs elsewhere), holds nothing between two user IDs,
+    so the old one, logged on, is a second node beside the new; and the minidisks,
+    with the node's own SYS CONFIG (and the catalog node's tape catalog), are the
+    old user's. The clause that says so, and the step that sets the new one up
+    (`keep`: what keeping the name does; `names`: the node names the two share)."""
+    catalog = role == "catalog"
+    two = f"{renamed} is another user, which CP runs while {node} is logged on: two {role} nodes{names}" + (
+        f"; the tape catalog is on {node}'s minidisks, not {renamed}'s" if catalog else ""
+    )
+    set_up = (
+        f"set {renamed} up as {node} is (its Tape Manager files, SYS CONFIG among them)"
+        + (f" and copy the tape catalog from {node}'s minidisks to {renamed}'s" if catalog else "")
+        + f", before you remove {node}'s directory entr{'y, which gives its' if catalog else 'ies, which give their'}"
+        f" minidisks up (or keep the name: {keep})"
+    )
+    return two, set_up
+
+
+def _renamed_in_place(role: str, node: str, renamed: str, members: list[str], where: str, first: str) -> str:
+    """`tape_catalog_moves`'s line for a Tape Manager node renamed on its own
+    member (`role` `catalog`), or on each member that runs a request node
+    (`request`): no SYS CONFIG's node definitions change (they name members), but
+    the old user stays logged on, a node of its member's name beside the new one,
+    and its member's old BKRSTART starts it again at the next IPL. The move's
+    order: the old BKRSTART replaced, the old machine off, the new one set up as
+    the old is, then the new BKRSTART run."""
+    keep = f"`catalog-node {node} on {members[0]}`" if role == "catalog" else f"`request-node {node}`"
+    if len(members) == 1:
+        at, whose, next_ipl, names = f"at {where}", where, f"{where}'s", f", both node {where}"
+    else:
+        at, whose, next_ipl, names = "at each", "each member", "its", " on each, both named for their member"
+    two, set_up = _renamed_clauses(role, node, renamed, keep, names)
+    return (
+        f"bkrc: warning: the Tape Manager {role} node on {where} is renamed, {node} to {renamed}: {node} stays"
+        f" logged on {at} until you log it off there, and {whose}'s old BKRSTART EXEC starts it there again at"
+        f" {next_ipl} next IPL; {two}: first {first}, then log {node} off on {where}; then {set_up};"
+        f" then run {whose}'s new BKRSTART, which starts {renamed} there"
+        " (docs/deploy.md, \"Changing a deployed cluster\")"
+    )
 
 
 #: A Tape Manager node definition line of a TMNODES CONFIG file (`emit.tape`).

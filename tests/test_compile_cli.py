@@ -2120,3 +2120,46 @@ def test_readme_s_expiry_section_is_a_condition_true_on_a_first_compile(tmp_path
     source(tmp_path, THREE)
     run_cli(["compile", src, "-o", moved], expect=0)  # the purge moved back: DEV2's old EXEC purges
     assert (moved / "README.TXT").read_text() == readme
+
+
+# stop 78, h12: a Tape Manager node's machine renamed on its own member
+def test_a_tape_manager_node_renamed_where_it_is_says_the_old_machine_runs_on(tmp_path):
+    """`catalog-node TCTM2 on DEV1` for `catalog-node TCTMM on DEV1`, and `request-node
+    TRTM2` for `request-node TRTMM`: only the directory entries' line was said, while
+    the old user stays logged on (DEV1's old BKRSTART starting it again), the new
+    BKRSTART starts the new one beside it, two nodes of one name, and the tape catalog
+    stays on TCTMM's minidisks. The move's order and clauses, nothing moved."""
+    src, out = source(tmp_path, TAPE), tmp_path / "out"
+    run_cli(["compile", src, "-o", out], expect=0)
+    source(tmp_path, TAPE.replace("catalog-node TCTMM on DEV1", "catalog-node TCTM2 on DEV1"))
+    for mode, code in (("--dry-run", 0), ("--check", 1)):
+        warnings = _warnings(run_cli(["compile", src, "-o", out, mode], expect=code).stderr)
+        assert [w for w in warnings if "Tape Manager" in w] == [(
+            "bkrc: warning: the Tape Manager catalog node on DEV1 is renamed, TCTMM to TCTM2: TCTMM stays logged"
+            " on at DEV1 until you log it off there, and DEV1's old BKRSTART EXEC starts it there again at DEV1's"
+            " next IPL; TCTM2 is another user, which CP runs while TCTMM is logged on: two catalog nodes, both"
+            " node DEV1; the tape catalog is on TCTMM's minidisks, not TCTM2's: first install DEV1's new BKRSTART"
+            " EXEC, which no longer starts it, then log TCTMM off on DEV1; then set TCTM2 up as TCTMM is (its"
+            " Tape Manager files, SYS CONFIG among them) and copy the tape catalog from TCTMM's minidisks to"
+            " TCTM2's, before you remove TCTMM's directory entry, which gives its minidisks up (or keep the name:"
+            " `catalog-node TCTMM on DEV1`); then run DEV1's new BKRSTART, which starts TCTM2 there"
+            ' (docs/deploy.md, "Changing a deployed cluster")'
+        )], warnings
+        assert [w for w in warnings if "cluster/TCTMM.DIRECT" in w], warnings
+    # The request nodes renamed, on DEV2 (one member) and on DEV2 and DEV3.
+    for text, where, at, whose in (
+        (TAPE, "DEV2", "at DEV2", "DEV2's old BKRSTART EXEC starts it there again at DEV2's next IPL"),
+        (TAPE3, "DEV2 and DEV3", "at each", "each member's old BKRSTART EXEC starts it there again at its next IPL"),
+    ):
+        src, out = source(tmp_path, text, "req.bkr"), tmp_path / f"out{len(where)}"
+        run_cli(["compile", src, "-o", out], expect=0)
+        source(tmp_path, text.replace("request-node TRTMM", "request-node TRTM2"), "req.bkr")
+        warnings = _warnings(run_cli(["compile", src, "-o", out, "--dry-run"], expect=0).stderr)
+        (warning,) = [w for w in warnings if "Tape Manager" in w]
+        assert warning.startswith(
+            f"bkrc: warning: the Tape Manager request node on {where} is renamed, TRTMM to TRTM2: TRTMM stays logged"
+            f" on {at} until you log it off there, and {whose}; TRTM2 is another user, which CP runs while TRTMM is"
+            " logged on: two request nodes"
+        ), warning
+        assert f"then log TRTMM off on {where}; then set TRTM2 up as TRTMM is" in warning, warning
+        assert "(or keep the name: `request-node TRTMM`)" in warning, warning

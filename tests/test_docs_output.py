@@ -204,7 +204,8 @@ def test_deploys_warnings_are_what_bkrc_prints(tmp_path):
     renamed APPSALL and nothing else; IDENTITY job SYSIN renamed SYSALL and
     nothing else; job APPSFULL moved from VMSYS1 to VMSYS2; VMSYS5 added (and
     the catalog node's node definitions changed with it); and the Tape Manager
-    catalog node moved from VMSYS1 to VMSYS2, and moved and renamed TCTM2."""
+    catalog node moved from VMSYS1 to VMSYS2, moved and renamed TCTM2, and
+    renamed TCTM2 on VMSYS1."""
     prodssi = (EXAMPLES / "prodssi.bkr").read_text(encoding="utf-8")
     fourth = "  member VMSYS4 { workers 2  private-volume M4PRV1 }\n"
     five = prodssi.replace(fourth, fourth + "  member VMSYS5 { workers 2  private-volume M5PRV1 }\n")
@@ -251,12 +252,23 @@ def test_deploys_warnings_are_what_bkrc_prints(tmp_path):
     )
     assert [line for line in renamed_node if "Tape Manager" in line] == renamed_node[1:], renamed_node
     assert len(renamed_node) == 2, renamed_node
+    # stop 78, h12: the catalog node renamed TCTM2 on its own member
+    in_place = changed_warnings(
+        tmp_path / "in_place",
+        prodssi,
+        prodssi.replace("catalog-node TCTMM on VMSYS1", "catalog-node TCTM2 on VMSYS1").replace(
+            "disk TCTMM 191", "disk TCTM2 191"
+        ),
+    )
+    assert len(in_place) == 2 and "catalog node on VMSYS1 is renamed" in in_place[1], in_place
     shown = deploys_warnings()
-    assert len(shown) == 14
-    printed = removed + moved + purge + tape + renamed + server + job + copies + single + added + node + renamed_node
+    assert len(shown) == 15
+    printed = (
+        removed + moved + purge + tape + renamed + server + job + copies + single + added + node + renamed_node + in_place
+    )
     assert [line for line in shown if line not in printed] == []
     # Each change's lines are shown (none of the examples left out of the check).
-    for lines in (removed, moved, purge, tape, renamed, server, job, copies, single, added, node, renamed_node):
+    for lines in (removed, moved, purge, tape, renamed, server, job, copies, single, added, node, renamed_node, in_place):
         assert any(line in shown for line in lines), lines
 
 
