@@ -2026,7 +2026,7 @@ def test_after_a_record_not_written_the_next_due_sends_or_names_the_minute(cms, 
 
 
 @pytest.mark.parametrize(("state", "cause"), [
-    ({"fail": {"SMSG BKRBKUP": 45}}, "BKRSUBMT: start it with CP XAUTOLOG BKRBKUP, then send what is listed below."),
+    ({"fail": {"SMSG BKRBKUP": 45}}, "BKRSUBMT: or start it alone with CP XAUTOLOG BKRBKUP; then send what is listed below."),
     ({"smsg_off": ["BKRBKUP"]}, "BKRSUBMT: yet. See its console, then send what is listed below."),
 ])
 def test_a_server_down_at_due_points_at_the_listed_commands_not_at_due_again(cms, fake_clock, tmp_path,
@@ -2035,7 +2035,7 @@ def test_a_server_down_at_due_points_at_the_listed_commands_not_at_due_again(cms
     (the minute handled, or passed) and ends with rc 0."""
     run = _due_kept(cms, fake_clock, tmp_path, "2026-12-01T01:00:00", **state)
     assert run.rc in (45, 57), run
-    said = run.stdout.splitlines()
+    said = unfolded(run.stdout, "BKRSUBMT")
     assert "try again" not in run.stdout, run
     assert cause in said, run
     assert said[said.index(cause) + 1:][-2:] == ["BKRSUBMT: not sent: when the cause is fixed, send each with:",
@@ -2054,8 +2054,19 @@ def test_one_entry_sent_by_name_lists_its_command_below_too(cms, exec_name, oper
     """"listed below" holds for one entry sent by name as for ALL and DUE."""
     run = cms.run(example_exec("minimal", "DEV1", exec_name), operands, member="DEV1")
     assert run.rc == 45, run
-    said = run.stdout.splitlines()
-    assert f"{exec_name}: start it with CP XAUTOLOG {server}, then send what is listed below." in said, run
+    said = unfolded(run.stdout, exec_name)
+    down = said.index(f"{exec_name}: {server} is not logged on at member DEV1.")
+    # BKRSTART first, the commands that run it each on a line to copy: a server down is
+    # most often the member's machines down, which it starts in order; XAUTOLOG the
+    # server alone would leave it without its catalog server or workers.
+    assert said[down + 1:down + 7] == [
+        f"{exec_name}: start it, and the machines it needs, with BKRSTART from",
+        f"{exec_name}: AUTOLOG1's 191 (it starts those not logged on, in order):",
+        f"{exec_name}:   LINK AUTOLOG1 191 291 RR",
+        f"{exec_name}:   ACCESS 291 Z",
+        f"{exec_name}:   EXEC BKRSTART",
+        f"{exec_name}: or start it alone with CP XAUTOLOG {server}; then send what is listed below.",
+    ], run
     assert said[-2:] == [f"{exec_name}: not sent: when the cause is fixed, send each with:",
                          f"{exec_name}:   {command}"], run
 

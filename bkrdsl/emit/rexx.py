@@ -1050,11 +1050,27 @@ _ROUTINE_SENDALL = [
 
 
 def _start_it(dialect, server: str) -> str:
-    """SEND's lines after CP's "not logged on" (rc 45): the command that starts
-    the server (the dialect's XAUTOLOG), so the operator has it at hand, said
-    in one line whatever its length (set over as many lines as it takes)."""
-    said = f"start it with CP {dialect.text('xautolog', user=server)}, then send what is listed below."
-    return "\n".join([*rexx_assign("said", said, indent=4, name=True), "    call tell me':' said"])
+    """SEND's lines after CP's "not logged on" (rc 45): the commands that start
+    the server, so the operator has them at hand, each on a line of its own to
+    copy, a sentence set over as many lines as it takes. BKRSTART first, as
+    deploy.md's "Running BKRSTART again by hand" runs it (AUTOLOG1's 191 linked
+    read-only): a server down is most often the member's machines down
+    (AUTOLOG1's run at IPL failed), and it starts those not logged on in their
+    order, the catalog's before the backup server and its workers, where the
+    dialect's XAUTOLOG of the server alone leaves it without them; that XAUTOLOG
+    second, for the one machine logged off by hand."""
+    said = [
+        f"start it, and the machines it needs, with {START_FILE} from",
+        "AUTOLOG1's 191 (it starts those not logged on, in order):",
+        "  LINK AUTOLOG1 191 291 RR",
+        "  ACCESS 291 Z",
+        f"  EXEC {START_FILE}",
+        f"or start it alone with CP {dialect.text('xautolog', user=server)}; then send what is listed below.",
+    ]
+    out = []
+    for line in said:
+        out += [*rexx_assign("said", line, indent=4, name=True), "    call tell me':' said"]
+    return "\n".join(out)
 
 
 def _routines_common(byname: str, dialect, server: str, *, elsewhere: bool = False) -> list[str]:
