@@ -1931,6 +1931,11 @@ def _nodes_left_running(plan: Plan, members: list[str]) -> str:
 
 
 def tape_catalog_moves(plan: Plan) -> list[str]:
+    """`_tape_node_changes`'s lines, each a warning."""
+    return [line for _, line in _tape_node_changes(plan)]
+
+
+def _tape_node_changes(plan: Plan) -> list[tuple[bool, str]]:
     """One line when the Tape Manager catalog node moves to another member
     (`catalog-node NAME on` changed, or its member retired and another named):
     the last compile's BKRSTART started it on one member, the new ones on
@@ -1949,8 +1954,11 @@ def tape_catalog_moves(plan: Plan) -> list[str]:
     the request nodes renamed (each member's BKRSTART ends with another
     multi-configuration machine), nothing moves, but the old user stays logged
     on beside the new one, a second node of the same name: the same order, and
-    the same clauses (`_renamed_clauses`). Read from the BKRSTART EXECs in DIR
-    (`Plan.before`, as `catalog_moves`) and those the plan writes."""
+    the same clauses (`_renamed_clauses`). Each line with whether it is a move,
+    whose line replaces every node's definitions (`node_definitions_changed`
+    says those of a member added or removed beside a rename). Read from the
+    BKRSTART EXECs in DIR (`Plan.before`, as `catalog_moves`) and those the
+    plan writes."""
     before: dict[str, tuple[list[str], set[str]]] = {}
     for path, data in plan.before.items():
         was = plan.written.get(path)
@@ -1978,7 +1986,7 @@ def tape_catalog_moves(plan: Plan) -> list[str]:
             return f"erase {old}'s BKRSTART EXEC, deleted in {escaped(plan.out_dir)} only"
         return f"install {old}'s new BKRSTART EXEC, which no longer starts it"
 
-    lines = []
+    lines: list[tuple[bool, str]] = []
     for old, (started_there, singles) in sorted(before.items()):
         for node in sorted(singles):
             if node in now.get(old, ()):
@@ -2003,7 +2011,7 @@ def tape_catalog_moves(plan: Plan) -> list[str]:
                     and last[0] in now_singles[old]
                     and last[0] not in started_before
                 ):  # renamed where it is: `catalog-node TCTM2 on PRODA`
-                    lines.append(_renamed_in_place("catalog", node, last[0], [old], old, first_step(old)))
+                    lines.append((False, _renamed_in_place("catalog", node, last[0], [old], old, first_step(old))))
                     continue
             if len(new) != 1 or new[0] not in tape:
                 continue
@@ -2046,7 +2054,7 @@ def tape_catalog_moves(plan: Plan) -> list[str]:
                 f", and {old}'s, which starts {and_joined(new_there)} there" if old in tape and new_there else ""
             )
             if renamed is None:
-                lines.append(
+                said = (
                     f"bkrc: warning: the Tape Manager catalog node {node} moves from {old} to {to}:"
                     f" single-configuration, it stays logged on at {old} until you log it off there, and {old}'s old"
                     f" BKRSTART EXEC starts it there again at {old}'s next IPL; {names}: first {first}, then {off};"
@@ -2054,10 +2062,11 @@ def tape_catalog_moves(plan: Plan) -> list[str]:
                     f" those of its member's new TMNODES CONFIG: {replace}; {then}"
                     " (docs/deploy.md, \"Changing a deployed cluster\")"
                 )
+                lines.append((True, said))
                 continue
             replace = replace.replace(f"{node}'s with ", f"{renamed}'s with ", 1)
             two, set_up = _renamed_clauses("catalog", node, renamed, f"`catalog-node {node} on {to}` moves the node with its minidisks")
-            lines.append(
+            said = (
                 f"bkrc: warning: the Tape Manager catalog node moves from {old} to {to} and is renamed, {node} to"
                 f" {renamed}: {node} stays logged on at {old} until you log it off there, and {old}'s old BKRSTART"
                 f" EXEC starts it there again at {old}'s next IPL; {two}; {names}: first {first}, then {off}; then"
@@ -2065,6 +2074,7 @@ def tape_catalog_moves(plan: Plan) -> list[str]:
                 f" with those of its member's new TMNODES CONFIG: {replace}; {then}"
                 " (docs/deploy.md, \"Changing a deployed cluster\")"
             )
+            lines.append((True, said))
     # The request nodes renamed (`request-node TRTM2`), on the members that run one
     # in both compiles: each BKRSTART's last machine, multi-configuration (not a
     # catalog node), another now, none of whose names any BKRSTART started before.
@@ -2077,7 +2087,7 @@ def tape_catalog_moves(plan: Plan) -> list[str]:
             renames.setdefault((was[0], is_[0]), []).append(member)
     for (node, renamed), members in sorted(renames.items()):
         first = first_step(members[0]) if len(members) == 1 else "install each member's new BKRSTART EXEC, which no longer starts it"
-        lines.append(_renamed_in_place("request", node, renamed, members, and_joined(members), first))
+        lines.append((False, _renamed_in_place("request", node, renamed, members, and_joined(members), first)))
     return lines
 
 
@@ -2155,14 +2165,14 @@ def node_definitions_changed(plan: Plan) -> list[str]:
     names the lines added and removed and the node whose SYS CONFIG holds them
     (its member's new BKRSTART's last machine: `Model.start_order`). Left to
     `tape_catalog_moves`, which says to replace every node's lines: a catalog
-    node moved. A header that differs alone (a source renamed) is no change."""
+    node moved (a node renamed where it is replaces none: said here too). A header that differs alone (a source renamed) is no change."""
     updated = [
         (a, old)
         for a in plan.actions
         if a.action == UPDATE and a.artifact is not None and a.artifact.kind == TAPE_CONFIG
         and (old := plan.before.get(a.path)) is not None
     ]
-    if not updated or tape_catalog_moves(plan):
+    if not updated or any(moved for moved, _ in _tape_node_changes(plan)):
         return []  # most compiles: no node definitions updated, and nothing else read
     started = {
         a.artifact.member: _started(a.artifact.data)[0]

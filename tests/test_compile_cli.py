@@ -2163,3 +2163,23 @@ def test_a_tape_manager_node_renamed_where_it_is_says_the_old_machine_runs_on(tm
         ), warning
         assert f"then log TRTMM off on {where}; then set TRTM2 up as TRTMM is" in warning, warning
         assert "(or keep the name: `request-node TRTMM`)" in warning, warning
+
+
+def test_a_tape_manager_node_renamed_where_it_is_keeps_the_node_definitions_line(tmp_path):
+    """DEV3 added while the catalog node is renamed on DEV1: DEV1's TMNODES.CONFIG
+    gains `Define_Remote_Node DEV3`, to be added by hand to TCTM2's SYS CONFIG. A
+    move's line says to replace every node's lines, so the node definitions' line
+    gives way to it; the rename's replaces none, so that line is said beside it."""
+    src, out = source(tmp_path, TAPE), tmp_path / "out"
+    run_cli(["compile", src, "-o", out], expect=0)
+    source(tmp_path, TAPE3.replace("catalog-node TCTMM on DEV1", "catalog-node TCTM2 on DEV1"))
+    warnings = _warnings(run_cli(["compile", src, "-o", out, "--dry-run"], expect=0).stderr)
+    tape = [w for w in warnings if "Tape Manager" in w]
+    assert len(tape) == 2 and tape[0].startswith(
+        "bkrc: warning: the Tape Manager catalog node on DEV1 is renamed, TCTMM to TCTM2:"
+    ), warnings
+    assert tape[1].startswith(
+        "bkrc: warning: member DEV1's Tape Manager node definitions change (DEV1/TMNODES.CONFIG:"
+        " `Define_Remote_Node DEV3,REQUEST,<HOST-DEV3>` added): Tape Manager reads the lines you copied from it"
+        " into the SYS CONFIG file of TCTM2 on DEV1"
+    ), warnings
