@@ -476,9 +476,9 @@ def _folder_hint(spec: str, tried: list[Path]) -> tuple[str | None, str | None]:
     ranked = []
     for t in tried:
         folder = t.parent
-        if folder.name != parts[-2] or folder.is_dir() or not folder.parent.is_dir():
-            continue
-        try:
+        try:  # a name too long for the file system raises, where is_dir would say False
+            if folder.name != parts[-2] or folder.is_dir() or not folder.parent.is_dir():
+                continue
             others = sorted(p.name for p in folder.parent.iterdir() if (p / t.name).is_file())
         except OSError:
             continue
