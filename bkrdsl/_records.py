@@ -4841,49 +4841,50 @@ def __create_fn__():
  return __hash__
 CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.name,self.old_file,self.new_file,self.cluster,self.members,self.gained,self.lost,self.warnings,self.warnings_gone,self.minidisks,self.coverage,))\n return __hash__'] = __create_fn__.__code__
 
-def __create_fn__(_type_member, _type_row, _type_selects, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
- def __init__(self,member:_type_member,row:_type_row,selects:_type_selects)->_return_type:
+def __create_fn__(_type_member, _type_row, _type_selects, _type_records, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_records, _return_type):
+ def __init__(self,member:_type_member,row:_type_row,selects:_type_selects,records:_type_records=_dflt_records)->_return_type:
   __dataclass_builtins_object__.__setattr__(self,'member',member)
   __dataclass_builtins_object__.__setattr__(self,'row',row)
   __dataclass_builtins_object__.__setattr__(self,'selects',selects)
+  __dataclass_builtins_object__.__setattr__(self,'records',records)
  return __init__
-CODE["def __create_fn__(_type_member, _type_row, _type_selects, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,member:_type_member,row:_type_row,selects:_type_selects)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'member',member)\n  __dataclass_builtins_object__.__setattr__(self,'row',row)\n  __dataclass_builtins_object__.__setattr__(self,'selects',selects)\n return __init__"] = __create_fn__.__code__
+CODE["def __create_fn__(_type_member, _type_row, _type_selects, _type_records, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_records, _return_type):\n def __init__(self,member:_type_member,row:_type_row,selects:_type_selects,records:_type_records=_dflt_records)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'member',member)\n  __dataclass_builtins_object__.__setattr__(self,'row',row)\n  __dataclass_builtins_object__.__setattr__(self,'selects',selects)\n  __dataclass_builtins_object__.__setattr__(self,'records',records)\n return __init__"] = __create_fn__.__code__
 
 def __create_fn__():
  def __repr__(self):
-  return self.__class__.__qualname__ + f"(member={self.member!r}, row={self.row!r}, selects={self.selects!r})"
+  return self.__class__.__qualname__ + f"(member={self.member!r}, row={self.row!r}, selects={self.selects!r}, records={self.records!r})"
  return __repr__
-CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(member={self.member!r}, row={self.row!r}, selects={self.selects!r})"\n return __repr__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(member={self.member!r}, row={self.row!r}, selects={self.selects!r}, records={self.records!r})"\n return __repr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __eq__(self,other):
   if other.__class__ is self.__class__:
-   return (self.member,self.row,self.selects,)==(other.member,other.row,other.selects,)
+   return (self.member,self.row,self.selects,self.records,)==(other.member,other.row,other.selects,other.records,)
   return NotImplemented
  return __eq__
-CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.member,self.row,self.selects,)==(other.member,other.row,other.selects,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.member,self.row,self.selects,self.records,)==(other.member,other.row,other.selects,other.records,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
 
 def __create_fn__(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('member','row','selects',):
+  if type(self) is cls or name in ('member','row','selects','records',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'member\',\'row\',\'selects\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'member\',\'row\',\'selects\',\'records\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
 
 def __create_fn__(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('member','row','selects',):
+  if type(self) is cls or name in ('member','row','selects','records',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'member\',\'row\',\'selects\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'member\',\'row\',\'selects\',\'records\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __hash__(self):
-  return hash((self.member,self.row,self.selects,))
+  return hash((self.member,self.row,self.selects,self.records,))
  return __hash__
-CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.member,self.row,self.selects,))\n return __hash__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.member,self.row,self.selects,self.records,))\n return __hash__'] = __create_fn__.__code__
 
 def __create_fn__(_type_user, _type_kind, _type_declared, _type_declared_at, _type_status, _type_jobs, _type_directory, _type_statement, _type_left_out, _type_coverage, _type_role, _type_elsewhere, _type_also, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_directory, _dflt_statement, _dflt_left_out, _dflt_coverage, _dflt_role, _dflt_elsewhere, _dflt_also, _return_type):
  def __init__(self,user:_type_user,kind:_type_kind,declared:_type_declared,declared_at:_type_declared_at,status:_type_status,jobs:_type_jobs,directory:_type_directory=_dflt_directory,statement:_type_statement=_dflt_statement,left_out:_type_left_out=_dflt_left_out,coverage:_type_coverage=_dflt_coverage,role:_type_role=_dflt_role,elsewhere:_type_elsewhere=_dflt_elsewhere,also:_type_also=_dflt_also)->_return_type:

@@ -889,10 +889,12 @@ def _whom(s: Selected) -> str:
     return ",".join(s.records) if s.owner is not None else " ".join(s.records)
 
 
-def _selected_text(s: Selected) -> str:
+def _selected_text(s: Selected, written: bool = False) -> str:
     """One selection as a piece of the `selects` line; its spaces are no-break
-    spaces where a line must not break (between the medium, owner and first item)."""
-    whom = _whom(s)
+    spaces where a line must not break (between the medium, owner and first item).
+    `written`: its owner or paths as the statement writes them, not its records
+    (`--user`, which gives the statement's line)."""
+    whom = _whom(s) if not written else s.owner if s.owner is not None else " ".join(s.items)
     if s.medium == "minidisk":
         first, *rest = s.items or ("",)
         text = "\xa0".join(["minidisk", whom.replace(" ", "\xa0"), first]) + "".join(" " + i for i in rest)
@@ -2453,6 +2455,9 @@ class UserJob:
     member: str
     row: JobRow
     selects: tuple[tuple[Selected, Place], ...]
+    #: Per selection of `selects`, the records of its template that take the user in
+    #: (`_user_records`): an include's narrowed owners or paths, an exclude's as written.
+    records: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -2484,13 +2489,36 @@ class UserView:
     also: tuple[tuple[str, Place], ...] = ()
 
 
-def _names_user(s: Selected, user: str) -> bool:
-    """Whether selection `s` of a template concerns `user`: an include whose records
-    name it (or a `match` pattern it matches), an exclude whose owner or path takes it in
-    (`owner_takes_in`; of an SFS path, its user part)."""
+def _user_records(s: Selected, user: str) -> tuple[str, ...]:
+    """The records of selection `s` of a template that take in `user`, in their order:
+    an include's that name it (or a `match` pattern it matches), an exclude's owner or
+    paths as written (`owner_takes_in`; of an SFS path, its user part); none: `s` does
+    not concern the user. `include minidisk LNXP* 0200-02FF` of a job of group LINUXP
+    (`match LNXP%%`) writes `LNXP%% = 0200 - 02FF`: LNXP01's is `LNXP%%`."""
     if s.medium == "minidisk":
-        return any(owner_takes_in(owner, user) for owner in s.records)
-    return any((parts := split_sfs_path(path)) is not None and owner_takes_in(parts[1], user) for path in s.records)
+        return tuple(owner for owner in s.records if owner_takes_in(owner, user))
+    return tuple(path for path in s.records if (parts := split_sfs_path(path)) is not None and owner_takes_in(parts[1], user))
+
+
+def _record_note(s: Selected, records: Sequence[str], user: str) -> str:
+    """After an include's line in `--user`, the template's records of the user where
+    they are not what the statement writes nor the user's own ID: ` (the template's
+    record: LNXP%%)` after `include minidisk LNXP* 0200-02FF at line 154`, or after
+    `include minidisk * 0191-01FF` of a user a `match` pattern declares; empty
+    otherwise (an exclude's records are the statement's own words)."""
+    written = (s.owner,) if s.owner is not None else s.items
+
+    def plain(record: str) -> bool:
+        if record in written:
+            return True
+        if s.medium == "minidisk":
+            return record == user
+        parts = split_sfs_path(record)
+        return parts is not None and parts[1] == user
+
+    if s.action != "include" or all(map(plain, records)):
+        return ""
+    return f" (the template's record{'s' if len(records) != 1 else ''}: {', '.join(records)})"
 
 
 def _declarations(model: Model, user: str) -> list[tuple[str, str, Place]]:
@@ -2609,8 +2637,8 @@ def _user_jobs(members: Iterable[tuple[str, Sequence[JobRow]]], user: str) -> tu
         for row in rows:
             if user not in row.users and not any(pattern_regex(p).match(user) for p in row.patterns):
                 continue
-            selects = tuple((s, p) for s, p in zip(row.selection, row.places) if _names_user(s, user))
-            jobs.append(UserJob(member, row, selects))
+            concern = [(s, p, records) for s, p in zip(row.selection, row.places) if (records := _user_records(s, user))]
+            jobs.append(UserJob(member, row, tuple((s, p) for s, p, _ in concern), tuple(r for _, _, r in concern)))
     return tuple(jobs)
 
 
@@ -2765,8 +2793,9 @@ def user_text(v: ClusterView, users: Sequence[UserView]) -> str:
                 out += _description_line(j.row, 10)
                 if not any(s.action == "include" for s, _ in j.selects):
                     out.append(" " * 10 + "selects none of its minidisks or SFS paths: no include names it")
-                for s, p in j.selects:
-                    said = f"{s.action} {_selected_text(s)} at {_at(p, v.file)}".replace("\xa0", " ")
+                for (s, p), records in zip(j.selects, j.records):
+                    said = f"{s.action} {_selected_text(s, written=True)} at {_at(p, v.file)}"
+                    said = (said + _record_note(s, records, u.user)).replace("\xa0", " ")
                     out += _wrapped(said, " " * 10, " " * 12)
         out += _elsewhere_lines(u)
         out += _user_directory_lines(u, v.file)
@@ -2790,7 +2819,8 @@ def _user_json(u: UserView) -> dict:
                 **_job_on_member_json(j.member, j.row),
                 "description": j.row.description,
                 "selection": [
-                    {**_selected_json(s), "file": p.file, "line": p.line, "column": p.column} for s, p in j.selects
+                    {**_selected_json(s), "user_records": list(records), "file": p.file, "line": p.line, "column": p.column}
+                    for (s, p), records in zip(j.selects, j.records)
                 ],
             }
             for j in u.jobs

@@ -124,6 +124,8 @@ EXITS = {
     "bkrc show examples/prodssi.bkr --user LNXWEB1": 1,
     # show.md: "Where no scheduled job of the members shown backs it up ...".
     "bkrc show examples/bank.bkr --user DB2A --member PRODB": 0,
+    # show.md, "The template's record of a user": LNXP01's lines as written, its record after.
+    "bkrc show examples/bank.bkr --user LNXP01 --member PRODC": 0,
 }
 
 

@@ -578,6 +578,33 @@ def _every_address_excluded(records: list[tuple[str, str, str, int, int]]) -> bo
     )
 
 
+_STATEMENT = re.compile(r"^(include|exclude) (minidisk|sfs) (.*?)(?: \((\w+)'s\))? at line (\d+)(?: \(the template's records?: (.*)\))?$")
+
+
+def _statements_said(out: str) -> list[re.Match]:
+    """Each statement line of `--user`'s text, its wrapped lines joined: the action,
+    medium and words as printed, the member of its own exclude, its line, and the
+    records said after it (None: none)."""
+    said: list[str | None] = []
+    for line in out.splitlines():
+        if line.startswith((" " * 10 + "include ", " " * 10 + "exclude ")):
+            said.append(line.strip())
+        elif said and said[-1] is not None and line.startswith(" " * 12) and line[12] != " ":
+            said[-1] += " " + line.strip()
+        else:
+            said.append(None)
+    matched = [_STATEMENT.match(x) for x in said if x is not None]
+    assert all(matched), said
+    return matched
+
+
+def _written_at(text: str, line: int) -> list[str]:
+    """The selection statements line `line` of `text` writes (several after `;`), each
+    as `--user` prints one: its words, one space apart, in capitals."""
+    code = text.splitlines()[line - 1].split("#", 1)[0]
+    return [" ".join(part.split()).upper() for part in code.split(";") if part.split()[:1] in (["include"], ["exclude"])]
+
+
 def _scheduled(submit: str) -> set[str]:
     """The jobs a member's BKRSUBMT.EXEC submits when due: those of its table whose
     schedule is not `manual` (it lists those too, for `BKRSUBMT LIST`)."""
@@ -639,6 +666,27 @@ def test_every_user_of_a_generated_cluster_is_shown_with_the_templates_that_sele
         for key, j in shown.items():  # the statements shown: the template's records of the user
             said = {(s.action, s.medium, r) for s, _ in j.selects for r in s.records}
             assert {(a, m, w) for a, m, w, _, _ in records[key]} <= said, (user, key)
+        # Each statement as its line writes it (stop 78, h16: it once printed the
+        # template's record beside the line); a record of the user the template writes
+        # that is neither the statement's owner nor the user's ID is said after it.
+        lines = _statements_said(show.user_text(whole, [view]))
+        assert len(lines) == sum(len(j.selects) for j in view.jobs), user
+        at = iter(lines)
+        for j in view.jobs:
+            notes, written = set(), set()
+            for s, _ in j.selects:
+                m = next(at)
+                assert f"{m[1]} {m[2]} {m[3]}".upper() in _written_at(text, int(m[5])), (user, m[0])
+                assert (m[1], m[2], m[4]) == (s.action, s.medium, s.member), (user, m[0])
+                if m[6] is not None:
+                    notes |= {(m[2], r) for r in m[6].split(", ")}
+                elif m[1] == "include":
+                    written |= {(m[2], w) for w in m[3].split()}
+            template = {(mm, w) for a, mm, w, _, _ in records[(j.member, j.row.name)] if a == "include"}
+            assert notes <= template, (user, j.row.name)
+            for medium, w in template - notes:
+                owner = w if medium == "minidisk" else w.split(":", 1)[1].split(".", 1)[0]
+                assert owner == user or (medium, w) in written, (user, j.row.name, w)
         selecting = {key for key in including if not _every_address_excluded(records[key])}
         if any(name in submitted[member] for member, name in selecting):
             assert view.status == show.SCHEDULED, user
@@ -873,3 +921,82 @@ def test_user_line_names_every_group_that_holds_it_the_site_s_first(tmp_path):
         ("match LNXD* of group LINUX", 9),
     ]
     assert users["ALICE"]["also_declared"] == []
+
+
+# stop 78, h16: each statement as its line writes it, the template's record said apart
+NARROWED = """\
+import std/backup-manager
+
+cluster C {
+  member ZVMA { workers 1 }
+  catalog shared server BKRSFS pool BKRCAT on ZVMA
+  expire on ZVMA { purge weekly sun 03:00 }
+  single group GUESTS { LNXA01 LNXA02 LNXA03 LNXA04 }
+  single group WEB { match LNXW%% }
+  job GFULL {
+    backup GUESTS, WEB full
+    include minidisk LNX* 0200
+    include sfs POOL1:LNX*.*
+    to disk pool P
+    run on ZVMA daily 02:00
+  }
+}
+"""
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_each_statement_reads_as_its_line_and_the_template_s_record_is_said_apart(at_root, parser, monkeypatch):
+    """`include minidisk LNXP%% 0200-02FF at line 154`, while line 154 of bank.bkr says
+    `LNXP*`: --user printed the template's record (the include narrowed to group LINUXP's
+    `match LNXP%%`) beside the line of a statement that reads otherwise, and an auditor
+    could not find the text there. Each statement now reads as its line writes it; where
+    the template's record of the user is neither what the line writes nor the user's ID
+    (`LNXP%%` of the `*` include at 152 too), it is said after the line. The JSON's owner
+    was already as written; its `user_records` are the records the text names."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    out = shown("examples/bank.bkr", "--directory", "examples/bank.direct", "--user", "LNXP01", "--member", "PRODC")
+    assert section(out, "LNXP01")[4:8] == [
+        "          include minidisk * 0191-01FF at line 152 (the template's record: LNXP%%)",
+        "          include minidisk LNXP* 0200-02FF at line 154 (the template's record: LNXP%%)",
+        "          exclude minidisk * 0190 019D 019E at line 155",
+        "          exclude minidisk LNXP* 0203 at line 156",
+    ]
+    lines = (EXAMPLES / "bank.bkr").read_text().splitlines()
+    assert [lines[n - 1].strip() for n in (152, 154, 155, 156)] == [
+        "include minidisk * 0191-01FF",
+        "include minidisk LNXP* 0200-02FF",
+        "exclude minidisk * 0190 019D 019E",
+        "exclude minidisk LNXP* 0203",
+    ]
+    (user,) = as_json("examples/bank.bkr", "--user", "LNXP01", "--member", "PRODC")["users"]
+    assert [(s["line"], s["owner"], s["user_records"]) for s in user["jobs"][0]["selection"]] == [
+        (152, "*", ["LNXP%%"]),
+        (154, "LNXP*", ["LNXP%%"]),
+        (155, "*", ["*"]),
+        (156, "LNXP*", ["LNXP*"]),
+    ]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_an_include_narrowed_to_ids_or_to_a_pattern(tmp_path, parser, monkeypatch):
+    """`include minidisk LNX* 0200` of a job of LNXA01-LNXA04 by ID and `match LNXW%%`:
+    the template writes a record per ID and one of the pattern. LNXA01's line is the
+    statement's as written (it said `LNX* (5 owners)`), its record its own ID; LNXW07's
+    names `LNXW%%` apart; an SFS include alike, by its path's user part."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    path = tmp_path / "narrowed.bkr"
+    path.write_text(NARROWED)
+    out = shown(str(path), "--user", "LNXA01", "--user", "LNXW07")
+    assert section(out, "LNXA01")[4:] == [
+        "          include minidisk LNX* 0200 at line 11",
+        "          include sfs POOL1:LNX*.* at line 12",
+    ]
+    assert section(out, "LNXW07")[4:] == [
+        "          include minidisk LNX* 0200 at line 11 (the template's record: LNXW%%)",
+        "          include sfs POOL1:LNX*.* at line 12 (the template's record: POOL1:LNXW%%.*)",
+    ]
+    users = as_json(str(path), "--user", "LNXA01", "--user", "LNXW07")["users"]
+    assert [[s["user_records"] for s in u["jobs"][0]["selection"]] for u in users] == [
+        [["LNXA01"], ["POOL1:LNXA01.*"]],
+        [["LNXW%%"], ["POOL1:LNXW%%.*"]],
+    ]
