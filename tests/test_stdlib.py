@@ -432,3 +432,39 @@ def test_a_site_s_own_repeats_of_a_few_library_ids_stay_one_warning_each(tmp_pat
         ("BKR320", "user `MAINT` is already declared identity", "site.bkr", 15, "std/zvm-common.bkr"),
         ("BKR320", "user `TCPIP` is already declared identity", "site.bkr", 22, "std/zvm-common.bkr"),
     ]
+
+
+@pytest.mark.parametrize("parser", ["", "lark"], ids=["fast", "lark"])
+@pytest.mark.parametrize("after", [True, False], ids=["after-std", "before-std"])
+@pytest.mark.parametrize("copy", [False, True], ids=["one-line", "copy"])
+def test_a_site_s_other_kind_of_a_library_id_is_at_the_site_s_line_in_either_import_order(
+    tmp_path, monkeypatch, parser, after, copy
+):
+    """VMSERVP made an IDENTITY in a site module (one line, or a copy of std/zvm-common):
+    imported after `import std/zvm73`, the site's module came before std/zvm-common in the
+    model's lists, and BKR203 was at `std/zvm-common.bkr:57`, a line the site cannot edit,
+    its help 'delete `identity user VMSERVP` (site.bkr line 1)' for the other kind. Now
+    at the site's line in either order, the library's as the related span; its help's
+    deletion, applied, leaves no error."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    monkeypatch.chdir(tmp_path)
+    common = (ROOT / "stdlib" / "zvm-common.bkr").read_text(encoding="utf-8")
+    site = common.replace("\nsingle user VMSERVP\n", "\nidentity user VMSERVP\n") if copy else "identity user VMSERVP\n"
+    line = site.splitlines().index("identity user VMSERVP") + 1
+    (tmp_path / "site.bkr").write_text(site)
+    imports = ("import std/zvm73", "import ./site") if after else ("import ./site", "import std/zvm73")
+    _prodssi_beside(tmp_path, *imports)
+    (found,) = [d for d in _check(tmp_path) if d.code == "BKR203"]
+    assert (found.message, found.span.file, found.span.line, found.span.column) == (
+        "`VMSERVP` is declared identity here, but single elsewhere",
+        "site.bkr",
+        line,
+        15,
+    )
+    assert (found.related[0].span.file, found.related[0].span.line) == ("std/zvm-common.bkr", 57)
+    assert found.help.startswith(
+        f"if VMSERVP is single in the CP directory, delete `identity user VMSERVP` (line {line}); if identity,"
+    )
+    # The help's deletion, as the site makes it.
+    (tmp_path / "site.bkr").write_text(site.replace("\nidentity user VMSERVP\n", "\n") if copy else "")
+    assert [d for d in _check(tmp_path) if d.severity.value == "error"] == []

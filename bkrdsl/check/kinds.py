@@ -139,7 +139,10 @@ BOTH_KINDS = register(
     A group's `match` pattern that matches the user too is shown as
     a note, not reported as BKR204: whether the pattern may match it depends
     on the kind you keep. It is one error per user, at its first
-    declaration of the other kind: any further ones are notes. Two or more
+    declaration of the other kind: any further ones are notes. Where one
+    of the declarations is a standard library module's, the error is at
+    the site's own, whichever file is imported first, and the library's is
+    the note: the site cannot edit the library's line. Two or more
     users of one group declared with the other kind elsewhere are one error,
     at the group's `single` or `identity`: the word most likely written the
     wrong way (`identity group SYSIDS { TCPIP FTPSERVE }` written `single`). Nor are the
@@ -646,6 +649,11 @@ def users_in_both_kinds(model: Model):
     defs: dict[str, list[UserDef]] = {}
     for u in model.defs_of(repeated):
         defs.setdefault(u.id, []).append(u)
+    # The library's declarations first (stable): a site module imported after `import
+    # std/zvm73` comes before std/zvm-common in `user_lists`, and its other kind of
+    # VMSERVP was reported on the library's line, which the site cannot edit.
+    for same_id in defs.values():
+        same_id.sort(key=lambda u: not _from_stdlib(model, u.module))
     # (user's first declaration, those of the other kind), one per user, by the
     # statement that declares them with the other kind
     by_statement: dict[Span, list[tuple[UserDef, list[UserDef]]]] = {}
