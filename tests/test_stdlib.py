@@ -468,3 +468,25 @@ def test_a_site_s_other_kind_of_a_library_id_is_at_the_site_s_line_in_either_imp
     # The help's deletion, as the site makes it.
     (tmp_path / "site.bkr").write_text(site.replace("\nidentity user VMSERVP\n", "\n") if copy else "")
     assert [d for d in _check(tmp_path) if d.severity.value == "error"] == []
+
+
+@pytest.mark.parametrize("parser", ["", "lark"], ids=["fast", "lark"])
+@pytest.mark.parametrize("after", [True, False], ids=["after-std", "before-std"])
+def test_a_library_single_user_made_a_service_machine_by_the_site_is_bkr208_alone(
+    tmp_path, monkeypatch, parser, after
+):
+    """A site module's `identity user VMSERVP role backup-server` (std/zvm-common's
+    `single user VMSERVP`): BKR208 says the ID is z/VM's own, at the site's line; BKR201
+    was reported too, at `std/zvm-common.bkr:57`, its help 'delete `single user
+    VMSERVP` (std/zvm-common.bkr line 57)', an edit the site cannot make. No
+    diagnostic is on a line of the library, in either import order."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "site.bkr").write_text("identity user VMSERVP role backup-server\n")
+    imports = ("import std/zvm73", "import ./site") if after else ("import ./site", "import std/zvm73")
+    _prodssi_beside(tmp_path, *imports)
+    found = _check(tmp_path)
+    assert [d.code for d in found if d.code in ("BKR201", "BKR208")] == ["BKR208"]
+    (taken,) = [d for d in found if d.code == "BKR208"]
+    assert (taken.span.file, taken.span.line, taken.related[0].span.file) == ("site.bkr", 1, "std/zvm-common.bkr")
+    assert [(d.code, d.span.file) for d in found if d.span.file.startswith("std/")] == []

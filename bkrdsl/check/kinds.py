@@ -51,6 +51,10 @@ SERVICE_SINGLE = register(
     the group's backups) with a service machine after it (`SMSG BKRBKUP`, `CP SMSG BKRBKUP`), its
     first word declared nowhere else, is this error too, which says the line
     is the command, and whose fix removes it (no fix with a comment on it).
+    A user of z/VM's own that a standard library module declares single
+    (`single user VMSERVP`), made a service machine by the site
+    (`identity user VMSERVP role backup-server`), is BKR208's error alone,
+    at the site's line: the ID is the mistake, not the library's kind.
 
     Failing example:
 
@@ -393,6 +397,11 @@ def service_machines_identity(model: Model):
             continue
         role_decl = _service_role_of(model, u.id, ids, patterns)
         if role_decl is None:
+            continue
+        if _from_stdlib(model, u.module) and u.role is None and not _from_stdlib(model, role_decl.module):
+            # z/VM's own user (`single user VMSERVP`) made a product machine by the site:
+            # BKR208's one slip, at the site's line; here it was the library's line,
+            # with a help to delete what the site cannot edit.
             continue
         if (command := _command_before(model, u)) is not None:
             yield command
