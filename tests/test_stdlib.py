@@ -490,3 +490,34 @@ def test_a_library_single_user_made_a_service_machine_by_the_site_is_bkr208_alon
     (taken,) = [d for d in found if d.code == "BKR208"]
     assert (taken.span.file, taken.span.line, taken.related[0].span.file) == ("site.bkr", 1, "std/zvm-common.bkr")
     assert [(d.code, d.span.file) for d in found if d.span.file.startswith("std/")] == []
+
+
+@pytest.mark.parametrize("parser", ["", "lark"], ids=["fast", "lark"])
+@pytest.mark.parametrize("after", [True, False], ids=["after-std", "before-std"])
+def test_a_site_user_a_library_pattern_matches_is_bkr204_at_the_site_s_line(tmp_path, monkeypatch, parser, after):
+    """A site module's `single user DTCVSW1`, which std/zvm-common's `identity user DTCVSW*`
+    matches: BKR204 was at `std/zvm-common.bkr:68` in either import order, its help
+    'narrow `DTCVSW*` (line 68)', the library's line as if the site's. Now at the site's
+    declaration, the pattern as the note, the help keeping either kind (the library's
+    pattern changed only in copies of its modules); its deletion, applied, checks clean."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "site.bkr").write_text("single user DTCVSW1\n")
+    imports = ("import std/zvm73", "import ./site") if after else ("import ./site", "import std/zvm73")
+    _prodssi_beside(tmp_path, *imports)
+    (found,) = [d for d in _check(tmp_path) if d.code == "BKR204"]
+    zvm73 = 4 if after else 5
+    assert (found.message, found.span.file, found.span.line, found.span.column) == (
+        "`DTCVSW1` is declared single here, but `std/zvm-common`'s pattern `DTCVSW*` (identity) matches it too",
+        "site.bkr",
+        1,
+        13,
+    )
+    assert (found.related[0].span.file, found.related[0].span.line) == ("std/zvm-common.bkr", 68)
+    assert found.help == (
+        "if DTCVSW1 is identity in the CP directory, delete `single user DTCVSW1` (line 1); if single,"
+        " import copies of `std/zvm73` and of its `std/zvm-common`, `DTCVSW*` narrowed to leave out DTCVSW1,"
+        f" in place of `import std/zvm73` (prod.bkr line {zvm73}; docs/stdlib.md says why)"
+    )
+    (tmp_path / "site.bkr").write_text("")
+    assert [d for d in _check(tmp_path) if d.severity.value == "error"] == []

@@ -215,7 +215,13 @@ PATTERN_OTHER_KIND = register(
     group that declares such a user, since the group's kind is in doubt, and
     every user of a group declared both single and identity (BKR321). A
     single pattern that matches only service machines' IDs (`single user
-    BKRWRK*`) is BKR201: it declares the machines single.
+    BKRWRK*`) is BKR201: it declares the machines single. A standard
+    library module's pattern (`identity user DTCVSW*` of `std/zvm-common`)
+    that matches a site's user of the other kind (`single user DTCVSW1`)
+    is not the site's to narrow: the error is at the site's declaration,
+    one per user, the pattern as the note, whichever file is imported
+    first; the help keeps either kind, the site's by copies of the
+    library's modules with the pattern narrowed (docs/stdlib.md).
 
     Failing example:
 
@@ -783,6 +789,11 @@ def patterns_of_other_kind(model: Model):
                 hits.setdefault(i, []).append(u)
         for i, users in sorted(hits.items()):
             p = patterns[i]
+            if _from_stdlib(model, p.module) and not any(_from_stdlib(model, u.module) for u in users):
+                # The library's pattern (`identity user DTCVSW*`) is not the site's to
+                # narrow: each site user it matches is the error, at the site's line.
+                yield from (_matched_by_library_pattern(model, p, u) for u in users)
+                continue
             other = users[0].kind.value
             names = [u.id for u in users]
             what = (
@@ -821,6 +832,34 @@ def patterns_of_other_kind(model: Model):
             related=(Related(there.span, f"{there.kind.value} pattern here"),),
             help=_narrow_either_help(model, here, there, example),
         )
+
+
+def _matched_by_library_pattern(model: Model, p: PatternDef, u: UserDef) -> Diagnostic:
+    """BKR204 for a site's user of the other kind that a standard library pattern matches
+    (`single user DTCVSW1` beside std/zvm-common's `identity user DTCVSW*`): at the site's
+    declaration, the pattern as the note; the help keeps either kind, the site's by a copy
+    of the library's module with the pattern narrowed (BKR203's way to change it)."""
+    module = p.module.removesuffix(".bkr")
+    where = u.span.file
+    ours = [d for d in model.defs_of({u.id}) if d.kind is u.kind and not _from_stdlib(model, d.module)]
+    through = _std_import_through(model, module)
+    if through is not None:
+        top, imp = through
+        at = f"line {imp.span.line}" if imp.span.file == where else f"{imp.span.file} line {imp.span.line}"
+        copy = (
+            f"import copies of `{top}` and of its `{module}`, `{p.pattern}` narrowed to leave out {u.id},"
+            f" in place of `import {top}` ({at}; docs/stdlib.md says why)"
+        )
+    else:
+        copy = f"import a copy of `{module}` with `{p.pattern}` narrowed to leave out {u.id} (docs/stdlib.md says why)"
+    return PATTERN_OTHER_KIND(
+        f"{quoted(u.id)} is declared {u.kind.value} here, but `{module}`'s pattern {quoted(p.pattern)}"
+        f" ({p.kind.value}) matches it too",
+        u.span,
+        related=(Related(p.span, f"`{module}` declares IDs like {quoted(p.pattern)} {p.kind.value} here"),),
+        help=f"if {u.id} is {p.kind.value} in the CP directory, {' and '.join(_take_out(model, ours or [u], where))};"
+        f" if {u.kind.value}, {copy}",
+    )
 
 
 def _narrow_either_help(model: Model, here: PatternDef, there: PatternDef, example: str) -> str:
