@@ -521,3 +521,24 @@ def test_a_site_user_a_library_pattern_matches_is_bkr204_at_the_site_s_line(tmp_
     )
     (tmp_path / "site.bkr").write_text("")
     assert [d for d in _check(tmp_path) if d.severity.value == "error"] == []
+
+
+@pytest.mark.parametrize("parser", ["", "lark"], ids=["fast", "lark"])
+@pytest.mark.parametrize("after", [True, False], ids=["after-std", "before-std"])
+def test_a_catalog_server_of_the_wrong_kind_names_the_site_s_declaration_in_either_import_order(
+    tmp_path, monkeypatch, parser, after
+):
+    """`catalog local server VMSERVP` with a site module's `single user VMSERVP`, which
+    std/zvm-common declares too: BKR202's note was the library's line when the site module
+    was imported before `import std/zvm73`, the site's when after. It is the site's, the
+    declaration it can edit, in either order."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "site.bkr").write_text("single user VMSERVP\n")
+    imports = ("import std/zvm73", "import ./site") if after else ("import ./site", "import std/zvm73")
+    _prodssi_beside(tmp_path, *imports)
+    text = (tmp_path / "prod.bkr").read_text()
+    assert "catalog shared server BKRSVSFS" in text
+    (tmp_path / "prod.bkr").write_text(text.replace("catalog shared server BKRSVSFS", "catalog local server VMSERVP"))
+    (found,) = [d for d in _check(tmp_path) if d.code == "BKR202"]
+    assert (found.span.file, found.related[0].span.file, found.related[0].span.line) == ("prod.bkr", "site.bkr", 1)

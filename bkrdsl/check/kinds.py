@@ -100,7 +100,10 @@ CATALOG_SERVER_KIND = register(
     The help writes the edit on the file's own line: the kind word of the
     `user` statement that declares the server; a group that lists the
     server (to back it up), the server taken out of it and declared on its
-    own, the one error for that slip (not BKR208 as well).
+    own, the one error for that slip (not BKR208 as well). Where a site
+    file and a standard library module both declare the server with the
+    wrong kind, the note is the site's declaration, whichever is imported
+    first.
 
     Failing example:
 
@@ -616,7 +619,10 @@ def catalog_server_kind(model: Model):
         if model.product_role(cat.server) is not None:
             continue  # a Backup Manager machine: BKR217 says so
         wrong = Kind.IDENTITY if cat.scope is Scope.SHARED else Kind.SINGLE
+        # The site's declaration first, the one it can edit, whichever file is imported
+        # first (a site module after `import std/zvm73` comes before the library's).
         decls = [(u.span, u) for u in model.user_defs_of(cat.server) if u.kind is wrong]
+        decls.sort(key=lambda d: _from_stdlib(model, d[1].module))
         if not decls and not model.user_defs_of(cat.server):
             p = model.pattern_for(cat.server)
             if p is not None and p.kind is wrong:
