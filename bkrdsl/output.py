@@ -1256,9 +1256,7 @@ def first_changed_line(plan: Plan, action: Action) -> int | None:
     now = _read((plan.put_back or plan.out_dir) / action.path)
     if now is None or now == NOT_A_FILE:
         return None
-    old, new = now.split(b"\n"), action.artifact.data.split(b"\n")
-    first = next((n for n, (a, b) in enumerate(zip(old, new)) if a != b), min(len(old), len(new)))
-    return min(first, len(old) - 1) + 1
+    return source.first_changed_line(now, action.artifact.data)
 
 
 def summary(plan: Plan, *, done: bool = False) -> str:

@@ -169,6 +169,15 @@ def common_prefix(a: str, b: str) -> int:
     return lo
 
 
+def first_changed_line(before, after) -> int:
+    """The 1-based line of `before` (text or bytes) where `after` first differs (its
+    last line at most): where a reader of `before` finds the change, as `bkrc fmt
+    --check`'s annotation and compile's finding of a file changed by hand say it."""
+    end = "\n" if isinstance(before, str) else b"\n"
+    old, new = before.split(end), after.split(end)
+    first = next((n for n, (a, b) in enumerate(zip(old, new)) if a != b), min(len(old), len(new)))
+    return min(first, len(old) - 1) + 1
+
 #: Folders never searched for .bkr files, besides hidden ones (a name starting with
 #: `.`) and the output folders of `bkrc compile` (they hold its manifest.json): by
 #: `bkrc check DIR`, `bkrc fmt DIR` and the language server's workspace alike.

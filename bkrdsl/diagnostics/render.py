@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 from bkrdsl import __version__
 from bkrdsl.diagnostics.core import FOLDER_CHECKS, FOLDER_HELP, Diagnostic, Fix, FolderFinding, Severity
 from bkrdsl.diagnostics.limit import Stop, limit
-from bkrdsl.source import Source, Span
+from bkrdsl.source import Source, Span, first_changed_line
 from bkrdsl.terminal import ACTED_ON, SHOWN, columns, escaped, json_text
 
 #: A frame shows at most this many columns of a source line; longer lines are
@@ -774,16 +774,9 @@ def github_unformatted(file: str, before: str, after: str) -> str:
     reformatted: an `::error` (fmt --check exits 1 for it, failing the step, as
     check's errors do; a warning would mark a blocking change as one that is not),
     at the file's first line that changes, so that the pull request shows where."""
-    line = _first_changed_line(before, after)
+    line = first_changed_line(before, after)
     message = _unformatted_message(file)
     return f"::error file={_gh_prop(file)},line={line},title=bkrc fmt::{_gh_data(_visible(message))}\n"
-
-
-def _first_changed_line(before: str, after: str) -> int:
-    """The 1-based line of `before` where `after` first differs (its last line at most)."""
-    old, new = before.split("\n"), after.split("\n")
-    first = next((n for n, (a, b) in enumerate(zip(old, new)) if a != b), min(len(old), len(new)))
-    return min(first, len(old) - 1) + 1
 
 
 def _unformatted_message(file: str) -> str:
@@ -806,7 +799,7 @@ def unformatted_findings(unformatted: Sequence[tuple[str, str, str]]) -> list[Fo
     return [
         FolderFinding(
             "fmt/would-reformat", file, f"would reformat {file}", _unformatted_help(file),
-            _first_changed_line(before, after),
+            first_changed_line(before, after),
         )
         for file, before, after in unformatted
     ]
@@ -929,7 +922,7 @@ def render_gitlab(
         )
     for file, before, after in unformatted:
         path = _gitlab_path(file, cwd)
-        line = _first_changed_line(before, after)
+        line = first_changed_line(before, after)
         issues.append(
             {
                 "description": _unformatted_message(file),
