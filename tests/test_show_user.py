@@ -598,11 +598,29 @@ def _statements_said(out: str) -> list[re.Match]:
     return matched
 
 
+#: The words that begin a statement of a member's block beside its `exclude` (the
+#: generator writes `member VMSYS1 { workers 1  exclude minidisk * 191 }`).
+_MEMBER_SETTINGS = frozenset({"workers", "private-volume", "job-suffix"})
+
+
 def _written_at(text: str, line: int) -> list[str]:
-    """The selection statements line `line` of `text` writes (several after `;`), each
-    as `--user` prints one: its words, one space apart, in capitals."""
+    """The selection statements line `line` of `text` writes (several after `;`, or
+    inside a member's one-line block after its other settings), each as `--user`
+    prints one: its words, one space apart, in capitals."""
     code = text.splitlines()[line - 1].split("#", 1)[0]
-    return [" ".join(part.split()).upper() for part in code.split(";") if part.split()[:1] in (["include"], ["exclude"])]
+    said: list[str] = []
+    for part in re.split(r"[;{}]", code):
+        statement: list[str] = []
+        for word in part.split():
+            if word in ("include", "exclude") or word in _MEMBER_SETTINGS:
+                if statement:
+                    said.append(" ".join(statement).upper())
+                statement = [word] if word in ("include", "exclude") else []
+            elif statement:
+                statement.append(word)
+        if statement:
+            said.append(" ".join(statement).upper())
+    return said
 
 
 def _scheduled(submit: str) -> set[str]:
@@ -629,6 +647,19 @@ EVERY_STATUS = (
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.one_of(clusters(), overlapping_jobs()))
 @example(EVERY_STATUS)
+# Explore seed 202612074 (stop 79): a member's exclude after `workers 1` on its block's
+# one line; the statement is said right, the helper above once missed it.
+@example(
+    "import std/backup-manager\nimport std/zvm73\ncluster PROP {\n"
+    "  member VMSYS1 { workers 1  exclude minidisk * 191 }\n  single user BKRSVSFS\n"
+    "  catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1\n"
+    "  expire on VMSYS1 { preview daily 01:00  purge weekly sun 03:00  retain 30 days }\n"
+    "  single group GUESTS { LNX01  match LNX* }\n  identity group SYSIDS { TCPIP }\n"
+    "  job GUESTS1 {\n    backup GUESTS full\n    include minidisk * *\n"
+    "    exclude minidisk * 191\n    to disk pool BKUPPOOL\n    run on VMSYS1 daily 01:00\n  }\n"
+    "  job SYSI {\n    backup SYSIDS incremental\n    include minidisk * *\n"
+    "    include sfs VMSYS:TCPIP.*\n    to disk pool BKUPPOOL\n    run on each member daily 01:00\n  }\n}\n"
+)
 def test_every_user_of_a_generated_cluster_is_shown_with_the_templates_that_select_it(text):
     """For each user a generated cluster the checker passes declares (by ID, in a
     group, by a `match` pattern): the jobs `--user` shows with an include that takes it
