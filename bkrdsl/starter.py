@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from bkrdsl.diagnostics import Diagnostic, Related
 from bkrdsl.records import dataclass
+from bkrdsl.resolve.releases import release_id
 from bkrdsl.source import Source, Span
 
 if TYPE_CHECKING:
@@ -568,8 +569,10 @@ def classifier(
     Manager or Tape Manager (a declaration or pattern with a `role`, as
     std/backup-manager declares them, or one the cluster names: the catalog's
     SFS server, a Tape Manager node); for another ID a standard library module
-    declares (z/VM's own, from `--stdlib`), the directory statement of the kind
-    it gives, "USER" or "IDENTITY"; None for the site's own users. With `tape`
+    declares (z/VM's own, from `--stdlib`), or a release module of the library
+    the file does not import (`resolve.releases`: MAINT730 in the directory of a
+    cluster upgraded to 7.4), the directory statement of the kind it gives,
+    "USER" or "IDENTITY"; None for the site's own users. With `tape`
     certain, its machines are the product's too, as with `--tape`. In a cluster
     with a `tape manager` statement, so are the Tape Manager machines of IBM's
     names it does not name (the DMMs without `catalog-dmm` and `request-dmm`,
@@ -590,6 +593,11 @@ def classifier(
         std = next((u.kind for u in declared if u.module.startswith("std/")), None)
         if std is None and pattern is not None and pattern.module.startswith("std/"):
             std = pattern.kind
+        if std is None:
+            # z/VM's own ID of a release the file does not import (MAINT730 after the
+            # import became std/zvm74): the directory keeps it until the site deletes it
+            other = release_id(user_id)
+            std = other.kind if other is not None else None
         return STATEMENT[std] if std is not None else None
 
     return classify
@@ -1826,10 +1834,24 @@ def _unlisted(r: Roster, s: Starter) -> str:
         )
     if r.tape_linked:
         notes.append(_tape_linked_said(r, s))
-    if r.zvm_own:
+    # z/VM's own IDs of another release (MAINT730 under `--stdlib zvm74`): an upgrade's leftovers
+    others: dict[str, list[str]] = {}
+    for i in r.zvm_own:
+        found = release_id(i)
+        if found is not None and found.module != f"std/{s.release}":
+            others.setdefault(found.module, []).append(i)
+    own = [i for i in r.zvm_own if not any(i in ids for ids in others.values())]
+    if own:
         notes.append(
             f"z/VM's own users that hold minidisks, which std/{s.release} declares (list in a group"
-            f" those you back up): {' '.join(r.zvm_own)}."
+            f" those you back up): {' '.join(own)}."
+        )
+    for module, ids in sorted(others.items()):
+        release = release_id(ids[0]).release
+        notes.append(
+            f"z/VM {release}'s own users that hold minidisks, which {module} declares and this file does"
+            f" not import (an upgrade's: import it too while a member runs {release}; list in a group those"
+            f" you back up until you delete them): {' '.join(ids)}."
         )
     if r.partly_built:
         built = "; ".join(f"{i} on {' '.join(m) or 'no member'}" for i, m in r.partly_built)

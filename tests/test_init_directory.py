@@ -96,6 +96,29 @@ def test_prodssi_s_directory_gives_the_users_prodssi_bkr_groups(tmp_path):
         assert not any(machine in ids for _, ids in written.values()), machine
 
 
+def test_h7_another_release_s_own_id_in_the_directory_is_z_vm_s_not_the_site_s(tmp_path):
+    """prodssi.direct, a 7.3 cluster's, given to `--stdlib zvm74` (the cluster upgraded, its
+    7.3 IDs not yet deleted): MAINT730 was listed in the site's `single group APPS` beside
+    the Linux guests, as if one of the site's own users. It is z/VM 7.3's own (std/zvm73),
+    named in a comment of its own that says what to do while and after the upgrade."""
+    path = tmp_path / "new.bkr"
+    run_cli(["init", path, "--cluster", "PRODSSI", "--directory", DIRECT, "--tape", "--stdlib", "zvm74"], expect=0)
+    assert_clean(path, DIRECT)
+    text = path.read_text(encoding="utf-8")
+    written = groups(path)
+    assert written["APPS"] == (
+        "single",
+        ("CICSPRD", "DB2PRD", "LNXAPP01", "LNXAPP02", "LNXDB01", "LNXWEB01", "LNXWEB02"),
+    )
+    said = comments(text)
+    assert "which std/zvm74 declares (list in a group those you back up): PMAINT TCPMAINT." in said
+    assert (
+        "z/VM 7.3's own users that hold minidisks, which std/zvm73 declares and this file does not import"
+        " (an upgrade's: import it too while a member runs 7.3; list in a group those you back up until you"
+        " delete them): MAINT730." in said
+    )
+
+
 def test_without_tape_a_directory_with_every_tape_manager_machine_gets_a_note_that_suggests_tape(tmp_path):
     """Without `--tape` the file names no Tape Manager machine; a directory that has
     every one `--tape` names (TCTMM, TCDMM, USER entries; TRTMM, TRDMM, IDENTITY

@@ -109,6 +109,18 @@ def test_product_machines_and_zvm_ids_are_left_out(at_root):
     assert "leaves out the\n           product's 13 machines and z/VM's own 8 IDs" in out
 
 
+def test_h7_another_release_s_own_id_is_left_out_as_z_vm_s(at_root, tmp_path):
+    """examples/prodssi.bkr moved to `import std/zvm74` against prodssi.direct, whose
+    MAINT730 (z/VM 7.3's, std/zvm73) stays until the site deletes it: it was counted
+    among the site's users, `named by no job: MAINT730` on every member. It is left out
+    with z/VM's own IDs, as MAINT730 is with `import std/zvm73`."""
+    path = variant(tmp_path, "import std/zvm73\n", "import std/zvm74\n")
+    data = show_json(path)
+    assert "MAINT730" in data["cluster"]["directory"]["left_out"]["zvm"]
+    for member in data["cluster"]["members"]:
+        assert sorted(entries(data, member)) == SITE_USERS
+
+
 def test_tape_manager_machines_the_file_does_not_name_are_the_product_s(at_root, tmp_path):
     """`tape manager shared` without `catalog-dmm` and `request-dmm`: the site's directory
     keeps the DMMs (prodssi.direct's TCDMM, TRDMM), which are Tape Manager's under IBM's
