@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import run_cli
 
 from bkrdsl.ast import Kind
 from bkrdsl.diagnostics.render import MESSAGE_WIDTH, render_short
@@ -542,3 +543,47 @@ def test_a_catalog_server_of_the_wrong_kind_names_the_site_s_declaration_in_eith
     (tmp_path / "prod.bkr").write_text(text.replace("catalog shared server BKRSVSFS", "catalog local server VMSERVP"))
     (found,) = [d for d in _check(tmp_path) if d.code == "BKR202"]
     assert (found.span.file, found.related[0].span.file, found.related[0].span.line) == ("prod.bkr", "site.bkr", 1)
+
+
+# ----------------------------------------------------------------- an upgrade, release by release
+#: A job of z/VM's release service ID, the job a site writes for the disks service is applied to.
+_SERVICE_JOB = """
+  job ZVMSVC {
+    backup MAINT7%s0 full
+    include minidisk * *
+    to disk pool BKUPPOOL
+    run on VMSYS1 weekly sun 05:00
+  }
+}"""
+
+
+@pytest.mark.parametrize("parser", ["", "lark"], ids=["fast", "lark"])
+@pytest.mark.parametrize("old,new", [("2", "3"), ("3", "4")], ids=["72-to-73", "73-to-74"])
+def test_h7_a_job_of_the_release_the_file_no_longer_imports_is_not_offered_the_new_one(
+    tmp_path, monkeypatch, parser, old, new
+):
+    """`backup MAINT720` with the import changed from std/zvm72 to std/zvm73: BKR331's
+    help was "did you mean `MAINT730`?", with a fix that `bkrc check --fix` applied, which
+    stops the backup of 7.2's service disks while a member still runs from them. The help
+    says whose the ID is and the two ways on, and no fix is offered: with the old module
+    imported beside the new one (a cluster in the middle of an upgrade) it checks clean."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    monkeypatch.chdir(tmp_path)
+    _prodssi_beside(tmp_path, f"import std/zvm7{new}")
+    prod = tmp_path / "prod.bkr"
+    prod.write_text(prod.read_text().rstrip()[:-1] + _SERVICE_JOB % old)
+    (found,) = [d for d in _check(tmp_path) if d.code == "BKR331"]
+    assert found.message == f"`MAINT7{old}0` is neither a group nor a declared user"
+    assert found.help == (
+        f"`MAINT7{old}0` is z/VM 7.{old}'s own ID, declared in std/zvm7{old} (line 14), which this file does not"
+        f" import: while your directory keeps it (a member still runs 7.{old}, or its minidisks are not deleted"
+        f" yet), add `import std/zvm7{old}` beside the release module you import; once it is deleted, take it out"
+        f" of this `backup` (z/VM's own ID of the release you import is `MAINT7{new}0`)"
+    )
+    assert found.fix is None and found.choices == ()
+    before = prod.read_text()
+    run_cli(["check", "--fix", str(prod)], expect=1)
+    assert prod.read_text() == before
+    _prodssi_beside(tmp_path, f"import std/zvm7{old}", f"import std/zvm7{new}")
+    prod.write_text(prod.read_text().rstrip()[:-1] + _SERVICE_JOB % old)
+    assert _check(tmp_path) == []

@@ -59,6 +59,7 @@ from bkrdsl.resolve.model import (
     is_pattern,
     parse_address,
 )
+from bkrdsl.resolve.releases import ReleaseID, release_id
 from bkrdsl.source import Span
 from bkrdsl.syntax.fast import KEYWORD_PLACE_WORDS
 from bkrdsl.syntax.runon import (
@@ -783,7 +784,13 @@ UNKNOWN_BACKUP = register(
     --user` reports a user it is asked of with this code too, pointing into
     the command line, when the file does not declare it and `--directory`
     does not have it: no job can back it up, and a mistyped ID must not read
-    as "no backup".
+    as "no backup". z/VM's own ID of a release module the file does not
+    import (`backup MAINT720` after `import std/zvm72` became `import
+    std/zvm73`) is no slip for the imported release's: the help says which
+    module declares it, to import beside the new one while the directory
+    keeps the ID (a member still runs that release, or its disks are not
+    deleted yet), or to take it out of the job once it is gone, and no fix
+    is offered (docs/stdlib.md, "Upgrading z/VM").
 
     Failing example:
 
@@ -2949,14 +2956,35 @@ def unknown_backup_names(model: Model):
         begun = begun_by(text, candidates) if not close else []
         if begun:
             help = f"`{word.text}` begins {alternatives(begun)}: write the name in full"
+        release = release_id(text)
+        if release is not None:
+            # MAINT720 after `import std/zvm72` became `std/zvm73`: not a slip for MAINT730, whose
+            # fix would stop the backup of disks the cluster keeps until the site deletes them
+            close = [n for n in close if release_id(n) is not None][:1]
+            begun = []
+            help = _other_release_help(release, close)
         yield UNKNOWN_BACKUP(
             f"{quoted(text)} is neither a group nor a declared user{_times(others)}",
             word.span,
             related=_declared_here(close or begun, lambda name: _name_span(model, name)) + _named_too(text, others),
             help=help,
-            fix=_fix_everywhere(close, word, others),
+            fix=_fix_everywhere(close, word, others) if release is None else None,
             choices=tuple(_written_everywhere(n, word, others) for n in begun),
         )
+
+
+def _other_release_help(release: ReleaseID, close: list[str]) -> str:
+    """BKR331's help for z/VM's own ID of a release module the file does not import
+    (`resolve.releases`): whose it is, and the two ways on: import that module too
+    while the directory keeps the ID, or take the ID out once it is deleted; `close`,
+    the imported release's counterpart (`MAINT730` for `MAINT720`), where there is one."""
+    counterpart = f" (z/VM's own ID of the release you import is {quoted(close[0])})" if close else ""
+    return (
+        f"{quoted(release.id)} is z/VM {release.release}'s own ID, declared in {release.module}"
+        f" (line {release.line}), which this file does not import: while your directory keeps it (a member"
+        f" still runs {release.release}, or its minidisks are not deleted yet), add `import {release.module}`"
+        f" beside the release module you import; once it is deleted, take it out of this `backup`{counterpart}"
+    )
 
 
 def _level_run_together(job: ast.Job, word: ast.Word, names: list[str]) -> tuple[str, str] | None:
