@@ -235,6 +235,25 @@ def test_bkr511_a_user_a_job_backs_up_by_name_and_a_subconfig_named_as_a_user():
     assert "`CICSPRD` is not in the site's directory" in found[1].message and "job `APPSFULL`" in found[1].message
 
 
+def test_h7_bkr511_a_release_s_own_id_the_directory_lacks_is_no_slip_for_another_release_s():
+    """prodssi.bkr upgraded to `import std/zvm74`, its group still naming z/VM 7.2's IDs,
+    against prodssi.direct, which has 7.3's MAINT730 and none of 7.2's: BKR511's help at
+    MAINT720 was "did you mean `MAINT730`?", with a fix that `--fix` applied, and at
+    7VMTCP20 "remove `7VMTCP20` if the guest is gone". Each is z/VM 7.2's own ID, deleted
+    after an upgrade: the help says to remove it, names the directory's MAINT730, and
+    offers no fix."""
+    bkr = PRODSSI.read_text().replace("import std/zvm73", "import std/zvm74")
+    bkr = bkr.replace("single group APPS { CICSPRD DB2PRD }", "single group APPS { CICSPRD DB2PRD MAINT720 7VMTCP20 }")
+    found = check(bkr)
+    assert codes(found) == ["BKR511", "BKR511"], found
+    gone = "is z/VM 7.2's own ID (std/zvm72), deleted from the directory after an upgrade or never installed"
+    there = "the directory has the other releases' `MAINT730`, for a job to back up if none does"
+    assert [(d.help, d.fix) for d in found] == [
+        (f"`MAINT720` {gone}: remove it from group APPS; {there}", None),
+        (f"`7VMTCP20` {gone}: remove it from group APPS", None),
+    ]
+
+
 def test_bkr512_a_match_pattern_that_matches_no_directory_user():
     (d,) = check(PRODSSI, (r"^USER LNXAPP01", "USER LNXAQP01"), (r"^USER LNXAPP02", "USER LNXAQP02"))
     assert d.code == "BKR512" and (d.span.line, d.span.column) == (43, 57)

@@ -45,6 +45,7 @@ from bkrdsl.resolve.model import (
     pattern_regex,
     subconfig_id,
 )
+from bkrdsl.resolve.releases import ReleaseID, release_id
 
 if TYPE_CHECKING:
     from bkrdsl import ast
@@ -133,6 +134,14 @@ NOT_IN_DIRECTORY = register(
 
     Fix: correct the ID (the help names the closest IDs of the directory),
     or remove the user.
+
+    z/VM's own ID of a release (MAINT720, 7VMTCP20: an ID one of the
+    standard library's release modules declares) that the directory lacks
+    is no typo for another release's: that release's IDs were deleted
+    after an upgrade (or it was never installed). The help says so, to
+    remove it, and names the directory's IDs of other releases that are
+    close (MAINT730, MAINT740), for a job to back up if none does; no fix
+    is offered (docs/stdlib.md, "Upgrading z/VM").
     """,
     no_example="needs the site's CP directory beside the .bkr file",
 )
@@ -1412,12 +1421,33 @@ def _missing(model, directory, user_id, span, where, suggest, known) -> Diagnost
         related = ()
     closest = [c for c in suggest.closest(user_id, known, directory.closest_users) if c != user_id]
     unused = [c for c in closest if model.user(c) is None]
+    release = release_id(user_id) if entry is None else None
+    if release is not None:
+        # MAINT720 after an upgrade: not a slip for MAINT730, but a release the site deleted
+        return NOT_IN_DIRECTORY(
+            f"{what}: {where} backs it up, and Backup Manager finds nothing of it",
+            span,
+            help=_release_gone_help(release, where, [c for c in closest if release_id(c) is not None]),
+            related=related,
+        )
     return NOT_IN_DIRECTORY(
         f"{what}: {where} backs it up, and Backup Manager finds nothing of it",
         span,
         help=mean_help(closest, f"correct the ID, or remove {quoted(user_id)} if the guest is gone"),
         related=related,
         fix=mean_fix(unused, span) if unused == closest else None,
+    )
+
+
+def _release_gone_help(release: ReleaseID, where: str, counterparts: list[str]) -> str:
+    """BKR511's help for z/VM's own ID of a release (`resolve.releases`) the directory
+    lacks: that release's IDs deleted after an upgrade (or it was never installed), so
+    the ID goes; the directory's IDs of other releases in its place (`MAINT740` for
+    `MAINT720`), where some are, which the site backs up if its jobs do not yet."""
+    there = f"; the directory has the other releases' {listed(counterparts)}, for a job to back up if none does" if counterparts else ""
+    return (
+        f"{quoted(release.id)} is z/VM {release.release}'s own ID ({release.module}), deleted from the directory"
+        f" after an upgrade or never installed: remove it from {where}{there}"
     )
 
 
