@@ -380,6 +380,20 @@ def test_unknown_user_is_bkr331_in_the_command_line(at_root):
     assert result.stderr.endswith("bkrc: nothing shown\n")
 
 
+def test_h7_another_release_s_own_id_is_said_to_be_so_not_a_typo(at_root, tmp_path):
+    """`--user MAINT730` of prodssi.bkr upgraded to `import std/zvm74`, whom the sysprog
+    asks after the upgrade: the help was "did you mean `MAINT740`?", another user. It says
+    whose MAINT730 is, and that the file does not import its module."""
+    path = tmp_path / "prodssi.bkr"
+    path.write_text((EXAMPLES / "prodssi.bkr").read_text().replace("import std/zvm73", "import std/zvm74"))
+    result = run_cli(["show", str(path), "--user", "MAINT730"], expect=1)
+    assert (
+        "= help: `MAINT730` is z/VM 7.3's own ID, declared in std/zvm73, which the file does not import; a job"
+        " backs up the users the file declares" in " ".join(result.stderr.split())
+    )
+    assert "did you mean" not in result.stderr
+
+
 def test_unknown_member_and_user_are_one_json_document(at_root):
     """docs/show.md: with --format json, an unknown --member and --user are in one
     document on standard error, and `bkrc: nothing shown` on standard output."""

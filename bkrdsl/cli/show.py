@@ -90,6 +90,7 @@ def user_problems(analysis, file: str, members, users, directory=None) -> tuple[
     from bkrdsl.check.common import Suggester, quoted, user_id_problem
     from bkrdsl.check.declarations import UNKNOWN_BACKUP
     from bkrdsl.check.names import INVALID_USER_ID
+    from bkrdsl.resolve.releases import release_id
     from bkrdsl.show import known_user
     from bkrdsl.starter import command_line
 
@@ -115,6 +116,12 @@ def user_problems(analysis, file: str, members, users, directory=None) -> tuple[
             f", and {directory.name} has no such user" if directory is not None else ""
         )
         said = "did you mean " + " or ".join(quoted(c) for c in close) + "? " if close else ""
+        release = release_id(up)
+        if release is not None:  # MAINT730 asked of a file upgraded to std/zvm74: no typo for MAINT740
+            said = (
+                f"{quoted(up)} is z/VM {release.release}'s own ID, declared in {release.module}, which the file"
+                " does not import; "
+            )
         ask = "" if directory is not None else "; to ask the site's CP directory too, add --directory FILE"
         out.append(
             UNKNOWN_BACKUP(
