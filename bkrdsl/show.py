@@ -33,6 +33,7 @@ import dataclasses
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from typing import NamedTuple
 
 from bkrdsl import ast
 from bkrdsl.records import dataclass
@@ -326,6 +327,10 @@ class ClusterView:
     #: each member's in its BKREXPIR's order: shown or not (a backup may outlive
     #: `retain` until the next purge).
     purges: tuple[tuple[str, Timing], ...] = ()
+    #: (type, ID or pattern) -> (kind, module) of each user the standard library's modules
+    #: the file imports declare (`std/zvm73`'s MAINT730): `--against` says what an import
+    #: changed, the IDs of a z/VM release upgraded from and to (`library_changes`).
+    library: tuple[tuple[tuple[str, str], tuple[str, str]], ...] = ()
 
 
 # ------------------------------------------------------------------ the facts
@@ -566,6 +571,19 @@ def _waits_set(catalog: CatalogModel) -> dict[str, int]:
     return {key: seconds for key, (seconds, default) in waits.items() if seconds != default}
 
 
+def _library(model: Model) -> tuple[tuple[tuple[str, str], tuple[str, str]], ...]:
+    """`ClusterView.library`: each user ID and pattern a `std/` module declares, its
+    first declaration's kind and module (a module's `.bkr` left off), sorted."""
+    found: dict[tuple[str, str], tuple[str, str]] = {}
+    for u in model.user_defs:
+        if u.module.startswith("std/"):
+            found.setdefault(("user", u.id), (u.kind.value, u.module.removesuffix(".bkr")))
+    for p in model.pattern_defs:
+        if p.module.startswith("std/"):
+            found.setdefault(("pattern", p.pattern), (p.kind.value, p.module.removesuffix(".bkr")))
+    return tuple(sorted(found.items(), key=lambda item: _users_first(item[0])))
+
+
 def view(model: Model, members: Sequence[str] = (), coverage: Coverage | None = None) -> ClusterView:
     """The facts `bkrc show` prints, for `members` (upper case; every member when
     empty), in the cluster's member order, with `coverage` (`bkrdsl.coverage`,
@@ -601,6 +619,7 @@ def view(model: Model, members: Sequence[str] = (), coverage: Coverage | None = 
         if tape is None
         else {"scope": tape.scope.value, "nodes": [(n.id, n.role, n.members) for n in model.tape_nodes()]},
         shared_volumes=_volumes(model, model.shared_volumes),
+        library=_library(model),
         shown=tuple(
             _member_view(model, m, rows[m], coverage, every_row) for m in model.member_names if not wanted or m in wanted
         ),
@@ -1764,6 +1783,32 @@ class ClusterChanges:
     warnings_gone: tuple[tuple[str, str], ...] = ()
     minidisks: tuple[MinidiskChange, ...] = ()  # the USER entries'
     coverage: CoverageTotals | None = None  # with --directory
+    #: What the standard library the two files import declares differently (`library_changes`).
+    library: tuple[LibraryChange, ...] = ()
+
+
+class LibraryChange(NamedTuple):
+    """A user ID or pattern the standard library declares in one file and not the other,
+    or with another kind: `old` and `new` are (kind, module), None where not declared."""
+
+    type: str  # "user" or "pattern"
+    name: str
+    old: tuple[str, str] | None
+    new: tuple[str, str] | None
+
+
+def library_changes(old: ClusterView, new: ClusterView) -> tuple[LibraryChange, ...]:
+    """Each ID and pattern whose declaration by the standard library differs between the
+    two files (an import changed: `std/zvm72` for `std/zvm73` declares MAINT730 now and
+    MAINT720 no longer), users before patterns, by name. A kind that differs is a change;
+    the same kind from another module (a shared ID moved between modules) is none."""
+    before, after = dict(old.library), dict(new.library)
+    out = []
+    for key in sorted(before.keys() | after.keys(), key=_users_first):
+        was, now = before.get(key), after.get(key)
+        if was is None or now is None or was[0] != now[0]:
+            out.append(LibraryChange(key[0], key[1], was, now))
+    return tuple(out)
 
 
 def _purging_text(v: ClusterView) -> str:
@@ -2095,6 +2140,7 @@ def changes(
             [d for d in old.minidisks if d.member is None], [d for d in new.minidisks if d.member is None]
         ),
         coverage=_coverage_totals(old, new),
+        library=library_changes(old, new),
     )
 
 
@@ -2156,6 +2202,15 @@ def changes_json(c: ClusterChanges) -> dict:
             "warnings_gone": [{"code": code, "message": message} for code, message in c.warnings_gone],
             "minidisks": [_minidisk_change_json(x) for x in c.minidisks],
             "coverage": _totals_json(c.coverage),
+            "library": [
+                {
+                    "name": x.name,
+                    "type": x.type,
+                    "old": None if x.old is None else {"kind": x.old[0], "module": x.old[1]},
+                    "new": None if x.new is None else {"kind": x.new[0], "module": x.new[1]},
+                }
+                for x in c.library
+            ],
         },
         "members": [
             {
@@ -2348,6 +2403,28 @@ def _node_moved(
     return "", ""
 
 
+def _library_lines(changes: Sequence[LibraryChange]) -> list[str]:
+    """The header's lines of what the standard library declares differently, alike
+    changes on one line, those declared now first, then those no longer, then those of
+    another kind: `the standard library declares now (std/zvm73, single): 7VMDIR30,
+    ..., MAINT730`, `... declares no longer (std/zvm72, single): ...`, `... declares
+    identity now (std/zvm74), single before (std/zvm73): FOO`."""
+    lines: dict[tuple[int, str], list[str]] = {}
+    for x in changes:
+        if x.old is None:
+            said = 0, f"now ({x.new[1]}, {x.new[0]})"
+        elif x.new is None:
+            said = 1, f"no longer ({x.old[1]}, {x.old[0]})"
+        else:
+            said = 2, f"{x.new[0]} now ({x.new[1]}), {x.old[0]} before ({x.old[1]})"
+        lines.setdefault(said, []).append(_who(x.type, x.name))
+    out = []
+    for (_, said), names in sorted(lines.items(), key=lambda item: item[0]):
+        text = f"the standard library declares {said}: {', '.join(names)}"
+        out += [line.replace("\xa0", " ") for line in _wrapped(text, "  ", " " * 4)]
+    return out
+
+
 def changes_text(c: ClusterChanges) -> str:
     """The text format of `bkrc show --against`: the cluster's changed facts, then each
     member with a change: its settings, its jobs added, removed or changed (each field
@@ -2359,6 +2436,7 @@ def changes_text(c: ClusterChanges) -> str:
         if keys:
             said = f"{words}: {', '.join(_who(kind, name) for kind, name in keys)}"
             out += [line.replace("\xa0", " ") for line in _wrapped(said, "  ", " " * 4)]
+    out += _library_lines(c.library)
     for code, message in c.warnings:
         out += _wrapped(f"new warning {code}: {message}", "  ", " " * 4)
     for code, message in c.warnings_gone:

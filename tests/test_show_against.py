@@ -129,6 +129,47 @@ def test_a_user_dropped_from_a_group_is_backed_up_by_no_job(tmp_path):
     assert against_json(new, old)["cluster"]["lost"] == [{"name": "LNXDB01", "type": "user"}]
 
 
+def test_h7_an_import_moved_to_the_next_release_says_the_ids_it_declares_now_and_no_longer(tmp_path):
+    """prodssi.bkr's `import std/zvm73` become `import std/zvm74`, an upgrade's step: the
+    review said `no change in what runs where and when` alone, and the new release's
+    service IDs, which the site's jobs may need, were nowhere. The header names those the
+    standard library declares now and no longer, with kind and module; nothing runs
+    otherwise, which it says too. Mid-upgrade, both imports, only the new ones."""
+    new, old = edited(tmp_path, ("import std/zvm73\n", "import std/zvm74\n"))
+    assert against(new, old) == (
+        "cluster PRODSSI: new.bkr against old.bkr\n"
+        "  the standard library declares now (std/zvm74, single): 7VMDIR40, 7VMHCD40, 7VMPTK40, 7VMRAC40,\n"
+        "    7VMRSC40, 7VMTCP40, MAINT740\n"
+        "  the standard library declares no longer (std/zvm73, single): 7VMDIR30, 7VMHCD30, 7VMPTK30,\n"
+        "    7VMRAC30, 7VMRSC30, 7VMTCP30, MAINT730\n"
+        "  no change in what runs where and when\n"
+    )
+    library = against_json(new, old)["cluster"]["library"]
+    assert library[0] == {"name": "7VMDIR30", "type": "user", "old": {"kind": "single", "module": "std/zvm73"}, "new": None}
+    assert {x["name"] for x in library} == {
+        f"{stem}{v}0" for v in "34" for stem in ("7VMDIR", "7VMHCD", "7VMPTK", "7VMRAC", "7VMRSC", "7VMTCP", "MAINT7")
+    } - {"MAINT7"}
+    both, old = edited(tmp_path, ("import std/zvm73\n", "import std/zvm73\nimport std/zvm74\n"), name="both.bkr")
+    assert [x["new"]["module"] for x in against_json(both, old)["cluster"]["library"]] == ["std/zvm74"] * 7
+    assert against(old, old) == "cluster PRODSSI: old.bkr against old.bkr\n  no change in what runs where and when\n"
+
+
+def test_h7_a_kind_the_library_changes_is_said_was_and_now():
+    """An ID the standard library declares with another kind in the new file's imports
+    (none does today: docs/stdlib.md, "Per release", says an ID found to differ moves into
+    the release modules): one line, the kinds and modules now and before."""
+    base = show.ClusterView("C", "f.bkr", ("VMSYS1",), None, (), None, None, (), ())
+    old = show.dataclasses.replace(base, library=((("user", "FOO"), ("single", "std/zvm73")),))
+    new = show.dataclasses.replace(base, library=((("user", "FOO"), ("identity", "std/zvm74")),))
+    (change,) = show.library_changes(old, new)
+    assert change == show.LibraryChange("user", "FOO", ("single", "std/zvm73"), ("identity", "std/zvm74"))
+    assert show._library_lines([change]) == [
+        "  the standard library declares identity now (std/zvm74), single before (std/zvm73): FOO"
+    ]
+    moved = show.dataclasses.replace(base, library=((("user", "FOO"), ("single", "std/zvm-common")),))
+    assert show.library_changes(old, moved) == ()
+
+
 def test_a_user_moved_to_a_job_of_another_member_is_backed_up_still(tmp_path):
     new, old = edited(
         tmp_path,
