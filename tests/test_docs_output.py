@@ -634,3 +634,35 @@ def test_h15_78_each_address_or_range_is_a_record_of_its_own_as_the_pages_say(tm
         " `INCLUDE MINIDISK DB2PRD = 0301 - 0301`, and examples/prodssi.bkr's `include minidisk * 0191-01FF 0200` as"
         " `0191 - 01FF` and `0200 - 0200` for each user" in compat
     )
+
+
+def test_h7_a_z_vm_upgrade_s_import_changes_no_file_until_a_job_backs_up_the_new_ids(tmp_path):
+    """deploy.md, "z/VM upgraded to a new release": the import of the new release's
+    module, beside the old one's and then in its place, changes no file; the new
+    release's MAINT730 added to a group changes that group's job's template alone
+    (and the manifest); `bkrc show --against` names what the module declares now."""
+    said = _changing("z/VM upgraded to a new release")
+    assert "changes no file until a job backs up the new release's IDs" in said and "stdlib.md#upgrading-zvm" in said
+    prodssi = (EXAMPLES / "prodssi.bkr").read_text(encoding="utf-8")
+    old = prodssi.replace("import std/zvm73\n", "import std/zvm72\n").replace(
+        "{ CICSPRD DB2PRD }", "{ CICSPRD DB2PRD MAINT720 }"
+    )
+    source, out, before = tmp_path / "prodssi.bkr", tmp_path / "out", tmp_path / "old.bkr"
+    source.write_text(old, encoding="utf-8")
+    before.write_text(old, encoding="utf-8")
+    run_cli(["compile", source, "-o", out], expect=0)
+
+    def changed() -> set[str]:
+        plan = run_cli(["compile", source, "-o", out, "--dry-run"], expect=0).stdout
+        return {line.split()[1] for line in plan.splitlines() if line.split()[:1] in (["create"], ["update"], ["delete"])}
+
+    both = old.replace("import std/zvm72\n", "import std/zvm72\nimport std/zvm73\n")
+    source.write_text(both, encoding="utf-8")
+    assert changed() == set()
+    review = run_cli(["show", source, "--against", before], expect=0).stdout
+    assert "the standard library declares now (std/zvm73, single):" in review
+    step = both
+    source.write_text(step.replace("MAINT720 }", "MAINT720 MAINT730 }"), encoding="utf-8")
+    assert changed() == {"VMSYS1/APPSFULL.TEMPLATE", "manifest.json"}
+    source.write_text(step.replace("import std/zvm72\n", "").replace("MAINT720 }", "MAINT720 MAINT730 }"))
+    assert changed() == {"VMSYS1/APPSFULL.TEMPLATE", "manifest.json"}
