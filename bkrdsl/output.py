@@ -1616,7 +1616,8 @@ def deleted_warnings(plan: Plan) -> list[str]:
         lines.append(
             f"bkrc: warning: {moves}{member}'s {_cms_id(path)}, deleted in {escaped(plan.out_dir)} only, still purges"
             f" there when {member}'s scheduler calls `BKREXPIR DUE`; stop that caller and erase the EXEC on"
-            f" {member}{new}{start} (docs/deploy.md, \"Changing a deployed cluster\")"
+            f" {member} and its record `{member} BKREXPIR A` there (kept, it makes a purge moved back to {member}"
+            f" name what others sent meanwhile as missed){new}{start} (docs/deploy.md, \"Changing a deployed cluster\")"
         )
     # A single-configuration job whose template goes from one member to another
     # (`run on` changed, or its member removed): the old member's BKRSUBMT on z/VM

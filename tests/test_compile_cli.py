@@ -551,7 +551,8 @@ def test_moving_the_purge_says_the_old_bkrexpir_still_purges(tmp_path):
     assert _warnings(result.stderr) == [(
         f"bkrc: warning: the purge moves from DEV1 to DEV2: DEV1's BKREXPIR EXEC, deleted in {out} only,"
         " still purges there when DEV1's scheduler calls `BKREXPIR DUE`; stop that caller and erase the EXEC"
-        " on DEV1 before you install DEV2's, or two members purge; then have DEV2's scheduler call `EXEC"
+        " on DEV1 and its record `DEV1 BKREXPIR A` there (kept, it makes a purge moved back to DEV1 name what"
+        " others sent meanwhile as missed) before you install DEV2's, or two members purge; then have DEV2's scheduler call `EXEC"
         " BKREXPIR DUE` every minute (after `EXEC BKREXPIR PREVIEW` once, as on a first install), or no member"
         " purges; if a BKREXPIR purged on DEV2 before, erase its record `DEV2 BKREXPIR A` there first, or the"
         " first `DUE` names the previews and purges DEV1 sent since then (up to a week back) as missed, to be"
@@ -1880,15 +1881,21 @@ def test_readme_names_the_purging_member_and_the_old_bkrexpir_elsewhere(tmp_path
     expiry = readme[readme.index("\nExpiry\n------\n"):readme.index("\nThis file and manifest.json\n")]
     assert " ".join(expiry.split()) == (
         "Expiry ------ BKREXPIR.EXEC is written for DEV1 only: EXPIRE is sent there alone. If an earlier compile"
-        " put the purge on DEV2, the BKREXPIR EXEC it wrote there still purges when that member's scheduler"
-        " calls it: stop that caller and erase the EXEC there, or two members purge (docs/deploy.md, Changing"
-        " a deployed cluster)."
+        " put the purge on DEV2, move it here in this order, or two members purge, or none (docs/deploy.md,"
+        " Changing a deployed cluster): 1. On that member, stop the scheduler's call of EXEC BKREXPIR DUE,"
+        " then erase BKREXPIR EXEC there and the record its DUE kept, the file named after that member, file"
+        " type BKREXPIR, on the caller's A-disk: the EXEC still purges there until erased, and the record makes"
+        " the purge, once back, name what others sent meanwhile as missed. 2. On DEV1, erase a record DEV1"
+        " BKREXPIR A that an earlier purge there left, if any; upload DEV1/BKREXPIR.EXEC; run EXEC BKREXPIR"
+        " PREVIEW once. 3. On DEV1, have the scheduler call EXEC BKREXPIR DUE every minute: until then no"
+        " member purges."
     )
     source(tmp_path, GOOD.replace("expire on DEV1 {", "expire on DEV2 {"))
     run_cli(["compile", src, "-o", out], expect=0)
     assert _warnings(run_cli(["compile", src, "-o", out], expect=0).stderr) == []  # the warning said once
     readme = (out / "README.TXT").read_text()
-    assert "BKREXPIR.EXEC is written for DEV2 only: EXPIRE is sent there alone. If\nan earlier compile put the purge on DEV1, the BKREXPIR EXEC it wrote" in readme, readme
+    assert "BKREXPIR.EXEC is written for DEV2 only: EXPIRE is sent there alone. If\nan earlier compile put the purge on DEV1, move it here in this order" in readme, readme
+    assert "\n  2. On DEV2, erase a record DEV2 BKREXPIR A that an earlier purge" in readme, readme
     assert max(len(line) for line in readme.splitlines()) <= 72
 
 
@@ -2110,9 +2117,14 @@ def test_readme_s_expiry_section_is_a_condition_true_on_a_first_compile(tmp_path
     expiry = " ".join(readme[readme.index("\nExpiry\n------\n"):readme.index("\nThis file and manifest.json\n")].split())
     assert expiry == (
         "Expiry ------ BKREXPIR.EXEC is written for DEV1 only: EXPIRE is sent there alone. If an earlier compile"
-        " put the purge on DEV2 or DEV3, the BKREXPIR EXEC it wrote there still purges when that member's"
-        " scheduler calls it: stop that caller and erase the EXEC there, or two members purge (docs/deploy.md,"
-        " Changing a deployed cluster)."
+        " put the purge on DEV2 or DEV3, move it here in this order, or two members purge, or none"
+        " (docs/deploy.md, Changing a deployed cluster): 1. On that member, stop the scheduler's call of EXEC"
+        " BKREXPIR DUE, then erase BKREXPIR EXEC there and the record its DUE kept, the file named after that"
+        " member, file type BKREXPIR, on the caller's A-disk: the EXEC still purges there until erased, and"
+        " the record makes the purge, once back, name what others sent meanwhile as missed. 2. On DEV1, erase a"
+        " record DEV1 BKREXPIR A that an earlier purge there left, if any; upload DEV1/BKREXPIR.EXEC; run EXEC"
+        " BKREXPIR PREVIEW once. 3. On DEV1, have the scheduler call EXEC BKREXPIR DUE every minute: until"
+        " then no member purges."
     )
     assert "moved" not in expiry
     source(tmp_path, THREE.replace("expire on DEV1 {", "expire on DEV2 {"))

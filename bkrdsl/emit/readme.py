@@ -92,30 +92,52 @@ def _section(model: Model, title: str, artifacts: list[Artifact]) -> list[str]:
 
 
 def _expiry(model: Model, artifacts: list[Artifact]) -> list[str]:
-    """Which members purge, from the BKREXPIR EXECs written, and what an older one
-    on any other member does, if an earlier compile put the purge there: it still
-    purges there when its scheduler calls it (docs/deploy.md). Said as a condition:
-    the text is the source's alone, and on a first compile nothing moved. Said here
-    too, since the compile's warning of the move is said once, by the compile that
-    moves it. Nothing where no member purges, or every member does."""
+    """Which members purge, from the BKREXPIR EXECs written, and the ordered steps
+    that move the purge here from any other member, if an earlier compile put it
+    there: its BKREXPIR there still purges when its scheduler calls it, and the
+    record of its last DUE, left there, names what others sent meanwhile as
+    missed once the purge comes back (docs/deploy.md). Said as a condition: the
+    text is the source's alone, and on a first compile nothing moved. Said here
+    too, since the compile's warning of the move is said once, by the compile
+    that moves it (CHANGES.TXT keeps what it said). Nothing where no member
+    purges, or every member does."""
     purging = [m for m in model.member_names if any(a.kind == EXPIRE_EXEC and a.member == m for a in artifacts)]
     others = [m for m in model.member_names if m not in purging]
     if not purging or not others:
         return []
     one = len(purging) == 1
-    return [
+    here = ", ".join(purging[:-1]) + " and " + purging[-1] if not one else purging[0]
+    elsewhere = ", ".join(others[:-1]) + " or " + others[-1] if len(others) > 1 else others[0]
+    folders = " ".join(f"{m}/BKREXPIR.EXEC" for m in purging)
+    record = f"{purging[0]} BKREXPIR A" if one else "(its member's name, file type BKREXPIR)"
+    steps = (
+        (
+            "On that member, stop the scheduler's call of EXEC BKREXPIR DUE, then erase BKREXPIR EXEC there"
+            " and the record its DUE kept, the file named after that member, file type BKREXPIR, on the"
+            " caller's A-disk: the EXEC still purges there until erased, and the record makes the purge, once"
+            " back, name what others sent meanwhile as missed."
+        ),
+        (
+            f"On {here}, erase a record {record} that an earlier purge there left, if any; upload {folders};"
+            " run EXEC BKREXPIR PREVIEW once."
+        ),
+        f"On {here}, have the scheduler call EXEC BKREXPIR DUE every minute: until then no member purges.",
+    )
+    lines = [
         "",
         "Expiry",
         "------",
         *wrap(
             f"BKREXPIR.EXEC is written for {', '.join(purging)} only: EXPIRE is sent there"
             f" {'alone' if one else 'and nowhere else'}. If an earlier compile put the purge on"
-            f" {', '.join(others[:-1]) + ' or ' + others[-1] if len(others) > 1 else others[0]},"
-            " the BKREXPIR EXEC it wrote there still purges when that member's scheduler"
-            " calls it: stop that caller and erase the EXEC there, or two members purge (docs/deploy.md, Changing a deployed cluster).",
+            f" {elsewhere}, move it here in this order, or two members purge, or none"
+            " (docs/deploy.md, Changing a deployed cluster):",
             MAX_COLUMNS,
         ),
     ]
+    for n, step in enumerate(steps, 1):
+        lines += _folded(f"  {n}. ", step)
+    return lines
 
 
 def _steps() -> list[str]:
