@@ -276,6 +276,59 @@ def _read_written(out_dir: Path) -> tuple[dict[str, Written], str | None, dict |
     )
 
 
+def kept_bytes(plan: Plan, path: str) -> bytes | None:
+    """The bytes of a file the last compile's manifest lists, as the folder holds
+    it now (edits and all), for a file bkrc carries from compile to compile
+    (CHANGES.TXT: `emit.changes`), or of the manifest itself; None where the
+    manifest lists none, or the folder holds none (erased: nothing to carry),
+    or not a regular file."""
+    if path != MANIFEST and path not in plan.written:
+        return None
+    try:
+        return _regular_bytes(Path(_inside(plan.put_back or plan.out_dir, path)))
+    except OSError:
+        return None
+
+
+def manifest_compile(manifest: bytes | None) -> str | None:
+    """The compile identity a manifest records (`manifest_text`'s `compile`),
+    where it records one a header could name; None otherwise."""
+    try:
+        found = json.loads(manifest.decode("utf-8")).get("compile") if manifest is not None else None
+    except (ValueError, AttributeError, RecursionError):
+        return None
+    return found if isinstance(found, str) and 0 < len(found) <= 16 and found.isascii() and found.isalnum() else None
+
+
+def with_carried(
+    plan: Plan, artifact: Artifact, current: bytes | None, manifest: bytes | None, artifacts: list[Artifact],
+    dialect: Dialect | None = None,
+) -> None:
+    """Put into `plan` one more file, `artifact`, whose bytes in DIR the caller
+    read (`current`, None where there are none) with the manifest's (`manifest`):
+    a file bkrc carries from compile to compile and made from the plan
+    (CHANGES.TXT). Its action replaces the plan's (a delete, where the last
+    compile wrote it), and is never `changed by hand`: the sysprog's notes in it
+    are kept; a file of that name the manifest does not list is the sysprog's,
+    which the plan's `untracked` stops for, as for any other. The manifest lists it: `artifacts` are the plan's others. Nothing
+    of DIR is read again (the plan's other files were read once, under the lock)."""
+    if artifact.path in plan.preserved:  # a file of the sysprog's of that name: never written over unasked
+        plan.preserved = [p for p in plan.preserved if p != artifact.path]
+        action = Action(artifact.path, UPDATE, artifact, untracked=True)
+    elif current is None:
+        action = Action(artifact.path, CREATE, artifact)
+    else:
+        action = Action(artifact.path, KEEP if _same(current, artifact.chunks) else UPDATE, artifact)
+    plan.manifest = manifest_text(plan.source, [*artifacts, artifact], dialect)
+    if manifest is None:
+        written = Action(MANIFEST, CREATE, None)
+    else:
+        written = Action(MANIFEST, KEEP if manifest == plan.manifest.encode("utf-8") else UPDATE, None)
+    plan.actions = sorted(
+        [a for a in plan.actions if a.path not in (artifact.path, MANIFEST)] + [action, written], key=lambda a: a.path
+    )
+
+
 def _newer(version: object) -> bool:
     """True when a manifest's format_version is a later one than bkrc's: a string of
     ASCII digits (`"²"` is a digit to str.isdigit, not to int) above FORMAT_VERSION,

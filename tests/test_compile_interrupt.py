@@ -13,6 +13,7 @@ the SIGINT handler in the main thread, where the CLI runner runs bkrc).
 
 from __future__ import annotations
 
+import shutil
 import signal
 import subprocess
 import sys
@@ -44,12 +45,14 @@ def python_answers_ctrl_c():
 @pytest.fixture
 def compiled(tmp_path):
     """(source, DIR, old tree, new tree): DIR compiled from GOOD, and the tree a
-    compile of NEW writes (into a folder of its own, from the same source path)."""
+    compile of NEW writes (into a copy of DIR, from the same source path: the
+    change's CHANGES.TXT, which names no folder, is DIR's history)."""
     src, out = source(tmp_path), tmp_path / "work" / "out"
     run_cli(["compile", src, "-o", out], expect=0)
     old = tree(out)
     src.write_text(NEW)
     expected = tmp_path / "expected" / "out"
+    shutil.copytree(out, expected, symlinks=True)
     run_cli(["compile", src, "-o", expected], expect=0)
     new = tree(expected)
     assert new != old

@@ -118,7 +118,9 @@ def test_every_file_of_the_layout_tree_is_written(written):
 
 def test_the_kinds_table_is_the_manifests_kinds(written):
     rows = kind_rows(section(OUTPUT, "## Layout"))
-    assert sorted(rows) == sorted(set(written.values()))
+    # CHANGES.TXT (`changes`) is written by a compile that changes a folder,
+    # never by a first one (test_changes_txt writes it).
+    assert sorted(rows) == sorted({*written.values(), "changes"}) and rows["changes"] == "CHANGES.TXT"
     for path, kind in written.items():
         # JOB and ID stand for any name: the file name is the table's up to them.
         pattern = re.sub(r"^(JOB|ID)\.", "*.", rows[kind])
@@ -127,7 +129,7 @@ def test_the_kinds_table_is_the_manifests_kinds(written):
 
 def test_deploy_places_every_file_written(written):
     patterns = [p.replace("MEMBER/", "*/") for p in deploy_patterns(section(DEPLOY, "## Where each file goes"))]
-    paths = [*written, "manifest.json"]
+    paths = [*written, "manifest.json", "CHANGES.TXT"]  # the last: a change's (test_changes_txt)
     assert [p for p in paths if not any(fnmatch.fnmatchcase(p, pat) for pat in patterns)] == []
     assert [pat for pat in patterns if not any(fnmatch.fnmatchcase(p, pat) for p in paths)] == []
 
@@ -289,6 +291,8 @@ def test_a_member_added_after_the_others_changes_the_files_deploy_names(tmp_path
     rows = [line.split()[:2] for line in plan.splitlines() if line.split()[:1] in (["create"], ["update"], ["delete"])]
     assert not [path for action, path in rows if action == "delete"]  # no file gets another name
     created = {path for action, path in rows if action == "create"}
+    assert "CHANGES.TXT" in created and "`CHANGES.TXT`, created with the warnings below as steps" in said
+    created -= {"CHANGES.TXT"}
     assert created and all(p.startswith("VMSYS5/") or p.endswith("-5.DIRECT") for p in created), created
     updated = {path for action, path in rows if action == "update"} - {"manifest.json", "README.TXT"}
     assert "README.TXT" in {path for action, path in rows if action == "update"}  # the new member's section
@@ -547,7 +551,8 @@ def test_deploying_from_the_pipeline_prints_what_the_page_shows(tmp_path, monkey
     text = section(DEPLOY, "### Deploying from the pipeline")
     (script,) = re.findall(r"^```sh\n(.*?)^```", text, re.MULTILINE | re.DOTALL)
     assert "bkrc compile prodssi.bkr -o last/out --dry-run --plan-format json > plan.json" in script
-    assert 'select(.action != "unchanged" and .kind != "manifest" and .kind != "readme")' in script
+    assert 'select(.action != "unchanged")' in script
+    assert 'select(.kind != "manifest" and .kind != "readme" and .kind != "changes")' in script
     assert '"\\(.action)\\t\\(.path)\\t\\(.kind)"' in script
     (shown,) = re.findall(r"^```text\n(.*?)^```", text, re.MULTILINE | re.DOTALL)
     monkeypatch.chdir(tmp_path)
@@ -560,7 +565,7 @@ def test_deploying_from_the_pipeline_prints_what_the_page_shows(tmp_path, monkey
     printed = [
         f"{f['action']}\t{f['path']}\t{f['kind']}"
         for f in plan["files"]
-        if f["action"] != "unchanged" and f["kind"] not in ("manifest", "readme")
+        if f["action"] != "unchanged" and f["kind"] not in ("manifest", "readme", "changes")
     ]
     assert printed == shown.splitlines()
     assert any("job LNXINC's template is deleted in last/out only" in w and "erase it there once the new BKRSUBMT is in place" in w for w in plan["warnings"])

@@ -340,7 +340,7 @@ def _waiting(status: bool):
     return say
 
 
-def _warn_renames(plan, status: bool, dialect, directory) -> None:
+def _change_warnings(plan, dialect, directory) -> list[str]:
     """What the plan renames on z/VM because a member's number changed (see
     `output.rename_warnings`), and the minidisks it moves on DASD (see
     `output.moved_minidisks`), what it deletes that z/VM keeps (see
@@ -350,16 +350,64 @@ def _warn_renames(plan, status: bool, dialect, directory) -> None:
     lines the sysprog copied by hand (see `output.node_definitions_changed`), and, without --directory (which checks
     the entries themselves), the users it moves between single-configuration and
     IDENTITY jobs (see `output.kind_moves`), and the members new to DIR, which run
-    nothing until set up (see `output.new_members`), after the plan: on standard error, or
-    standard output with --format json or sarif."""
+    nothing until set up (see `output.new_members`): the `bkrc: warning:` lines
+    said after the plan, and kept in CHANGES.TXT (`_with_changes`)."""
     from bkrdsl import output
     from bkrdsl.emit.template import included_users
 
     moves = [] if directory is not None else output.kind_moves(plan, lambda text: included_users(text, dialect))
-    for line in [*output.rename_warnings(plan), *output.deleted_warnings(plan), *output.catalog_moves(plan),
-                 *output.tape_catalog_moves(plan), *output.node_definitions_changed(plan),
-                 *output.moved_minidisks(plan), *moves, *output.new_members(plan)]:
+    return [*output.rename_warnings(plan), *output.deleted_warnings(plan), *output.catalog_moves(plan),
+            *output.tape_catalog_moves(plan), *output.node_definitions_changed(plan),
+            *output.moved_minidisks(plan), *moves, *output.new_members(plan)]
+
+
+def _warn_renames(lines: list[str], status: bool) -> None:
+    """`_change_warnings`, after the plan: on standard error, or standard output
+    with --format json or sarif."""
+    for line in lines:
         _say(line, status, "warnings")
+
+
+def _carried_line(carried: str | None, out) -> str | None:
+    """What a compile that adds no step says of the CHANGES.TXT it keeps: the
+    steps an earlier compile asked for, said once on its terminal, still wait
+    there (`_with_changes`)."""
+    from bkrdsl.emit.changes import CHANGES_FILE, pending
+
+    if carried is None:
+        return None
+    n = pending(carried)
+    which = f"of {n} earlier compile{'s' * (n != 1)}" if n else "an earlier compile asked for"
+    return (
+        f"bkrc: {CHANGES_FILE} in {escaped(out)} still lists the steps on z/VM {which}, said once by"
+        " the compile that made each change: do them in its order, then erase it"
+    )
+
+
+def _with_changes(plan, artifacts, dialect, directory):
+    """The plan with CHANGES.TXT (`emit.changes`): the folder's, as it finds it,
+    with a section for this compile's change warnings, if it gives any; those
+    warnings, as the terminal gets them; and the file's text when it is kept
+    with no section added (`_carried_line`). The file goes into the plan as one
+    more file (`output.with_carried`); its copy of the warnings names the folder
+    `this folder`, wherever it is."""
+    import dataclasses
+    from pathlib import Path
+
+    from bkrdsl import output
+    from bkrdsl.emit.changes import CHANGES_FILE, changes
+
+    lines = _change_warnings(plan, dialect, directory)
+    kept = output.kept_bytes(plan, CHANGES_FILE)
+    if not lines and kept is None:
+        return lines, None
+    here = _change_warnings(dataclasses.replace(plan, out_dir=Path("this folder")), dialect, directory) if lines else []
+    manifest = output.kept_bytes(plan, output.MANIFEST)
+    after = next((a.identity for a in artifacts if a.identity is not None), None)
+    text = kept.decode("utf-8", errors="replace") if kept is not None else None
+    artifact = changes(text, output.manifest_compile(manifest), after, plan.source, here)
+    output.with_carried(plan, artifact, kept, manifest, artifacts, dialect)
+    return lines, text if not lines else None
 
 
 def _mark_source_only(plan, model, dialect) -> None:
@@ -623,6 +671,7 @@ def _compile(
             for line in output.recover(out, locked=lock.held):
                 click.echo(f"bkrc: {line}", err=status)
         plan = output.make_plan(out, artifacts, source, locked=lock.held, dialect=dialect)
+        warned, carried = _with_changes(plan, artifacts, dialect, directory)
         if report is not None:
             report.plan = plan
     except output.OutputError as err:
@@ -643,6 +692,8 @@ def _compile(
     if check_only:
         if plan.up_to_date:
             _say(f"bkrc: {escaped(out)} is up to date", report or False)
+            if (line := _carried_line(carried, out)) is not None:
+                _say(line, report or False)
             # The answer is DIR's (exit 0), but what a killed compile left beside
             # it, which the next compile removes, is said too (a plan names it).
             for line in output.leftover_warnings(plan):
@@ -652,7 +703,7 @@ def _compile(
             click.echo(output.render_plan(plan, changes_only=True), nl=False)
         if show_diff:
             _echo_diff(plan)
-        _warn_renames(plan, status, dialect, directory)
+        _warn_renames(warned, status)
         # The answer stays "not up to date" (exit 1), but the compile that would
         # bring DIR up to date must not seem to be all that is missing. A DIR
         # without a manifest stops it too, which no row of the plan shows (a
@@ -667,7 +718,7 @@ def _compile(
             click.echo(output.render_plan(plan), nl=False)
         if show_diff:
             _echo_diff(plan)
-        _warn_renames(plan, status, dialect, directory)
+        _warn_renames(warned, status)
         if plan.blocked and not force:
             _fail(output.blocked_message(plan).rstrip("\n"), EXIT_USAGE, err=status)
         if plan.obstacles and not plan.up_to_date:
@@ -677,6 +728,8 @@ def _compile(
         return EXIT_OK
     if plan.up_to_date:
         click.echo(f"bkrc: {escaped(out)} is up to date")
+        if (line := _carried_line(carried, out)) is not None:
+            click.echo(line)
         return EXIT_OK
 
     def report() -> None:
@@ -689,9 +742,11 @@ def _compile(
         click.echo(f"bkrc: wrote {output.summary(plan, done=True)}")
         for line in output.source_only_written(plan):
             click.echo(f"bkrc: {line}")
+        if (line := _carried_line(carried, out)) is not None:
+            click.echo(line)
         for line in output.forced_message(plan) if force else ():
             click.echo(line, err=status)
-        _warn_renames(plan, status, dialect, directory)
+        _warn_renames(warned, status)
         if held is not None:
             held.print()
 

@@ -9,9 +9,9 @@ names each break runs only on a file they fail.
 
 Rules (domain.md, "CMS files" and "EBCDIC"):
 - the path is `FOLDER/FN.FT`: FOLDER a member's name or `cluster`; FN and FT
-  1-8 characters of A-Z 0-9 $ # @ + - : _ (upper case only); README.TXT,
-  at the folder's top, is the one file that stays off the host (its first
-  line is plain text, not a comment);
+  1-8 characters of A-Z 0-9 $ # @ + - : _ (upper case only); README.TXT
+  and CHANGES.TXT, at the folder's top, are the files that stay off the
+  host (their first line is plain text, not a comment);
 - every line is at most 72 columns, and the file ends with a line end; a CP
   directory file's (`ID DIRECT`) at most 71, the last column DIRECTXA reads
   (`width_of`): comments too, so that no record uses a column it skips;
@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterable
 from bkrdsl import ast
 from bkrdsl.emit.common import DIRECTORY, Artifact
 from bkrdsl.emit.quoting import fits_rules
-from bkrdsl.emit.readme import README_FILE
+from bkrdsl.emit.readme import CHANGES_FILE, README_FILE
 from bkrdsl.generated import CLUSTER_FOLDER, DIRECTORY_COLUMNS, INVARIANT, MAX_COLUMNS
 from bkrdsl.resolve.model import Model
 
@@ -115,7 +115,7 @@ def variant_names(model: Model) -> frozenset[str]:
 
 
 def path_violations(path: str, members: frozenset[str] | None = None) -> list[str]:
-    if path == README_FILE:  # the folder's README, at its top beside manifest.json: not uploaded
+    if path in (README_FILE, CHANGES_FILE):  # at the folder's top beside manifest.json: not uploaded
         return []
     parts = path.split("/")
     if len(parts) != 2:

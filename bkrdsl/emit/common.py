@@ -24,6 +24,7 @@ PROFILE_SNIPPET = "profile-snippet"
 DIRECTORY = "directory"
 TAPE_CONFIG = "tape-config"
 README = "readme"  # README.TXT at the folder's top: stays off the host
+CHANGES = "changes"  # CHANGES.TXT at the folder's top, the steps of the changes compiled: off the host
 
 
 class EmitError(Exception):

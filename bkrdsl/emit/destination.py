@@ -12,6 +12,7 @@ manifest kind; docs/deploy.md, "Where each file goes", says the same per kind.
 from __future__ import annotations
 
 from bkrdsl.emit.common import (
+    CHANGES,
     DIRECTORY,
     EXPIRE_EXEC,
     JOB_TEMPLATE,
@@ -67,6 +68,7 @@ _GOES_TO = {
         "the one source directory that every member's object directory is built from"
     ),
     README: lambda model, member: OFF_THE_HOST,
+    CHANGES: lambda model, member: OFF_THE_HOST,
 }
 
 _USED_BY = {
@@ -79,4 +81,5 @@ _USED_BY = {
     TAPE_CONFIG: lambda model, member: f"Tape Manager on {member}, copied in by hand",
     DIRECTORY: lambda model, member: "CP, at logon (loaded by DirMaint, else DIRECTXA)",
     README: lambda model, member: "whoever opens the folder",
+    CHANGES: lambda model, member: "whoever deploys the folder, before the upload",
 }

@@ -19,9 +19,12 @@ It is a generated file like the others: listed in manifest.json (kind
 
 from __future__ import annotations
 
-from bkrdsl.emit.common import EXPIRE_EXEC, README, Artifact, lines_to_text, wrap
+from bkrdsl.emit.common import CHANGES, EXPIRE_EXEC, README, Artifact, lines_to_text, wrap
 from bkrdsl.emit.destination import OFF_THE_HOST, used_by
 from bkrdsl.generated import CLUSTER_FOLDER, MAX_COLUMNS
+
+#: CHANGES.TXT (`emit.changes`), which README.TXT names too.
+CHANGES_FILE = "CHANGES.TXT"
 from bkrdsl.resolve.model import Model
 
 README_FILE = "README.TXT"
@@ -195,6 +198,10 @@ def readme(model: Model, source: str, artifacts: list[Artifact]) -> Artifact:
         "manifest.json",
         *_folded(_LABEL, OFF_THE_HOST.replace(", like manifest.json", "")),
         *_folded(_USED, "the next bkrc compile and the pipeline, to find files changed by hand"),
+        "",
+        f"{CHANGES_FILE}, where a compile that changed this folder wrote one",
+        *_folded(_LABEL, OFF_THE_HOST),
+        *_folded(_USED, used_by(model, CHANGES, None) + ": the steps on z/VM each change needs, kept until you erase it"),
     ]
     lines += _steps()
     return Artifact(README_FILE, lines_to_text(lines), README, goes_to=OFF_THE_HOST)
