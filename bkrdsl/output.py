@@ -312,6 +312,9 @@ def with_carried(
     are kept; a file of that name the manifest does not list is the sysprog's,
     which the plan's `untracked` stops for, as for any other. The manifest lists it: `artifacts` are the plan's others. Nothing
     of DIR is read again (the plan's other files were read once, under the lock)."""
+    there = plan.put_back or plan.out_dir
+    if os.path.isdir(there) and (stuck := _obstacles(there, [artifact.path], [])):
+        plan.obstacles = sorted({*plan.obstacles, *stuck})  # a folder of that name: refused up front, named
     if artifact.path in plan.preserved:  # a file of the sysprog's of that name: never written over unasked
         plan.preserved = [p for p in plan.preserved if p != artifact.path]
         action = Action(artifact.path, UPDATE, artifact, untracked=True)

@@ -203,3 +203,17 @@ def test_the_walk_s_execs_under_the_stand_in_do_what_the_kept_steps_say(cms, tmp
     assert there.rc == 36 and there.commands[-1] == "CP QUERY USER TCTMM", there
     off = run(out, "VMSYS2", "BKRSTART", "", "VMSYS2", elsewhere=["BKRSVSFS"])
     assert off.rc == 0 and off.commands[-2:] == ["CP QUERY USER TCTMM", "CP XAUTOLOG TCTMM"], off
+
+
+def test_a_folder_named_changes_txt_is_refused_up_front(tmp_path):
+    """A folder where CHANGES.TXT goes: the compile stopped half-way with `cannot
+    write: File exists`; it is now refused before anything is written, named as
+    any obstacle is (a folder where bkrc writes a file), in --dry-run too."""
+    src, out = source(tmp_path), tmp_path / "out"
+    run_cli(["compile", src, "-o", out], expect=0)
+    (out / CHANGES).mkdir()
+    source(tmp_path, GOOD.replace("expire on DEV1 {", "expire on DEV2 {"))
+    for extra in ([], ["--dry-run"]):
+        result = run_cli(["compile", src, "-o", out, *extra], expect=2)
+        assert f"bkrc: {out}/CHANGES.TXT is a folder, where bkrc writes a file" in result.stderr, result.stderr
+    assert (out / CHANGES).is_dir() and (out / "DEV1" / "BKREXPIR.EXEC").exists()
