@@ -1746,8 +1746,17 @@ def _user_defs(
             # A pattern named twice (BKR416) is one pattern of the group; an ID, below.
             groups.append(Group(g.name.upper, g.kind, ids, tuple(dict.fromkeys(pats)), g, module))
 
-    # Imported modules first, so that the standard library's declarations come
-    # before the site's: "declared identity here (std/zvm73.bkr)" is the first place.
+    # The reverse of the load order (`loader.Program.modules`: the main file, then
+    # the imports depth first, each module where it is first imported): the main
+    # file's declarations come last, and each imported module's after those of
+    # the modules first read through it (std/zvm-common's before std/zvm73's).
+    # It is no library-before-site order: `import std/zvm73` above
+    # `import ./site/common` puts the site's declarations before the library's,
+    # below it after. The first declaration, else the first pattern that matches,
+    # gives a user's kind (`Model.kind_of`), so where a site's module and the
+    # library give an ID two kinds, which is first follows the import order; the
+    # checks that report it at the site's declaration whichever is imported
+    # first (BKR202's note, BKR203, BKR204) sort for it themselves.
     for module in reversed(modules):
         take(module.users, module.groups, module.file)
         for c in module.clusters:
