@@ -149,8 +149,9 @@ def test_an_unknown_member_s_help_lists_the_members(old, new, help):
         # the A-disk written at an address the machine's own LINK takes: BKR250 names
         # 0191; no BKR253 too, whose fix added a second disk beside the mistyped one
         ("disk BKRBKUP 191 size 10 cyl", "disk BKRBKUP 190 size 10 cyl", ["BKR250"]),
-        # the catalog's server given z/VM's own ID: no BKR253 whose fix wrote `disk TCPIP 191`
-        ("server BKRSVSFS pool", "server TCPIP pool", ["BKR202", "BKR208", "BKR332"]),
+        # the catalog's server given z/VM's own ID: no BKR253 whose fix wrote `disk TCPIP 191`,
+        # and BKR208 alone for the ID (not BKR202 too for the library's kind of it)
+        ("server BKRSVSFS pool", "server TCPIP pool", ["BKR208", "BKR332"]),
         # the A-disk's user made no user ID (a comment's `#` without a blank before it:
         # BKR301) or a pattern matching no machine (BKR332): that `disk` statement is the
         # machine's 191, mistyped; no BKR253 too, reported at the `cluster` line

@@ -525,24 +525,57 @@ def test_a_site_user_a_library_pattern_matches_is_bkr204_at_the_site_s_line(tmp_
 
 
 @pytest.mark.parametrize("parser", ["", "lark"], ids=["fast", "lark"])
-@pytest.mark.parametrize("after", [True, False], ids=["after-std", "before-std"])
-def test_a_catalog_server_of_the_wrong_kind_names_the_site_s_declaration_in_either_import_order(
-    tmp_path, monkeypatch, parser, after
-):
-    """`catalog local server VMSERVP` with a site module's `single user VMSERVP`, which
-    std/zvm-common declares too: BKR202's note was the library's line when the site module
-    was imported before `import std/zvm73`, the site's when after. It is the site's, the
-    declaration it can edit, in either order."""
+@pytest.mark.parametrize("after", [True, False, None], ids=["after-std", "before-std", "no-site"])
+@pytest.mark.parametrize(
+    "catalog", ["catalog local server VMSERVP", "catalog shared server MAINT"], ids=["local-VMSERVP", "shared-MAINT"]
+)
+def test_a_catalog_server_with_an_id_of_z_vm_s_own_is_bkr208_alone(tmp_path, monkeypatch, parser, after, catalog):
+    """`catalog local server VMSERVP` (std/zvm-common's single VMSERVP), or `catalog
+    shared server MAINT` (its identity MAINT), with or without a site module's
+    declaration of the server of the wrong kind, in either import order: BKR202 (the
+    server's kind, its help "declare `identity user VMSERVP`", a declaration of the other
+    kind than the library's, BKR203) and BKR208 (the ID is z/VM's own) were two errors
+    for one slip. The ID is the slip, the kind IBM's entry's: BKR208 alone, at the
+    server's name, its help giving the server an ID of its own (IBM's BKRSVSFS)."""
     monkeypatch.setenv("BKRDSL_PARSER", parser)
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "site.bkr").write_text("single user VMSERVP\n")
-    imports = ("import std/zvm73", "import ./site") if after else ("import ./site", "import std/zvm73")
+    server = catalog.split()[-1]
+    wrong = "single" if "local" in catalog else "identity"
+    (tmp_path / "site.bkr").write_text(f"{wrong} user {server}\n")
+    if after is None:
+        imports = ("import std/zvm73",)
+    else:
+        imports = ("import std/zvm73", "import ./site") if after else ("import ./site", "import std/zvm73")
     _prodssi_beside(tmp_path, *imports)
     text = (tmp_path / "prod.bkr").read_text()
     assert "catalog shared server BKRSVSFS" in text
-    (tmp_path / "prod.bkr").write_text(text.replace("catalog shared server BKRSVSFS", "catalog local server VMSERVP"))
-    (found,) = [d for d in _check(tmp_path) if d.code == "BKR202"]
-    assert (found.span.file, found.related[0].span.file, found.related[0].span.line) == ("prod.bkr", "site.bkr", 1)
+    (tmp_path / "prod.bkr").write_text(text.replace("catalog shared server BKRSVSFS", catalog))
+    found = [d for d in _check(tmp_path) if d.code in ("BKR202", "BKR208")]
+    assert [(d.code, d.span.file, d.related[0].span.file) for d in found] == [
+        ("BKR208", "prod.bkr", "std/zvm-common.bkr")
+    ]
+    assert found[0].help.startswith(f"give the machine an ID of its own: write `server BKRSVSFS` for `server {server}`")
+
+
+@pytest.mark.parametrize("parser", ["", "lark"], ids=["fast", "lark"])
+@pytest.mark.parametrize("after", [True, False], ids=["after-std", "before-std"])
+def test_a_catalog_server_of_the_wrong_kind_in_a_site_module_is_bkr202_at_the_site_s_declaration(
+    tmp_path, monkeypatch, parser, after
+):
+    """A server of the site's own (no library declares it) declared single in a site
+    module, the catalog local: BKR202 stays, with the site's declaration as its note and
+    no BKR208, in either import order (the case BKR208 takes is z/VM's own IDs only)."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "site.bkr").write_text("single user BKRSVSFS\n")
+    imports = ("import std/zvm73", "import ./site") if after else ("import ./site", "import std/zvm73")
+    _prodssi_beside(tmp_path, *imports)
+    text = (tmp_path / "prod.bkr").read_text()
+    (tmp_path / "prod.bkr").write_text(text.replace("catalog shared server BKRSVSFS", "catalog local server BKRSVSFS"))
+    found = [d for d in _check(tmp_path) if d.code in ("BKR202", "BKR208")]
+    assert [(d.code, d.span.file, d.related[0].span.file, d.related[0].span.line) for d in found] == [
+        ("BKR202", "prod.bkr", "site.bkr", 1)
+    ]
 
 
 # ----------------------------------------------------------------- an upgrade, release by release

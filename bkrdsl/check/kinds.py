@@ -101,9 +101,13 @@ CATALOG_SERVER_KIND = register(
     `user` statement that declares the server; a group that lists the
     server (to back it up), the server taken out of it and declared on its
     own, the one error for that slip (not BKR208 as well). Where a site
-    file and a standard library module both declare the server with the
-    wrong kind, the note is the site's declaration, whichever is imported
-    first.
+    module declares the server with the wrong kind, the note is the site's
+    declaration, whichever file is imported first. A server with an ID of
+    z/VM's own, one a standard library module declares (`catalog local
+    server VMSERVP`, std/zvm-common's single VMSERVP; `catalog shared server
+    MAINT`), is BKR208's error alone, whatever the site declares: the ID is
+    the slip, and its kind is that of IBM's directory entry, which the site
+    does not change (declared the other way, it is BKR203 beside the library).
 
     Failing example:
 
@@ -629,6 +633,11 @@ def catalog_server_kind(model: Model):
                 decls = [(p.span, p)]
         if not decls:
             continue
+        if _zvm_own(model, cat.server, cat.server_span):
+            # z/VM's own ID (`catalog local server VMSERVP`, std/zvm-common's single
+            # VMSERVP): BKR208's one slip, whose help gives the server an ID of its own;
+            # the kind this help would write is the library's to keep (BKR203 beside it).
+            continue
         span, decl = decls[0]
         if cat.scope is Scope.SHARED:
             message = f"the shared catalog's SFS server {quoted(cat.server)} must be single-configuration, but is IDENTITY"
@@ -642,6 +651,19 @@ def catalog_server_kind(model: Model):
             related=(Related(span, f"declared {wrong.value} here"),),
             help=help,
         )
+
+
+def _zvm_own(model: Model, server: str, span: Span) -> bool:
+    """Whether the catalog's server `server`, named at `span`, has an ID of z/VM's own,
+    one the standard library declares without a role or an ID family of its
+    (`_taken_by`), for which BKR208 reports it there."""
+    if model.cluster is None or model.machine_roles().get(server) != "catalog-sfs-server":
+        return False
+    if _machine_span(model, server, "catalog-sfs-server") != span:
+        return False
+    std_patterns = [p for p in model.pattern_defs if p.role is None and _from_stdlib(model, p.module)]
+    taken = _taken_by(model, server, "catalog-sfs-server", std_patterns)
+    return taken is not None and _from_stdlib(model, taken.module)
 
 
 def _server_kind_edit(model: Model, server: str, decl, kind: Kind) -> str:
@@ -1197,7 +1219,9 @@ MACHINE_ID_TAKEN = register(
     `identity user ID` statement of the site's own files: that is how a site
     states the kind of its catalog server or Tape Manager machines (BKR202,
     BKR231), and such a declaration also lets a group name the machine to
-    back it up. A machine with a Backup Manager role is one of the product's
+    back it up. The catalog's server with an ID of z/VM's own is this error
+    alone, not BKR202 as well, whatever its kind: given an ID of its own,
+    its kind is the site's to declare. A machine with a Backup Manager role is one of the product's
     own, so a group that names it (to back its disks up) is fine too. For a
     machine a group names, the help writes that statement; where the group's
     kind is not the one the machine needs (an identity group naming TCDMM,
