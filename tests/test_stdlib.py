@@ -620,3 +620,46 @@ def test_h7_a_job_of_the_release_the_file_no_longer_imports_is_not_offered_the_n
     _prodssi_beside(tmp_path, f"import std/zvm7{old}", f"import std/zvm7{new}")
     prod.write_text(prod.read_text().rstrip()[:-1] + _SERVICE_JOB % old)
     assert _check(tmp_path) == []
+
+
+@pytest.mark.parametrize("parser", ["", "lark"], ids=["fast", "lark"])
+def test_a_help_names_its_own_file_s_lines_by_line_alone(tmp_path, monkeypatch, parser):
+    """BKR201 in a site module (`single user BKRBKUP`, `single user BKRWRK*`) said
+    "(site.bkr line 1)" under `--> site.bkr:1:13`, where BKR203's help, for the same kind
+    of reference, says "(line 2)": each help names a line of the diagnostic's own file by
+    its line alone, and another file's with the file's name (the library's, the cluster's)."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "site.bkr").write_text("single user BKRBKUP\nsingle user TCPIP\nsingle user BKRWRK*\n")
+    _prodssi_beside(tmp_path, "import std/zvm73", "import ./site")
+    found = {(d.code, d.span.line): d for d in _check(tmp_path) if d.span.file == "site.bkr"}
+    service, both, workers = found["BKR201", 1], found["BKR203", 2], found["BKR201", 3]
+    assert service.help.startswith("delete `single user BKRBKUP` (line 1): std/backup-manager.bkr line ")
+    assert both.help.startswith("if TCPIP is identity in the CP directory, delete `single user TCPIP` (line 2);")
+    assert workers.help.startswith("delete `single user BKRWRK*` (line 3): std/backup-manager.bkr line ")
+
+
+
+@pytest.mark.parametrize("parser", ["", "lark"], ids=["fast", "lark"])
+@pytest.mark.parametrize(
+    "pattern,help",
+    [
+        ("LNX*", "write `backup LNX full` for `backup LNX* full` (line 27): group `LNX` (site.bkr line 1) holds `match LNX*`"),
+        ("APP*", "add `single group ALLAPP { match APP* }` to the cluster block (its users are single (site.bkr line 2))"),
+    ],
+    ids=["group", "pattern"],
+)
+def test_bkr331_s_help_names_a_site_module_s_line_with_its_file(tmp_path, monkeypatch, parser, pattern, help):
+    """`backup LNX*` in the cluster file, the pattern a site module's group's or `user`
+    statement's: BKR331's help named the module's line "(line 1)", a line of the cluster
+    file the error is in; it names the module too."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "site.bkr").write_text("single group LNX { match LNX* }\nsingle user APP*\n")
+    text = (ROOT / "examples" / "minimal.bkr").read_text(encoding="utf-8")
+    text = text.replace("\nimport std/zvm73\n", "\nimport std/zvm73\nimport ./site\n")
+    assert "    backup GUESTS full\n" in text
+    (tmp_path / "prod.bkr").write_text(text.replace("    backup GUESTS full\n", f"    backup {pattern} full\n"))
+    (found,) = [d for d in _check(tmp_path) if d.code == "BKR331"]
+    assert (found.span.file, found.span.line) == ("prod.bkr", 27)
+    assert found.help.startswith(help)

@@ -77,6 +77,14 @@ def block_selections_of(cluster: Cluster, medium: Medium) -> Iterator[tuple[str,
         yield from (("member", s) for s in m.selections if s.medium is medium)
 
 
+def line_in(span: Span, where: str) -> str:
+    """How a help names the line of `span`: `line N` in the file `where`, the
+    diagnostic's own, `FILE line N` in another (a module the diagnostic's file
+    imports, or the file importing it), as BKR203's help does: a sysprog reading
+    `(line 7)` under `--> site/common.bkr:3:1` opens site/common.bkr."""
+    return f"line {span.line}" if span.file == where else f"{span.file} line {span.line}"
+
+
 def shown(text: str) -> str:
     """A name for a message: itself when short, else its start and its length."""
     if len(text) <= SHOWN_CHARS:

@@ -23,6 +23,7 @@ from bkrdsl.check.common import (
     disk_written_twice,
     hash_glued_machines,
     holds_comment,
+    line_in,
     listed,
     machine_meant,
     mean_fix,
@@ -2872,10 +2873,13 @@ def _pattern_group_help(model: Model, job, word) -> str:
     level = f" {backup.level.value}" if backup.level is not None else ""
     written = f"`backup {', '.join(names)}{level}` for `backup {', '.join(w.text for w in backup.groups)}{level}`"
     if held is not None:
-        return f"write {written} (line {backup.span.line}): group {quoted(name)} (line {held.decl.span.line}) holds `match {text}`"
+        return (
+            f"write {written} (line {backup.span.line}): group {quoted(name)}"
+            f" ({line_in(held.decl.span, word.span.file)}) holds `match {text}`"
+        )
     declared = next((p for p in model.pattern_defs if p.pattern == text and p.role is None), None)
     if declared is not None:
-        kind, why = declared.kind.value, f"its users are {declared.kind.value} (line {declared.span.line})"
+        kind, why = declared.kind.value, f"its users are {declared.kind.value} ({line_in(declared.span, word.span.file)})"
     elif job.each_member:
         kind, why = "identity", "the job runs on each member"
     else:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from fnmatch import fnmatchcase
 
 from bkrdsl.ast import Import, Kind, Scope
-from bkrdsl.check.common import listed, plural, quoted, valid_user_id, valid_user_or_pattern
+from bkrdsl.check.common import line_in, listed, plural, quoted, valid_user_id, valid_user_or_pattern
 from bkrdsl.check.registry import check
 from bkrdsl.diagnostics import Diagnostic, Fix, Related
 from bkrdsl.diagnostics.registry import register
@@ -434,7 +434,7 @@ def service_machines_identity(model: Model):
                 f"the {p.role} machines {quoted(p.pattern)} must be IDENTITY users, but are declared single",
                 p.span,
                 label="declared single here",
-                help=f"write `identity` for `single` ({_line(model, p.kind_span)}): {_SERVICE_WHY}",
+                help=f"write `identity` for `single` ({_line(p.kind_span, p.span.file)}): {_SERVICE_WHY}",
             )
     for p, service in _single_patterns_of_service(model):
         yield SERVICE_SINGLE(
@@ -444,10 +444,10 @@ def service_machines_identity(model: Model):
             label="declared single here",
             related=(Related(service.span, f"{service.role} role given here"),),
             help=(
-                f"delete `single user {p.pattern}` ({_line(model, p.span)}):"
-                f" {_line(model, service.span)} declares them identity already; {_SERVICE_WHY}"
+                f"delete `single user {p.pattern}` ({_line(p.span, p.span.file)}):"
+                f" {_line(service.span, p.span.file)} declares them identity already; {_SERVICE_WHY}"
                 if service.kind is Kind.IDENTITY and _alone(model, p)
-                else f"declare them `identity` ({_line(model, p.span)}): {_SERVICE_WHY}"
+                else f"declare them `identity` ({_line(p.span, p.span.file)}): {_SERVICE_WHY}"
             ),
         )
 
@@ -455,9 +455,10 @@ def service_machines_identity(model: Model):
 _SERVICE_WHY = "Backup Manager's service machines run on every member"
 
 
-def _line(model: Model, span: Span) -> str:
-    """`line N` of the file checked, `FILE line N` of another (an imported module)."""
-    return f"line {span.line}" if span.file == model.main_file else f"{span.file} line {span.line}"
+def _line(span: Span, where: str) -> str:
+    """`line N` of `span` in the file `where`, the diagnostic's own; `FILE line N` in
+    another (`common.line_in`)."""
+    return line_in(span, where)
 
 
 def _alone(model: Model, p: PatternDef) -> bool:
@@ -477,7 +478,7 @@ def _service_single_help(model: Model, u: UserDef, role_decl) -> str:
     why = _SERVICE_WHY
 
     def line(span: Span) -> str:
-        return _line(model, span)
+        return _line(span, u.span.file)
 
     identity = next(
         (d for d in model.defs_of({u.id}) if d.kind is Kind.IDENTITY),
@@ -641,10 +642,10 @@ def catalog_server_kind(model: Model):
         span, decl = decls[0]
         if cat.scope is Scope.SHARED:
             message = f"the shared catalog's SFS server {quoted(cat.server)} must be single-configuration, but is IDENTITY"
-            help = f"{_server_kind_edit(model, cat.server, decl, Kind.SINGLE)}: one catalog needs one file pool server"
+            help = f"{_server_kind_edit(model, cat.server, decl, Kind.SINGLE, cat.server_span.file)}: one catalog needs one file pool server"
         else:
             message = f"each member's catalog needs its own SFS server, but {quoted(cat.server)} is single-configuration"
-            help = f"{_server_kind_edit(model, cat.server, decl, Kind.IDENTITY)}, or use `catalog shared`"
+            help = f"{_server_kind_edit(model, cat.server, decl, Kind.IDENTITY, cat.server_span.file)}, or use `catalog shared`"
         yield CATALOG_SERVER_KIND(
             message,
             cat.server_span,
@@ -666,18 +667,18 @@ def _zvm_own(model: Model, server: str, span: Span) -> bool:
     return taken is not None and _from_stdlib(model, taken.module)
 
 
-def _server_kind_edit(model: Model, server: str, decl, kind: Kind) -> str:
+def _server_kind_edit(model: Model, server: str, decl, kind: Kind, where: str) -> str:
     """BKR202's edit, on the file's own lines: the `user` statement that declares the
     server alone, its kind word written again; a group's entry taken out of the group and
     the server declared on its own; else (a pattern, another module, a statement of
-    several users) the declaration to add."""
+    several users) the declaration to add. `where`: the error's file."""
     other = Kind.IDENTITY if kind is Kind.SINGLE else Kind.SINGLE
     if isinstance(decl, UserDef) and decl.span.file == model.main_file:
         if decl.origin.startswith("group "):
             group = decl.origin.removeprefix("group ")
-            return f"take `{server}` out of group {group} ({_line(model, decl.span)}) and declare `{kind.value} user {server}`"
+            return f"take `{server}` out of group {group} ({_line(decl.span, where)}) and declare `{kind.value} user {server}`"
         if any(s.kind_span == decl.kind_span and len(s.ids) == 1 for s in model.user_lists):
-            return f"write `{kind.value}` for `{other.value}` ({_line(model, decl.kind_span)})"
+            return f"write `{kind.value}` for `{other.value}` ({_line(decl.kind_span, where)})"
     return f"declare `{kind.value} user {server}`"
 
 
@@ -1151,7 +1152,7 @@ def _two_roles_help(model: Model, site: UserDef, role: str, had: str, workers: s
     machine holds `role` already, delete it; else write it on an ID no user, group or
     pattern of the files has (IBM's, or IBM's with a digit), with the statement's line.
     `workers`: the worker pattern that makes `site.id` a worker, where that is the clash."""
-    where = f"line {site.span.line}" if site.span.file == model.main_file else f"{site.span.file} line {site.span.line}"
+    where = f"line {site.span.line}"  # the error's own line
     alone = _ids_of_statement(model, site) == (site.id,)
     statement = f"{site.kind.value} user {site.id} role {role}"
     other = next((u for u in model.role_users(role) if u.id != site.id), None)
