@@ -117,10 +117,41 @@ def dialect_record(dialect: Dialect) -> dict:
     }
 
 
-def manifest_text(source: str, artifacts: list[Artifact], dialect: Dialect | None = None) -> str:
+def source_records(main: str, label: str, sources: dict[str, source.Source]) -> list[dict]:
+    """What the manifest records of each source file the compile read (docs/output.md,
+    "manifest.json"): the cluster file first, named `label` (the source name the
+    headers give), then each module it imports, sorted: a standard library module as
+    `std/NAME.bkr`, any other by its path relative to the cluster file's folder
+    (`site/common.bkr`, `../lib/guests.bkr` for one found with `-I ../lib`), `/`
+    between folders on every system; each with the sha256 of its text as bkrc read
+    it (UTF-8, no byte-order mark, each line ended by a line feed: `sha256sum`'s of
+    a file saved so; a CRLF checkout changes nothing), as the dialect table's.
+    `main`: the cluster file's name as the loader gives it, which `sources` (the
+    loader's, by display name) holds with its modules."""
+    base = os.path.dirname(main) if main not in ("<stdin>", "<pipe>") else ""
+    out = [{"path": label, "sha256": _sha(sources[main].text.encode("utf-8"))}] if main in sources else []
+    modules = []
+    for name, src in sources.items():
+        if name == main:
+            continue
+        if name.startswith("std/"):
+            path = name
+        else:
+            try:
+                path = os.path.relpath(name, base or os.curdir).replace(os.sep, "/")
+            except ValueError:  # another drive (Windows): where it was found
+                path = PurePosixPath(name).as_posix()
+        modules.append({"path": path, "sha256": _sha(src.text.encode("utf-8"))})
+    return out + sorted(modules, key=lambda r: r["path"])
+
+
+def manifest_text(
+    source: str, artifacts: list[Artifact], dialect: Dialect | None = None, sources: list[dict] | None = None
+) -> str:
     """The manifest: the source, the compile's identity (the one every EXEC names;
     null without an EXEC), the dialect table (`dialect_record`; left out when the
-    caller names none), and every file with its member, kind, job and sha256,
+    caller names none), the source files read (`source_records`; left out when the
+    caller gives none), and every file with its member, kind, job and sha256,
     sorted by path."""
     files = [manifest_entry(a) for a in sorted(artifacts, key=lambda a: a.path)]
     identities = sorted({a.identity for a in artifacts if a.identity is not None})
@@ -129,6 +160,8 @@ def manifest_text(source: str, artifacts: list[Artifact], dialect: Dialect | Non
     body: dict = {"format_version": FORMAT_VERSION, "source": source, "compile": identities[0] if identities else None}
     if dialect is not None:
         body["dialect"] = dialect_record(dialect)
+    if sources is not None:
+        body["sources"] = sources
     body["files"] = files
     return json_text(body, ascii_only=True) + "\n"
 
@@ -219,12 +252,30 @@ def read_written(out_dir: Path) -> dict[str, Written] | None:
     return None if read is None else read[0]
 
 
-def _read_written(out_dir: Path) -> tuple[dict[str, Written], str | None, dict | None] | None:
+def _sources_read(value: object) -> dict[str, str] | None:
+    """A manifest's `sources` as {path: sha256}; None where it records none (an earlier
+    bkrc's) or records them in a form bkrc does not write (the manifest is not trusted:
+    the sources only ever name what changed, and each path is shown made safe)."""
+    if not isinstance(value, list):
+        return None
+    out = {}
+    for entry in value:
+        path = entry.get("path") if isinstance(entry, dict) else None
+        sha = entry.get("sha256") if isinstance(entry, dict) else None
+        if not isinstance(path, str) or not isinstance(sha, str):
+            return None
+        out[path] = sha
+    return out
+
+
+def _read_written(out_dir: Path) -> tuple[dict[str, Written], str | None, dict | None, dict[str, str] | None] | None:
     """`read_written`, the source name the manifest gives (None where it gives
     none a header could name: `source_label`'s form, which the manifest is not
     trusted to keep), and the dialect table it records (`dialect_record`; None
     where it records none: a manifest of a bkrc before the key was added, which
-    is read as ever, `compile` and `dialect` being keys added within format 1)."""
+    is read as ever, `compile` and `dialect` being keys added within format 1),
+    and the source files it records (`_sources_read`: None for none, `sources`
+    being such a key too)."""
     file = out_dir / MANIFEST
     try:
         raw = _regular_bytes(file)
@@ -273,6 +324,7 @@ def _read_written(out_dir: Path) -> tuple[dict[str, Written], str | None, dict |
         out,
         named if isinstance(named, str) and named and source_label(named) == named else None,
         table if isinstance(table, dict) else None,
+        _sources_read(data.get("sources")),
     )
 
 
@@ -427,6 +479,16 @@ class Plan:
     #: the caller named no table): for `_manifest_only_line`.
     dialect_before: dict | None = None
     dialect_now: dict | None = None
+    #: The source files the last compile's manifest records, {path: sha256} (None
+    #: where it records none), and this compile's (None when the caller gives
+    #: none): for `source_changes`, which names the module a change came from.
+    sources_before: dict[str, str] | None = None
+    sources_now: dict[str, str] | None = None
+    #: The cluster file's folder as the command line names it (`prod` for
+    #: `bkrc compile prod/prod.bkr`), which `source_changes` names a site's source
+    #: from, as the diagnostics name it (`site/common.bkr`, not the manifest's
+    #: `../site/common.bkr`, relative to the cluster file).
+    sources_folder: str = ""
 
     @property
     def drifted(self) -> list[str]:
@@ -598,7 +660,13 @@ def _real_folder(entry: os.DirEntry) -> bool:
 
 
 def make_plan(
-    out_dir: Path, artifacts: list[Artifact], source: str, *, locked: bool = False, dialect: Dialect | None = None
+    out_dir: Path,
+    artifacts: list[Artifact],
+    source: str,
+    *,
+    locked: bool = False,
+    dialect: Dialect | None = None,
+    sources: list[dict] | None = None,
 ) -> Plan:
     """What writing `artifacts` to `out_dir` would do. Reads, never writes.
 
@@ -608,10 +676,11 @@ def make_plan(
     and --check to say what the compile would do. `locked`: this process holds
     the `WriteLock` (shared, for --dry-run and --check), so every such folder
     is a killed compile's, as for `recover(locked=True)`. `dialect`: the table
-    the artifacts were written from, which the manifest records."""
+    the artifacts were written from, and `sources` the source files they were
+    compiled from (`source_records`), which the manifest records."""
     out_dir = Path(out_dir)
     put_back, leftovers = _recovery(out_dir, locked)
-    plan = _plan(put_back or out_dir, artifacts, source, dialect)
+    plan = _plan(put_back or out_dir, artifacts, source, dialect, sources)
     plan.out_dir, plan.put_back = out_dir, put_back
     for path in leftovers:
         fixed = fixed_entries(path)
@@ -622,7 +691,9 @@ def make_plan(
     return plan
 
 
-def _plan(out_dir: Path, artifacts: list[Artifact], source: str, dialect: Dialect | None = None) -> Plan:
+def _plan(
+    out_dir: Path, artifacts: list[Artifact], source: str, dialect: Dialect | None = None, sources: list[dict] | None = None
+) -> Plan:
     """`make_plan` of the folder `out_dir` as it is."""
     try:
         there = stat.S_ISDIR(os.stat(out_dir).st_mode)
@@ -636,9 +707,9 @@ def _plan(out_dir: Path, artifacts: list[Artifact], source: str, dialect: Dialec
             " (bkrc creates it when it is missing)"
         )
     wanted = {a.path: a for a in artifacts}
-    manifest = manifest_text(source, artifacts, dialect)
+    manifest = manifest_text(source, artifacts, dialect, sources)
     read = _read_written(out_dir) if there else None
-    written, source_before, dialect_before = read if read is not None else (None, None, None)
+    written, source_before, dialect_before, sources_before = read if read is not None else (None, None, None, None)
     existing = _existing(out_dir) if there else []
     foreign = written is None and bool(existing)
     written = written or {}
@@ -683,6 +754,8 @@ def _plan(out_dir: Path, artifacts: list[Artifact], source: str, dialect: Dialec
     plan.source_before = source_before
     plan.dialect_before = dialect_before
     plan.dialect_now = dialect_record(dialect) if dialect is not None else None
+    plan.sources_before = sources_before
+    plan.sources_now = {r["path"]: r["sha256"] for r in sources} if sources is not None else None
     return plan
 
 
@@ -1122,10 +1195,51 @@ def _described(plan: Plan, a: Action) -> tuple[str | None, str | None, str | Non
     return ("manifest" if a.path == MANIFEST else None), None, None
 
 
+def source_changes(plan: Plan, *, main_alone: bool = False) -> str | None:
+    """Which source files changed since the last compile, as its manifest and this
+    compile's record them (`source_records`): `site/common.bkr changed since the last
+    compile`, and the modules read for the first time or no longer read; None where
+    none did, or either manifest records none (an earlier bkrc's, a caller that gives
+    none). A module edited names the module, where "not up to date with prod.bkr"
+    sent the sysprog to the cluster file. The cluster file renamed (the source name
+    the headers give) is compared under its new name: `renamed_source` says the rest.
+    The cluster file alone changed is None too, unless `main_alone`: "not up to date
+    with prod.bkr" says so already (the line that says why manifest.json alone
+    changes names it)."""
+    before, now = plan.sources_before, plan.sources_now
+    if before is None or now is None:
+        return None
+    before = dict(before)
+    was = plan.source_before
+    if was is not None and was != plan.source and was in before and plan.source not in before:
+        before[plan.source] = before.pop(was)
+    changed = [p for p in now if p in before and before[p] != now[p]]
+    new = [p for p in now if p not in before]
+    gone = sorted(p for p in before if p not in now)
+    if changed == [plan.source] and not new and not gone and not main_alone:
+        return None
+
+    def as_named(path: str) -> str:
+        if path.startswith("std/") or not plan.sources_folder:
+            return path
+        return PurePosixPath(os.path.normpath(os.path.join(plan.sources_folder, path))).as_posix()
+
+    def names(paths: list[str]) -> str:
+        shown = [escaped(as_named(p)) for p in paths[:10]]
+        return and_joined(shown if len(paths) <= 10 else [*shown, f"{len(paths) - 10} more"])
+
+    parts = [f"{names(changed)} changed since the last compile"] if changed else []
+    parts += [f"{names(new)} read for the first time"] if new else []
+    parts += [f"{names(gone)} no longer read"] if gone else []
+    return "; ".join(parts) or None
+
+
 def _closing_lines(plan: Plan) -> list[str]:
     """The plan's lines after its totals: the files marked `source name only`, the
-    files kept, what a killed compile left."""
-    lines = _source_only_line(plan) + _manifest_only_line(plan)
+    source files changed, the files kept, what a killed compile left."""
+    only = _manifest_only_line(plan)
+    said = source_changes(plan) if not only else None
+    lines = ([said] if said else []) + _source_only_line(plan) + only
     if plan.preserved:
         lines.append(_preserved_line(plan.preserved, plan.out_dir))
     return lines + _recovery_lines(plan)
@@ -1139,15 +1253,23 @@ def _manifest_only_line(plan: Plan) -> list[str]:
     is then not up to date (`--check` exits 1: its manifest names another table
     than the compile's), and the compile rewrites manifest.json alone."""
     changes = plan.changes
-    if [(a.path, a.action) for a in changes] != [(MANIFEST, UPDATE)] or plan.dialect_now is None or not plan.written:
+    if [(a.path, a.action) for a in changes] != [(MANIFEST, UPDATE)] or not plan.written:
         return []
     alone = "manifest.json alone changes, no generated file"
-    if plan.dialect_before is None:
-        return [f"{alone}: it now records the compile and the dialect table, which the last one does not (an earlier bkrc wrote it)"]
-    if plan.dialect_before == plan.dialect_now:
+    if plan.dialect_now is not None and plan.dialect_before is None:
+        also = ", the dialect table and the source files" if plan.sources_now is not None else " and the dialect table"
+        return [f"{alone}: it now records the compile{also}, which the last one does not (an earlier bkrc wrote it)"]
+    if plan.dialect_now is not None and plan.dialect_before != plan.dialect_now:
+        was, now = _table_shown(plan.dialect_before), _table_shown(plan.dialect_now)
+        return [f"{alone}: it records another dialect table (was {was}; now {now})"]
+    if plan.sources_now is None:
         return []
-    was, now = _table_shown(plan.dialect_before), _table_shown(plan.dialect_now)
-    return [f"{alone}: it records another dialect table (was {was}; now {now})"]
+    if plan.sources_before is None:
+        return [f"{alone}: it now records the source files, which the last one does not (an earlier bkrc wrote it)"]
+    said = source_changes(plan, main_alone=True)
+    # An edit no generated file shows (a comment, a blank line, the file formatted):
+    # the manifest records each source's sha256, so it changes, and only it.
+    return [f"{alone}: it records each source file's sha256, and {said}"] if said else []
 
 
 def _table_shown(record: dict) -> str:

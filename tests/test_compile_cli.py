@@ -956,11 +956,12 @@ def test_a_minidisk_that_sequential_allocation_moves_is_named(tmp_path):
     assert "minidisk 0191 of BKRW01-2 moves from D2PRV1 21-25 to D2PRV1 31-35" in result.stderr
     run_cli(["compile", src, "-o", out, "--dialect", table], expect=0)
     assert "bkrc: warning" not in run_cli(["compile", src, "-o", out, "--dialect", table], expect=0).stderr
-    # Placed where they are, as the warning says, one statement per member: nothing moves.
+    # Placed where they are, as the warning says, one statement per member: nothing moves
+    # (manifest.json alone is rewritten: it records the source's sha256, which changed).
     pinned = "".join(f"  disk BKRCATLG 191 size 10 cyl on D{n}PRV1 at 21\n" for n in (1, 2))
     source(tmp_path, grown.replace("  disk BKRCATLG 191 size 10 cyl\n", pinned))
     result = run_cli(["compile", src, "-o", out, "--dialect", table], expect=0)
-    assert "bkrc: warning" not in result.stderr and "is up to date" in result.stdout, result.stdout
+    assert "bkrc: warning" not in result.stderr and "0 created, 1 updated, 0 deleted" in result.stdout, result.stdout
 
 
 def test_a_manifest_with_odd_minidisks_gives_no_warning(tmp_path):
@@ -1080,7 +1081,7 @@ def test_the_manifest_names_the_compile_and_the_table(tmp_path, monkeypatch):
     src, out = source(tmp_path), tmp_path / "out"
     run_cli(["compile", src, "-o", out], expect=0)
     manifest = json.loads((out / "manifest.json").read_text())
-    assert list(manifest) == ["format_version", "source", "compile", "dialect", "files"]
+    assert list(manifest) == ["format_version", "source", "compile", "dialect", "sources", "files"]
     assert manifest["format_version"] == "1"
     assert re.fullmatch(r"[0-9A-F]{8}", manifest["compile"])
     execs = sorted(out.glob("*/*.EXEC"))
@@ -1149,8 +1150,8 @@ def test_a_manifest_of_an_earlier_bkrc_is_read(tmp_path):
     (out / "manifest.json").write_text(json.dumps(earlier, indent=2) + "\n")
     result = run_cli(["compile", src, "-o", out, "--check"], expect=1)
     assert (
-        "manifest.json alone changes, no generated file: it now records the compile and the dialect table,"
-        " which the last one does not (an earlier bkrc wrote it)"
+        "manifest.json alone changes, no generated file: it now records the compile, the dialect table and"
+        " the source files, which the last one does not (an earlier bkrc wrote it)"
     ) in result.stdout
     edited = out / "DEV1" / "GUESTFUL.TEMPLATE"
     kept = edited.read_bytes()
@@ -2195,3 +2196,95 @@ def test_a_tape_manager_node_renamed_where_it_is_keeps_the_node_definitions_line
         " `Define_Remote_Node DEV3,REQUEST,<HOST-DEV3>` added): Tape Manager reads the lines you copied from it"
         " into the SYS CONFIG file of TCTM2 on DEV1"
     ), warnings
+
+
+def _two_clusters_sharing_a_module(tmp_path: Path) -> tuple[Path, Path]:
+    """examples/with-site.bkr as prod/test.bkr and prod/other.bkr (another cluster name),
+    both importing ../site/common (examples/site/common.bkr), each compiled to its own
+    folder (prod/out-test, prod/out-other)."""
+    (tmp_path / "site").mkdir()
+    shutil.copy(EXAMPLES / "site" / "common.bkr", tmp_path / "site" / "common.bkr")
+    (tmp_path / "prod").mkdir()
+    text = (EXAMPLES / "with-site.bkr").read_text(encoding="utf-8").replace("import ./site/common", "import ../site/common")
+    clusters = []
+    for name, cluster in (("test", "TESTSSI"), ("other", "OTHERSSI")):
+        path = tmp_path / "prod" / f"{name}.bkr"
+        path.write_text(text.replace("cluster TESTSSI", f"cluster {cluster}"))
+        run_cli(["compile", path, "-o", tmp_path / "prod" / f"out-{name}"], expect=0)
+        clusters.append(path)
+    return clusters[0], clusters[1]
+
+
+@pytest.mark.parametrize("parser", ["", "lark"], ids=["fast", "lark"])
+def test_check_after_a_module_edit_names_the_module_in_each_cluster(tmp_path, monkeypatch, parser):
+    """Two clusters import one site module; the module edited (a guest added to PAYROLL),
+    `compile --check` of each said "out is not up to date with test.bkr", sending the
+    sysprog to the cluster file, which nobody touched. manifest.json records every
+    source file read, with its sha256 (the cluster file as `source` names it, the site's
+    module relative to it, the library's as `std/...`), and --check, --dry-run and the
+    not-up-to-date finding name the module that changed."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    test, other = _two_clusters_sharing_a_module(tmp_path)
+    manifest = json.loads((tmp_path / "prod" / "out-test" / "manifest.json").read_text())
+    common = (tmp_path / "site" / "common.bkr").read_bytes()
+    assert manifest["sources"] == [
+        {"path": "test.bkr", "sha256": hashlib.sha256(test.read_bytes()).hexdigest()},
+        {"path": "../site/common.bkr", "sha256": hashlib.sha256(common).hexdigest()},
+        *({"path": f"std/{m}.bkr", "sha256": manifest["sources"][i + 2]["sha256"]}
+          for i, m in enumerate(["backup-manager", "zvm-common", "zvm73"])),
+    ]
+    (tmp_path / "site" / "common.bkr").write_bytes(common.replace(b"PAYAPP02", b"PAYAPP02 PAYAPP03"))
+    # named as the diagnostics name the module: from the cluster file as given
+    said = f"{tmp_path}/site/common.bkr changed since the last compile"
+    for path, name in ((test, "test"), (other, "other")):
+        out = tmp_path / "prod" / f"out-{name}"
+        checked = run_cli(["compile", path, "-o", out, "--check"], expect=1)
+        assert checked.stderr.endswith(f"bkrc: {out} is not up to date with {path}: {said}\n"), checked.stderr
+        assert checked.stdout.splitlines()[-1] == said
+        dry = run_cli(["compile", path, "-o", out, "--dry-run"], expect=0)
+        assert dry.stdout.splitlines()[-1] == said
+        document = json.loads(run_cli(["compile", path, "-o", out, "--check", "--format", "json"], expect=1).stderr)
+        (finding,) = document["output_folder"]
+        assert finding["check"] == "compile/not-up-to-date" and finding["message"].endswith(f"; {said}")
+        run_cli(["compile", path, "-o", out], expect=0)
+        assert run_cli(["compile", path, "-o", out, "--check"], expect=0).stdout.endswith("is up to date\n")
+
+
+def test_a_module_edit_no_file_shows_rewrites_the_manifest_alone_and_says_why(tmp_path):
+    """A comment added to the shared module changes no generated file: the manifest,
+    which records the module's sha256, alone changes, and the plan says which source
+    did; a module no longer imported and one imported for the first time are named."""
+    test, _ = _two_clusters_sharing_a_module(tmp_path)
+    out = tmp_path / "prod" / "out-test"
+    with (tmp_path / "site" / "common.bkr").open("a") as f:
+        f.write("# reviewed in December\n")
+    checked = run_cli(["compile", test, "-o", out, "--check"], expect=1)
+    assert checked.stdout.splitlines()[-1] == (
+        "manifest.json alone changes, no generated file: it records each source file's sha256, and"
+        f" {tmp_path}/site/common.bkr changed since the last compile"
+    )
+    assert "0 created, 1 updated, 0 deleted" in run_cli(["compile", test, "-o", out], expect=0).stdout
+    # The declarations moved into a module of their own, imported by the cluster file.
+    (tmp_path / "prod" / "guests.bkr").write_text((tmp_path / "site" / "common.bkr").read_text())
+    test.write_text(test.read_text().replace("import ../site/common", "import ./guests"))
+    checked = run_cli(["compile", test, "-o", out, "--check"], expect=1)
+    assert checked.stderr.endswith(
+        f"{tmp_path}/prod/guests.bkr read for the first time; {tmp_path}/site/common.bkr no longer read\n"
+    ), checked.stderr
+
+
+def test_a_changed_module_is_named_as_the_diagnostics_name_it(tmp_path, monkeypatch):
+    """Run from the folder above both (`bkrc compile prod/test.bkr`): the module the
+    diagnostics call `site/common.bkr` is named so, not by the manifest's path relative to
+    the cluster file (`../site/common.bkr`), which the manifest keeps."""
+    _two_clusters_sharing_a_module(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    with open("site/common.bkr", "a") as f:
+        f.write("single user PAYAPP09\n")
+    checked = run_cli(["compile", "prod/test.bkr", "-o", "prod/out-test", "--check"], expect=1)
+    assert checked.stderr.endswith(
+        "bkrc: prod/out-test is not up to date with prod/test.bkr: site/common.bkr changed since the last compile\n"
+    ), checked.stderr
+    run_cli(["compile", "prod/test.bkr", "-o", "prod/out-test"], expect=0)
+    paths = [r["path"] for r in json.loads(Path("prod/out-test/manifest.json").read_text())["sources"]]
+    assert paths[:2] == ["test.bkr", "../site/common.bkr"]

@@ -18,7 +18,7 @@ from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 
 from bkrdsl.diagnostics.render import render_short
 from bkrdsl.dialect import load_dialect
-from bkrdsl.output import MANIFEST, manifest_text
+from bkrdsl.output import MANIFEST, manifest_text, source_records
 from bkrdsl.pipeline import compile_source
 
 
@@ -40,13 +40,15 @@ EXAMPLE_FILES = sorted(EXAMPLES.glob("*.bkr"))
 @functools.cache
 def generated(example: Path) -> dict[str, str]:
     """{output path: text} of one example, the manifest included (as `bkrc compile`
-    writes it: the built-in table, which compile_source writes from, recorded)."""
+    writes it: the built-in table, which compile_source writes from, and the source
+    files read, recorded)."""
     analysis, artifacts = compile_source(str(example), example.read_bytes(), path=example)
     if artifacts is None:
         errors = [d for d in analysis.diagnostics if d.is_error]
         return {"<errors>": render_short(errors)}
     files = {a.path: a.text for a in artifacts}
-    files[MANIFEST] = manifest_text(example.name, artifacts, load_dialect())
+    sources = source_records(analysis.name, example.name, analysis.program.sources)
+    files[MANIFEST] = manifest_text(example.name, artifacts, load_dialect(), sources)
     return files
 
 

@@ -670,7 +670,11 @@ def _compile(
             # whatever process now has the killed one's ID).
             for line in output.recover(out, locked=lock.held):
                 click.echo(f"bkrc: {line}", err=status)
-        plan = output.make_plan(out, artifacts, source, locked=lock.held, dialect=dialect)
+        # Each source file read, for the manifest: a module edited is named as such.
+        sources = output.source_records(analysis.name, source, analysis.program.sources)
+        plan = output.make_plan(out, artifacts, source, locked=lock.held, dialect=dialect, sources=sources)
+        if file != "-":  # a source named as the diagnostics name it (`-` imports from here)
+            plan.sources_folder = os.path.dirname(analysis.name)
         warned, carried = _with_changes(plan, artifacts, dialect, directory)
         if report is not None:
             report.plan = plan
@@ -712,7 +716,13 @@ def _compile(
             failure = output.foreign_message(plan)
         if failure is not None:
             _say(f"bkrc: warning: a compile would fail: {failure}", status, "warnings")
-        _fail(f"bkrc: {escaped(out)} is not up to date with {escaped(named_file)}", EXIT_INPUT, err=status, into=None)
+        said = output.source_changes(plan)  # the module edited, where one was
+        _fail(
+            f"bkrc: {escaped(out)} is not up to date with {escaped(named_file)}" + (f": {said}" if said else ""),
+            EXIT_INPUT,
+            err=status,
+            into=None,
+        )
     if dry_run:
         if report is None:
             click.echo(output.render_plan(plan), nl=False)
@@ -835,12 +845,14 @@ def folder_findings(plan, file: str, *, check_only: bool, force: bool) -> list:
         changed = [a.path for a in plan.changes if a.path != output.MANIFEST]
         named = ", ".join(changed[:10]) + (f" and {len(changed) - 10} more" if len(changed) > 10 else "")
         counts = output.summary(plan).split(": ", 1)[1]
+        said = output.source_changes(plan)
         found.insert(
             0,
             FolderFinding(
                 "compile/not-up-to-date",
                 at(output.MANIFEST),
-                f"{out} is not up to date with {file}: {counts}" + (f" ({named})" if named else ""),
+                f"{out} is not up to date with {file}: {counts}" + (f" ({named})" if named else "")
+                + (f"; {said}" if said else ""),
                 ("mend what stops a compile (the findings below), then " if found else "")
                 + f"write it again (`{command}`) and commit what it writes",
             ),
