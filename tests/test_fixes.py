@@ -1533,7 +1533,7 @@ def test_fix_ends_with_one_line_per_file_what_it_fixed_and_what_is_left(tmp_path
         f"{NAME}: 1 fix applied (BKR012); remaining: 1 warning (BKR406)",
         "with-site.bkr: 0 fixes applied; remaining: in site/common.bkr, which it imports: 1 error (BKR012)",
         "clean.bkr: 0 fixes applied; clean",
-        "site/common.bkr: not given to --fix; remaining: 1 error (BKR012)",
+        "site/common.bkr: not given to --fix (`bkrc check --fix site/common.bkr` applies its fixes); remaining: 1 error (BKR012)",
     ]
 
 
