@@ -374,7 +374,7 @@ def with_carried(
         action = Action(artifact.path, CREATE, artifact)
     else:
         action = Action(artifact.path, KEEP if _same(current, artifact.chunks) else UPDATE, artifact)
-    plan.manifest = manifest_text(plan.source, [*artifacts, artifact], dialect)
+    plan.manifest = manifest_text(plan.source, [*artifacts, artifact], dialect, plan.source_records)
     if manifest is None:
         written = Action(MANIFEST, CREATE, None)
     else:
@@ -484,6 +484,9 @@ class Plan:
     #: none): for `source_changes`, which names the module a change came from.
     sources_before: dict[str, str] | None = None
     sources_now: dict[str, str] | None = None
+    #: This compile's source records as manifest.json lists them (`source_records`),
+    #: kept for `with_carried`, which writes the manifest again with CHANGES.TXT.
+    source_records: list[dict] | None = None
     #: The cluster file's folder as the command line names it (`prod` for
     #: `bkrc compile prod/prod.bkr`), which `source_changes` names a site's source
     #: from, as the diagnostics name it (`site/common.bkr`, not the manifest's
@@ -756,6 +759,7 @@ def _plan(
     plan.dialect_now = dialect_record(dialect) if dialect is not None else None
     plan.sources_before = sources_before
     plan.sources_now = {r["path"]: r["sha256"] for r in sources} if sources is not None else None
+    plan.source_records = sources
     return plan
 
 

@@ -643,11 +643,13 @@ def test_h15_78_each_address_or_range_is_a_record_of_its_own_as_the_pages_say(tm
 
 def test_h7_a_z_vm_upgrade_s_import_changes_no_file_until_a_job_backs_up_the_new_ids(tmp_path):
     """deploy.md, "z/VM upgraded to a new release": the import of the new release's
-    module, beside the old one's and then in its place, changes no file; the new
+    module, beside the old one's and then in its place, changes no file but
+    manifest.json, whose `sources` list the modules read; the new
     release's MAINT730 added to a group changes that group's job's template alone
     (and the manifest); `bkrc show --against` names what the module declares now."""
     said = _changing("z/VM upgraded to a new release")
-    assert "changes no file until a job backs up the new release's IDs" in said and "stdlib.md#upgrading-zvm" in said
+    assert "rewrites manifest.json alone (it records each module read) and changes no other file until a job" in said
+    assert "stdlib.md#upgrading-zvm" in said
     prodssi = (EXAMPLES / "prodssi.bkr").read_text(encoding="utf-8")
     old = prodssi.replace("import std/zvm73\n", "import std/zvm72\n").replace(
         "{ CICSPRD DB2PRD }", "{ CICSPRD DB2PRD MAINT720 }"
@@ -663,7 +665,7 @@ def test_h7_a_z_vm_upgrade_s_import_changes_no_file_until_a_job_backs_up_the_new
 
     both = old.replace("import std/zvm72\n", "import std/zvm72\nimport std/zvm73\n")
     source.write_text(both, encoding="utf-8")
-    assert changed() == set()
+    assert changed() == {"manifest.json"}  # its `sources` name std/zvm73 now
     review = run_cli(["show", source, "--against", before], expect=0).stdout
     assert "the standard library declares now (std/zvm73, single):" in review
     step = both
