@@ -1532,6 +1532,20 @@ def test_rexx_md_s_bkrstart_failures_show_the_output_s_last_lines(cms, key, exam
     assert said[-len(block):] == block, run
 
 
+# stop 80, h1: a CP SLEEP that fails in BKRSTART's wait is said as what it is,
+# and BKRSTART stops (the Tape Manager node is not started after it either);
+# it once read as the SFS server "started, yet not logged on here".
+def test_rexx_md_s_failed_sleep_example_is_what_bkrstart_says(cms):
+    run = cms.run(example_exec("prodssi", "VMSYS1", "BKRSTART"), member="VMSYS1",
+                  fail={"SLEEP 2 SEC": 5}, identity=example_identity("prodssi"))
+    said = [line for line in run.stdout.splitlines() if line.startswith("BKRSTART:")]
+    block = _bkrstart_block("CP SLEEP 2 SEC failed, rc 5.")
+    assert run.rc == 5, run
+    assert said[-len(block):] == block, run
+    assert "yet not logged on" not in run.stdout, run
+    assert run.commands[-1] == "CP SLEEP 2 SEC", run
+
+
 def test_rexx_md_s_try_by_hand_copies_every_stand_in_program():
     """docs/rexx.md, "To try an EXEC by hand": the recipe copies each program of
     tests/cms/bin (CP, QUERY and SET) and makes it executable. It once left SET

@@ -1628,7 +1628,7 @@ _START_SERVED = [
     "/* 0 when the machine is logged on and, for the catalog's SFS */",
     "/* server, its file pool serves; on.i says whether it is logged on. */",
     "start: procedure expose me member m. q. x. w. s. p. pool. final,",
-    "  on. xa. el.",
+    "  on. xa. el. halted",
     "  parse arg i",
     "  up = logon(i)",
     "  on.i = (up = 0)",
@@ -1647,7 +1647,7 @@ def _logon(dialect) -> list[str]:
     XAUTOLOG's refusals (the dialect's rcs) already logged on goes to
     MEANWHILE, not in the directory says to load the entries."""
     return [
-        "logon: procedure expose me member m. q. x. w. s. xa. el.",
+        "logon: procedure expose me member m. q. x. w. s. xa. el. halted",
         "  parse arg i",
         "  asked = queryuser(i)",
         "  if asked = 0 then do",
@@ -1802,10 +1802,11 @@ def _away_routine() -> list[str]:
         "/* the one server of the one file pool: no second catalog. The */",
         "/* machines here need its pool, not its place: they start once */",
         "/* the pool serves from here; the server is left where it runs. */",
-        "away: procedure expose me m. p. pool. final",
+        "away: procedure expose me m. p. pool. final halted",
         "  parse arg i",
         "  call tell me': its file pool' pool.i 'is asked from here instead.'",
         "  asked = serving(i)",
+        "  if halted then return asked",
         "  if asked = 0 then do",
         "    call tell me': file pool' pool.i 'serves: the machines that',",
         "      'need it'",
@@ -1822,16 +1823,16 @@ def _await(seconds: int) -> list[str]:
     """AWAIT: waits up to `seconds` (a whole number of POLL_SECONDS) for a machine
     to log on (rc RC_NOT_UP when it does not in time)."""
     return [
-        "await: procedure expose me m. q. s. w. el.",
+        "await: procedure expose me m. q. s. w. el. halted",
         "  parse arg i",
         f"  call tell me': waiting up to {seconds} seconds for' m.i 'to log on.'",
         f"  do try = 1 to {seconds // POLL_SECONDS}",
         f"    'CP {CP_SLEEP}'",
         "    if rc = 0 then nop",
-        "    else do",
-        f"      call tell me': CP {CP_SLEEP} failed, rc' rc'.'",
-        "      return rc",
-        "    end",
+        # Two commas: the first parts the arguments, the second continues the line.
+        f"    else return slept(rc, '{CP_SLEEP}', m.i 'to log on',,",
+        "      'XAUTOLOG' m.i 'was accepted: CP' q.i 'says whether it',",
+        "      'is logged on now.')",
         "    asked = queryuser(i)",
         # Said, so that "started" above is never the last word on it.
         "    if asked = 0 then",
@@ -1850,6 +1851,26 @@ def _await(seconds: int) -> list[str]:
         "  call tell me': .bkr file and compile it again.'",
         f"  return {RC_NOT_UP}",
     ]
+
+
+#: SLEPT, where a machine is waited for: CP's SLEEP failed, so no wait can be
+#: kept. It is said as what it is (CP's SLEEP and its rc), with what is known of
+#: the machine waited for, and BKRSTART stops: `halted` ends the main loop, which
+#: starts nothing more and lists the rest as not started (`_START_HALTED`). Before,
+#: the failure read as the SFS server "started, yet not logged on here", a claim
+#: nobody had checked, and a Tape Manager node was still started after it.
+_SLEPT = [
+    "/* CP SLEEP failed (its rc, arg 1): BKRSTART cannot wait, so it */",
+    "/* stops; halted tells the main loop to start nothing more. */",
+    "slept: procedure expose me halted",
+    "  parse arg failed, command, what, known",
+    "  halted = 1",
+    "  call tell me': CP' command 'failed, rc' failed'.'",
+    "  call tell me': without it' me 'cannot wait for' what', so it',",
+    "    'stops here and starts nothing more.'",
+    "  call tell me':' known",
+    "  return failed",
+]
 
 
 #: The rcs by which CMS says it did not take a command at all: -3, no such
@@ -1890,7 +1911,7 @@ def _serving(seconds: int) -> list[str]:
         "/* starts its file pool. Asks the pool (p.i) until it answers rc 0; */",
         "/* an rc in final (the command cannot work) ends the wait at once, */",
         "/* any other rc is taken as not serving yet. */",
-        "serving: procedure expose me m. p. pool. final",
+        "serving: procedure expose me m. p. pool. final halted",
         "  parse arg i",
         "  if p.i == '' then return 0",
         "  what = 'file pool' pool.i 'of' m.i",
@@ -1899,10 +1920,8 @@ def _serving(seconds: int) -> list[str]:
         "    if try > 0 then do",
         f"      'CP {CP_POOL_SLEEP}'",
         "      if rc = 0 then nop",
-        "      else do",
-        f"        call tell me': CP {CP_POOL_SLEEP} failed, rc' rc'.'",
-        "        return rc",
-        "      end",
+        f"      else return slept(rc, '{CP_POOL_SLEEP}', what 'to serve',,",
+        "        m.i 'is logged on:' p.i 'says whether its pool serves now.')",
         f"      waited = waited + {POOL_SECONDS}",
         "    end",
         "    /* Its answer (the users connected, or CMS's message) is kept */",
@@ -1991,13 +2010,15 @@ def _start_loop(served: bool, waits: bool, apart: bool) -> list[str]:
     is started (`apart`), one ELSEWHERE found logged on at another member (el.i)
     is neither started nor "not started": the summary names it apart (`_START_THERE`)."""
     if served:
-        return [line for line in _START_LOOP_SERVED if apart or line != _START_LOOP_THERE]
-    loop = _START_LOOP_AWAITED if waits else _START_LOOP_LOGGED_ON
-    if not apart:
-        return loop
-    # What the loop does with a machine that failed, after `if el.i then nop`.
-    first, *rest = loop[3:]
-    return [*loop[:3], "  if el.i then nop", f"  else {first.strip()}", *rest]
+        loop = [line for line in _START_LOOP_SERVED if apart or line != _START_LOOP_THERE]
+    else:
+        loop = _START_LOOP_AWAITED if waits else _START_LOOP_LOGGED_ON
+        if apart:
+            # What the loop does with a machine that failed, after `if el.i then nop`.
+            first, *rest = loop[3:]
+            loop = [*loop[:3], "  if el.i then nop", f"  else {first.strip()}", *rest]
+    # After `if first = 0 then first = result`: a failed SLEEP stops it here.
+    return [*loop[:3], *_START_HALTED, *loop[3:]] if waits else loop
 
 
 #: After the main loop, where a single-configuration machine is started: the
@@ -2038,6 +2059,18 @@ _START_DONE_AWAY = [
     "  call tell me': done:' fresh 'started,' m.0 - fresh - words(there),",
     "    'already logged on.'",
     *(f"  {line}" for line in _START_THERE_SAID),
+]
+#: BKRSTART's main loop, right after a machine failed, where one is waited for:
+#: CP's SLEEP failed (`_SLEPT`), so nothing more is started or asked; the machine
+#: waited for is neither "not started" nor "started, yet not logged on" (SLEPT
+#: said what is known of it), the rest are not started.
+_START_HALTED = [
+    "  if halted then do",
+    "    do j = i + 1 to m.0",
+    "      down = down m.j",
+    "    end",
+    "    leave",
+    "  end",
 ]
 #: BKRSTART's main loop, after a machine failed, where one is waited for.
 _START_NONE_AFTER = [
@@ -2237,10 +2270,10 @@ def _start_routines(
     out += [line for line in _logon(dialect) if waits or line != _AWAITED]
     out += ["", *_queryuser(dialect, apart, member, served), ""]
     out += [line for line in _meanwhile(dialect) if apart or line != _APART]
-    out += ["", *_await(catalog.logon_wait)] if waits else []
+    out += ["", *_await(catalog.logon_wait), "", *_SLEPT] if waits else []
     out += ["", *_serving(catalog.pool_wait), "", *_not_taken("query_filepool")] if served else []
     out += ["", *_away_routine()] if served and apart else []
-    unused = (() if waits else ("w.",)) + (() if apart else ("s.", "el."))
+    unused = (() if waits else ("w.", "halted")) + (() if apart else ("s.", "el."))
     return _unexposed(out, unused)
 
 
@@ -2336,7 +2369,7 @@ def _profile_snippet(model: Model, member: MemberModel | str, source: str, diale
         "if result <> 0 then exit result",
         "first = 0",
         "down = ''",
-        *(["late = ''"] if waits else []),
+        *(["late = ''", "halted = 0"] if waits else []),
         "/* xa.i: CP accepted XAUTOLOG of machine i (started). */",
         "xa. = 0",
         *(["/* el.i: ELSEWHERE found machine i at another member. */", "el. = 0"] if apart else []),
