@@ -73,6 +73,7 @@ def test_case(cms, case):
         not_in_directory=case.not_in_directory,
         elsewhere=case.elsewhere,
         later=case.later,
+        at=case.at,
         identity=example_identity(case.example),
         leaving=case.leaving,
         odd=case.odd,
@@ -115,6 +116,7 @@ def test_no_case_reads_an_unset_variable(cms, case):
     run = cms.run(text, case.operands, member=case.run_as or case.member, logged_on=case.logged_on,
                   fail=case.fail, slow=case.slow, smsg_off=case.smsg_off,
                   not_in_directory=case.not_in_directory, elsewhere=case.elsewhere, later=case.later,
+                  at=case.at,
                   identity=example_identity(case.example), leaving=case.leaving,
                   odd=case.odd,
                   pools=case.pools, numbers=case.numbers,
@@ -1544,6 +1546,19 @@ def test_rexx_md_s_failed_sleep_example_is_what_bkrstart_says(cms):
     assert said[-len(block):] == block, run
     assert "yet not logged on" not in run.stdout, run
     assert run.commands[-1] == "CP SLEEP 2 SEC", run
+
+
+# stop 80, h1: rc 36 names the member where the catalog node runs, from CP's
+# answer to QUERY USER TCTMM AT ALL, and the command that forces it off there.
+def test_rexx_md_s_catalog_node_at_a_named_member_is_what_bkrstart_says(cms):
+    run = cms.run(example_exec("prodssi", "VMSYS1", "BKRSTART"), member="VMSYS1", logged_on=["BKRSVSFS"],
+                  elsewhere=["TCTMM"], at={"TCTMM": "VMSYS2"}, identity=example_identity("prodssi"))
+    said = run.stdout.splitlines()
+    block = _bkrstart_block("CP AT VMSYS2 CMD FORCE TCTMM")
+    assert run.rc == 36, run
+    at = said.index(block[0])
+    assert said[at:at + len(block)] == block, run
+    assert "CP QUERY USER TCTMM AT ALL" in run.commands, run
 
 
 def test_rexx_md_s_try_by_hand_copies_every_stand_in_program():

@@ -55,6 +55,9 @@ def _situations(model, member: str, exec_name: str) -> list[tuple[str, dict]]:
             # The IDENTITY machines named, as CP knows them (h11, stop 69: the
             # stand-in refuses XAUTOLOG of any other user logged on elsewhere).
             ("", {"elsewhere": machines, "identity": identity_machines(model)}),
+            # CP names the member where each runs (QUERY USER ... AT ALL), 8 characters.
+            ("", {"elsewhere": machines, "identity": identity_machines(model),
+                  "at": dict.fromkeys(machines, "ZZZZZZZZ")}),
             ("", {"fail": {"XAUTOLOG": 99}}),
             ("", {"fail": {"SLEEP": 98}}),
             ("", {"logged_on": machines, "fail": {"QUERY USER": 97}}),

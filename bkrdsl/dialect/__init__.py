@@ -52,6 +52,7 @@ FIELDS: dict[str, frozenset[str]] = {
         "query_userid": (),
         "query_user": ("user",),
         "query_user_elsewhere": (),
+        "query_user_at_all": ("user",),
         "xautolog": ("user",),
         "xautolog_not_in_directory_rc": (),
         "xautolog_already_logged_on_rc": (),
@@ -113,6 +114,7 @@ REQUIRED_FIELDS: dict[str, tuple[str, ...]] = {
     "review_verb": ("job",),
     "xautolog": ("user",),
     "query_user": ("user",),
+    "query_user_at_all": ("user",),
     "query_filepool": ("pool",),
     "job_name_setting": ("value",),
     "job_type_setting": ("value",),
@@ -148,6 +150,7 @@ UPPER_CASE_COMMANDS = {
     "message_command": "CP",
     "query_userid": "CP",
     "query_user": "CP",
+    "query_user_at_all": "CP",
     "xautolog": "CP",
     "query_filepool": "CMS",
 }

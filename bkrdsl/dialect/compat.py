@@ -348,6 +348,26 @@ bkrc assumes; check it on your system):
   with BKRSVSFS logged on at its home, the same query on another member
   should answer `BKRSVSFS  - SSI`. Should your CP word it otherwise,
   correct `query_user_elsewhere` in the dialect table.
+- **At which member a single-configuration machine runs.** `- SSI` does not
+  name the member. So for a single-configuration machine found so (the
+  Tape Manager catalog node, the shared catalog's SFS server) BKRSTART
+  asks once more, `QUERY USER id AT ALL` (`query_user_at_all`, **assumed**:
+  QUERY USERS takes `AT sysname` and `AT ALL` from z/VM 6.2 on, with SSI,
+  but no IBM page that shows its answer was found: searched for "QUERY
+  USER AT ALL" and "QUERY USERS userid AT ALL response" in documentation
+  pages, stored web pages and public code, stop 80), and reads the member
+  from a line that starts with the user ID and holds the word `AT`
+  followed by a member name (letters and digits, at most 8, not this
+  member): `TCTMM    - DSC AT VMSYS2`, as the test stand-in answers. Then
+  it names the member and the command that forces the machine off there,
+  `CP AT VMSYS2 CMD FORCE TCTMM`, on a line of its own; an answer it
+  cannot read so, or a failure (CP's answer and rc are shown), leaves the
+  member unnamed, `CP does not say which`, as before, with the same rc 36
+  (or, for the SFS server, its pool asked from here all the same). Check
+  it once: with TCTMM logged on at its member, `CP QUERY USER TCTMM AT ALL`
+  on another member should answer a line like the one above; should your
+  CP word it otherwise, correct `query_user_at_all` in the dialect table,
+  or note that BKRSTART will not name the member.
 - **The catalog's file pool while it starts.** On the SFS server's home
   member BKRSTART waits for the server's logon, then asks CMS's `QUERY
   FILEPOOL CONNECT BKRPOOL:` (`query_filepool`) until it answers rc 0,

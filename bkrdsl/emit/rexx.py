@@ -1628,7 +1628,7 @@ _START_SERVED = [
     "/* 0 when the machine is logged on and, for the catalog's SFS */",
     "/* server, its file pool serves; on.i says whether it is logged on. */",
     "start: procedure expose me member m. q. x. w. s. p. pool. final,",
-    "  on. xa. el. halted",
+    "  on. xa. el. qa. halted",
     "  parse arg i",
     "  up = logon(i)",
     "  on.i = (up = 0)",
@@ -1647,7 +1647,7 @@ def _logon(dialect) -> list[str]:
     XAUTOLOG's refusals (the dialect's rcs) already logged on goes to
     MEANWHILE, not in the directory says to load the entries."""
     return [
-        "logon: procedure expose me member m. q. x. w. s. xa. el. halted",
+        "logon: procedure expose me member m. q. x. w. s. xa. el. qa. halted",
         "  parse arg i",
         "  asked = queryuser(i)",
         "  if asked = 0 then do",
@@ -1691,7 +1691,7 @@ def _meanwhile(dialect) -> list[str]:
         "/* on since the query (another BKRSTART, an operator) is what */",
         "/* XAUTOLOG was for, when QUERY USER now says so. Any other rc */",
         "/* says nothing of the kind: it is not asked about again. */",
-        "meanwhile: procedure expose me m. q. x. s. w. el.",
+        "meanwhile: procedure expose me m. q. x. s. w. el. qa.",
         "  parse arg i",
         "  asked = queryuser(i)",
         "  if asked = 0 then do",
@@ -1724,7 +1724,7 @@ def _queryuser(dialect, apart: bool, member: str, served: bool = False) -> list[
     if len(f"  if wordpos({literal}, rest) = 1 then nop") > MAX_COLUMNS:
         # A site's form too long for the line it is compared on: set once, split.
         away, literal = rexx_assign("away", elsewhere, indent=2), "away"
-    exposed = "me m. q. s. w. el." if apart else "me m. q."
+    exposed = "me m. q. s. w. el. qa." if apart else "me m. q."
     single = f", or {RC_ELSEWHERE} for a single-configuration machine (ELSEWHERE)" if apart else ""
     lines = [
         *rexx_comment(
@@ -1762,25 +1762,72 @@ def _queryuser(dialect, apart: bool, member: str, served: bool = False) -> list[
         "/* A single-configuration machine runs at one member at a time: */",
         "/* logged on at another, XAUTOLOG cannot start it here. el.i */",
         "/* says it was found there (its rc is one CP could give too). */",
-        "elsewhere: procedure expose me m. w. el.",
+        "elsewhere: procedure expose me m. w. el. qa.",
         "  parse arg i",
         "  el.i = 1",
-        "  call tell me':' m.i 'is logged on at another member of the',",
-        "    'SSI cluster'",
+        "  there = whereis(i)",
+        "  if there == '' then do",
+        "    call tell me':' m.i 'is logged on at another member of the',",
+        "      'SSI cluster'",
         # The member's name on a line of its own words: a name of 8 characters
         # (the most a system identifier has) must keep the line to 72 columns.
-        f"  call tell me': (CP does not say which), not here on {member},'",
-        "  call tell me': where the .bkr file starts it. It is',",
-        "    'single-configuration,'",
-        "  call tell me': logged on at one member at a time: XAUTOLOG',",
-        "    'cannot start'",
-        "  call tell me': it here while it runs there.'",
+        f"    call tell me': (CP does not say which), not here on {member},'",
+        "    call tell me': where the .bkr file starts it. It is',",
+        "      'single-configuration,'",
+        "    call tell me': logged on at one member at a time: XAUTOLOG',",
+        "      'cannot start'",
+        "    call tell me': it here while it runs there.'",
+        *(f"  {line}" for line in (_AWAY_SAID if served else [])),
+        "    call tell me': FORCE it off where it runs, then run' me,",
+        "      'again; or,'",
+        "    call tell me': if it belongs there, fix the member the .bkr',",
+        "      'file names'",
+        "    call tell me': for it, and load what bkrc writes.'",
+        f"    return {RC_ELSEWHERE}",
+        "  end",
+        # CP named the member (WHEREIS): say it, and the command that forces
+        # the machine off there, on a line of its own to copy.
+        "  call tell me':' m.i 'is logged on at member' there 'of the SSI',",
+        "    'cluster,'",
+        f"  call tell me': not here on {member}, where the .bkr file starts',",
+        "    'it. It is'",
+        "  call tell me': single-configuration, logged on at one member at',",
+        "    'a time:'",
+        "  call tell me': XAUTOLOG cannot start it here while it runs there.'",
         *(_AWAY_SAID if served else []),
-        "  call tell me': FORCE it off where it runs, then run' me 'again; or,'",
-        "  call tell me': if it belongs there, fix the member the .bkr',",
-        "    'file names'",
+        "  call tell me': FORCE it off there, from a class A user:'",
+        "  call tell me':   CP AT' there 'CMD FORCE' m.i",
+        "  call tell me': then, once it is logged off, run' me 'again; or,',",
+        "    'if it'",
+        "  call tell me': belongs on' there', fix the member the .bkr file',",
+        "    'names'",
         "  call tell me': for it, and load what bkrc writes.'",
         f"  return {RC_ELSEWHERE}",
+        "",
+        "/* The member CP's QUERY USER ... AT ALL (qa.i) names for machine */",
+        "/* i, logged on at another member: the word after AT on a line */",
+        "/* that starts with its user ID, a member name (letters and */",
+        "/* digits, 8 at most) not this one; '' when it names none. */",
+        "whereis: procedure expose me m. qa.",
+        "  parse arg i",
+        "  if cpquery(qa.i, 0) = 0 then nop",
+        "  else return ''",
+        "  do while cpanswer <> ''",
+        "    parse upper var cpanswer line '15'x cpanswer",
+        "    if word(line, 1) == m.i then nop",
+        "    else iterate",
+        "    at = wordpos('AT', line)",
+        "    if at = 0 then iterate",
+        "    there = word(line, at + 1)",
+        "    if there == '' then iterate",
+        "    if length(there) > 8 then iterate",
+        "    if verify(there, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789') = 0",
+        "      then nop",
+        "    else iterate",
+        f"    if there == '{member}' then iterate",
+        "    return there",
+        "  end",
+        "  return ''",
     ]
 
 
@@ -1823,7 +1870,7 @@ def _await(seconds: int) -> list[str]:
     """AWAIT: waits up to `seconds` (a whole number of POLL_SECONDS) for a machine
     to log on (rc RC_NOT_UP when it does not in time)."""
     return [
-        "await: procedure expose me m. q. s. w. el. halted",
+        "await: procedure expose me m. q. s. w. el. qa. halted",
         "  parse arg i",
         f"  call tell me': waiting up to {seconds} seconds for' m.i 'to log on.'",
         f"  do try = 1 to {seconds // POLL_SECONDS}",
@@ -2273,7 +2320,7 @@ def _start_routines(
     out += ["", *_await(catalog.logon_wait), "", *_SLEPT] if waits else []
     out += ["", *_serving(catalog.pool_wait), "", *_not_taken("query_filepool")] if served else []
     out += ["", *_away_routine()] if served and apart else []
-    unused = (() if waits else ("w.", "halted")) + (() if apart else ("s.", "el."))
+    unused = (() if waits else ("w.", "halted")) + (() if apart else ("s.", "el.", "qa."))
     return _unexposed(out, unused)
 
 
@@ -2348,6 +2395,9 @@ def _profile_snippet(model: Model, member: MemberModel | str, source: str, diale
             out.code(f"w.{i} = {1 if wait else 0}")
         if apart:
             out.code(f"s.{i} = {1 if single else 0}")
+        if single:
+            # Asked only of a single-configuration machine found at another member (WHEREIS).
+            out.assign(f"qa.{i}", dialect.text("query_user_at_all", user=user), name=True)
         if held:
             out.code(f"n.{i} = {1 if need and not wait else 0}")
         if wait and pool:

@@ -24,6 +24,7 @@ class Case:
     not_in_directory: list[str] = field(default_factory=list)
     elsewhere: list[str] = field(default_factory=list)
     later: dict[str, int] = field(default_factory=dict)
+    at: dict[str, str] = field(default_factory=dict)
     leaving: list[str] = field(default_factory=list)
     odd: dict[str, tuple[int | str, list[str]]] = field(default_factory=dict)
     pools: dict[str, tuple[str, int | str, int]] = field(default_factory=dict)
@@ -84,6 +85,9 @@ def parse_cases(text: str) -> list[Case]:
             case.not_in_directory.extend(rest.split())
         elif word == "ssi":
             case.elsewhere.extend(rest.split())
+        elif word == "at":
+            user, member = rest.split()
+            case.at[user] = member
         elif word == "leaving":
             case.leaving.extend(rest.split())
         elif word == "smsgoff":

@@ -117,6 +117,7 @@ class CmsStandIn:
         not_in_directory: tuple[str, ...] | list[str] = (),
         elsewhere: tuple[str, ...] | list[str] = (),
         later: dict[str, int] | None = None,
+        at: dict[str, str] | None = None,
         identity: tuple[str, ...] | list[str] = (),
         leaving: tuple[str, ...] | list[str] = (),
         odd: dict[str, tuple[int | str, list[str]]] | None = None,
@@ -140,7 +141,9 @@ class CmsStandIn:
         it), `later` users that log on at another
         member while the EXEC runs (QUERY USER: not logged on n more times,
         then `id - SSI`; XAUTOLOG once n is 0: rc 54, unless `identity`
-        names it); `identity` names the IDENTITY machines (an instance on
+        names it); `at` gives the member at which such a user runs, which
+        QUERY USER id AT ALL names (`id - DSC AT member`; without, it
+        answers `id - SSI`, naming none); `identity` names the IDENTITY machines (an instance on
         each member: one logged on at another member does not stop XAUTOLOG
         here, as it does a single-configuration machine's); `leaving` users
         logged on here whose logoff is under way (QUERY USER finds no
@@ -182,6 +185,7 @@ class CmsStandIn:
         (state / "nodir").write_text("".join(f"{u}\n" for u in not_in_directory))
         (state / "ssi").write_text("".join(f"{u}\n" for u in elsewhere))
         (state / "later").write_text("".join(f"{u} {n}\n" for u, n in (later or {}).items()))
+        (state / "at").write_text("".join(f"{u} {m}\n" for u, m in (at or {}).items()))
         (state / "identity").write_text("".join(f"{u}\n" for u in identity))
         (state / "leaving").write_text("".join(f"{u}\n" for u in leaving))
         (state / "smsgoff").write_text("".join(f"{u}\n" for u in smsg_off))
