@@ -1561,6 +1561,30 @@ def test_rexx_md_s_catalog_node_at_a_named_member_is_what_bkrstart_says(cms):
     assert "CP QUERY USER TCTMM AT ALL" in run.commands, run
 
 
+# stop 80, h1: an XAUTOLOG CP refuses for a cause BKRSTART cannot read from its
+# rc (authority: its number was not found) gets the remedy once, naming the user
+# that runs BKRSTART; CP's "not in directory" (53), which has its own, and CMS's
+# -3 do not.
+def test_an_xautolog_refused_names_what_the_caller_needs_for_authority(cms):
+    text = example_exec("minimal", "DEV2", "BKRSTART")
+    run = cms.run(text, member="DEV2", userid="OPERATOR", fail={"XAUTOLOG BKRBKUP": 7})
+    assert run.rc == 7, run
+    said = " ".join(unfolded(run.stdout, "BKRSTART"))
+    assert ("BKRSTART: if CP refused XAUTOLOG above for authority: OPERATOR needs privilege class A or B,"
+            " or an XAUTOLOG OPERATOR statement in the directory entry of: BKRBKUP.") in said, run
+    for fail in ({"XAUTOLOG BKRBKUP": 53}, {"XAUTOLOG BKRBKUP": -3}):
+        run = cms.run(text, member="DEV2", fail=fail)
+        assert "for authority" not in run.stdout, run
+
+
+def test_rexx_md_s_xautolog_authority_example_is_what_bkrstart_says(cms):
+    run = cms.run(example_exec("minimal", "DEV2", "BKRSTART"), member="DEV2",
+                  fail={"XAUTOLOG BKRBKUP": 50, "XAUTOLOG BKRWRK02": 50})
+    block = _bkrstart_block("if CP refused XAUTOLOG above for authority")
+    assert run.rc == 50, run
+    assert run.stdout.splitlines()[-len(block):] == block, run
+
+
 def test_rexx_md_s_try_by_hand_copies_every_stand_in_program():
     """docs/rexx.md, "To try an EXEC by hand": the recipe copies each program of
     tests/cms/bin (CP, QUERY and SET) and makes it executable. It once left SET

@@ -1628,7 +1628,7 @@ _START_SERVED = [
     "/* 0 when the machine is logged on and, for the catalog's SFS */",
     "/* server, its file pool serves; on.i says whether it is logged on. */",
     "start: procedure expose me member m. q. x. w. s. p. pool. final,",
-    "  on. xa. el. qa. halted",
+    "  on. xa. xf. el. qa. halted",
     "  parse arg i",
     "  up = logon(i)",
     "  on.i = (up = 0)",
@@ -1647,7 +1647,7 @@ def _logon(dialect) -> list[str]:
     XAUTOLOG's refusals (the dialect's rcs) already logged on goes to
     MEANWHILE, not in the directory says to load the entries."""
     return [
-        "logon: procedure expose me member m. q. x. w. s. xa. el. qa. halted",
+        "logon: procedure expose me member m. q. x. w. s. xa. xf. el. qa. halted",
         "  parse arg i",
         "  asked = queryuser(i)",
         "  if asked = 0 then do",
@@ -1668,6 +1668,10 @@ def _logon(dialect) -> list[str]:
         "      call tell me': load the entries bkrc wrote, then run' me,",
         "        'again.'",
         "    end",
+        # Any other refusal of CP's (a positive rc: its message's number) may
+        # be for authority, whose number was not found: the summary says what
+        # to do once, for every machine so refused (`_START_REFUSED`).
+        "    else if failed > 0 then xf.i = 1",
         "    return failed",
         "  end",
         # CP's XAUTOLOG returns once the logon is under way: "started" says
@@ -2084,6 +2088,28 @@ _START_THERE_SAID = [
     "else call tell me': found logged on at another member, left',",
     "  'there:'there'.'",
 ]
+#: After a failure, the machines whose XAUTOLOG CP refused with an rc BKRSTART
+#: reads no cause from (not "not in directory", not "already logged on"): CP's
+#: message above each says why, and an issuer without authority is the cause
+#: a first run meets (AUTOLOG1 of class G only, no XAUTOLOG statement in the
+#: entries bkrc writes). The number of that refusal was not found, so the
+#: remedy is said once, for them all, under the condition of CP's message.
+_START_REFUSED = [
+    "/* xf.i: CP refused XAUTOLOG of machine i for a cause its message */",
+    "/* says; if for authority, what the caller needs. */",
+    "refused = ''",
+    "do i = 1 to m.0",
+    "  if xf.i then refused = refused m.i",
+    "end",
+    "if refused == '' then nop",
+    "else do",
+    "  call tell me': if CP refused XAUTOLOG above for authority:',",
+    "    caller 'needs privilege class A or B, or an XAUTOLOG' caller,",
+    "    'statement in the directory entry of:'refused'. bkrc writes',",
+    "    'their entries without one: add it to their statements in a',",
+    "    'site dialect table (docs/deploy.md, BKRSTART EXEC).'",
+    "end",
+]
 #: BKRSTART's summary when every machine is up: how many it started, how
 #: many it found logged on.
 _START_DONE = [
@@ -2422,6 +2448,7 @@ def _profile_snippet(model: Model, member: MemberModel | str, source: str, diale
         *(["late = ''", "halted = 0"] if waits else []),
         "/* xa.i: CP accepted XAUTOLOG of machine i (started). */",
         "xa. = 0",
+        "xf. = 0",
         *(["/* el.i: ELSEWHERE found machine i at another member. */", "el. = 0"] if apart else []),
         *(["held = 0"] if held else []),
         "do i = 1 to m.0",
@@ -2441,6 +2468,7 @@ def _profile_snippet(model: Model, member: MemberModel | str, source: str, diale
            "else call tell me': started, yet not logged on here:'late'.'"] if waits else []),
         "if down == '' then nop",
         "else call tell me': not started on member' member':'down'.'",
+        *_START_REFUSED,
         *(_START_THERE_SAID if apart else []),
         "call tell me': fix the cause shown above, then run EXEC' me 'again.'",
         "call tell me': it starts only the machines that are not logged on.'",
@@ -2458,7 +2486,10 @@ def _profile_snippet(model: Model, member: MemberModel | str, source: str, diale
             "    'machines of member' member 'of cluster' cluster', those not',",
             "    'logged on yet; it runs on member' member 'only.'",
         ]
-    out.code(*_guard_routine(dialect, name, _every_member(model)), "", *_QUERY_ROUTINES, "", *_TELL_ROUTINE, "",
+    # `caller`, the user that runs it (QUERY USERID's first word): named in what
+    # it needs to XAUTOLOG the machines (`_START_REFUSED`).
+    out.code(*_guard_routine(dialect, name, _every_member(model), " caller"), "", *_QUERY_ROUTINES, "",
+             *_TELL_ROUTINE, "",
              *_ROUTINE_VERSION, "",
              *_help_routine(what, " member cluster",
                             [f"Use: {START_FILE} (no operands), from the PROFILE EXEC of AUTOLOG1 on",
