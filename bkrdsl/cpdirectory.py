@@ -109,6 +109,8 @@ ALLOCATED_FORMS = frozenset({"AUTOG", "AUTOR", "AUTOV"})
 _HEX = frozenset("0123456789ABCDEF")
 #: A blank `str.split` splits at and DIRECTXA does not: any but a space or a tab (and the newline).
 _ODD_BLANK = re.compile(r"[^\S \t\n]")
+#: A word as `str.split` splits a record: at any blank (`_masked` reads a record so too).
+_SPLIT_WORD = re.compile(r"\S+")
 #: Those blanks, each looked for in a text at C speed (`in`) before `_ODD_BLANK` says where:
 #: the characters `str.isspace` holds blank (tests/test_cpdirectory.py checks the list).
 ODD_BLANKS = (
@@ -954,19 +956,43 @@ def _looks_ebcdic(data: bytes) -> bool:
 
 
 def _masked(line: str) -> str:
-    """The record with its passwords (see `_PASSWORD_WORDS`) as `*`s of their length."""
+    """The record with its passwords (see `_PASSWORD_WORDS`) as `*`s of their length:
+    a password's whole word, also where it runs past column 71 (BKR505 shows the
+    record whole). Where a blank DIRECTXA does not split at (a no-break space, a
+    form feed) stands in a word, the password the site meant may be a part of it:
+    each part `str.split` would read as a password, beside such a blank, is masked
+    too (`USER LNX01\xa0SECRET 1M`: DIRECTXA reads the ID `LNX01\xa0SECRET`, which
+    it refuses, and the password `1M`)."""
     if line.startswith("*"):
         return line
-    words = list(_WORD.finditer(line[:LAST_COLUMN]))
-    if not words:
-        return line
-    which = _password_slice([word.group().upper() for word in words[:4]])
-    if which is None:
+    spans = _password_spans(_WORD, line)
+    if _ODD_BLANK.search(line, 0, LAST_COLUMN):
+        spans += [
+            (begin, end)
+            for begin, end in _password_spans(_SPLIT_WORD, line)
+            if (begin and line[begin - 1] in ODD_BLANKS) or (end < len(line) and line[end] in ODD_BLANKS)
+        ]
+    if not spans:
         return line
     chars = list(line)
-    for word in words[which]:
-        chars[word.start() : word.end()] = "*" * (word.end() - word.start())
+    for begin, end in spans:
+        chars[begin:end] = "*" * (end - begin)
     return "".join(chars)
+
+
+def _password_spans(word: re.Pattern[str], line: str) -> list[tuple[int, int]]:
+    """The columns (0-based, end past the word) of the record's passwords, its words
+    split by `word`: those that start by column 71, each whole, its statement read
+    from its first four words as DIRECTXA reads them (cut at column 71)."""
+    words = []
+    for found in word.finditer(line):
+        if found.start() >= LAST_COLUMN:
+            break
+        words.append(found)
+    if not words:
+        return []
+    which = _password_slice([found.group()[: LAST_COLUMN - found.start()].upper() for found in words[:4]])
+    return [] if which is None else [found.span() for found in words[which]]
 
 
 def _doubtful(lines: list[str], upper: str, uppers: list[str]) -> frozenset[int]:
@@ -990,7 +1016,8 @@ def _id_problem(word: str, what: str) -> str | None:
         return None
     if len(word) > 8:
         return f"{what} `{word}` is {len(word)} characters; a z/VM user ID has at most 8"
-    bad = sorted(set(word) - USER_ID_CHARS)
+    # A `*` last: a password `_masked` hid in the word (`USER C\xa0D PW`) is not the slip.
+    bad = sorted(set(word) - USER_ID_CHARS, key=lambda char: (char == "*", char))
     if bad:
         return f"{what} `{word}` holds `{bad[0]}`, which no z/VM user ID holds"
     return None
@@ -1151,10 +1178,12 @@ class _Reader:
             masked = upper.find(password, at)
             end = masked + len(password)
             self.places = [(first, first + len(name)), (begin, at), (masked, end)]
+            end = _word_end(line, end)  # the whole word, where it runs past column 71 (BKR505)
             return line[:masked] + "*" * (end - masked) + line[end:]
         which = _password_slice(shape)
         for index in range(which.start, min(which.stop, len(shape))):
             begin, end = self._place(index)
+            end = _word_end(line, end)
             line = line[:begin] + "*" * (end - begin) + line[end:]
         return line
 

@@ -375,10 +375,58 @@ def test_the_one_operand_mdisk_forms_have_their_passwords_masked_too():
     assert "SECRET" not in shown and " MDISK 0200 3390 DEVNO 1A2B MR ******* ******* *******" in shown
 
 
+def test_a_password_that_runs_past_column_71_is_masked_whole():
+    """BKR505 shows a record whose word runs past column 71, and says the word: a
+    password there is masked to its last character, not to column 71 only (before:
+    `USER LNX02 ... *****E02`, its characters past column 71 shown in clear)."""
+    text = "".join(
+        [
+            "USER LNX01 LBYONLY 1M 1M G\n",
+            "USER LNX02".ljust(66) + "SECRET02\n",
+            " MDISK 0191 3390 1 10 VOL MR RPASS".ljust(64) + "SECRETW2 M\n",
+            "USER LNX03 " + " " * 53 + "SECRET03\tX\n",
+        ]
+    )
+    found = read_directory("site.direct", text.encode())
+    shown = found.source.text.split("\n")
+    assert shown[1] == "USER LNX02".ljust(66) + "********"
+    assert shown[2] == " MDISK 0191 3390 1 10 VOL MR *****".ljust(64) + "******** M"
+    assert shown[3] == "USER LNX03 " + " " * 53 + "********\tX"
+    cut = [d for d in found.diagnostics if d.code == "BKR505"]
+    assert [d.span.line for d in cut] == [2, 3, 4]
+    for diagnostic in found.diagnostics:
+        assert "SECRET" not in diagnostic.message and "ECRET" not in diagnostic.message
+    assert "SECRET" not in found.source.text and "ET0" not in found.source.text and "TW2" not in found.source.text
+
+
+def test_a_password_the_site_meant_behind_a_no_break_space_is_masked_too():
+    """A no-break space (X'41' in code page 1047) or a form feed where a blank was meant
+    joins two words for DIRECTXA: `USER LNX01\xa0SECRET01 1M` has the ID `LNX01\xa0SECRET01`
+    (BKR502) and the password `1M`. The password the site meant is masked too, in the
+    record shown and in BKR502's message (before: shown in
+    clear in both); an MDISK's mode beside such a blank in another word stays as read."""
+    text = (
+        "USER LNX01\xa0SECRET01 1M 1M G\n"
+        "USER LNX02 LBYONLY 1M 1M G\n"
+        " MDISK 0191 3390 1 10 VOL MR\xa0SECRETR2 SECRETW2\n"
+        " MDISK 0192 3390 1 10 V\x0cL MR SECRETR3\n"
+    )
+    found = read_directory("site.direct", text.encode())
+    shown = found.source.text.split("\n")
+    assert shown[0] == "USER LNX01\xa0******** ** 1M G"
+    assert shown[2] == " MDISK 0191 3390 1 10 VOL MR\xa0******** ********"
+    assert shown[3] == " MDISK 0192 3390 1 10 V\x0cL MR ********"
+    assert "SECRET" not in found.source.text
+    (bad, *_) = found.diagnostics
+    assert (bad.code, bad.span.line) == ("BKR502", 1)
+    assert bad.message == "USER ID `LNX01\xa0********` is 14 characters; a z/VM user ID has at most 8"
+
+
 def test_words_are_split_at_spaces_and_tabs_only_as_directxa_splits_them():
     """The reader splits a record with `str.split`, which splits at every blank; DIRECTXA
     splits at a space or a tab only. A form feed or a no-break space is part of its
-    word (this ID is refused, and the password masked is the word after it), and a
+    word (this ID is refused, and the password masked is the word after it, and so is
+    the part of the ID `str.split` would take for the password: `B`, `D`), and a
     letter longer in upper case (`ß`) leaves the columns as the record has them."""
     text = (
         "USER\tLNX01\tSECRET1 1M 1M G\n MDISK\t0191 3390 1 10 V MR RPASS\n"
@@ -389,13 +437,14 @@ def test_words_are_split_at_spaces_and_tabs_only_as_directxa_splits_them():
     found = read_directory("site.direct", text.encode())
     shown = found.source.text.split("\n")
     assert shown[:2] == ["USER\tLNX01\t******* 1M 1M G", " MDISK\t0191 3390 1 10 V MR *****"]
-    assert shown[2:4] == ["USER A\x0cB ** 1M 1M G", "USER C\xa0D ******* 1M 1M G"]
+    assert shown[2:4] == ["USER A\x0c* ** 1M 1M G", "USER C\xa0* ******* 1M 1M G"]
     assert shown[4:6] == ["USER ßA ******* 1M 1M G", " MDISK 0192 3390 1 10 V MR ****** *****"]
     assert [(d.code, d.span.line, d.span.column, d.span.end_column) for d in found.diagnostics] == [
         ("BKR502", 3, 6, 9),
         ("BKR502", 4, 6, 9),
     ]
     assert "holds `\x0c`" in found.diagnostics[0].message
+    assert "holds `\xa0`" in found.diagnostics[1].message  # the blank, not the mask's `*`
     lnx, sharp = found.entry("LNX01"), found.entry("SSA")
     assert (lnx.span.column, lnx.span.end_column, lnx.disks[0].span.column) == (6, 11, 8)
     assert (sharp.span.column, sharp.span.end_column, sharp.span.start) == (6, 8, text.index("ßA"))
