@@ -662,6 +662,19 @@ def _real_folder(entry: os.DirEntry) -> bool:
         return False
 
 
+def _own_folder(entry: os.DirEntry) -> bool:
+    """The folder belongs to the user this process runs as (its effective user ID,
+    which made every folder a compile of its leaves); True where there are no
+    user IDs (Windows)."""
+    geteuid = getattr(os, "geteuid", None)
+    if geteuid is None:  # pragma: no cover - not POSIX
+        return True
+    try:
+        return entry.stat(follow_symlinks=False).st_uid == geteuid()
+    except OSError:
+        return False
+
+
 def make_plan(
     out_dir: Path,
     artifacts: list[Artifact],
@@ -3228,9 +3241,17 @@ def _leftovers(out_dir: Path) -> list[tuple[Path, str, int]]:
         # (a Path made and compared for each cost more than the listing), and
         # every compile looks here twice (before its plan, and before it writes).
         # A real folder only: a symbolic link of that name is not a compile's (it
-        # would be put in DIR's place, or said removed and left), and stays.
+        # would be put in DIR's place, or said removed and left), and stays. And
+        # one of this user's: in a folder others may write (a team's share, /tmp),
+        # a folder another user made with that name is no compile's of this user,
+        # and is never put in DIR's place (its files would be deployed as bkrc's)
+        # nor removed (`_own_folder`).
         with os.scandir(out_dir.parent) as entries:
-            names = sorted(entry.name for entry in entries if entry.name.startswith(prefix) and _real_folder(entry))
+            names = sorted(
+                entry.name
+                for entry in entries
+                if entry.name.startswith(prefix) and _real_folder(entry) and _own_folder(entry)
+            )
     except OSError:
         return []
     for name in names:

@@ -1256,6 +1256,34 @@ def test_a_symlink_named_as_a_killed_compiles_folder_is_left_alone(tmp_path):
     assert (elsewhere / "keep.txt").read_text() == "keep\n"
 
 
+def test_a_folder_another_user_made_with_a_killed_compiles_name_is_left_alone(tmp_path, monkeypatch):
+    """In a folder others may write (a team's share, /tmp), another user can make a
+    folder named as a killed compile's `old` one beside a missing DIR: recover put it
+    in DIR's place (its files then kept, planned against and deployed as if bkrc's),
+    and removed another user's `new` one. Only this user's folders are a killed
+    compile's of its: the others are left where they are, DIR written afresh."""
+    out, pid = tmp_path / "out", _dead_pid()
+    planted = tmp_path / f"{output._temp_prefix(out)}old-{pid}-abcdefgh"
+    planted.mkdir()
+    (planted / "M1").mkdir()
+    (planted / "M1" / "EVIL.EXEC").write_text("/* not bkrc's */\n")
+    other_new = tmp_path / f"{output._temp_prefix(out)}new-{pid}-abcdefgh"
+    other_new.mkdir()
+    if os.geteuid() == 0:  # root: the folders given to another user (nobody)
+        for folder in (planted, planted / "M1", other_new):
+            os.chown(folder, 65534, 65534)
+    else:  # the folders are this user's: the process seen as another one
+        uid = os.geteuid() + 1
+        monkeypatch.setattr(output.os, "geteuid", lambda: uid)
+    assert output.recover(out, locked=True) == []
+    plan = output.make_plan(out, arts(), "test.bkr", locked=True)
+    assert (plan.put_back, plan.leftovers, plan.preserved) == (None, [], [])
+    assert {a.action for a in plan.actions} == {output.CREATE}
+    compile_to(out, arts())
+    assert not (out / "M1" / "EVIL.EXEC").exists()
+    assert (planted / "M1" / "EVIL.EXEC").exists() and other_new.is_dir()
+
+
 def test_a_folder_that_cannot_be_put_back_says_how_to_put_it_back(tmp_path, monkeypatch):
     out = tmp_path / "out"
     aside = tmp_path / f".out.bkrc-old-{2**22 + 1}-abcdefgh"
