@@ -234,6 +234,24 @@ def test_a_table_that_writes_a_link_password_is_refused_nothing_written(tmp_path
     assert not (tmp_path / "out").exists()
 
 
+def test_a_table_text_holding_the_escape_s_opening_is_refused_nothing_written(tmp_path):
+    """The generated files write a character outside the invariant set as `<U+XXXX>`,
+    and so a `<` before `U+` as `<U+003C>` (emit/quoting.py). A site table's verb
+    `SUBMIT {job} <U+` was sent to CP as `SMSG BKRBKUP SUBMIT APPSFULL <U+003C>U+`
+    (tests/test_regina_quoting.py's property found it): the table is refused as it
+    is loaded (exit 2, nothing written), naming the entry."""
+    text = BUILTIN.read_text(encoding="utf-8")
+    old = 'value = "SUBMIT {job}"'
+    assert text.count(old) == 1
+    table = tmp_path / "site-dialect.toml"
+    table.write_text(text.replace(old, 'value = "SUBMIT {job} <U+"'), encoding="utf-8")
+    result = run_cli(["compile", EXAMPLES / "prodssi.bkr", "-o", tmp_path / "out", "--dialect", table], expect=2)
+    assert f"{table}: entry submit_verb: 'SUBMIT {{job}} <U+' holds `<U+`, which the generated files write as" in (
+        result.stderr
+    )
+    assert not (tmp_path / "out").exists()
+
+
 # --- h9 (stop 67)
 def test_changes_write_no_character_a_terminal_acts_on(tmp_path):
     """A site's note holding a C1 control (U+009B, `ESC [` in one character) and a line

@@ -5,7 +5,8 @@ and as a string literal that `BKRSUBMT LIST` displays; the same text, given as
 the source file's name, goes into the first comment lines as well. Whatever the text, the
 EXEC must still run (rc 0, no command other than the member query) and display
 the text intact: exactly, for EBCDIC-invariant text; through the documented
-`<U+XXXX>` mapping (undone by `decode_invariant`) for anything else.
+`<U+XXXX>` mapping (undone by `decode_invariant`) for anything else. A site
+dialect table's command text, of any invariant characters, reaches CP as written.
 Each example spawns Regina, so the example counts stay small.
 """
 
@@ -13,14 +14,16 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import functools
 import itertools
 
 import pytest
-from cms.generate import example_model, generate
-from cms.invariants import folded
-from hypothesis import HealthCheck, given, settings
+from cms.generate import example_model, generate, site_dialect
+from cms.invariants import folded, member_jobs, servers
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from bkrdsl.dialect import DialectError
 from bkrdsl.emit.quoting import INVARIANT, decode_invariant
 from bkrdsl.generated import SAY_COLUMNS
 
@@ -92,3 +95,30 @@ def test_other_text_arrives_mapped_and_reversible(cms, text):
     shown = _shown_description(cms, text)
     assert set(shown) <= INVARIANT
     assert decode_invariant(shown) == text
+
+
+#: A site table's command text after the verb: the characters its check lets through
+#: (the invariant set: `'`, `"`, `/*`, `*/`, `;`, `,` among them), never a blank at its end.
+SITE_TEXT = INVARIANT_TEXT.map(str.strip).filter(bool).filter(lambda s: len(s) <= 30)
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(submit=SITE_TEXT, purge=SITE_TEXT)
+@example(submit="<U+", purge="'x\" /* ; , */")  # `<U+` sent as `<U+003C>U+`: now refused as the table loads
+def test_a_site_table_s_command_text_reaches_cp_as_written(cms, submit, purge):
+    """The EXECs carry a site dialect table's text as well as the .bkr file's: the
+    verbs BKRSUBMT and BKREXPIR send (`submit_verb`, `expire_purge_verb`) hold any
+    invariant character, quotes, `/*` and `;` included. Whatever they hold, the EXEC
+    runs and sends each command exactly as the table writes it, and nothing else."""
+    try:
+        dialect = site_dialect({"submit_verb": f"SUBMIT {{job}} {submit}", "expire_purge_verb": f"EXPIRE {purge}"})
+    except DialectError:  # a text the table's own checks refuse (too wide, say): nothing written
+        return
+    model = example_model("prodssi")
+    member = model.purging_members()[0]
+    exec_of = functools.partial(generate, model, member, source="prodssi.bkr", dialect=dialect)
+    run = cms.run(exec_of("BKRSUBMT"), "ALL", member=member, logged_on=servers(model))
+    sent = [f"CP SMSG {model.backup_server} SUBMIT {name} {submit}" for name, _ in member_jobs(model, member)]
+    assert (run.rc, run.commands) == (0, ["CP QUERY USERID", *sent]), run
+    run = cms.run(exec_of("BKREXPIR"), "PURGE", member=member, logged_on=servers(model))
+    assert (run.rc, run.commands) == (0, ["CP QUERY USERID", f"CP SMSG {model.catalog_server} EXPIRE {purge}"]), run

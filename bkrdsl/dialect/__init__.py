@@ -382,6 +382,14 @@ def _check_text(where: str, template: str, allowed: frozenset[str] | None) -> No
             f"{where}: {''.join(bad)!r} is not the same in every EBCDIC code page;"
             " generated files may only hold A-Z a-z 0-9 space and + < = > % & * \" ' ( ) , _ - . / : ; ?"
         )
+    if "<U+" in _literal_text(template):
+        # The generated files write a character outside that set as `<U+XXXX>`, and so a
+        # `<` before `U+` as `<U+003C>` (emit/quoting.py): a command would reach CP changed.
+        raise DialectError(
+            f"{where}: {_shown_value(template)} holds `<U+`, which the generated files write as"
+            " `<U+003C>U+` (`<U+XXXX>` stands for a character outside the invariant set there):"
+            " what the table gives would not reach z/VM as written; write it otherwise"
+        )
 
 
 def _shape(value: object) -> str:
