@@ -956,6 +956,21 @@ def test_a_broken_table_is_refused_with_the_reason(what, change, message):
     assert "Error" not in str(err.value), str(err.value)  # never Python's exception names
 
 
+@pytest.mark.parametrize("value", ["S3CRETPW", "<S3CRETPW", "S3CRETPW>", "<>", "{S3CRET}"])
+def test_a_table_that_gives_the_tape_challenge_password_itself_is_refused(value):
+    """bkrc writes no password (docs/security.md): `tape_password_placeholder` is
+    written where the site's Tape Manager challenge password goes, on every member's
+    Define_Local_Node. A site table that gave the password itself (`S3CRETPW`) was
+    written in plain text into every TMNODES CONFIG file; now the table is refused
+    unless the entry is a placeholder written `<...>`, and the message, checked
+    before any other of the entry's, never quotes it."""
+    with pytest.raises(DialectError) as err:
+        parse_dialect(_broken(lambda d: d["entries"]["tape_password_placeholder"].update(value=value)), "site.toml")
+    message = str(err.value)
+    assert message.startswith("site.toml: entry tape_password_placeholder: not a placeholder written `<...>`")
+    assert "S3CRET" not in message and value not in message
+
+
 #: Entries written into template, directory and TMNODES lines, each lengthened
 #: as far as the table's load takes it (`_longest_taken`).
 LINE_ENTRIES = [
@@ -980,6 +995,9 @@ def _longest_taken(key: str) -> dict:
         data = _data()
         value = data["entries"][key]["value"]
         more = " " * n if key == "directory_indent" else "Z" * n if key in _MDISK_ENDS else " " + "Z" * n
+        if key == "tape_password_placeholder":  # a placeholder stays one: `<...>`, lengthened inside
+            data["entries"][key]["value"] = value[:-1] + "Z" * n + ">"
+            return data
         data["entries"][key]["value"] = value + more
         return data
 

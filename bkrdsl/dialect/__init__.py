@@ -441,6 +441,7 @@ def _entries(data: dict, origin: str) -> dict[str, Entry]:
         where = f"{origin}: entry {key}"
         spec = _table(spec, where, f"[entries.{key}] with its value and status")
         value = str(_needed(spec, "value", where, "every entry has one"))
+        _check_placeholder(where, key, value)  # first: no later message may quote a password
         _check_text(where, value, FIELDS.get(key))
         _check_required(where, key, value)
         _check_comment(where, key, value)
@@ -453,6 +454,25 @@ def _entries(data: dict, origin: str) -> dict[str, Entry]:
     _check_return_codes(f"{origin}: entry query_filepool_final_rcs", entries["query_filepool_final_rcs"].value)
     _check_cp_return_codes(origin, entries)
     return entries
+
+
+#: The entries written where a secret of the site's goes: each a placeholder written
+#: `<...>`, which the site replaces on z/VM, never the secret itself.
+SECRET_PLACEHOLDERS = ("tape_password_placeholder",)
+
+
+def _check_placeholder(where: str, key: str, value: str) -> None:
+    """An entry of SECRET_PLACEHOLDERS is a placeholder, `<` and `>` around it (the
+    built-in `<CHALLENGE-PASSWORD>`): a site table that gives Tape Manager's challenge
+    password itself is refused, since every compile would write it in plain text
+    into each member's node definitions. The message never quotes the value."""
+    if key in SECRET_PLACEHOLDERS and not (len(value) > 2 and value[0] == "<" and value[-1] == ">"):
+        raise DialectError(
+            f"{where}: not a placeholder written `<...>` (the built-in table's is"
+            " `<CHALLENGE-PASSWORD>`): a challenge password there would be written in plain text"
+            " into every member's Tape Manager node definitions; keep a placeholder, and give the"
+            " password in each node's SYS CONFIG file on z/VM (docs/compatibility.md)"
+        )
 
 
 def _check_required(where: str, key: str, value: str) -> None:

@@ -142,7 +142,9 @@ is BKR319's, which names the layout); the file types
 CMS file types, 1 to 8 of A-Z 0-9 `$ # @ + - : _`; the EXECs take any
 length, setting a long command over several lines; literal text
 must be EBCDIC-invariant (A-Z a-z 0-9 space and `+ < = > % & * " ' ( ) , _ -
-. / : ; ?`); statuses are `confirmed` or `assumed`. The CP return codes the
+. / : ; ?`), and without `<U+`, which the generated files write as
+`<U+003C>U+` (`<U+XXXX>` stands there for a character outside that set:
+a command would reach CP changed); statuses are `confirmed` or `assumed`. The CP return codes the
 EXECs act on (the entries ending in `_rc`) are each a whole number from 1 to
 9999, CP's message number: none of the EXECs' own return codes (24, 28, 36,
 40, 44, 48: an EXEC ending with one could not be told from CP's), nor 45
@@ -152,7 +154,10 @@ its defaults, each of `password`, `storage`, `maxstorage` and `classes` one
 word, `password` one of CP's forms without a password (`LBYONLY`,
 `AUTOONLY`, `NOLOG`, `NOPASS`), never a password of the machine's own,
 which every compile would write in plain text into its DIRECT file (give
-it on z/VM after deploying), the two sizes in CP's form (a whole number and K, M, G, T, P or E)
+it on z/VM after deploying); `tape_password_placeholder` is a placeholder
+written `<...>`, never Tape Manager's challenge password itself, which
+every compile would write in plain text into each member's node
+definitions (give it in the node's SYS CONFIG file on z/VM), the two sizes in CP's form (a whole number and K, M, G, T, P or E)
 with `storage` no more than `maxstorage`. Both size units, `cyl` and `blk`,
 are described (a `disk` statement may use either), each with a one-word
 `devtype` and a `first` cylinder or block that lies on the largest volume
