@@ -123,6 +123,11 @@ _new = tuple.__new__  # a named tuple made without its `__new__`'s Python call
 _object_new = object.__new__
 _object_setattr = object.__setattr__
 _MEMBER_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789@#$")
+#: A DASD volume label (volser) as an MDISK names it: 1-6 letters, digits and national
+#: characters (as the checker holds a `.bkr` file's, `check.common.VOLUME_CHARS`), or a
+#: symbol CP resolves (`&SYSRES`). `bkrc init --directory` and `check --fix` write the
+#: directory's labels into a `.bkr` file: a `}` or a quote there would change the file.
+_VOLUME_LABEL = re.compile("&.*|[A-Z0-9@#$]{1,6}", re.DOTALL).fullmatch
 
 NOT_TEXT = register(
     "BKR501",
@@ -176,7 +181,11 @@ MALFORMED = register(
     0-9 @ # $ _ -), a BUILD statement not of that form or outside an
     IDENTITY entry, an MDISK or LINK statement whose virtual address is not
     1-4 hexadecimal digits or whose extent (`start count volid`, `DEVNO
-    rdev`, `V-DISK blocks`, `T-DISK size`) is missing or not a number (an
+    rdev`, `V-DISK blocks`, `T-DISK size`) is missing or not a number, or
+    whose volume (of an extent, or DirMaint's `AUTOV`) is no volume label
+    (1-6 of A-Z 0-9 @ # $, or a symbol such as `&SYSRES`: `bkrc init
+    --directory` and `check --fix` write the labels into a `.bkr` file, where
+    a `}` or a quote would change it) (an
     MDISK whose device type is left out, `MDISK 0300 V-DISK 512000 MR`, is
     said so, at the word where it goes, and the help writes the statement
     with one: `MDISK 0300 FB-512 V-DISK 512000 MR`, a V-DISK being an
@@ -1057,6 +1066,9 @@ class _Reader:
         #: A virtual address of an MDISK statement -> its value, or -1 where it is not one
         #: (`_is_address`): a site's minidisks have a few hundred addresses between them.
         self.addresses: dict[str, int] = {}
+        #: A volume of an MDISK statement -> whether it is a volume label (`_VOLUME_LABEL`):
+        #: a site's minidisks are on a few hundred volumes between them.
+        self.labels: dict[str, bool] = {}
 
     def read(self, lines: list[str], upper: str, starts: tuple[int, ...]) -> None:
         """Read the records `lines` (the file's text split at its newlines, at the offsets
@@ -1325,10 +1337,14 @@ class _Reader:
         address not yet seen (its first time: `_mdisk` below)."""
         first, count, volume = shape[3], shape[4], shape[5]
         address = self.addresses.get(shape[1])
+        label = self.labels.get(volume)
+        if label is None:
+            label = self.labels[volume] = _VOLUME_LABEL(volume) is not None
         if (
             address is None
             or address < 0
             or not (count.isdigit() and first.isdigit() and count.isascii() and first.isascii())  # `_is_number`
+            or not label
         ):
             return False
         volume = None if volume.startswith("&") else volume
@@ -1541,9 +1557,9 @@ def _extent(form: str, operands: list[str]) -> tuple[int | None, str | None, int
             size = None  # END: to the end of the volume
         else:
             return None
-        if _is_number(first):
+        if _is_number(first) and _VOLUME_LABEL(volume):
             return size, None if volume.startswith("&") else volume, int(first), None
-        if first in ALLOCATED_FORMS:
+        if first in ALLOCATED_FORMS and (first != "AUTOV" or _VOLUME_LABEL(volume)):
             return size, volume if first == "AUTOV" else None, None, first
         return None
     if len(operands) != 2:
@@ -1562,7 +1578,15 @@ def _extent_problem(form: str, operands: list[str]) -> str | None:
         ok = len(operands) == 2 and _is_number(operands[1])
         return None if ok else f"an MDISK statement's `{form}` without its size (a number)"
     if len(operands) == 3 and operands[0] in ALLOCATED_FORMS and _is_number(operands[1]):
+        if operands[0] == "AUTOV" and not _VOLUME_LABEL(operands[2]):
+            return _label_problem(operands[2])
         return None  # DirMaint's AUTOx size group|volume: the extent DirMaint allocates
     if len(operands) < 3 or not _is_number(operands[0]) or not (_is_number(operands[1]) or operands[1] == "END"):
         return "an MDISK statement without its extent (`start count volid`: two numbers and a volume)"
+    if not _VOLUME_LABEL(operands[2]):
+        return _label_problem(operands[2])
     return None
+
+
+def _label_problem(volume: str) -> str:
+    return f"an MDISK statement's volume `{volume}` is not a volume label (1-6 of A-Z 0-9 @ # $, or `&SYSRES`)"

@@ -375,6 +375,26 @@ def test_the_one_operand_mdisk_forms_have_their_passwords_masked_too():
     assert "SECRET" not in shown and " MDISK 0200 3390 DEVNO 1A2B MR ******* ******* *******" in shown
 
 
+def test_an_mdisk_s_volume_is_a_volume_label_or_bkr502():
+    """An MDISK's volume (of an extent, or DirMaint's AUTOV) is 1-6 of A-Z 0-9 @ # $,
+    or a symbol CP resolves (`&SYSRES`): any other is BKR502 at its record and the
+    minidisk is not kept, since `bkrc init --directory` and `check --fix` write the
+    labels into a `.bkr` file (tests/test_init_directory.py)."""
+    text = (
+        "USER A LBYONLY 1M 1M G\n"
+        " MDISK 0191 3390 1 10 M1PRV1 MR\n"
+        " MDISK 0192 3390 1 10 &SYSRES MR\n"
+        " MDISK 0193 3390 AUTOV 10 M1#$@ MR\n"
+        " MDISK 0194 3390 1 10 M1}X MR\n"
+        " MDISK 0195 3390 AUTOV 10 M1PRV1X MR\n"
+        " MDISK 0196 3390 AUTOG 10 POOL-1 MR\n"  # a DirMaint group's name, no volume
+    )
+    found = read_directory("site.direct", text.encode())
+    assert [(d.code, d.span.line) for d in found.diagnostics] == [("BKR502", 5), ("BKR502", 6)]
+    assert "volume `M1}X` is not a volume label" in found.diagnostics[0].message
+    assert [d.address for d in found.entry("A").disks] == [0x191, 0x192, 0x193, 0x196]
+
+
 def test_a_password_that_runs_past_column_71_is_masked_whole():
     """BKR505 shows a record whose word runs past column 71, and says the word: a
     password there is masked to its last character, not to column 71 only (before:

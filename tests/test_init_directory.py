@@ -67,6 +67,25 @@ def assert_clean(path, directory, unplaced: int = 0) -> None:
     run_cli(["fmt", "--check", path], expect=0)
 
 
+@pytest.mark.parametrize("volume", ['M1}#"X', "M1PRV1}", "M1#{X}", "VOLUME7"])
+def test_a_volume_that_is_no_volume_label_is_bkr502_not_text_written_into_the_file(tmp_path, volume):
+    """`bkrc init --directory` writes the directory's volume labels into the new file
+    (`disk BKRBKUP 191 size 10 cyl on M1PRV1 at 322`). A site directory's MDISK whose
+    volume held `}` or a quote (`M1}#"X`) was written so, closing the cluster's block:
+    `bkrc: internal error: ValueError: <bkrc init>:43:3: BKR013` (the file was not
+    written). An MDISK's volume that is no volume label (1-6 of A-Z 0-9 @ # $, or
+    `&SYSRES`) is now the directory's BKR502 at its record, and nothing is written."""
+    direct = tmp_path / "site.direct"
+    text = DIRECT.read_text(encoding="utf-8")
+    record = " MDISK 0191 3390 0322 0010 M1PRV1 MR"
+    assert text.count(record) == 1
+    direct.write_text(text.replace(record, f" MDISK 0191 3390 0322 0010 {volume} MR"), encoding="utf-8")
+    path = tmp_path / "new.bkr"
+    result = run_cli(["init", path, "--cluster", "PRODSSI", "--directory", direct], expect=1)
+    assert f"error[BKR502]: an MDISK statement's volume `{volume}` is not a volume label" in result.output
+    assert "internal error" not in result.output and not path.exists()
+
+
 def test_prodssi_s_directory_gives_the_users_prodssi_bkr_groups(tmp_path):
     path = tmp_path / "new.bkr"
     result = run_cli(["init", path, "--cluster", "PRODSSI", "--directory", DIRECT, "--tape"], expect=0)
