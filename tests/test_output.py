@@ -586,6 +586,24 @@ def test_a_symlink_where_bkrc_writes_a_file_is_replaced_and_its_target_kept(tmp_
     assert (tmp_path / "target.txt").read_text() == "mine\n"
 
 
+def test_a_manifest_that_is_a_symlink_is_read_through_it_and_replaced_its_target_kept(tmp_path):
+    """manifest.json is bkrc's own record, not a file a user edits: one that is a
+    symbolic link (to a regular file) is read through the link, and the compile
+    replaces the link by the new manifest, with or without --force, its target left
+    as it was: nothing is written outside DIR (docs/security.md, "The output folder")."""
+    out = tmp_path / "out"
+    compile_to(out, arts())
+    kept = tmp_path / "elsewhere.json"
+    (out / "manifest.json").rename(kept)
+    before = kept.read_bytes()
+    (out / "manifest.json").symlink_to(kept)
+    plan = compile_to(out, arts("2"))
+    assert plan.obstacles == [] and plan.drifted == []
+    assert not (out / "manifest.json").is_symlink() and kept.read_bytes() == before
+    now = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["files"]
+    assert now != json.loads(before)["files"]  # the new one, in DIR
+
+
 def test_an_up_to_date_folder_with_a_symlinked_member_is_left_alone(tmp_path):
     out = tmp_path / "out"
     compile_to(out, arts())
