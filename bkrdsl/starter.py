@@ -749,6 +749,16 @@ def _links_in_subconfig(directory: Directory, build, links: Callable[[Entry | No
     return subconfig is not None and subconfig.kind == "SUBCONFIG" and links(subconfig)
 
 
+
+def _in_comment(name: str) -> str:
+    """A file's name as the new file's comments write it: each character a comment
+    cannot hold as it is (a line end, which would end the comment and start a line
+    of the file's own, a control or bidirectional character: BKR023, BKR024) as
+    `<U+XXXX>`, as bkrc's messages write it (`terminal.escaped`)."""
+    if name.isprintable():
+        return name
+    return "".join(ch if ch.isprintable() else f"<U+{ord(ch):04X}>" for ch in name)
+
 def roster(
     directory: Directory,
     members: Sequence[str],
@@ -787,7 +797,7 @@ def roster(
     identities = fit.get((None, "IDENTITY")) or fit.get((_ZVM, "IDENTITY"), [])
     grouped = set(singles) | set(identities)
     return Roster(
-        PurePath(directory.name).name,
+        _in_comment(PurePath(directory.name).name),
         tuple(singles),
         tuple(identities),
         singles_are_zvm=bool(singles) and (None, "USER") not in fit,

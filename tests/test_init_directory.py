@@ -86,6 +86,22 @@ def test_a_volume_that_is_no_volume_label_is_bkr502_not_text_written_into_the_fi
     assert "internal error" not in result.output and not path.exists()
 
 
+def test_a_directory_file_name_with_a_line_end_is_written_as_its_code_point_in_the_comments(tmp_path):
+    """The new file's comments name the directory file (`# from prodssi.direct`). A
+    name holding a line end (`x<LF>}<LF>.direct`) ended the comment and put `}` and
+    `.direct` on lines of their own: `bkrc init` ended with `bkrc: internal error:
+    ValueError: <bkrc init>:18:1: BKR004`. Now a character a comment cannot hold is
+    written `<U+XXXX>` there, and the file checks clean."""
+    direct = tmp_path / "x\n}\u202e.direct"
+    direct.write_bytes(DIRECT.read_bytes())
+    path = tmp_path / "new.bkr"
+    result = run_cli(["init", path, "--cluster", "PRODSSI", "--directory", direct], expect=0)
+    assert "internal error" not in result.output
+    text = path.read_text(encoding="utf-8")
+    assert "# from x<U+000A>}<U+202E>.direct" in text and "\u202e" not in text
+    run_cli(["check", path], expect=0)
+
+
 def test_prodssi_s_directory_gives_the_users_prodssi_bkr_groups(tmp_path):
     path = tmp_path / "new.bkr"
     result = run_cli(["init", path, "--cluster", "PRODSSI", "--directory", DIRECT, "--tape"], expect=0)
