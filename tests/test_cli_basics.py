@@ -586,6 +586,38 @@ def test_a_control_character_typed_is_written_as_its_code_point(tmp_path, monkey
     assert not any(c in result.output for c in "\x1b\x07\u202e")
 
 
+#: A file name with an OSC sequence that retitles the terminal (click strips only `ESC [`
+#: styles from what it writes to a file, so the test sees the ESC and BEL raw).
+_RETITLING = "e\x1b]0;pwned\x07x.bkr"
+_RETITLING_SHOWN = "e<U+001B>]0;pwned<U+0007>x.bkr"
+
+
+@pytest.mark.parametrize(
+    "args, said",
+    [
+        (["init", _RETITLING, "--cluster", "P", "--member", "M1"], f"wrote {_RETITLING_SHOWN}; next:"),
+        (["fmt", "."], f"reformatted {_RETITLING_SHOWN}"),
+        (["fmt", "--check", "."], f"would reformat {_RETITLING_SHOWN}"),
+        (["check", "--fix", "."], f"{_RETITLING_SHOWN}: 1 fix applied"),
+    ],
+    ids=["init", "fmt", "fmt-check", "check-fix"],
+)
+def test_a_file_name_that_would_retitle_the_terminal_is_written_as_its_code_points(tmp_path, monkeypatch, args, said):
+    """The status lines of `bkrc init` (`wrote FILE`), `bkrc fmt` (`reformatted FILE`,
+    `would reformat FILE`) and `bkrc check --fix` (`FILE: 1 fix applied ...`) wrote a
+    FILE's name raw, while the diagnostics' `-->` lines write it through
+    `terminal.escaped`: a file of a cloned repository named with `ESC ] 0 ; ... BEL`
+    retitled the terminal of whoever ran `bkrc fmt .` there (and `ESC [ 2 J` cleared
+    it). Now each writes the name as `<U+XXXX>` too (docs/security.md)."""
+    monkeypatch.chdir(tmp_path)
+    if args[0] != "init":
+        slip = "daily at 01:00" if args[0] == "check" else "daily    01:00"  # a fix to apply, a file to reformat
+        (tmp_path / _RETITLING).write_text((EXAMPLES / "minimal.bkr").read_text().replace("daily 01:00", slip, 1))
+    result = run_cli(args)
+    assert said in result.output, result.output
+    assert not any(c in result.output for c in "\x1b\x07")
+
+
 # --- h3 (stop 65)
 def test_node_modules_and_pycache_are_not_searched(tree):
     """`bkrc check .` searched `node_modules` and `__pycache__` (a web front end's

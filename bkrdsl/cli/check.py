@@ -35,6 +35,7 @@ from bkrdsl.cli.common import (
     stdin_once,
 )
 from bkrdsl.records import dataclass
+from bkrdsl.terminal import escaped
 
 
 @click.command("check", cls=DocumentCommand, short_help="Check FILE... (a cluster, or a module) against the SSI rules.")
@@ -212,7 +213,7 @@ def fix_arg(arg: str, include, done: list[FileFix], dialect=None, directory=None
             # The file is as it was: report what it holds, as without --fix.
             unfixed = analyse(name, data, path=path, search_path=search_path, dialect=dialect, directory=directory)
             done.append(FileFix(arg, unwritable=True))
-            raise UnwritableError(f"bkrc: {name}: cannot write: {err.strerror or err}", unfixed) from None
+            raise UnwritableError(f"bkrc: {escaped(name)}: cannot write: {err.strerror or err}", unfixed) from None
         result.written = True
         done.append(result)  # said in the summary's line for the file (or, after Ctrl-C, among those fixed)
         if left:
@@ -299,13 +300,13 @@ def summary(done: list[FileFix], checked: dict) -> list[str]:
 
             what += f", stopped after {MAX_ROUNDS} rounds with fixes left: run --fix again"
         if not analysis.diagnostics:
-            lines.append(f"{one.arg}: {what}; clean{' as a module' if analysis.module else ''}")
+            lines.append(f"{escaped(one.arg)}: {what}; clean{' as a module' if analysis.module else ''}")
             continue
         left = [_counts(own)] if own else []
-        left += [f"in {names[path]}, which it imports: {_counts(ds)}" for path, ds in imported.items()]
+        left += [f"in {escaped(names[path])}, which it imports: {_counts(ds)}" for path, ds in imported.items()]
         if against:
             left.append(f"in {analysis.directory.name}, the site's directory: {_counts(against)}")
-        lines.append(f"{one.arg}: {what}; remaining: {'; '.join(left)}")
+        lines.append(f"{escaped(one.arg)}: {what}; remaining: {'; '.join(left)}")
         for path, ds in imported.items():
             others.setdefault(path, [])
             others[path] += [d for d in ds if d not in others[path]]
@@ -315,8 +316,8 @@ def summary(done: list[FileFix], checked: dict) -> list[str]:
             # fix is there to apply (the sysprog who fixed a cluster file was left to guess).
             import shlex
 
-            how = f" (`bkrc check --fix {shlex.quote(names[path])}` applies its fixes)" if any(d.fix for d in ds) else ""
-            lines.append(f"{names[path]}: not given to --fix{how}; remaining: {_counts(ds)}")
+            how = f" (`bkrc check --fix {escaped(shlex.quote(names[path]))}` applies its fixes)" if any(d.fix for d in ds) else ""
+            lines.append(f"{escaped(names[path])}: not given to --fix{how}; remaining: {_counts(ds)}")
     return lines
 
 
@@ -357,20 +358,20 @@ def interrupted(
     unchanged = [one.arg for one in done if not (one.written or one.unwritable or one.unreadable)]
     unwritable = [one.arg for one in done if one.unwritable or one.unreadable]
     unfixed = list(dict.fromkeys(arg for arg in files if arg not in finished))
-    parts = [f"fixed: {', '.join(fixed)}" if fixed else "no file was changed"]
+    parts = [f"fixed: {', '.join(map(escaped, fixed))}" if fixed else "no file was changed"]
     if unchanged:
-        parts.append(f"no fix to apply: {', '.join(unchanged)}")
+        parts.append(f"no fix to apply: {', '.join(map(escaped, unchanged))}")
     if unwritable:
-        parts.append(f"cannot read or write: {', '.join(unwritable)}")
+        parts.append(f"cannot read or write: {', '.join(map(escaped, unwritable))}")
     if not unfixed:
         return [f"bkrc: {word}; {'; '.join(parts)}; every file was checked"]
-    parts.append(f"not fixed, as they were: {', '.join(unfixed)}")
+    parts.append(f"not fixed, as they were: {', '.join(map(escaped, unfixed))}")
     options = [part for folder in include for part in ("-I", folder)]
     options += ["--dialect", dialect_path] if dialect_path else []
     options += ["--directory", directory_path] if directory_path else []
     return [
         f"bkrc: {word}; {'; '.join(parts)}",
-        "bkrc: to go on: " + shlex.join(["bkrc", "check", "--fix", *options, *unfixed]),
+        "bkrc: to go on: " + escaped(shlex.join(["bkrc", "check", "--fix", *options, *unfixed])),
     ]
 
 

@@ -34,6 +34,7 @@ from bkrdsl.cli.common import (
     status_to_stderr,
     stdin_once,
 )
+from bkrdsl.terminal import escaped
 
 #: What to do with a FIFO or a device, which `bkrc fmt` does not rewrite.
 STREAM_HINT = "to format it, read it as standard input: `bkrc fmt - < {arg}`"
@@ -120,7 +121,7 @@ class _Run:
             echo_diff(done.before, done.text, name, f"{name} (formatted)")
         if self.check:
             if done.changed:
-                click.echo(f"would reformat {done.source.name}", err=self.status)
+                click.echo(f"would reformat {escaped(done.source.name)}", err=self.status)
                 if self.fmt == "github":  # an annotation too, on the pull request's file
                     from bkrdsl.diagnostics.render import github_unformatted
 
@@ -147,10 +148,10 @@ class _Run:
             try:
                 left = replace_file(path, done.text.encode("utf-8"), was=data)
             except OSError as err:
-                self.failed(f"bkrc: {name}: cannot write: {err.strerror or err}")
+                self.failed(f"bkrc: {escaped(name)}: cannot write: {err.strerror or err}")
             else:
                 self.rewritten.append(name)
-                click.echo(f"reformatted {name}", err=self.status)
+                click.echo(f"reformatted {escaped(name)}", err=self.status)
                 if left:
                     click.echo(f"bkrc: warning: {left}", err=self.status)
         if commit.interrupted:
@@ -159,7 +160,7 @@ class _Run:
     def interrupted(self, word: str = "interrupted") -> str:
         if not self.rewritten:
             return f"bkrc: {word}; no file was changed"
-        names = ", ".join(self.rewritten)
+        names = ", ".join(map(escaped, self.rewritten))
         return f"bkrc: {word}; rewritten before it: {names}; every other file is as it was"
 
 

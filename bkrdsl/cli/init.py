@@ -46,6 +46,7 @@ from bkrdsl.cli.common import (
     status_to_stderr,
 )
 from bkrdsl.starter import DEFAULT_RELEASE, DEFAULT_WORKERS, release_modules
+from bkrdsl.terminal import escaped
 
 
 class _Report(NamedTuple):
@@ -516,7 +517,7 @@ def _create(
 
     status = status_to_stderr(fmt)
     if os.path.isdir(file):
-        line = f"bkrc: {file}: is a directory; nothing written"
+        line = f"bkrc: {escaped(file)}: is a directory; nothing written"
         empty_document(fmt, err=True, reason=line)
         click.echo(line, err=status)
         sys.exit(EXIT_USAGE)
@@ -525,16 +526,16 @@ def _create(
         try:
             left = _write(file, new.encode("utf-8"), force)
         except FileExistsError:
-            failed = f"bkrc: {file}: already exists; nothing written {_what_force_does(file)}"
+            failed = f"bkrc: {escaped(file)}: already exists; nothing written {escaped(_what_force_does(file))}"
         except OSError as err:
-            failed = f"bkrc: {file}: cannot write: {err.strerror or err}; nothing written"
+            failed = f"bkrc: {escaped(file)}: cannot write: {err.strerror or err}; nothing written"
         else:
             check = f"bkrc check {shlex.quote(file)}"
             if directory_path:
                 check += f" --directory {shlex.quote(directory_path)}"
             click.echo(
-                f"wrote {file}; next: write your own names where its comments say `your ...`,"
-                f" then run `{check}`, {_check_prints(warnings)}",
+                f"wrote {escaped(file)}; next: write your own names where its comments say `your ...`,"
+                f" then run `{escaped(check)}`, {_check_prints(warnings)}",
                 err=status,
             )
             if left:
