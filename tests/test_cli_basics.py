@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import os
+
 import pytest
 from conftest import EXAMPLES, fifo_with_writer, run_cli
 from test_compile_cli import GOOD
@@ -615,6 +617,21 @@ def test_a_file_name_that_would_retitle_the_terminal_is_written_as_its_code_poin
         (tmp_path / _RETITLING).write_text((EXAMPLES / "minimal.bkr").read_text().replace("daily 01:00", slip, 1))
     result = run_cli(args)
     assert said in result.output, result.output
+    assert not any(c in result.output for c in "\x1b\x07")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs mkfifo")
+@pytest.mark.parametrize("command", [["check"], ["fmt", "--check"]])
+def test_a_fifo_found_in_a_folder_is_named_as_its_code_points(tmp_path, monkeypatch, command):
+    """`bkrc check .` and `bkrc fmt .` name a FIFO they find and do not read: its name,
+    a repository's file named to retitle the terminal, was written raw (the other lines
+    of the folder search too: no .bkr file, too many or too deep folders, a folder that
+    cannot be listed). Now through terminal.escaped (docs/security.md)."""
+    monkeypatch.chdir(tmp_path)
+    os.mkfifo(tmp_path / _RETITLING)
+    (tmp_path / "ok.bkr").write_text((EXAMPLES / "minimal.bkr").read_text())
+    result = run_cli([*command, "."])
+    assert f"bkrc: {_RETITLING_SHOWN}: is a FIFO (named pipe)" in result.output, result.output
     assert not any(c in result.output for c in "\x1b\x07")
 
 

@@ -356,14 +356,14 @@ def expand_folders(files: Sequence[str]) -> Expanded:
         found, unread = bkr_files(arg)
         if found is None:
             out.unread[arg] = (
-                f"bkrc: {arg}: more than {source.MAX_FOLDERS:,} folders below it, more than bkrc searches"
+                f"bkrc: {escaped(arg)}: more than {source.MAX_FOLDERS:,} folders below it, more than bkrc searches"
                 f" for .bkr files{NOT_SEARCHED}: name the folder they are in, or the files"
             )
             out.append(arg)
             continue
         out.unread.update(unread)
         if not found and not unread:
-            out.unread[arg] = f"bkrc: {arg}: no .bkr file in this folder or below it{NOT_SEARCHED}"
+            out.unread[arg] = f"bkrc: {escaped(arg)}: no .bkr file in this folder or below it{NOT_SEARCHED}"
             out.append(arg)
             continue
         out += sorted(found + [name for name, _ in unread], key=lambda name: name.split(os.sep))
@@ -397,7 +397,7 @@ def bkr_files(top: str) -> tuple[list[str] | None, list[tuple[str, str]]]:
 
     def failed(err: OSError) -> None:
         name = err.filename or top
-        unread.append((name, f"bkrc: {name}: cannot list the folder: {err.strerror or err}"))
+        unread.append((name, f"bkrc: {escaped(name)}: cannot list the folder: {err.strerror or err}"))
 
     here_only = os.path.normpath(top) == "."
     for folder, dirs, names in os.walk(top, onerror=failed):
@@ -417,7 +417,7 @@ def bkr_files(top: str) -> tuple[list[str] | None, list[tuple[str, str]]]:
                 name = os.path.join(folder, d)
                 name = os.path.relpath(name, top) if here_only else name
                 said = (
-                    f"bkrc: {name}: more than {source.MAX_DEPTH} folders below {top}, deeper than bkrc searches"
+                    f"bkrc: {escaped(name)}: more than {source.MAX_DEPTH} folders below {escaped(top)}, deeper than bkrc searches"
                     " for .bkr files: name it to check the files under it"
                 )
                 unread.append((name, said))
@@ -431,10 +431,10 @@ def bkr_files(top: str) -> tuple[list[str] | None, list[tuple[str, str]]]:
                     found.append(path)
                     continue
                 line = (
-                    f"bkrc: {path}: is {what}, not a regular file, and bkrc reads only the regular files"
+                    f"bkrc: {escaped(path)}: is {what}, not a regular file, and bkrc reads only the regular files"
                     " of a folder (a FIFO would wait for a writer, a device may never end); name it as a FILE to read it"
                     if what.startswith("a FIFO")
-                    else no_source_line(path, what)  # a device is not read when named either
+                    else no_source_line(escaped(path), what)  # a device is not read when named either
                 )
                 unread.append((path, line))
     return found, unread
