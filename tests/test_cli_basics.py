@@ -620,6 +620,16 @@ def test_a_file_name_that_would_retitle_the_terminal_is_written_as_its_code_poin
     assert not any(c in result.output for c in "\x1b\x07")
 
 
+def test_bkrc_highlight_names_a_file_it_cannot_show_as_its_code_points(tmp_path, monkeypatch):
+    """`bkrc highlight FILE` of a file holding a NUL byte (or too large, or UTF-16)
+    wrote the FILE's name raw in its one line; now through terminal.escaped."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / _RETITLING).write_bytes(b"cluster X {\0}\n")
+    result = run_cli(["highlight", _RETITLING], expect=2)
+    assert f"bkrc: {_RETITLING_SHOWN}: contains a NUL byte" in result.output, result.output
+    assert not any(c in result.output for c in "\x1b\x07")
+
+
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs mkfifo")
 @pytest.mark.parametrize("command", [["check"], ["fmt", "--check"]])
 def test_a_fifo_found_in_a_folder_is_named_as_its_code_points(tmp_path, monkeypatch, command):

@@ -40,6 +40,7 @@ def highlight_cmd(file, fmt, color):
     """
     from bkrdsl.highlight import lexer_for, render
     from bkrdsl.syntax.reader import MAX_FILE_SIZE, Oversized, normalise, too_large
+    from bkrdsl.terminal import escaped
 
     try:
         name, data, _ = read_input(file)
@@ -48,7 +49,7 @@ def highlight_cmd(file, fmt, color):
         sys.exit(EXIT_USAGE)
     if isinstance(data, Oversized):
         limit = f"a .bkr file holds at most {MAX_FILE_SIZE:,} (BKR020)"
-        click.echo(f"bkrc: {name}: {too_large(data)}; {limit}", err=True)
+        click.echo(f"bkrc: {escaped(name)}: {too_large(data)}; {limit}", err=True)
         sys.exit(EXIT_USAGE)
     if b"\x00" in data:
         from bkrdsl.syntax.reader import _wide_encoding
@@ -62,12 +63,12 @@ def highlight_cmd(file, fmt, color):
             iconv, called = wide
             given = "" if name == "<stdin>" else f" {shlex.quote(name)}"
             click.echo(
-                f"bkrc: {name}: is {called}, not UTF-8, which bkrc reads;"
-                f" show it converted: `iconv -f {iconv} -t UTF-8{given} | bkrc highlight -`",
+                f"bkrc: {escaped(name)}: is {called}, not UTF-8, which bkrc reads;"
+                f" show it converted: `iconv -f {iconv} -t UTF-8{escaped(given)} | bkrc highlight -`",
                 err=True,
             )
         else:
-            click.echo(f"bkrc: {name}: contains a NUL byte: not a text file", err=True)
+            click.echo(f"bkrc: {escaped(name)}: contains a NUL byte: not a text file", err=True)
         sys.exit(EXIT_USAGE)
     text = normalise(data.decode("utf-8", errors="replace"))
     if fmt == "terminal" and not use_color(color):
