@@ -841,3 +841,75 @@ def test_a_purge_that_waits_longer_is_no_change_of_retain(tmp_path):
     data = json.loads(run_cli(["show", str(new), "--against", str(old), "--format", "json"], expect=0).stdout)
     assert data["cluster"]["changes"] == []
     assert [c["what"] for m in data["members"] for c in m["changes"]] == ["expire"]
+
+
+# stop 79, h2: an interrupted `show --format json` says the run failed
+@pytest.mark.parametrize(
+    ("where", "signum", "word", "code"),
+    [("analyse_arg", "SIGINT", "interrupted", 130), ("view", "SIGTERM", "terminated", 143)],
+    ids=["ctrl-c-reading", "sigterm-showing"],
+)
+def test_an_interrupted_show_under_json_prints_a_document_that_says_the_run_failed(
+    tmp_path, monkeypatch, where, signum, word, code
+):
+    """`bkrc show --format json` stopped by Ctrl-C while the file was read printed no
+    document on standard error (only `bkrc: interrupted`), and stopped by SIGTERM (a
+    cancelled pipeline job) while the facts were worked out, a clean run's document
+    with the line after it on the same stream, which then parsed as no JSON. Now, as
+    `bkrc check`: the document of a run that failed (the file's warnings kept, its
+    line in `failures`), the line on standard output, exit 130 or 143."""
+    import signal
+
+    import bkrdsl.cli.show
+
+    source = tmp_path / "warned.bkr"
+    text = (EXAMPLES / "prodssi.bkr").read_text(encoding="utf-8")
+    source.write_text(text.replace('"Weekly full backup', '"Weekly\\q full backup', 1), encoding="utf-8")
+    owner = bkrdsl.cli.show if where == "analyse_arg" else show
+    real = getattr(owner, where)
+
+    def stopped(*args, **kwargs):
+        result = real(*args, **kwargs)
+        signal.raise_signal(getattr(signal, signum))
+        return result
+
+    monkeypatch.setattr(owner, where, stopped)
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)  # a background pytest ignores SIGINT
+    try:
+        result = run_cli(["show", source, "--format", "json"], expect=code)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    assert result.stdout == f"bkrc: {word}\n"
+    document = json.loads(result.stderr)
+    assert document["execution_successful"] is False and document["failures"] == [f"bkrc: {word}"]
+    kept = [] if where == "analyse_arg" else ["BKR019"]  # stopped before the analysis was done: none yet
+    assert [d["code"] for d in document["diagnostics"]] == kept
+
+
+def test_a_show_whose_facts_standard_output_cannot_take_says_so_in_its_document(tmp_path):
+    """`bkrc show --format json > /dev/full 2> diagnostics.json`: the document said a
+    clean run and the line after it (`cannot write to standard output`) made it no
+    JSON; it says the run failed now, exit 2."""
+    import os
+    import subprocess
+    import sys
+
+    if not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full")
+    with open("/dev/full", "w") as full:
+        run = subprocess.run(
+            [sys.executable, "-m", "bkrdsl", "show", str(EXAMPLES / "prodssi.bkr"), "--format", "json"],
+            stdout=full, stderr=subprocess.PIPE, text=True, check=False,
+        )
+    assert run.returncode == 2, run.stderr
+    document = json.loads(run.stderr)
+    assert document["execution_successful"] is False
+    assert document["failures"] == ["bkrc: cannot write to standard output: No space left on device"]
+
+
+def test_show_json_prints_its_document_after_the_facts(tmp_path):
+    """The held document is printed once, the run's own, when the facts are out."""
+    result = run_cli(["show", EXAMPLES / "prodssi.bkr", "--format", "json", "--user", "TCPIP"], expect=0)
+    assert json.loads(result.stdout)["users"][0]["user"] == "TCPIP"
+    document = json.loads(result.stderr)
+    assert document["execution_successful"] is True and document["diagnostics"] == []

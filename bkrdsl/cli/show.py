@@ -10,6 +10,9 @@ the cluster does not have, with "did you mean"), as a diagnostic that points
 into the command line, and nothing is shown (exit 1), as `bkrc init` does
 with the names it is given; so is each `--user` (BKR301, or BKR331 for a user
 neither the file nor `--directory` knows). Then `bkrdsl/show.py` prints the facts.
+With --format json, the diagnostics' document of a file that shows is printed
+after them (`_hold`), so that Ctrl-C or SIGTERM before then (exit 130, 143) is
+in it, the run failed, as `bkrc check` says it.
 """
 
 from __future__ import annotations
@@ -20,9 +23,11 @@ from typing import NamedTuple
 import click
 
 from bkrdsl.cli.common import (
+    DOCUMENT_PENDING,
     EXIT_INPUT,
     EXIT_OK,
     EXIT_USAGE,
+    OUTPUT_ERRNOS,
     DocumentCommand,
     InputError,
     OnceOption,
@@ -31,9 +36,12 @@ from bkrdsl.cli.common import (
     directory_option,
     empty_document,
     include_option,
+    interrupted_document,
+    interruption,
     load_directory_arg,
     named,
     print_diagnostics,
+    silence_streams,
     status_to_stderr,
 )
 
@@ -198,6 +206,59 @@ def show_cmd(file, members, fmt, against, users, directory_path, color, include)
     backs up that user, for a restore: the jobs, per member, with the .bkr
     lines that select or exclude it, or why none does.
     """
+    try:
+        _show(file, members, fmt, against, users, directory_path, color, include)
+    except KeyboardInterrupt as err:
+        # Ctrl-C, SIGTERM (a cancelled pipeline job) or SIGHUP, answered as `bkrc
+        # check` answers it (exit 130, 143, 129): with --format json the document of
+        # standard error says the run failed, and why, rather than nothing (stopped
+        # while the file was read) or a clean run's (stopped while the facts were
+        # worked out); the line goes to the other stream, as bkrc's lines do.
+        word, code = interruption(err)
+        line = f"bkrc: {word}"
+        click.echo(line, err=status_to_stderr(fmt))
+        held = click.get_current_context().meta.pop(DOCUMENT_PENDING, None)
+        if held is not None:
+            held(failures=[line])
+        else:
+            interrupted_document(fmt, [line], err=True)
+        sys.exit(code)
+
+
+def _hold(reports, fmt: str, color: str):
+    """With --format json, the diagnostics' document of a file that shows, held
+    back until the facts are printed (`_shown`), so that a run stopped before
+    they are (Ctrl-C, SIGTERM, an internal error, a standard output that cannot
+    take them) says so in it, its warnings kept; as `bkrc compile` holds its
+    own (`HeldDocument`). Returns the function that prints it, once."""
+    ctx = click.get_current_context()
+
+    def print_held(failure=None, failures=()) -> None:
+        ctx.meta.pop(DOCUMENT_PENDING, None)
+        print_diagnostics(reports, fmt, color, err=True, failures=failures, failure=failure)
+
+    ctx.meta[DOCUMENT_PENDING] = print_held
+    return print_held
+
+
+def _shown(text: str, held, nl: bool = True) -> None:
+    """Print the facts on standard output, then the held document (`_hold`), if
+    any: a standard output that cannot take the facts (`> /dev/full`) is said
+    in it, the run failed (exit 2), rather than by a line after it on its stream."""
+    try:
+        click.echo(text, nl=nl)
+    except OSError as err:
+        if held is None or err.filename is not None or err.errno not in OUTPUT_ERRNOS:
+            raise
+        silence_streams()
+        held(failures=[f"bkrc: cannot write to standard output: {err.strerror or err}"])
+        sys.exit(EXIT_USAGE)
+    if held is not None:
+        held()
+
+
+def _show(file, members, fmt, against, users, directory_path, color, include):
+    """show_cmd's body, which always ends in SystemExit (`sys.exit`)."""
     from bkrdsl import show
     from bkrdsl.terminal import json_text
 
@@ -234,7 +295,11 @@ def show_cmd(file, members, fmt, against, users, directory_path, color, include)
         bad += unknown
     # One document: the file's warnings and the --member names it lacks together.
     reports = [analysis] + ([_Report(bad, sources)] if bad else [])
-    print_diagnostics(reports, "text" if fmt == "csv" else fmt, color, err=True)
+    held = None
+    if fmt == "json" and ok and not bad:
+        held = _hold(reports, fmt, color)  # printed after the facts
+    else:
+        print_diagnostics(reports, "text" if fmt == "csv" else fmt, color, err=True)
     if not ok:
         click.echo("bkrc: errors in the input; nothing shown", err=status)
         sys.exit(EXIT_INPUT)
@@ -255,16 +320,16 @@ def show_cmd(file, members, fmt, against, users, directory_path, color, include)
         new = show.view(model, (), _coverage(model, directory))
         difference = show.changes(old, new, tuple(m.upper() for m in members), added, gone)
         if fmt == "json":
-            click.echo(json_text(show.changes_json(difference), ascii_only=True))
+            _shown(json_text(show.changes_json(difference), ascii_only=True), held)
         else:
             click.echo(show.changes_text(difference), nl=False)
         sys.exit(EXIT_OK)
     if users:
-        _show_users(model, tuple(m.upper() for m in members), users, directory, fmt)
+        _show_users(model, tuple(m.upper() for m in members), users, directory, fmt, held)
         sys.exit(EXIT_OK)
     facts = show.view(model, tuple(m.upper() for m in members), _coverage(model, directory))
     if fmt == "json":
-        click.echo(json_text(show.as_json(facts), ascii_only=True))
+        _shown(json_text(show.as_json(facts), ascii_only=True), held)
     elif fmt == "csv":
         click.echo(show.as_csv(facts), nl=False)
     else:
@@ -304,7 +369,7 @@ def _against(path, include, fmt, color, status, directory=None):
     return show.view(analysis.model, (), _coverage(analysis.model, directory)), _warnings(analysis)
 
 
-def _show_users(model, members, users, directory, fmt):
+def _show_users(model, members, users, directory, fmt, held=None):
     """`--user`: each user (upper case, each once, in the order given), from the rows
     `bkrc show` prints; with --directory, its minidisks as the coverage finds them."""
     from bkrdsl import show
@@ -320,7 +385,7 @@ def _show_users(model, members, users, directory, fmt):
     facts = show.view(model, members)
     views = [show.user_view(model, facts, u, found.get(u), name) for u in wanted]
     if fmt == "json":
-        click.echo(json_text(show.user_json(facts, views), ascii_only=True))
+        _shown(json_text(show.user_json(facts, views), ascii_only=True), held)
     else:
         click.echo(show.user_text(facts, views), nl=False)
 
