@@ -949,10 +949,10 @@ def print_diagnostics(
     max_errors: int | None = None,
     failures: Sequence[str] = (),
     unformatted: Sequence[tuple[str, str, str]] = (),
-    folder: Sequence = (),
+    findings: Sequence = (),
     failure: tuple[str, str, str] | None = None,
 ) -> None:
-    """`folder`: what `bkrc compile` found in DIR (`FolderFinding`), which the
+    """`findings`: what `bkrc compile` found in DIR or refuses to write (`RunFinding`), which the
     document formats carry (`render`); `failure`: an internal error's (line, kind,
     message). `unformatted`: the files `bkrc fmt --check` would reformat, (name, text,
     formatted text), which `gitlab` reports as issues. Print the diagnostics of every analysis in `fmt`; `modules` names the FILEs
@@ -996,7 +996,7 @@ def print_diagnostics(
         failures=failures,
         allowed=list(allowed.values()),
         unformatted=unformatted,
-        folder=folder,
+        findings=findings,
         failure=failure,
     )
     if fmt in DOCUMENT_FORMATS:

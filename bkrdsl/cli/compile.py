@@ -128,13 +128,13 @@ class HeldDocument:
     whose input has no error, held back until the compile knows what it finds in
     DIR, and printed once, on standard error: in the report before the swap
     (`report`), or as the command exits, whatever stops it (`compile_cmd`). It
-    carries what compile finds in DIR that fails the run (`folder`, each a
-    `FolderFinding`: a file changed by hand, a file of the user's where bkrc
+    carries what compile finds that fails the run (`findings`, each a
+    `RunFinding`: a file changed by hand, a file of the user's where bkrc
     writes one, a DIR not up to date under `--check` ...) and bkrc's lines for
     an exit other than 0 and 1 (`failures`: the run failed), so that the
     document a pipeline uploads says why the job failed. With `--format github`
     the diagnostics' annotations are printed at once, as ever; this prints the
-    annotations of `folder` (`github_folder`), and of each failure when there is
+    annotations of `findings` (`github_findings`), and of each failure when there is
     no finding to say it."""
 
     def __init__(self, analysis, fmt: str, color: str) -> None:
@@ -149,7 +149,7 @@ class HeldDocument:
             stops=getattr(analysis, "stops", ()),
         )
         self.fmt, self.color = fmt, color
-        self.folder: list = []
+        self.findings: list = []
         self.failures: list[str] = []
         self.done = False
         ctx = click.get_current_context()
@@ -163,15 +163,15 @@ class HeldDocument:
         self.done = True
         click.get_current_context().meta.pop(DOCUMENT_PENDING, None)
         if self.fmt == "github":
-            from bkrdsl.diagnostics.render import github_folder, render_github
+            from bkrdsl.diagnostics.render import github_findings, render_github
 
-            failures = [failure[0]] if failure is not None else [] if self.folder else self.failures
-            text = github_folder(self.folder) + render_github([], failures=failures)
+            failures = [failure[0]] if failure is not None else [] if self.findings else self.failures
+            text = github_findings(self.findings) + render_github([], failures=failures)
             if text:
                 click.echo(text, nl=False, err=True)
             return
         print_diagnostics(
-            [self.analysis], self.fmt, self.color, err=True, failures=self.failures, folder=self.folder,
+            [self.analysis], self.fmt, self.color, err=True, failures=self.failures, findings=self.findings,
             failure=failure,
         )
 
@@ -214,7 +214,7 @@ def _artifacts(analysis, source: str, dialect, status: bool, out_dir: str):
     except EmitError as err:
         code = EXIT_USAGE if isinstance(err, TableRefused) else EXIT_INPUT  # a table: as its load's refusals
         if held is not None and code == EXIT_INPUT:  # an exit 2 is in its failures
-            held.folder = [cannot_generate(analysis.model.main_file, str(err))]
+            held.findings = [cannot_generate(analysis.model.main_file, str(err))]
         _fail(f"bkrc: cannot compile {escaped(analysis.model.main_file)}: {err}; nothing written", code, err=status)
     # The manifest needs every file's sha256. hashlib lets go of the interpreter
     # while it hashes, so the files are hashed on a second thread while this
@@ -227,7 +227,7 @@ def _artifacts(analysis, source: str, dialect, status: bool, out_dir: str):
         hashing.join()
     if problems:
         if held is not None:
-            held.folder = refusals(problems, artifacts, analysis.model, out_dir)
+            held.findings = refusals(problems, artifacts, analysis.model, out_dir)
         lines = [f"bkrc: a generated file would break a CMS rule: {p}" for p in problems]
         _fail("\n".join(lines + ["bkrc: nothing written"]), EXIT_INPUT, err=status)
     return artifacts
@@ -239,14 +239,14 @@ _REPORT_IT = "the checks should have refused this in the source: please report i
 
 def refusals(problems: list[str], artifacts, model, out_dir: str) -> list:
     """The CMS rules the generated files would break (`cms_problems`: `PATH: ...`,
-    `PATH:LINE: ...`, `PATH:LINE:COLUMN: ...`), as `FolderFinding`s
+    `PATH:LINE: ...`, `PATH:LINE:COLUMN: ...`), as `RunFinding`s
     (`compile/cms-rule`) for the held document: each at the `job` statement of the
     .bkr that the file is written for (a job template), else at the file's path
     in DIR (a file the compile did not write) and the line the rule names."""
     import re
     from pathlib import PurePath
 
-    from bkrdsl.diagnostics.core import FolderFinding
+    from bkrdsl.diagnostics.core import RunFinding
 
     by_path = {a.path: a for a in artifacts}
     jobs = {job.name: job for job in model.jobs}
@@ -265,7 +265,7 @@ def refusals(problems: list[str], artifacts, model, out_dir: str) -> list:
         if job is not None:
             span = job.decl.span
             found.append(
-                FolderFinding(
+                RunFinding(
                     "compile/cms-rule",
                     span.file,
                     f"a file of job {job.name} would break a CMS rule: {problem}, so the compile stops there and"
@@ -277,7 +277,7 @@ def refusals(problems: list[str], artifacts, model, out_dir: str) -> list:
         else:
             where = str(PurePath(out_dir) / path) if path is not None else out_dir
             found.append(
-                FolderFinding(
+                RunFinding(
                     "compile/cms-rule",
                     where,
                     f"a generated file would break a CMS rule: {problem}, so the compile stops there and writes"
@@ -291,11 +291,11 @@ def refusals(problems: list[str], artifacts, model, out_dir: str) -> list:
 
 def cannot_generate(main_file: str, why: str) -> object:
     """An `EmitError` (exit 1: two files of one name, a minidisk that fits no
-    volume ...) as the held document's `FolderFinding` (`compile/cannot-generate`),
+    volume ...) as the held document's `RunFinding` (`compile/cannot-generate`),
     at the source: the emitter does not say which statement."""
-    from bkrdsl.diagnostics.core import FolderFinding
+    from bkrdsl.diagnostics.core import RunFinding
 
-    return FolderFinding(
+    return RunFinding(
         "compile/cannot-generate",
         main_file,
         f"bkrc cannot write the files of {main_file}: {why}, so the compile writes nothing",
@@ -691,7 +691,7 @@ def _compile(
     named_file = analysis.model.main_file if file == "-" else file
     held = _held()
     if held is not None:
-        held.folder = folder_findings(plan, named_file, check_only=check_only, force=force)
+        held.findings = folder_findings(plan, named_file, check_only=check_only, force=force)
 
     if check_only:
         if plan.up_to_date:
@@ -772,7 +772,7 @@ def _compile(
 
 
 def folder_findings(plan, file: str, *, check_only: bool, force: bool) -> list:
-    """What the plan finds in DIR that fails the run, as `FolderFinding`s for the
+    """What the plan finds in DIR that fails the run, as `RunFinding`s for the
     documents and github's annotations (docs/diagnostics.md, "What compile finds
     in DIR"): each file changed by hand (drift), each file of the user's where
     bkrc writes one, a DIR with files but no manifest (none of these with
@@ -783,7 +783,7 @@ def folder_findings(plan, file: str, *, check_only: bool, force: bool) -> list:
     from pathlib import PurePath
 
     from bkrdsl import output
-    from bkrdsl.diagnostics.core import FolderFinding
+    from bkrdsl.diagnostics.core import RunFinding
 
     if plan.up_to_date:
         return []
@@ -800,7 +800,7 @@ def folder_findings(plan, file: str, *, check_only: bool, force: bool) -> list:
     if not force:
         if plan.foreign:
             found.append(
-                FolderFinding(
+                RunFinding(
                     "compile/no-manifest",
                     out,
                     f"{out} holds files but no {output.MANIFEST}: it was not written by bkrc, so a compile"
@@ -812,7 +812,7 @@ def folder_findings(plan, file: str, *, check_only: bool, force: bool) -> list:
         for rel in (p for p in plan.drifted if p not in in_the_way):
             does = "delete" if actions[rel].action == output.DELETE else "overwrite"
             found.append(
-                FolderFinding(
+                RunFinding(
                     "compile/changed-by-hand",
                     at(rel),
                     f"{rel} in {out} was changed by hand since the last compile (its sha256 is not the one"
@@ -824,7 +824,7 @@ def folder_findings(plan, file: str, *, check_only: bool, force: bool) -> list:
             )
         for rel in (p for p in plan.untracked if p not in in_the_way):
             found.append(
-                FolderFinding(
+                RunFinding(
                     "compile/not-written-by-bkrc",
                     at(rel),
                     f"{rel} in {out} was not written by bkrc ({output.MANIFEST} does not list it), and the"
@@ -834,7 +834,7 @@ def folder_findings(plan, file: str, *, check_only: bool, force: bool) -> list:
             )
     for rel, what, needs in plan.obstacles:
         found.append(
-            FolderFinding(
+            RunFinding(
                 "compile/in-the-way",
                 at(rel),
                 f"{rel} in {out} is {what}, where bkrc writes {needs}, so a compile stops there and writes nothing",
@@ -848,7 +848,7 @@ def folder_findings(plan, file: str, *, check_only: bool, force: bool) -> list:
         said = output.source_changes(plan)
         found.insert(
             0,
-            FolderFinding(
+            RunFinding(
                 "compile/not-up-to-date",
                 at(output.MANIFEST),
                 f"{out} is not up to date with {file}: {counts}" + (f" ({named})" if named else "")

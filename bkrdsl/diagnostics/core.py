@@ -120,17 +120,18 @@ class Diagnostic:
         return self.severity is Severity.ERROR
 
 
-class FolderFinding(NamedTuple):
-    """What `bkrc compile` found in its output folder (DIR) that fails the run, as
-    the document formats and github's annotations say it beside the diagnostics
-    (docs/diagnostics.md, "What compile finds in DIR"): not a diagnostic of the
-    source (no code, no line: bkrc writes the file), always an error. `check`
-    names the condition (`compile/changed-by-hand`, SARIF's rule, JSON's `check`),
-    `path` the file in DIR (or DIR itself) as the command line names DIR, `line`
-    the line of it the finding is about, where there is one (a hand edit's). A file
-    the compile refuses to generate (`compile/cms-rule`, `compile/cannot-generate`)
-    is found at the source's statement it is written for, or the source, where
-    that is known, else at its path in DIR."""
+class RunFinding(NamedTuple):
+    """What fails a run beside the diagnostics, as the document formats and github's
+    annotations say it after them: not a diagnostic of the source (no BKR code;
+    `check` names the condition, SARIF's rule, JSON's `check`), always an error.
+    What `bkrc compile` finds in its output folder (DIR: docs/diagnostics.md,
+    "What compile finds in DIR"; `path` the file in DIR, or DIR itself, as the
+    command line names DIR; `line` the line of it the finding is about, where
+    there is one, a hand edit's); a file the compile refuses to generate
+    (`compile/cms-rule`, `compile/cannot-generate`), found at the source's
+    statement it is written for, or the source, where that is known, else at
+    its path in DIR; a file `bkrc fmt --check` would reformat (`fmt/would-reformat`,
+    at its first line that changes)."""
 
     check: str
     path: str
@@ -139,8 +140,8 @@ class FolderFinding(NamedTuple):
     line: int | None = None
 
 
-#: Each `FolderFinding.check`, with what it means (SARIF's rule descriptions).
-FOLDER_CHECKS = {
+#: Each `RunFinding.check`, with what it means (SARIF's rule descriptions).
+FINDING_CHECKS = {
     "compile/changed-by-hand": (
         "a file bkrc wrote was changed by hand since the last compile, which would overwrite or delete it"
     ),
@@ -157,8 +158,8 @@ FOLDER_CHECKS = {
 }
 
 
-#: The page a `FolderFinding`'s SARIF rule points to (None: the checks of DIR).
-FOLDER_HELP = {
+#: The page a `RunFinding`'s SARIF rule points to (None: the checks of DIR).
+FINDING_HELP = {
     None: 'docs/output.md, "Drift: files changed by hand" and "--dry-run and --check"',
     "compile/cms-rule": 'docs/output.md, "Every file"; docs/diagnostics.md, "What compile finds in DIR"',
     "compile/cannot-generate": 'docs/diagnostics.md, "What compile finds in DIR"',

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 
 from bkrdsl import __version__
-from bkrdsl.diagnostics.core import FOLDER_CHECKS, FOLDER_HELP, Diagnostic, Fix, FolderFinding, Severity
+from bkrdsl.diagnostics.core import FINDING_CHECKS, FINDING_HELP, Diagnostic, Fix, RunFinding, Severity
 from bkrdsl.diagnostics.limit import Stop, limit
 from bkrdsl.source import Source, Span, first_changed_line
 from bkrdsl.terminal import ACTED_ON, SHOWN, columns, escaped, json_text
@@ -52,13 +52,14 @@ def render(
     failures: Sequence[str] = (),
     allowed: Sequence = (),
     unformatted: Sequence[tuple[str, str, str]] = (),
-    folder: Sequence[FolderFinding] = (),
+    findings: Sequence[RunFinding] = (),
     failure: tuple[str, str, str] | None = None,
 ) -> str:
-    """`folder`: what `bkrc compile` found in DIR that fails the run (`FolderFinding`),
+    """`findings`: what fails the run beyond the diagnostics (`RunFinding`): what
+    `bkrc compile` found in DIR, or a file it refuses to write,
     after the diagnostics in `json` (`output_folder`), `sarif` (results of their own
     rules) and `gitlab` (issues); github's annotations are compile's own lines
-    (`github_folder`). `failure`: an internal error's (line, kind, message), which
+    (`github_findings`). `failure`: an internal error's (line, kind, message), which
     SARIF says as its invocation's exception and JSON among `failures`.
     `unformatted`: (file, text, formatted text) of each file `bkrc fmt --check`
     would reformat, an issue each in `gitlab` (`render_gitlab`), a finding in `json`
@@ -82,12 +83,12 @@ def render(
         return render_short(ordered, stops)
     if fmt is Format.JSON:
         said = [*failures, failure[0]] if failure is not None else failures
-        return render_json(ordered, stops, said, allowed, folder, unformatted_findings(unformatted))
+        return render_json(ordered, stops, said, allowed, findings, unformatted_findings(unformatted))
     if fmt is Format.SARIF:
-        folder = [*folder, *unformatted_findings(unformatted)]
-        return render_sarif(ordered, stops, failure, failures=failures, allowed=allowed, folder=folder)
+        findings = [*findings, *unformatted_findings(unformatted)]
+        return render_sarif(ordered, stops, failure, failures=failures, allowed=allowed, findings=findings)
     if fmt is Format.GITLAB:
-        return render_gitlab(ordered, sources, stops, unformatted=unformatted, folder=folder)
+        return render_gitlab(ordered, sources, stops, unformatted=unformatted, findings=findings)
     return render_github(ordered, stops, failures)
 
 
@@ -440,16 +441,16 @@ def to_json_obj(
     stops: Sequence[Stop] = (),
     failures: Sequence[str] = (),
     allowed: Sequence = (),
-    folder: Sequence[FolderFinding] = (),
-    unformatted: Sequence[FolderFinding] = (),
+    findings: Sequence[RunFinding] = (),
+    unformatted: Sequence[RunFinding] = (),
 ) -> dict:
     """The JSON report; `stopped` only when the error limit left diagnostics out.
     `failures`: bkrc's lines for what made the run fail (exit 2: a FILE, `--dialect`
     table or `--directory` not read, a usage error, an internal error), in every
     document as `execution_successful` (false when there is one) and `failures`,
     what SARIF's invocation says (`executionSuccessful`, its error notifications):
-    `error_count` 0 alone is no clean run. `folder`: what `bkrc compile` found in
-    DIR (`FolderFinding`), as `output_folder` (only when there is some, as
+    `error_count` 0 alone is no clean run. `findings`: what `bkrc compile` found
+    in DIR or refuses to write (`RunFinding`), as `output_folder` (only when there is some, as
     `stopped`): `check`, `severity`, `message`, `file`, `line`, `help`; `unformatted`:
     the files `bkrc fmt --check` would reformat (`unformatted_findings`), as
     `unformatted`, with the same keys."""
@@ -473,7 +474,7 @@ def to_json_obj(
             for a in allowed
         ]
         obj["allowed_count"] = len(allowed)
-    for key, found in (("output_folder", folder), ("unformatted", unformatted)):
+    for key, found in (("output_folder", findings), ("unformatted", unformatted)):
         if found:
             obj[key] = [
                 {"check": f.check, "severity": "error", "message": f.message, "file": f.path, "line": f.line, "help": f.help}
@@ -499,10 +500,10 @@ def render_json(
     stops: Sequence[Stop] = (),
     failures: Sequence[str] = (),
     allowed: Sequence = (),
-    folder: Sequence[FolderFinding] = (),
-    unformatted: Sequence[FolderFinding] = (),
+    findings: Sequence[RunFinding] = (),
+    unformatted: Sequence[RunFinding] = (),
 ) -> str:
-    return json_text(to_json_obj(diagnostics, stops, failures, allowed, folder, unformatted)) + "\n"
+    return json_text(to_json_obj(diagnostics, stops, failures, allowed, findings, unformatted)) + "\n"
 
 
 # -------------------------------------------------------------------- sarif
@@ -579,9 +580,10 @@ def render_sarif(
     failure: tuple[str, str, str] | None = None,
     failures: Sequence[str] = (),
     allowed: Sequence = (),
-    folder: Sequence[FolderFinding] = (),
+    findings: Sequence[RunFinding] = (),
 ) -> str:
-    """`folder`: what `bkrc compile` found in DIR (`FolderFinding`), each a result
+    """`findings`: what `bkrc compile` found in DIR or refuses to write, and what
+    `bkrc fmt --check` would reformat (`RunFinding`), each a result
     after the others, of a rule of its own (`compile/changed-by-hand` ...: no BKR
     code, since no source line is at fault), level `error`, at its line of the file
     in DIR, else line 1 (GitHub's code scanning wants a region's `startLine`).
@@ -643,19 +645,19 @@ def render_sarif(
             suppression = {"kind": "inSource", "location": _sarif_location(directive.span)}
             result["suppressions"] = [{**suppression, "justification": directive.reason} if directive.reason else suppression]
         results.append(result)
-    checks = sorted({f.check for f in folder})
+    checks = sorted({f.check for f in findings})
     for check in checks:
         rules.append(
             {
                 "id": check,
                 "name": check.replace("/", "-"),
-                "shortDescription": {"text": FOLDER_CHECKS.get(check, check)},
-                "fullDescription": {"text": FOLDER_CHECKS.get(check, check)},
-                "help": {"text": FOLDER_HELP.get(check, FOLDER_HELP[None])},
+                "shortDescription": {"text": FINDING_CHECKS.get(check, check)},
+                "fullDescription": {"text": FINDING_CHECKS.get(check, check)},
+                "help": {"text": FINDING_HELP.get(check, FINDING_HELP[None])},
                 "defaultConfiguration": {"level": "error"},
             }
         )
-    for f in folder:
+    for f in findings:
         results.append(
             {
                 "ruleId": f.check,
@@ -756,13 +758,13 @@ def render_github(diagnostics: Sequence[Diagnostic], stops: Sequence[Stop] = (),
     return "".join(line + "\n" for line in out)
 
 
-def github_folder(folder: Sequence[FolderFinding]) -> str:
-    """The annotations of what `bkrc compile` found in DIR (`FolderFinding`): an
+def github_findings(findings: Sequence[RunFinding]) -> str:
+    """The annotations of what `bkrc compile` found in DIR or refuses to write (`RunFinding`): an
     `::error` each, titled `bkrc compile` (as fmt's are `bkrc fmt`), on the file in
     DIR, at its line where it has one (a hand edit's), so that it shows on the
     pull request's file."""
     out = []
-    for f in folder:
+    for f in findings:
         body = _visible(f"{f.message}\nhelp: {f.help}")
         line = f",line={f.line}" if f.line is not None else ""
         out.append(f"::error file={_gh_prop(f.path)}{line},title=bkrc compile::{_gh_data(body)}\n")
@@ -791,13 +793,13 @@ def _unformatted_help(file: str) -> str:
     return f"`{command}` rewrites it in the canonical layout"
 
 
-def unformatted_findings(unformatted: Sequence[tuple[str, str, str]]) -> list[FolderFinding]:
+def unformatted_findings(unformatted: Sequence[tuple[str, str, str]]) -> list[RunFinding]:
     """Each file `bkrc fmt --check` would reformat ((file, text, formatted text)) as
     a finding of json's and sarif's document (`fmt/would-reformat`, an error: the
     exit is 1), at its first line that changes, as github's annotation and
     gitlab's issue say it."""
     return [
-        FolderFinding(
+        RunFinding(
             "fmt/would-reformat", file, f"would reformat {file}", _unformatted_help(file),
             first_changed_line(before, after),
         )
@@ -876,7 +878,7 @@ def render_gitlab(
     stops: Sequence[Stop] = (),
     cwd: str | None = None,
     unformatted: Sequence[tuple[str, str, str]] = (),
-    folder: Sequence[FolderFinding] = (),
+    findings: Sequence[RunFinding] = (),
 ) -> str:
     """GitLab's Code Quality report (a subset of Code Climate's issues, which
     `artifacts: reports: codequality:` takes): a JSON array with one object per
@@ -888,8 +890,8 @@ def render_gitlab(
     report has no suppressed issue. A run that failed (exit 2) has no place in
     it: its line and exit code say so. `unformatted`: (file, text, formatted text)
     of each file `bkrc fmt --check` would reformat, an issue each after the
-    diagnostics, as github's annotation (`github_unformatted`). `folder`: what
-    `bkrc compile` found in DIR (`FolderFinding`), an issue each (`check_name`
+    diagnostics, as github's annotation (`github_unformatted`). `findings`: what
+    `bkrc compile` found in DIR or refuses to write (`RunFinding`), an issue each (`check_name`
     `bkrc compile`, `major`, at its line of the file in DIR, else line 1,
     fingerprint of the path and the check alone)."""
     cwd = os.getcwd() if cwd is None else cwd
@@ -934,7 +936,7 @@ def render_gitlab(
                 "location": {"path": path, "lines": {"begin": line, "end": line}},
             }
         )
-    for f in folder:
+    for f in findings:
         path = _gitlab_path(f.path, cwd)
         issues.append(
             {
