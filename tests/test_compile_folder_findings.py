@@ -16,6 +16,8 @@ from conftest import run_cli
 from test_cli_contract import SARIF_SCHEMA
 from test_compile_cli import GOOD, source
 
+from bkrdsl.emit.cms import CmsProblem
+
 #: GitLab's Code Quality issue: the keys GitLab requires (docs.gitlab.com, "Code
 #: Quality report format"), `location.lines.begin` among them.
 GITLAB_KEYS = {"description", "check_name", "fingerprint", "severity", "location"}
@@ -309,10 +311,11 @@ def test_a_file_changed_by_hand_that_the_compile_deletes_has_no_line(compiled, s
 
 #: What `cms_problems` says of two files no input the checks pass gives (so a test
 #: provokes the refusal by putting these in its place): a job template's line too
-#: long, and a character of an EXEC no member can read.
+#: long, and a character of an EXEC no member can read. Each a `CmsProblem`, whose
+#: text is the line bkrc prints (`DEV1/GUESTFUL.TEMPLATE:3: 80 columns (at most 72)`).
 CMS_PROBLEMS = [
-    "DEV1/GUESTFUL.TEMPLATE:3: 80 columns (at most 72)",
-    "DEV1/BKRSTART.EXEC:2:5: '[' is not EBCDIC-invariant here",
+    CmsProblem("DEV1/GUESTFUL.TEMPLATE", "80 columns (at most 72)", 3),
+    CmsProblem("DEV1/BKRSTART.EXEC", "'[' is not EBCDIC-invariant here", 2, 5),
 ]
 
 #: The help of a file the compile refuses to write: its input should have been refused.
@@ -364,6 +367,51 @@ def test_a_file_that_would_break_a_cms_rule_is_a_finding_of_the_document(compile
         assert rule["id"] == "compile/cms-rule" and rule["help"]["text"].startswith('docs/output.md, "Every file"')
     if fmt == "github":
         assert "::error title=bkrc::" not in result.stderr
+
+
+# stop 79, h2: the refusal's file and line are the CmsProblem's fields, not read back from its text
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_refused_file_whose_name_and_line_read_as_another_file_s_name_is_found_at_its_own(
+    compiled, monkeypatch, fmt, sarif_errors
+):
+    """A CMS name may hold `:`, and so may a file type a site's dialect table names:
+    with `template_filetype = "EXEC:1"`, job BKRSTART's template is
+    DEV1/BKRSTART.EXEC:1, beside the EXEC DEV1/BKRSTART.EXEC. The EXEC's line 1
+    refused (`DEV1/BKRSTART.EXEC:1: the opening comment ...`) was read back out of
+    the text as the template's (the longest known path it starts with), no line,
+    and said to be job BKRSTART's at its `job` statement; it is the EXEC's, at its
+    path in DIR and line 1. The refusal is provoked by taking the word `generated`
+    out of the EXEC's opening comment."""
+    import dataclasses
+
+    from bkrdsl.emit import artifacts
+
+    table = run_cli(["dialect"], expect=0).stdout
+    assert table.count('value = "TEMPLATE"') == 1
+    Path("site.toml").write_text(table.replace('value = "TEMPLATE"', 'value = "EXEC:1"'))
+    Path("dev.bkr").write_text(GOOD.replace("GUESTFUL", "BKRSTART"))
+    real = artifacts.emit_all
+
+    def emitted(*args, **kwargs):
+        files = real(*args, **kwargs)
+        assert "DEV1/BKRSTART.EXEC:1" in {a.path for a in files}
+        return [
+            dataclasses.replace(a, text=a.text.replace("generated", "written", 1), parts=())
+            if a.path == "DEV1/BKRSTART.EXEC" else a
+            for a in files
+        ]
+
+    monkeypatch.setattr(artifacts, "emit_all", emitted)
+    result = run_cli(["compile", "dev.bkr", "-o", "out", "--dialect", "site.toml", "--format", fmt], expect=1)
+    problem = "DEV1/BKRSTART.EXEC:1: the opening comment does not say it is generated, do not edit"
+    assert f"bkrc: a generated file would break a CMS rule: {problem}" in result.stdout + result.stderr
+    text = (
+        f"a generated file would break a CMS rule: {problem}, so the compile stops there and writes nothing"
+        f"\nhelp: {REPORT_IT}; meanwhile change what the file is written from"
+    )
+    assert located(fmt, result.stderr, sarif_errors) == [
+        (check_of(fmt, "compile/cms-rule"), "out/DEV1/BKRSTART.EXEC", text, 1)
+    ]
 
 
 @pytest.mark.parametrize("fmt", FORMATS)

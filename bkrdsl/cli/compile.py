@@ -237,13 +237,13 @@ def _artifacts(analysis, source: str, dialect, status: bool, out_dir: str):
 _REPORT_IT = "the checks should have refused this in the source: please report it, with the .bkr, at " + BUG_URL
 
 
-def refusals(problems: list[str], artifacts, model, out_dir: str) -> list:
-    """The CMS rules the generated files would break (`cms_problems`: `PATH: ...`,
-    `PATH:LINE: ...`, `PATH:LINE:COLUMN: ...`), as `RunFinding`s
-    (`compile/cms-rule`) for the held document: each at the `job` statement of the
-    .bkr that the file is written for (a job template), else at the file's path
-    in DIR (a file the compile did not write) and the line the rule names."""
-    import re
+def refusals(problems, artifacts, model, out_dir: str) -> list:
+    """The CMS rules the generated files would break (`cms_problems`, each a
+    `CmsProblem`: its path, its line where the rule names one, and the line bkrc
+    prints), as `RunFinding`s (`compile/cms-rule`) for the held document: each at
+    the `job` statement of the .bkr that the file is written for (a job template),
+    else at the file's path in DIR (a file the compile did not write) and the line
+    the rule names."""
     from pathlib import PurePath
 
     from bkrdsl.diagnostics.core import RunFinding
@@ -252,15 +252,7 @@ def refusals(problems: list[str], artifacts, model, out_dir: str) -> list:
     jobs = {job.name: job for job in model.jobs}
     found = []
     for problem in problems:
-        # The longest artifact path the problem starts with (a CMS name may hold `:`).
-        path, line = None, None
-        for end in sorted((m.start() for m in re.finditer(":", problem)), reverse=True):
-            if problem[:end] in by_path:
-                path = problem[:end]
-                at = re.match(r":(\d+)", problem[end:])
-                line = int(at[1]) if at else None
-                break
-        artifact = by_path.get(path) if path is not None else None
+        artifact = by_path.get(problem.path)
         job = jobs.get(artifact.source_job) if artifact is not None and artifact.source_job else None
         if job is not None:
             span = job.decl.span
@@ -275,15 +267,14 @@ def refusals(problems: list[str], artifacts, model, out_dir: str) -> list:
                 )
             )
         else:
-            where = str(PurePath(out_dir) / path) if path is not None else out_dir
             found.append(
                 RunFinding(
                     "compile/cms-rule",
-                    where,
+                    str(PurePath(out_dir) / problem.path),
                     f"a generated file would break a CMS rule: {problem}, so the compile stops there and writes"
                     " nothing",
                     f"{_REPORT_IT}; meanwhile change what the file is written from",
-                    line,
+                    problem.line,
                 )
             )
     return found

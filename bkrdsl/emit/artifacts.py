@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from bkrdsl.dialect import Dialect
 from bkrdsl.emit import quoting, rexx
-from bkrdsl.emit.cms import problems, variant_names
+from bkrdsl.emit.cms import CmsProblem, problems, variant_names
 from bkrdsl.emit.common import (
     EXPIRE_EXEC,
     PROFILE_SNIPPET,
@@ -93,7 +93,9 @@ def _fresh_caches(dialect: Dialect) -> None:
     forget_notes(dialect)
 
 
-def cms_problems(model: Model, artifacts: list[Artifact], source: str) -> list[str]:
-    """Every CMS rule any artifact breaks (see cms.py); empty when all is well."""
+def cms_problems(model: Model, artifacts: list[Artifact], source: str) -> list[CmsProblem]:
+    """Every CMS rule any artifact breaks (see cms.py), each a `CmsProblem` (the
+    file's path, the line and column where the rule names them, the message); empty
+    when all is well."""
     return problems(artifacts, frozenset(model.member_names), source, lambda: variant_names(model))
 

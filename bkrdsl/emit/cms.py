@@ -49,6 +49,31 @@ _NOT_INVARIANT = re.compile("[^" + re.escape("".join(sorted(INVARIANT))) + "]")
 _WIDTHS = {DIRECTORY: DIRECTORY_COLUMNS}
 
 
+class CmsProblem(str):
+    """One CMS rule a generated file breaks, with its parts as fields: `path` (the
+    file's, `FOLDER/FN.FT`), `line` and `column` where the rule names them (None
+    where it does not), and `message`. It is also the line bkrc prints for it,
+    `PATH: MESSAGE`, `PATH:LINE: MESSAGE` or `PATH:LINE:COLUMN: MESSAGE` (a `str`,
+    so that what prints or compares the problems is as it was); a caller that
+    needs the file or the line reads the fields (`cli.compile.refusals`), never
+    the text: a CMS file name may hold `:` (`DEV1/A:1.TEMPLATE`), and a file type
+    a site's dialect table names may too, so the text cannot be split back."""
+
+    path: str
+    message: str
+    line: int | None
+    column: int | None
+
+    def __new__(cls, path: str, message: str, line: int | None = None, column: int | None = None):
+        place = path if line is None else f"{path}:{line}" if column is None else f"{path}:{line}:{column}"
+        self = super().__new__(cls, f"{place}: {message}")
+        self.path, self.message, self.line, self.column = path, message, line, column
+        return self
+
+    def __getnewargs__(self):  # a copy or a pickle is made from the fields, not from the text
+        return (self.path, self.message, self.line, self.column)
+
+
 def width_of(kind: str | None) -> int:
     """The longest line a generated file of this artifact kind may hold."""
     return _WIDTHS.get(kind, MAX_COLUMNS)
@@ -114,19 +139,19 @@ def variant_names(model: Model) -> frozenset[str]:
     return frozenset(n for n in names if _has_extra(n))
 
 
-def path_violations(path: str, members: frozenset[str] | None = None) -> list[str]:
+def path_violations(path: str, members: frozenset[str] | None = None) -> list[CmsProblem]:
     if path in (README_FILE, CHANGES_FILE):  # at the folder's top beside manifest.json: not uploaded
         return []
     parts = path.split("/")
     if len(parts) != 2:
-        return [f"{path}: not FOLDER/FN.FT"]
+        return [CmsProblem(path, "not FOLDER/FN.FT")]
     folder, name = parts
     out = []
     if folder != CLUSTER_FOLDER and members is not None and folder not in members:
-        out.append(f"{path}: folder {folder} is neither a member nor {CLUSTER_FOLDER}")
+        out.append(CmsProblem(path, f"folder {folder} is neither a member nor {CLUSTER_FOLDER}"))
     fn, dot, ft = name.partition(".")
     if not dot or not FILE_NAME.match(fn) or not FILE_NAME.match(ft):
-        out.append(f"{path}: {name} is not a CMS file name FN.FT (1-8 of A-Z 0-9 $ # @ + - : _ each)")
+        out.append(CmsProblem(path, f"{name} is not a CMS file name FN.FT (1-8 of A-Z 0-9 $ # @ + - : _ each)"))
     return out
 
 
@@ -199,7 +224,7 @@ def text_violations(
     *,
     fits: bool | None = None,
     width: int = MAX_COLUMNS,
-) -> list[str]:
+) -> list[CmsProblem]:
     """Every rule the text of the file at `path` breaks, its lines at most `width` long.
 
     `fits` is what `fits_rules(text)` says, with no line longer than `width`,
@@ -209,22 +234,22 @@ def text_violations(
     """
     out = []
     if not text.endswith("\n"):
-        out.append(f"{path}: does not end with a line end")
+        out.append(CmsProblem(path, "does not end with a line end"))
     if fits is None:
         fits = fits_rules(text) and _longest(text) <= width
     if not fits:
         for number, line in _lines_to_walk(text, width):
             if len(line) > width:
-                out.append(f"{path}:{number}: {len(line)} columns ({_too_long(width)})")
+                out.append(CmsProblem(path, f"{len(line)} columns ({_too_long(width)})", number))
             for found in _NOT_INVARIANT.finditer(line):
                 index, ch = found.start(), found.group()
                 if ch in NAME_EXTRA and _variant_ok(line, index, names):
                     continue
-                out.append(f"{path}:{number}:{index + 1}: {ch!r} is not EBCDIC-invariant here")
+                out.append(CmsProblem(path, f"{ch!r} is not EBCDIC-invariant here", number, index + 1))
     return out + _head_violations(path, _first_lines(text), source)
 
 
-def _head_violations(path: str, head_lines: list[str], source: str | None) -> list[str]:
+def _head_violations(path: str, head_lines: list[str], source: str | None) -> list[CmsProblem]:
     """What the opening comment (`head_lines`, the file's first two lines) lacks."""
     out = []
     first = head_lines[0] if head_lines else ""
@@ -234,17 +259,17 @@ def _head_violations(path: str, head_lines: list[str], source: str | None) -> li
     # `... from NAME: do not edit.` onto the second line, each line framed.
     head = " ".join(_comment_text(line, opener) for line in head_lines).lower()
     if not first.startswith(opener):
-        out.append(f"{path}:1: does not start with a comment ({opener})")
+        out.append(CmsProblem(path, f"does not start with a comment ({opener})", 1))
     if "generated" not in head or "do not edit" not in head:
-        out.append(f"{path}:1: the opening comment does not say it is generated, do not edit")
+        out.append(CmsProblem(path, "the opening comment does not say it is generated, do not edit", 1))
     if source is not None and source.lower() not in head:
-        out.append(f"{path}:1: the opening comment does not name the source {source}")
+        out.append(CmsProblem(path, f"the opening comment does not name the source {source}", 1))
     return out
 
 
 def violations(
     path: str, text: str, names: frozenset[str], members: frozenset[str], source: str, kind: str | None = None
-) -> list[str]:
+) -> list[CmsProblem]:
     """Every CMS rule the file at `path` with `text`, an artifact of `kind`,
     breaks (empty when it is fine)."""
     return path_violations(path, members) + text_violations(path, text, names, source, width=width_of(kind))
@@ -292,13 +317,14 @@ def _fits(artifact: Artifact, known: dict[int, bool]) -> bool:
 
 def problems(
     artifacts: Iterable[Artifact], members: frozenset[str], source: str, names: Callable[[], frozenset[str]]
-) -> list[str]:
-    """Every CMS rule any artifact breaks, file by file, as `violations` reports them.
+) -> list[CmsProblem]:
+    """Every CMS rule any artifact breaks, file by file, as `violations` reports them
+    (each a `CmsProblem`: its path, line, column and message, and its line as text).
 
     `names` gives `variant_names`: it walks the whole AST, so it is called
     at most once, and only when a file that fails the fast check holds `$ # @`.
     """
-    out: list[str] = []
+    out: list[CmsProblem] = []
     known: dict[int, bool] = {}
     found: frozenset[str] | None = None
     for artifact in artifacts:
@@ -314,14 +340,14 @@ def problems(
     return out
 
 
-def _joined_violations(path: str, parts: tuple[str, ...], source: str | None) -> list[str]:
+def _joined_violations(path: str, parts: tuple[str, ...], source: str | None) -> list[CmsProblem]:
     """`text_violations` of the text `parts` make up, when each part fits the rules
     (`fits_rules`), read from the parts: its end and its first two lines, never
     the whole text joined (megabytes for a large cluster's templates)."""
     out = []
     last = next((part for part in reversed(parts) if part), "")
     if not last.endswith("\n"):
-        out.append(f"{path}: does not end with a line end")
+        out.append(CmsProblem(path, "does not end with a line end"))
     head = ""
     for part in parts:
         head += part
