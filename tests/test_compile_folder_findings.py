@@ -456,3 +456,74 @@ def test_a_full_disk_while_the_new_tree_is_written_says_the_run_failed(compiled,
     (said,) = document["failures"]
     assert said.startswith("bkrc: ") and ": cannot write: No space left on device (bkrc builds" in said
     assert said.endswith("; nothing was changed")
+
+
+# stop 79, h2: the held document is printed after the swap, so that a swap refused is in it
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_swap_refused_after_the_report_is_in_the_document(compiled, monkeypatch, fmt, sarif_errors):
+    """Another program writes in DIR while the report prints (a reader that waits):
+    the swap is refused, exit 2, DIR as it was with the edit. The document was
+    printed with the report, before the swap, and said a successful run (json's
+    `execution_successful` true, SARIF no invocation, github nothing): the failure
+    was in the `bkrc:` line and the exit code alone. It is printed once DIR holds
+    what it will hold now, with the failure."""
+    from bkrdsl import output
+
+    Path("dev.bkr").write_text(GOOD.replace("daily 01:00", "daily 01:30"))
+    edited = Path("out/DEV1/BKRSUBMT.EXEC")
+    real = output.summary
+
+    def summary(plan, *, done=False):  # as the report prints, another program edits a file of DIR
+        if done:
+            edited.write_text("* my edit\n")
+        return real(plan, done=done)
+
+    monkeypatch.setattr(output, "summary", summary)
+    result = run_cli(["compile", "dev.bkr", "-o", "out", "--format", fmt], expect=2)
+    assert edited.read_text() == "* my edit\n"
+    said = (
+        "bkrc: out/DEV1/BKRSUBMT.EXEC changed while bkrc was writing out: another program wrote in out, and"
+        " the swap would lose what it wrote; nothing written (the `wrote` line above came before the swap,"
+        " which did not happen): run the compile again once it is done"
+    )
+    # bkrc's line, where its lines go (standard output beside a document on standard error)
+    assert said in (result.stderr if fmt == "github" else result.stdout).splitlines()
+    if fmt == "json":
+        document = json.loads(result.stderr)
+        assert document["execution_successful"] is False and document["failures"] == [said]
+    elif fmt == "sarif":
+        assert sarif_errors(result.stderr) == []
+        (invocation,) = json.loads(result.stderr)["runs"][0]["invocations"]
+        assert invocation["executionSuccessful"] is False
+        assert [n["message"]["text"] for n in invocation["toolExecutionNotifications"]] == [said]
+    elif fmt == "github":
+        assert f"::error title=bkrc::{said}\n" in result.stderr
+    else:  # gitlab: no place for a run that failed
+        assert json.loads(result.stderr) == []
+
+
+def test_a_document_standard_error_cannot_take_after_the_swap_says_dir_was_written(tmp_path):
+    """`2> /dev/full` with --format json: the document is printed once DIR holds the
+    new tree, so a standard error that cannot take it comes after the swap: exit 2,
+    and the line (on standard output, the one stream left) says DIR was written."""
+    import os
+    import subprocess
+    import sys
+
+    if not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full")
+    src = source(tmp_path)
+    out = tmp_path / "out"
+    with open("/dev/full", "w") as full:
+        run = subprocess.run(
+            [sys.executable, "-m", "bkrdsl", "compile", str(src), "-o", str(out), "--format", "json"],
+            stdout=subprocess.PIPE, stderr=full, text=True, check=False,
+        )
+    assert run.returncode == 2, run.stdout
+    assert run.stdout.startswith(f"bkrc: wrote {out}: ")
+    assert run.stdout.endswith(
+        "bkrc: cannot write the diagnostics' document to standard error: No space left on device;"
+        f" {out} was written: it holds every new file\n"
+    )
+    assert (out / "manifest.json").is_file()
+

@@ -19,7 +19,9 @@ The report (`wrote`, and the warnings with it) is printed once the new folder
 is built and before the swap (`output.write`'s `before_swap`): a standard
 output that cannot take it stops the compile with DIR as it was, so any exit
 but 0 means DIR is as it was; a line printed after the swap that cannot be
-printed says DIR was written (`after_swap_echo`).
+printed says DIR was written (`after_swap_echo`), and so does a standard
+error that cannot take the held document, printed once DIR holds what it will
+hold, so that a swap refused after the report is in it (`_document_after_swap`).
 
 Ctrl-C is answered here rather than by click (whose "Aborted!" and exit 1
 would read as "errors in the input"): before the report, DIR is as it was
@@ -126,8 +128,9 @@ _HELD = "bkrc.compile_held_document"
 class HeldDocument:
     """The diagnostics' document (`--format json`, `sarif`, `gitlab`) of a compile
     whose input has no error, held back until the compile knows what it finds in
-    DIR, and printed once, on standard error: in the report before the swap
-    (`report`), or as the command exits, whatever stops it (`compile_cmd`). It
+    DIR, and printed once, on standard error: once DIR holds the new tree
+    (`_document_after_swap`), or as the command exits, whatever stops it, a swap
+    refused after the report among them (`compile_cmd`). It
     carries what compile finds that fails the run (`findings`, each a
     `RunFinding`: a file changed by hand, a file of the user's where bkrc
     writes one, a DIR not up to date under `--check` ...) and bkrc's lines for
@@ -594,6 +597,9 @@ def _compile_cmd(
             word, _ = interruption(signum=commit.signum)
             line = f"bkrc: {word} after {escaped(out_dir)} was written: it holds every new file"
             after_swap_echo(line, out_dir, err=status_to_stderr(fmt))
+        held = _held()
+        if held is not None and commit.done:  # DIR holds the new tree: the document last, Ctrl-C still held back
+            _document_after_swap(held, out_dir)
         sys.exit(code)
     finally:
         if commit is not None:
@@ -737,9 +743,7 @@ def _compile(
         # Printed (click.echo flushes each line) once the new folder is complete,
         # Ctrl-C held back, before the swap: a standard output that cannot take
         # the report stops the compile with DIR as it was, so any exit but 0
-        # means that. The held document last: a standard output that cannot take
-        # the report is then in its failures (printed as the compile exits), and a
-        # standard error that cannot take the document stops the compile the same way.
+        # means that (but for a line after the swap, which says DIR was written).
         click.echo(f"bkrc: wrote {output.summary(plan, done=True)}")
         for line in output.source_only_written(plan):
             click.echo(f"bkrc: {line}")
@@ -748,18 +752,19 @@ def _compile(
         for line in output.forced_message(plan) if force else ():
             click.echo(line, err=status)
         _warn_renames(warned, status)
-        if held is not None:
-            held.print()
 
     try:
         left = output.write(plan, force=force, commit=commit, before_swap=report)
     except output.OutputError as err:
+        # A swap refused after the report (another program wrote in DIR while it
+        # printed, a rename the system refused): in the held document's failures,
+        # which compile_cmd prints as the command exits.
         _fail(str(err) if str(err).startswith("bkrc:") else f"bkrc: {err}", EXIT_USAGE, err=status)
     except output.ReportError as err:
         _unreported(err.__cause__, out_dir)
     for line in left:  # the old tree could not be removed: known only after the swap
         after_swap_echo(line, out_dir, err=status)
-    return EXIT_OK
+    return EXIT_OK  # the held document is printed after the swap's last line (_compile_cmd)
 
 
 def folder_findings(plan, file: str, *, check_only: bool, force: bool) -> list:
@@ -863,24 +868,58 @@ def _unreported(err: OSError, out_dir: str) -> None:
         raise err
     silence_streams()
     shown = f"{escaped(out_dir)} {state}"
-    _fail(f"bkrc: cannot write to standard output: {err.strerror or err}; nothing written: {shown}", EXIT_USAGE)
+    _stdout_failed(f"bkrc: cannot write to standard output: {err.strerror or err}; nothing written: {shown}")
+
+
+def _stdout_failed(line: str) -> None:
+    """Exit 2 with the line for a standard output that cannot take bkrc's lines:
+    on standard error, the one stream left; but where standard error is the held
+    document's alone (json, sarif, gitlab: `2> diagnostics.json`), in the
+    document, printed as the command exits, which then parses (the line before
+    or after it made it no JSON)."""
+    held = _held()
+    if held is not None and not held.done and held.fmt in DOCUMENT_FORMATS:
+        held.failures.append(line)
+        sys.exit(EXIT_USAGE)
+    _fail(line, EXIT_USAGE)
+
+
+def _document_after_swap(held: HeldDocument, out_dir: str) -> None:
+    """Print the held document once DIR holds the new tree (Ctrl-C still held back),
+    so that it says what the swap did: a swap refused after the report is in its
+    failures (exit 2), which a document printed before the swap could not take back.
+    A standard error that cannot take it (`2> /dev/full`) is then exit 2 with DIR
+    written, said on standard output, as a line after the swap says it
+    (`after_swap_echo`); a reader gone is 141, as everywhere."""
+    try:
+        held.print()
+    except OSError as failure:  # EPIPE is not among OUTPUT_ERRNOS: the group answers it
+        if failure.filename is not None or failure.errno not in OUTPUT_ERRNOS:
+            raise
+        silence_streams(sys.stderr)
+        _fail(
+            f"bkrc: cannot write the diagnostics' document to standard error: {failure.strerror or failure};"
+            f" {escaped(out_dir)} was written: it holds every new file",
+            EXIT_USAGE,
+            err=False,
+        )
 
 
 def after_swap_echo(line: str, out_dir: str, *, err: bool) -> None:
     """Print a line that comes after the swap (a warning, `interrupted after`),
     when DIR holds the new tree whatever happens: a standard output that cannot
-    take it (`--format json` prints these there) is one line on standard error
-    that says DIR was written, exit 2. A reader gone is 141, as everywhere."""
+    take it (`--format json` prints these there) is one line that says DIR was
+    written, exit 2, on standard error or in the held document (`_stdout_failed`).
+    A reader gone is 141, as everywhere."""
     try:
         click.echo(line, err=err)
     except OSError as failure:  # EPIPE is not among OUTPUT_ERRNOS: the group answers it
         if failure.filename is not None or failure.errno not in OUTPUT_ERRNOS:
             raise
         silence_streams()
-        _fail(
+        _stdout_failed(
             f"bkrc: cannot write to standard output: {failure.strerror or failure};"
-            f" {escaped(out_dir)} was written: it holds every new file",
-            EXIT_USAGE,
+            f" {escaped(out_dir)} was written: it holds every new file"
         )
 
 
