@@ -208,9 +208,10 @@ def test_ctrl_c_after_the_document_is_printed_prints_no_second_one(three, monkey
 
 @pytest.mark.parametrize("fmt", ["sarif", "gitlab", "github"])
 def test_ctrl_c_in_the_other_formats(three, monkeypatch, fmt, tmp_path):
-    """SARIF: an invocation that failed, its notification bkrc's line; GitLab: `[]`
-    (its report has no place for a failure; the exit code says it); github: an
-    `::error` of no file, so that the run's summary says why the step stopped."""
+    """SARIF: an invocation that failed, its notification bkrc's line; GitLab: an
+    issue of `check_name` `bkrc` that says it, at the working directory (several
+    FILEs: stop 79, it was `[]`); github: an `::error` of no file, so that the
+    run's summary says why the step stopped."""
     import json
 
     import bkrdsl.cli.check
@@ -223,6 +224,8 @@ def test_ctrl_c_in_the_other_formats(three, monkeypatch, fmt, tmp_path):
         assert invocation["executionSuccessful"] is False
         assert invocation["toolExecutionNotifications"][0]["message"]["text"] == "bkrc: interrupted"
     elif fmt == "gitlab":
-        assert json.loads(result.stdout) == []
+        (issue,) = json.loads(result.stdout)
+        assert (issue["check_name"], issue["description"]) == ("bkrc", "bkrc: interrupted")
+        assert issue["location"] == {"path": ".", "lines": {"begin": 1, "end": 1}}
     else:
         assert "::error title=bkrc::bkrc: interrupted\n" in result.stdout

@@ -498,8 +498,10 @@ def test_a_swap_refused_after_the_report_is_in_the_document(compiled, monkeypatc
         assert [n["message"]["text"] for n in invocation["toolExecutionNotifications"]] == [said]
     elif fmt == "github":
         assert f"::error title=bkrc::{said}\n" in result.stderr
-    else:  # gitlab: no place for a run that failed
-        assert json.loads(result.stderr) == []
+    else:  # gitlab: an issue of its own (the run failed), at the source
+        (issue,) = json.loads(result.stderr)
+        assert issue["check_name"] == "bkrc" and issue["description"] == said
+        assert issue["location"] == {"path": "dev.bkr", "lines": {"begin": 1, "end": 1}}
 
 
 def test_a_document_standard_error_cannot_take_after_the_swap_says_dir_was_written(tmp_path):

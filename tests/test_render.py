@@ -512,14 +512,23 @@ def test_gitlab_path_is_relative_to_the_working_directory(files):
 
 
 def test_gitlab_report_is_printed_in_every_run(files):
-    """Like json's document: `[]` for a FILE not read and a usage error naming the
-    format (exit 2, bkrc's line on the other stream); `bkrc compile` prints it on
-    standard error, its own lines on standard output; the error limit's note is an
-    `info` issue."""
+    """Like json's document, for a FILE not read and a usage error naming the format
+    (exit 2, bkrc's line on the other stream), with an issue that says the run
+    failed (stop 79: it was `[]`, and the widget showed nothing of why the job
+    failed): at the FILE, or the working directory where click read none; `bkrc
+    compile` prints it on standard error, its own lines on standard output; the
+    error limit's note is an `info` issue."""
     missing = run_cli(["check", "--format", "gitlab", "missing.bkr"], expect=2)
-    assert missing.stdout == "[]\n" and "bkrc: missing.bkr: no such file" in missing.stderr
+    assert "bkrc: missing.bkr: no such file" in missing.stderr
+    (issue,) = json.loads(missing.stdout)
+    assert issue["description"] == "bkrc: missing.bkr: no such file"
+    assert (issue["check_name"], issue["severity"]) == ("bkrc", "critical")
+    assert issue["location"] == {"path": "missing.bkr", "lines": {"begin": 1, "end": 1}}
     usage = run_cli(["check", "--bogus", "--format", "gitlab", "several.bkr"], expect=2)
-    assert usage.stdout == "[]\n" and "No such option" in usage.stderr
+    assert "No such option" in usage.stderr
+    (issue,) = json.loads(usage.stdout)
+    assert issue["description"] == "bkrc: usage error: No such option '--bogus'."
+    assert issue["location"] == {"path": ".", "lines": {"begin": 1, "end": 1}}
     compiled = run_cli(["compile", "--format", "gitlab", "several.bkr", "-o", "out"], expect=1)
     assert [i["check_name"] for i in json.loads(compiled.stderr)] == [i["check_name"] for i in json.loads(check("gitlab", "several.bkr", 1))]
     assert "nothing written" in compiled.stdout
@@ -535,6 +544,54 @@ def test_gitlab_sample_in_the_docs_is_what_bkrc_prints(monkeypatch):
     (one,) = json.loads(_doc_samples()["gitlab"])
     printed = json.loads(run_cli(["check", "--format", "gitlab", "examples/broken/prodssi.bkr"], expect=1).stdout)
     assert one in printed and len(printed) == 12
+
+
+# stop 79, h2: a run that failed is an issue of GitLab's report
+def test_gitlab_sample_of_a_failed_run_in_the_docs_is_what_bkrc_prints(tmp_path, monkeypatch):
+    """docs/diagnostics.md's second gitlab sample: `bkrc check --format gitlab
+    clusters/prodssi.bkr`, no such file (shortened: `...` for the fingerprint)."""
+    from conftest import ROOT, shortened
+
+    text = (ROOT / "docs" / "diagnostics.md").read_text(encoding="utf-8")
+    section = text.split("\n## gitlab\n", 1)[1].split("\n## ", 1)[0]
+    sample = re.findall(r"^```json\n(.*?)^```", section, flags=re.MULTILINE | re.DOTALL)[1]
+    monkeypatch.chdir(tmp_path)
+    printed = json.loads(run_cli(["check", "--format", "gitlab", "clusters/prodssi.bkr"], expect=2).stdout)
+    assert shortened(json.loads(sample), printed) and len(printed) == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "path"),
+    [(["a.bkr", "b.bkr"], "."), (["sub"], "."), (["-"], "<stdin>"), (["./sub/../a.bkr"], "a.bkr")],
+    ids=["several", "folder", "stdin", "one"],
+)
+def test_gitlab_puts_a_failed_run_at_the_one_file_it_was_given(tmp_path, monkeypatch, args, path):
+    """The issue of a run that failed is at line 1 of the FILE the command was
+    given, as GitLab reads paths; at the working directory for several FILEs or a
+    folder. Each run here fails by a `--directory` that cannot be read."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "c.bkr").write_text("single group G { U1 }\n")
+    for name in ("a.bkr", "b.bkr"):
+        (tmp_path / name).write_text("single group G { U1 }\n")
+    result = run_cli(
+        ["check", "--format", "gitlab", "--directory", "nope.direct", *args], input="single group G { U1 }\n",
+        expect=2,
+    )
+    issues = [i for i in json.loads(result.stdout) if i["check_name"] == "bkrc"]
+    assert [i["location"] for i in issues] == [{"path": path, "lines": {"begin": 1, "end": 1}}]
+    assert issues[0]["description"].startswith("bkrc: nope.direct: ")
+
+
+def test_a_failed_run_s_gitlab_issue_has_a_fingerprint_of_its_own():
+    """Two lines, two issues; the fingerprint is the path, `bkrc` and the line,
+    the same over runs."""
+    from bkrdsl.diagnostics.render import render_gitlab
+
+    once = json.loads(render_gitlab([], {}, failures=["bkrc: one", "bkrc: two"], failed_at="a.bkr", cwd="/x"))
+    again = json.loads(render_gitlab([], {}, failures=["bkrc: one", "bkrc: two"], failed_at="a.bkr", cwd="/x"))
+    assert once == again and len({i["fingerprint"] for i in once}) == 2
+    assert [i["description"] for i in once] == ["bkrc: one", "bkrc: two"]
 
 
 def test_gitlab_writes_no_character_a_terminal_acts_on():

@@ -939,6 +939,25 @@ def ascii_document(text: str, stream) -> str:
     return re.sub(r"[^\x00-\x7f]", escape, text)
 
 
+def _failed_at() -> str | None:
+    """Where GitLab's report puts the issue of a run that failed (`render_gitlab`):
+    the FILE the running command was given (`<stdin>` for `-`, as its diagnostics
+    name it), when it was given one file; None (the working directory) when it was
+    given several, a folder, or none that click has read (a usage error)."""
+    ctx = click.get_current_context(silent=True)
+    if ctx is None:
+        return None
+    given = ctx.params.get("file")
+    files = ctx.params.get("files")
+    if given is None and files is not None and len(files) == 1:
+        given = files[0]
+    if not isinstance(given, str) or not given:
+        return None
+    if given == "-":
+        return "<stdin>"
+    return None if os.path.isdir(given) else given
+
+
 def print_diagnostics(
     analyses,
     fmt: str,
@@ -998,6 +1017,7 @@ def print_diagnostics(
         unformatted=unformatted,
         findings=findings,
         failure=failure,
+        failed_at=_failed_at() if fmt == "gitlab" and (failures or failure) else None,
     )
     if fmt in DOCUMENT_FORMATS:
         text = ascii_document(text, stream)

@@ -54,6 +54,7 @@ def render(
     unformatted: Sequence[tuple[str, str, str]] = (),
     findings: Sequence[RunFinding] = (),
     failure: tuple[str, str, str] | None = None,
+    failed_at: str | None = None,
 ) -> str:
     """`findings`: what fails the run beyond the diagnostics (`RunFinding`): what
     `bkrc compile` found in DIR, or a file it refuses to write,
@@ -72,7 +73,8 @@ def render(
     Nth error, then a note that the report stopped there (limit.py; 0: all).
     `stops`: where the diagnostics were cut already (`Analysis.stops`), whose
     counts the notes add in. `failures`: bkrc's lines for what the run could
-    not do (a FILE it could not read: exit 2), which JSON, SARIF and GitHub's annotations say."""
+    not do (a FILE it could not read: exit 2), which JSON, SARIF and GitHub's annotations say,
+    and GitLab's report as issues at `failed_at` (`render_gitlab`)."""
     ordered, stops = limit(diagnostics, max_errors, stops)
     fmt = Format(fmt)
     if fmt is Format.TEXT:
@@ -88,7 +90,13 @@ def render(
         findings = [*findings, *unformatted_findings(unformatted)]
         return render_sarif(ordered, stops, failure, failures=failures, allowed=allowed, findings=findings)
     if fmt is Format.GITLAB:
-        return render_gitlab(ordered, sources, stops, unformatted=unformatted, findings=findings)
+        # bkrc's lines for an exit 2 that findings say (a file changed by hand: its
+        # issue at the file), as github's annotations leave them out: one issue each.
+        said = [] if findings else list(failures)
+        said += [failure[0]] if failure is not None else []
+        return render_gitlab(
+            ordered, sources, stops, unformatted=unformatted, findings=findings, failures=said, failed_at=failed_at
+        )
     return render_github(ordered, stops, failures)
 
 
@@ -879,6 +887,8 @@ def render_gitlab(
     cwd: str | None = None,
     unformatted: Sequence[tuple[str, str, str]] = (),
     findings: Sequence[RunFinding] = (),
+    failures: Sequence[str] = (),
+    failed_at: str | None = None,
 ) -> str:
     """GitLab's Code Quality report (a subset of Code Climate's issues, which
     `artifacts: reports: codequality:` takes): a JSON array with one object per
@@ -887,8 +897,13 @@ def render_gitlab(
     and `location` (`path`, relative to `cwd`, default the working directory;
     `lines`). The error limit's note is an `info` issue of `check_name` `bkrc`.
     A warning a `# bkrc: allow` set aside is left out, as in the text format: the
-    report has no suppressed issue. A run that failed (exit 2) has no place in
-    it: its line and exit code say so. `unformatted`: (file, text, formatted text)
+    report has no suppressed issue. `failures`: bkrc's lines for what made the run
+    fail (exit 2, an interruption), which GitLab's format has no key for: an issue
+    each, last, `check_name` `bkrc`, `critical` (above an error's `major`: nothing
+    was checked or written to the end), at line 1 of `failed_at`, the FILE the
+    command was given (None: the working directory, `.`, as a diagnostic of no
+    place), so that the merge request's widget says why the job failed; its
+    fingerprint the path, `bkrc` and the line, never a line number. `unformatted`: (file, text, formatted text)
     of each file `bkrc fmt --check` would reformat, an issue each after the
     diagnostics, as github's annotation (`github_unformatted`). `findings`: what
     `bkrc compile` found in DIR or refuses to write (`RunFinding`), an issue each (`check_name`
@@ -946,6 +961,17 @@ def render_gitlab(
                 "fingerprint": _gitlab_fingerprint(seen, path, "bkrc compile", f.check),
                 "severity": "major",
                 "location": {"path": path, "lines": {"begin": f.line or 1, "end": f.line or 1}},
+            }
+        )
+    path = _gitlab_path(failed_at, cwd) if failed_at is not None else "."
+    for line in failures:
+        issues.append(
+            {
+                "description": line,
+                "check_name": "bkrc",
+                "fingerprint": _gitlab_fingerprint(seen, path, "bkrc", "failed", line),
+                "severity": "critical",
+                "location": {"path": path, "lines": {"begin": 1, "end": 1}},
             }
         )
     return json_text(issues) + "\n"
