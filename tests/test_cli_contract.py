@@ -241,6 +241,22 @@ def test_a_usage_error_of_fmt_json_prints_the_empty_document_on_standard_error()
     assert result.stdout.startswith("Usage: ") and "No such option '--bogus'" in result.stdout
 
 
+# stop 79, h2: a usage error under --format github is an annotation too
+@pytest.mark.parametrize(
+    ("command", "stream"), [("check", "stdout"), ("compile", "stderr"), ("fmt", "stderr")]
+)
+def test_a_usage_error_of_github_is_an_annotation_of_no_file(command, stream):
+    """A pipeline step `bkrc check --format github --bogus FILE` failed (exit 2) with
+    click's usage text alone: json, sarif and gitlab say it in their document, and
+    github's run summary said nothing of why the step stopped. An `::error` of no
+    file says it now, on the stream its annotations go to, beside the usage text."""
+    extra = ["-o", "out"] if command == "compile" else []
+    result = run_cli([command, "--format", "github", "--bogus", MINIMAL, *extra], expect=2)
+    annotation = "::error title=bkrc::bkrc: usage error: No such option '--bogus'.\n"
+    assert getattr(result, stream) == annotation if stream == "stdout" else getattr(result, stream).startswith(annotation)
+    assert "Usage: " in result.stderr and "No such option '--bogus'" in result.stderr
+
+
 # ------------------------------------------------------------------ a run that fails, as sarif
 @pytest.mark.parametrize(
     ("args", "stream", "said"),

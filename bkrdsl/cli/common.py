@@ -883,7 +883,8 @@ class DocumentCommand(click.Command):
     twice...) prints that
     document too, empty, when the command line names the format, as an
     unreadable FILE does (`empty_document`): click's usage text goes to the
-    other stream, and the exit is 2."""
+    other stream, and the exit is 2. With `--format github`, an `::error` of no
+    file says it too, beside click's usage text."""
 
     def __init__(self, *args, document_err: bool = False, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -913,6 +914,10 @@ class DocumentCommand(click.Command):
             sys.exit(EXIT_INTERNAL)
 
     def _refuse(self, err: click.UsageError, fmt: str | None) -> None:
+        if fmt == "github":
+            # An `::error` of no file, as for a FILE not read, so that the run's
+            # summary says why the step stopped; click's usage text as ever.
+            empty_document(fmt, err=self.document_err, reason=f"bkrc: usage error: {err.format_message()}")
         if fmt not in DOCUMENT_FORMATS:
             raise err
         empty_document(fmt, err=self.document_err, reason=f"bkrc: usage error: {err.format_message()}")
