@@ -529,3 +529,36 @@ def test_a_document_standard_error_cannot_take_after_the_swap_says_dir_was_writt
     )
     assert (out / "manifest.json").is_file()
 
+
+
+# stop 79, h2's walk: compile interrupted before its document is held
+@pytest.mark.parametrize("fmt", ["json", "sarif", "gitlab"])
+def test_a_compile_terminated_while_its_input_is_checked_prints_a_document_that_says_so(compiled, monkeypatch, fmt):
+    """SIGTERM (a cancelled pipeline job) while the input was read and checked, before
+    the document is held: exit 143, `bkrc: terminated; nothing written: ...` on
+    standard output, and standard error empty, where a step reading the document got
+    nothing it could parse. It holds the document of a run that failed now, as
+    `bkrc check` prints it."""
+    import signal
+
+    import bkrdsl.cli.compile
+
+    real = bkrdsl.cli.compile.analyse_arg
+
+    def checked(*args, **kwargs):
+        result = real(*args, **kwargs)
+        signal.raise_signal(signal.SIGTERM)
+        return result
+
+    monkeypatch.setattr(bkrdsl.cli.compile, "analyse_arg", checked)
+    result = run_cli(["compile", "dev.bkr", "-o", "out", "--format", fmt], expect=143)
+    line = "bkrc: terminated; nothing written: out is as it was"
+    assert result.stdout == line + "\n"
+    document = json.loads(result.stderr)
+    if fmt == "json":
+        assert document["execution_successful"] is False and document["failures"] == [line]
+    elif fmt == "sarif":
+        (invocation,) = document["runs"][0]["invocations"]
+        assert invocation["executionSuccessful"] is False
+    else:
+        assert [(i["check_name"], i["description"]) for i in document] == [("bkrc", line)]

@@ -61,6 +61,7 @@ from bkrdsl.cli.common import (
     include_option,
     internal_error_document,
     internal_error_text,
+    interrupted_document,
     interruption,
     load_dialect_arg,
     load_directory_arg,
@@ -584,8 +585,14 @@ def _compile_cmd(
             if commit is None or not commit.done:
                 word, exit_with = interruption(err)
                 state = "is as it was" if os.path.lexists(out_dir) else "was not created"
-                shown = f"{escaped(out_dir)} {state}"
-                _fail(f"bkrc: {word}; nothing written: {shown}", exit_with, err=report or status_to_stderr(fmt))
+                line = f"bkrc: {word}; nothing written: {escaped(out_dir)} {state}"
+                if _held() is None:
+                    # Stopped before a document was held (while the input was read and
+                    # checked): the document of a run that failed, and why, as `bkrc
+                    # check` prints it, rather than none (json, sarif, gitlab; github's
+                    # annotation); none where the input's errors printed one already.
+                    interrupted_document(fmt, [line], err=True)
+                _fail(line, exit_with, err=report or status_to_stderr(fmt))
             # Only where Ctrl-C could not be held back (not the main thread).
             commit.interrupted, code = True, EXIT_OK
             held = (
