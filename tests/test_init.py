@@ -869,3 +869,32 @@ def test_ctrl_c_while_the_file_is_written_prints_a_document_that_says_the_run_fa
         assert document["execution_successful"] is False and document["failures"] == ["bkrc: interrupted"]
     else:
         assert "::error title=bkrc::bkrc: interrupted\n" in result.stderr
+
+
+# stop 79, h2's walk: init interrupted while it checks what it would write
+@pytest.mark.parametrize("fmt", ["json", "github"])
+def test_sigterm_while_the_file_is_checked_prints_a_document_that_says_the_run_failed(tmp_path, monkeypatch, fmt):
+    """SIGTERM (a cancelled job) while init worked out and checked the file it would
+    write: the group said `bkrc: terminated` (143) and standard error held no
+    document. Answered as `bkrc check` answers it now: the line on the other stream,
+    the document of a run that failed (github: an `::error` of no file)."""
+    import signal
+
+    import bkrdsl.cli.init
+
+    real = bkrdsl.cli.init._written
+
+    def written(*args, **kwargs):
+        result = real(*args, **kwargs)
+        signal.raise_signal(signal.SIGTERM)
+        return result
+
+    monkeypatch.setattr(bkrdsl.cli.init, "_written", written)
+    result, path = init(tmp_path, *DEFAULT, "--format", fmt, expect=143)
+    assert not path.exists()
+    if fmt == "json":
+        assert result.stdout == "bkrc: terminated\n"
+        document = json.loads(result.stderr)
+        assert document["execution_successful"] is False and document["failures"] == ["bkrc: terminated"]
+    else:
+        assert result.stderr == "bkrc: terminated\n::error title=bkrc::bkrc: terminated\n"

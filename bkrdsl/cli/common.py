@@ -884,7 +884,8 @@ class DocumentCommand(click.Command):
     document too, empty, when the command line names the format, as an
     unreadable FILE does (`empty_document`): click's usage text goes to the
     other stream, and the exit is 2. With `--format github`, an `::error` of no
-    file says it too, beside click's usage text."""
+    file says it too, beside click's usage text. So does an interruption the
+    command does not answer itself (`interrupted_document`)."""
 
     def __init__(self, *args, document_err: bool = False, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -912,6 +913,19 @@ class DocumentCommand(click.Command):
                 raise
             internal_error_document(ctx, fmt, err, document_err=self.document_err)
             sys.exit(EXIT_INTERNAL)
+        except KeyboardInterrupt as err:
+            # Ctrl-C, SIGTERM or SIGHUP that the command does not answer itself (`bkrc
+            # init` while it reads the directory and checks its file): as the group
+            # answers it (`bkrc: interrupted`, 130, 143, 129), and, in a document
+            # format, with the document of a run that failed, as `bkrc check` prints it.
+            fmt = ctx.params.get("fmt")
+            if fmt not in DOCUMENT_FORMATS and fmt != "github":
+                raise
+            word, code = interruption(err)
+            line = f"bkrc: {word}"
+            click.echo(line, err=not (self.document_err and fmt in DOCUMENT_FORMATS))
+            interrupted_document(fmt, [line], err=self.document_err)
+            sys.exit(code)
 
     def _refuse(self, err: click.UsageError, fmt: str | None) -> None:
         if fmt == "github":
