@@ -601,3 +601,29 @@ def test_h1_75_an_allowed_warning_is_a_suppressed_sarif_result(sarif_errors):
         "our templates' names",
     )
     assert suppression["location"]["physicalLocation"]["region"]["startLine"] == 12
+
+
+# stop 79, h2's walk: an interruption before the command can answer it
+@pytest.mark.parametrize(("command", "stream"), [("show", "stderr"), ("check", "stdout"), ("compile", "stderr")])
+def test_sigterm_before_the_command_runs_prints_the_document_of_a_failed_run(monkeypatch, command, stream, tmp_path):
+    """SIGTERM while the command's module was imported or its command line read (the
+    first part of a second, where a cancelled job's signal often lands): the group
+    said `bkrc: terminated` (143) and no document was printed. In a document format
+    the command line names, the document of a run that failed now, the line on the
+    other stream."""
+    import signal
+
+    from bkrdsl.cli import cli
+
+    found = cli.get_command(None, command)
+
+    def reading(*args, **kwargs):
+        signal.raise_signal(signal.SIGTERM)
+
+    monkeypatch.setattr(found, "make_context", reading)
+    extra = ["-o", str(tmp_path / "out")] if command == "compile" else []
+    result = run_cli([command, "--format", "json", MINIMAL, *extra], expect=143)
+    document = json.loads(getattr(result, stream))
+    assert document["execution_successful"] is False and document["failures"] == ["bkrc: terminated"]
+    other = result.stdout if stream == "stderr" else result.stderr
+    assert other == "bkrc: terminated\n"

@@ -61,8 +61,11 @@ class _LazyGroup(click.Group):
         # printed here), and a Ctrl-C while the command line is read ("Aborted!").
         if parent is None:
             _refuse_closed_streams(args)
+        given = list(args)  # click's parser consumes the list it is given
         try:
-            return super().make_context(info_name, args, parent=parent, **extra)
+            ctx = super().make_context(info_name, args, parent=parent, **extra)
+            ctx.meta[_ARGS] = given
+            return ctx
         except BrokenPipeError:
             reader_gone()
         except KeyboardInterrupt as err:
@@ -80,7 +83,8 @@ class _LazyGroup(click.Group):
             return super().invoke(ctx)
         except KeyboardInterrupt as err:
             word, code = interruption(err)
-            click.echo(f"bkrc: {word}", err=True)
+            if not _interrupted_document(self, ctx, f"bkrc: {word}"):
+                click.echo(f"bkrc: {word}", err=True)
             ctx.exit(code)
         except FileNotFoundError:
             # Started in a folder that was deleted since (a shell left in DIR after
@@ -110,6 +114,36 @@ class _LazyGroup(click.Group):
         finally:
             for signum, handler in previous.items():
                 signal.signal(signum, handler)
+
+
+#: `ctx.meta` key: the command line's words after `bkrc`, as the group was given them.
+_ARGS = "bkrc.args"
+
+
+def _interrupted_document(group: click.Group, ctx: click.Context, line: str) -> bool:
+    """Ctrl-C or SIGTERM before the command could answer it (while its module was
+    imported, or its command line read): in a document format the command line
+    names, the line on the other stream and the document of a run that failed, as
+    the command itself prints them (`DocumentCommand.invoke`). False when there is
+    no such format (the caller prints the line alone)."""
+    from bkrdsl.cli.common import DOCUMENT_FORMATS, DocumentCommand, given_format, interrupted_document
+
+    words = ctx.meta.get(_ARGS, [])
+    at = next((n for n, word in enumerate(words) if not word.startswith("-")), None)
+    if at is None:
+        return False
+    try:
+        command = group.get_command(ctx, words[at])  # imported here if the signal came first
+    except BaseException:  # noqa: BLE001 - a second signal, or a module that cannot be imported: the line alone
+        return False
+    if not isinstance(command, DocumentCommand):
+        return False
+    fmt = given_format(command, words[at + 1 :])
+    if fmt not in DOCUMENT_FORMATS and fmt != "github":
+        return False
+    click.echo(line, err=not (command.document_err and fmt in DOCUMENT_FORMATS))
+    interrupted_document(fmt, [line], err=command.document_err)
+    return True
 
 
 def _refuse_closed_streams(args) -> None:
