@@ -199,8 +199,9 @@ def test_the_walk_s_execs_under_the_stand_in_do_what_the_kept_steps_say(cms, tmp
 
     old, out = _compiled_twice(tmp_path / "tape", "tape node moved")
     assert "log TCTMM off on VMSYS1" in " ".join((out / CHANGES).read_text().split())
-    there = run(out, "VMSYS2", "BKRSTART", "", "VMSYS2", elsewhere=["BKRSVSFS", "TCTMM"])
-    assert there.rc == 36 and there.commands[-1] == "CP QUERY USER TCTMM", there
+    there = run(out, "VMSYS2", "BKRSTART", "", "VMSYS2", elsewhere=["BKRSVSFS", "TCTMM"], at={"TCTMM": "VMSYS1"})
+    assert there.rc == 36 and there.commands[-2:] == ["CP QUERY USER TCTMM", "CP QUERY USER TCTMM AT ALL"], there
+    assert "CP AT VMSYS1 CMD FORCE TCTMM" in there.stdout, there  # where the steps say it runs
     off = run(out, "VMSYS2", "BKRSTART", "", "VMSYS2", elsewhere=["BKRSVSFS"])
     assert off.rc == 0 and off.commands[-2:] == ["CP QUERY USER TCTMM", "CP XAUTOLOG TCTMM"], off
 
