@@ -307,6 +307,24 @@ class Starter:
     #: site's), which no statement of the file can avoid: the comment above the `disk`
     #: statements names them and says why (`_warned_said`). Sorted by code.
     warned: tuple[tuple[str, int], ...] = ()
+    #: The names of the single group, the identity group and the group of IDENTITYs
+    #: whose minidisks are all global: `SINGLE_GROUP`, `IDENTITY_GROUP`, `GLOBAL_GROUP`,
+    #: or, with `--directory`, where the site has an entry of that ID, the first free
+    #: name in their place (`group_names()`: SYSGLID2), since a group named as a user
+    #: makes `backup NAME` ambiguous (BKR326).
+    group_names: tuple[str, str, str] = (SINGLE_GROUP, IDENTITY_GROUP, GLOBAL_GROUP)
+
+    @property
+    def single_group(self) -> str:
+        return self.group_names[0]
+
+    @property
+    def identity_group(self) -> str:
+        return self.group_names[1]
+
+    @property
+    def global_group_name(self) -> str:
+        return self.group_names[2]
 
     @property
     def only_global(self) -> bool:
@@ -812,6 +830,26 @@ def roster(
 
 
 _ZVM = "zvm"  # in `roster()`: z/VM's own user, of the kind its module gives it
+
+
+def group_names(directory: Directory, model: Model) -> tuple[str, str, str]:
+    """The names of the file's three groups (`Starter.group_names`): `SINGLE_GROUP`,
+    `IDENTITY_GROUP` and `GLOBAL_GROUP`, each where no entry of the site's directory
+    (a USER, an IDENTITY, a PROFILE or a SUBCONFIG) has that ID and no user or
+    pattern of the file's imports names it; else the first free name made of it with
+    a digit from 2 (at the 8th character of a name of 8: SYSGLID2, SYSGLID3, ...;
+    after a shorter one: APPS2). A group named as a user makes `backup NAME`
+    ambiguous (BKR326), which the file `bkrc init` writes must not be."""
+    taken = {e.id for e in directory.entries}
+
+    def free(name: str) -> bool:
+        return name not in taken and model.user(name) is None and model.pattern_for(name) is None
+
+    chosen: list[str] = []
+    for name in (SINGLE_GROUP, IDENTITY_GROUP, GLOBAL_GROUP):
+        candidates = (name, *((name[:7] if len(name) == 8 else name) + d for d in "23456789"))
+        chosen.append(next((c for c in candidates if free(c) and c not in chosen), name))
+    return (chosen[0], chosen[1], chosen[2])
 
 
 def directory_global_disks(
@@ -1768,29 +1806,29 @@ def _groups(s: Starter) -> str:
     )
     identity = "IDENTITY users: an instance on every member, each with its own minidisks."
     if r is None or not r.singles:
-        singles = f"  single group {SINGLE_GROUP} {{ {' '.join(SINGLE_USERS)} }}  # your user IDs, or `match LNX*`\n"
+        singles = f"  single group {s.single_group} {{ {' '.join(SINGLE_USERS)} }}  # your user IDs, or `match LNX*`\n"
         single += _placeholders_said(r, "USER", SINGLE_USERS)
     else:
         single += " " + _whose(r, "USER", r.singles_are_zvm)
-        singles = f"  single group {SINGLE_GROUP} {{ {' '.join(r.singles)} }}\n"
+        singles = f"  single group {s.single_group} {{ {' '.join(r.singles)} }}\n"
     if r is None or not r.identities:
-        identities = f"  identity group {IDENTITY_GROUP} {{ {' '.join(IDENTITY_USERS)} }}  # your user IDs\n"
+        identities = f"  identity group {s.identity_group} {{ {' '.join(IDENTITY_USERS)} }}  # your user IDs\n"
         identity += _placeholders_said(r, "IDENTITY", IDENTITY_USERS)
     else:
         identity += " " + _whose(r, "IDENTITY", r.identities_are_zvm)
         apart = s.global_group
-        identities = f"  identity group {IDENTITY_GROUP} {{ {' '.join(u for u in r.identities if u not in apart)} }}\n"
+        identities = f"  identity group {s.identity_group} {{ {' '.join(u for u in r.identities if u not in apart)} }}\n"
         if apart:
             several = len(apart) > 1
             identity += (
-                f" {_listed_plain(apart)} {'are' if several else 'is'} in {GLOBAL_GROUP}, below:"
+                f" {_listed_plain(apart)} {'are' if several else 'is'} in {s.global_group_name}, below:"
                 f" {'their' if several else 'its'} minidisks are all global, in the IDENTITY"
                 f" {'entries themselves' if several else 'entry itself'} (every member's instance shares"
-                f" them), so the jobs on each member, which back up {IDENTITY_GROUP}, would back up nothing of"
+                f" them), so the jobs on each member, which back up {s.identity_group}, would back up nothing of"
                 f" {'theirs' if several else 'it'} (BKR515): {GLOBAL_FULL_JOB} and {GLOBAL_JOB} back"
                 f" {'them' if several else 'it'} up, once."
             )
-            identities += f"  identity group {GLOBAL_GROUP} {{ {' '.join(apart)} }}\n"
+            identities += f"  identity group {s.global_group_name} {{ {' '.join(apart)} }}\n"
     return (
         _comment(single, "  ", "##")
         + singles
@@ -1982,7 +2020,7 @@ def _global_job(s: Starter) -> str:
             " that every member's instance shares (IBM's \"MDISK Directory Statement\"), which"
             + (
                 " a job on each member would back up once per member (BKR530). Every user of"
-                f" {IDENTITY_GROUP} has one, so no job runs on each member (`bkrc check` warns that none runs"
+                f" {s.identity_group} has one, so no job runs on each member (`bkrc check` warns that none runs"
                 f" on {_listed_plain(s.members[1:])}, BKR401: add one there for what their instances hold of"
                 f" their own, in their SUBCONFIGs): these two jobs, a full backup weekly and an incremental"
                 f" one the other nights, back {them} up once,"
@@ -2014,8 +2052,8 @@ def _global_job(s: Starter) -> str:
         + _weekly_pair(
             (GLOBAL_FULL_JOB, GLOBAL_JOB),
             ", ".join(
-                ([IDENTITY_GROUP] if any(user not in s.global_group for user, _ in s.global_disks) else [])
-                + ([GLOBAL_GROUP] if s.global_group else [])
+                ([s.identity_group] if any(user not in s.global_group for user, _ in s.global_disks) else [])
+                + ([s.global_group_name] if s.global_group else [])
             ),
             "".join(f"    include minidisk {user} {' '.join(addresses)}\n" for user, addresses in by_user.items()),
             (f"    to disk pool {DISK_POOL}  # your backup disk pool\n",) * 2,
@@ -2131,7 +2169,7 @@ def _body(s: Starter) -> str:
         )
         + _weekly_pair(
             (FULL_JOB, SINGLE_INCREMENTAL_JOB),
-            SINGLE_GROUP,
+            s.single_group,
             "    include minidisk * 0100-0FFF  # your minidisk addresses\n"
             + _extra_includes(s, s.single_extra, "0100-0FFF")
             + _full_job_excludes(s),
@@ -2165,7 +2203,7 @@ def _identity_job(s: Starter) -> str:
         )
         + _weekly_pair(
             (IDENTITY_FULL_JOB, INCREMENTAL_JOB),
-            IDENTITY_GROUP,
+            s.identity_group,
             f"    include minidisk * {IDENTITY_JOB_ADDRESS:04X}  # your minidisk addresses\n"
             + _extra_includes(s, s.identity_extra, f"{IDENTITY_JOB_ADDRESS:04X}")
             + _partial_includes(s)

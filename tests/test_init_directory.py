@@ -1775,3 +1775,43 @@ def test_h15_78_beside_identities_of_local_minidisks_it_is_a_group_of_its_own(tm
         run_cli(["compile", path, "--directory", site, "-o", tmp_path / "out", "--force"], expect=0)
         shown = run_cli(["show", path, "--directory", site], expect=0).stdout
         assert [line for line in shown.splitlines() if "no job selects" in line] == []
+
+
+# stop 79, h4: a site entry named as one of the groups init writes
+_H4_USER = "*\nUSER {0} AUTOONLY 64M 128M G\n INCLUDE IBMDFLT\n MDISK 0191 3390 9800 0005 VMCOM1 MR\n"
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("user", "groups"),
+    [
+        ("SYSGLIDS", ("APPS", "SYSIDS", "SYSGLID2")),
+        ("APPS", ("APPS2", "SYSIDS", "SYSGLIDS")),
+        ("SYSIDS", ("APPS", "SYSIDS2", "SYSGLIDS")),
+    ],
+)
+def test_h4_79_a_group_takes_a_free_name_where_the_site_has_a_user_of_its_name(
+    tmp_path, monkeypatch, parser, user, groups
+):
+    """prodssi.direct plus GLOBONLY and OPSLOCAL (SYSGLIDS is written beside SYSIDS) and
+    a USER whose ID is one of the groups' names: the file listed the user in APPS and
+    named a group after it, BKR326 (`backup SYSGLIDS` ambiguous), and init stopped with
+    an internal error, nothing written. The group now takes the first free name (a digit
+    at its 8th character, or after a shorter name), and the file checks clean."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    site = tmp_path / "site.direct"
+    site.write_text(DIRECT.read_text(encoding="utf-8") + GLOBONLY + OPSLOCAL + _H4_USER.format(user))
+    path = tmp_path / "n.bkr"
+    said = run_cli(["init", path, "--cluster", "PRODSSI", "--directory", site, "--color", "never"], expect=0).output
+    written = path.read_text(encoding="utf-8")
+    single, identity, global_ = groups
+    assert re.search(rf"^  single group {single} {{$", written, re.MULTILINE)
+    assert f"  identity group {identity} {{ OPSLOCAL }}\n" in written
+    assert f"  identity group {global_} {{ GLOBONLY }}\n" in written
+    assert _h15_78_selection(written, "APPSFULL")[0] == f"backup {single} full"
+    assert _h15_78_selection(written, "SYSIN")[0] == f"backup {identity} incremental"
+    assert _h15_78_selection(written, "SYSGLOB")[0] == f"backup {global_} incremental"
+    assert f"GLOBONLY is in {global_}, below" in comments(written)
+    assert "which prints the 4 warnings below (BKR526, BKR534)" in said
+    assert checked(path, site) == []
+    run_cli(["fmt", "--check", path], expect=0)

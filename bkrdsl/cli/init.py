@@ -367,6 +367,7 @@ def _from_directory(starter, name: str, directory):
         directory_unselected,
         directory_volumes,
         directory_workers,
+        group_names,
         roster,
         site_volumes,
         unwritable_problems,
@@ -391,6 +392,8 @@ def _from_directory(starter, name: str, directory):
     starter = dataclasses.replace(
         starter,
         roster=sorted_users,
+        # A site entry named as one of the groups: the group takes a free name (BKR326).
+        group_names=group_names(directory, model),
         volumes_on=directory_volumes(directory, starter.members, classifier(model)),
         # The IDENTITY group's global minidisks a job on each member would back up once per
         # member (BKR530): a job on member 1 backs them up once, and the job on each member
