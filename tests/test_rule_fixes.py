@@ -1838,12 +1838,21 @@ def test_bkr218_a_preview_in_a_block_of_its_own_is_moved_into_the_purging_block(
     lines = slip.split("\n")
     assert (lines[20], lines[23]) == ("  expire on VMSYS2 {", "  expire on VMSYS1 {")  # lines 21 and 24
     assert slip.replace("  expire on VMSYS2 {\n    preview daily 01:00\n  }\n  expire on VMSYS1 {\n", block) == prodssi
-    # the block holds a retention too: the preview moved, the block kept
+    # the block holds a retention too, the purging block's 35 days: the block goes all the
+    # same (stop 79, h4: it stayed, a `retain` only, which the help left to the sysprog)
     kept = slip.replace("    preview daily 01:00\n  }\n", "    preview daily 01:00\n    retain 35 days\n  }\n", 1)
     said = help_of("BKR218", kept)
+    assert said == (
+        "preview on the purging member: move `preview daily 01:00` into the `expire on VMSYS1` block (line 25),"
+        " and remove the `expire on VMSYS2` block (line 21), whose `retain 35 days` that block keeps already;"
+        " with one shared catalog its preview lists every member's jobs"
+    )
+    # other days than the purging block's: the preview moved, the block kept for BKR260's choice
+    other = kept.replace("    retain 35 days\n  }\n  expire on VMSYS1", "    retain 30 days\n  }\n  expire on VMSYS1", 1)
+    said = help_of("BKR218", other)
     assert "move `preview daily 01:00` into the `expire on VMSYS1` block (line 25);" in said and "remove" not in said
-    assert codes(kept.replace("    preview daily 01:00\n    retain", "    retain", 1).replace(
-        "  expire on VMSYS1 {\n", block), parser) == []
+    assert codes(other.replace("    preview daily 01:00\n    retain", "    retain", 1).replace(
+        "  expire on VMSYS1 {\n", block), parser) == ["BKR260"]
 
 
 @pytest.mark.parametrize("parser", ["", "lark"], ids=["fast", "lark"])
@@ -1936,9 +1945,10 @@ def test_h5s78_bkr218_fix_removes_a_block_whose_preview_the_purging_member_alrea
 def test_h5s78_bkr218_no_fix_where_the_previewing_block_holds_more_or_names_the_purging_member(parser):
     prodssi = _h11_prodssi()
     moved = prodssi.replace(_H5_PREVIEW, "  expire on VMSYS2 {\n    preview daily 01:00\n  }\n  expire on VMSYS1 {\n")
-    kept = moved.replace("    preview daily 01:00\n  }\n", "    preview daily 01:00\n    retain 35 days\n  }\n", 1)
+    # a retention of other days than the purging block's 35 (stop 79, h4: of the same days, a fix)
+    kept = moved.replace("    preview daily 01:00\n  }\n", "    preview daily 01:00\n    retain 30 days\n  }\n", 1)
     (d,) = _h5_found(kept, parser, "BKR218")
-    assert "move `preview daily 01:00`" in d.help and d.fix is None  # which line goes is the sysprog's
+    assert "move `preview daily 01:00`" in d.help and d.fix is None  # which retention is kept is the sysprog's
     # `expire on each member { preview ... }` beside the purge: removed, VMSYS1's preview would go too
     each = prodssi.replace("  tape manager shared", "  expire on each member { preview daily 05:00 }\n  tape manager shared")
     (d,) = _h5_found(each, parser, "BKR218")
@@ -2101,3 +2111,81 @@ def test_h11s78_the_shared_statement_bkr332_and_bkr230_write_carries_the_disks_d
             line = slip.splitlines(keepends=True)[bkr332.related[0].span.line - 1]
             mended = slip.replace(line, f"  tape manager shared {' '.join(options)}\n")
             assert codes(mended, parser) == []
+
+
+# stop 79, h4: BKR218's fix where the previewing block also retains: the block removed
+# where its `retain` is the purging block's, the `retain` moved with the preview where
+# the purging block has none (BKR260's help); none where the days differ or a comment
+# would go with the block.
+_H4_SLIP = "  expire on VMSYS2 {\n    preview daily 01:00\n    retain 35 days\n  }\n"
+
+
+@pytest.mark.parametrize("parser", ["", "lark"], ids=["fast", "lark"])
+@pytest.mark.parametrize(
+    ("purging", "mended"),
+    [
+        # the purging block of several lines, without a retention: the preview first, the retain last
+        (
+            "  expire on VMSYS1 {\n    purge weekly sun 03:00\n  }\n",
+            "  expire on VMSYS1 {\n    preview daily 01:00\n    purge weekly sun 03:00\n    retain 35 days\n  }\n",
+        ),
+        # on one line, written again with both
+        (
+            "  expire on VMSYS1 { purge weekly sun 03:00 }\n",
+            "  expire on VMSYS1 { preview daily 01:00  purge weekly sun 03:00  retain 35 days }\n",
+        ),
+        # with the same retention: the previewing block's is dropped with it
+        (
+            "  expire on VMSYS1 {\n    purge weekly sun 03:00\n    retain 35 days\n  }\n",
+            "  expire on VMSYS1 {\n    preview daily 01:00\n    purge weekly sun 03:00\n    retain 35 days\n  }\n",
+        ),
+        # the purging member previews already: the block removed, its retain moved
+        (
+            "  expire on VMSYS1 {\n    preview daily 02:00\n    purge weekly sun 03:00  # sundays\n  }\n",
+            (
+                "  expire on VMSYS1 {\n    preview daily 02:00\n    purge weekly sun 03:00  # sundays\n"
+                "    retain 35 days\n  }\n"
+            ),
+        ),
+    ],
+    ids=["lines", "one-line", "same-days", "previews-already"],
+)
+def test_h4_79_bkr218_fix_takes_the_previewing_block_s_retain_where_nothing_is_lost(purging, mended, parser, tmp_path):
+    prodssi = _h11_prodssi()
+    block = "  expire on VMSYS1 {\n    preview daily 01:00\n    purge weekly sun 03:00\n    retain 35 days\n  }\n"
+    assert block in prodssi
+    text = prodssi.replace(block, _H4_SLIP + purging)
+    found = sorted(d.code for d in _h5_found(text, parser, "BKR218") + _h5_found(text, parser, "BKR260"))
+    assert found == (["BKR218"] if "retain" in purging else ["BKR218", "BKR260"])
+    (d,) = _h5_found(text, parser, "BKR218")
+    assert d.fix is not None and ("remove" in d.help)
+    assert fixes.apply(text, [d]) == prodssi.replace(block, mended)
+    # `bkrc check --fix` on the file: one fix, and the file then checks clean
+    path = tmp_path / "site.bkr"
+    path.write_text(text)
+    previous = os.environ.get("BKRDSL_PARSER")
+    os.environ["BKRDSL_PARSER"] = parser
+    try:
+        from conftest import run_cli
+
+        said = run_cli(["check", "--fix", path, "--color", "never"], expect=0).output
+        assert said.endswith("1 fix applied (BKR218); clean\n")
+        assert path.read_text() == prodssi.replace(block, mended)
+        assert run_cli(["check", path], expect=0).output == ""
+    finally:
+        if previous is None:
+            del os.environ["BKRDSL_PARSER"]
+        else:
+            os.environ["BKRDSL_PARSER"] = previous
+
+
+@pytest.mark.parametrize("parser", ["", "lark"], ids=["fast", "lark"])
+def test_h4_79_bkr218_no_fix_where_the_block_to_remove_holds_a_comment(parser):
+    """The block removed would take the comment with it: the help says the move, no fix."""
+    prodssi = _h11_prodssi()
+    block = "  expire on VMSYS1 {\n    preview daily 01:00\n    purge weekly sun 03:00\n    retain 35 days\n  }\n"
+    commented = _H4_SLIP.replace("preview daily 01:00\n", "preview daily 01:00  # the night shift reads it\n")
+    for purging in ("  expire on VMSYS1 { purge weekly sun 03:00 }\n", "  expire on VMSYS1 { preview daily 02:00  purge weekly sun 03:00 }\n"):
+        text = prodssi.replace(block, commented + purging)
+        (d,) = _h5_found(text, parser, "BKR218")
+        assert d.fix is None and "remove" in d.help

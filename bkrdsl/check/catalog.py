@@ -308,11 +308,20 @@ PREVIEW_NOT_RUN = register(
     quick fix), where the preview was all its block held: the `preview` line
     goes first in the purging block (a block written on one line is written
     again on it, the preview first), and the previewing block is removed. So
-    is the removal, where the purging member previews already. A block that
-    holds more (a `retain`) keeps the move in words: it is left to the
-    sysprog which line goes. The other helps offer no fix: without a
-    catalog there are two readings, and a purge the help writes (one catalog
-    per member, or no member purging) is a schedule the site chooses.
+    is the removal, where the purging member previews already. A `retain`
+    in the previewing block goes with it where that loses nothing: where the
+    purging block retains as many days, the block is removed all the same;
+    where the purging block has no `retain`, the fix moves it there too (the
+    purge alone uses a retention, BKR260: the days the file wrote are the
+    ones kept), written last in that block. Where the purging block retains
+    other days, the fix is left to the sysprog: which retention is meant is
+    BKR260's question, with two answers, and the checker, which knows a
+    `preview`'s schedule but not where its keyword begins, cannot cut that
+    line alone out of the block. Nor is there a fix where the block to
+    remove holds a comment, which would go with it. The other helps offer
+    no fix: without a catalog there are two readings, and a purge the help
+    writes (one catalog per member, or no member purging) is a schedule the
+    site chooses.
 
     Failing example:
 
@@ -913,12 +922,17 @@ def previews_run(model: Model):
         related = (Related(purge_blocks[0].decl.placement.span, f"{listed(purging[:1])} purges here"),)
         fix = None
         if shared and len(purging) == 1:
+            purger = purge_blocks[0] if len(purge_blocks) == 1 else None
             if any(b.preview is not None for b in model.expires_on(purging[0])):
                 help = (
                     f"remove this preview: with one shared catalog, `{purging[0]}`'s preview"
                     " already lists every member's jobs"
                 )
-                if _left_empty(model, e, lost):
+                fate = _retain_fate(e, purger)
+                if fate == _MOVED and _left_empty(model, e, lost, purger):
+                    help = _preview_removed_retain_moved_help(e, purger, purging[0])
+                    fix = _preview_moved_fix(model, e, lost, purger, None)
+                elif _left_empty(model, e, lost, purger) and not holds_comment(model, e.decl.span):
                     fix = delete_statements(model, [e.decl.span], f"Remove the `expire on {_placement_text(e)}` block")
             else:
                 help = _preview_moved_help(model, e, purge_blocks[0], schedule)
@@ -954,66 +968,128 @@ def _preview_moved_help(model: Model, block: ExpireModel, purger: ExpireModel, s
     """BKR218's help for a shared catalog's preview on a member that does not purge,
     where the one purging block has no preview: the line moved into that block, as a
     sysprog would (the help wrote a second `expire on VMSYS1 { preview ... }` block
-    beside it), and the previewing block removed where the preview is all it holds."""
+    beside it), and the previewing block removed where the preview is all it holds, or
+    all but a `retain` that the purging block keeps already or takes with the preview
+    (`_retain_fate`). A `retain` of other days stays: which retention is kept is the
+    sysprog's choice, BKR260's."""
     why = "with one shared catalog its preview lists every member's jobs"
     into = f"`expire on {_placement_text(purger)}` block (line {purger.decl.span.line})"
-    moved = f"move `preview {schedule}` into the {into}"
-    if len(block.decl.previews) == 1 and not block.decl.retains:
-        moved += f", and remove the `expire on {_placement_text(block)}` block (line {block.decl.span.line}), left empty"
+    fate = _retain_fate(block, purger) if len(block.decl.previews) == 1 else None
+    retain = f"`retain {block.decl.retains[0].text} days`" if block.decl.retains else ""
+    moved = f"move `preview {schedule}`{f' and {retain}' if fate == _MOVED else ''} into the {into}"
+    removed = f", and remove the `expire on {_placement_text(block)}` block (line {block.decl.span.line})"
+    if fate == "":
+        moved += f"{removed}, left empty"
+    elif fate == _MOVED:
+        moved += f", whose `purge` alone uses a retention (BKR260){removed}, left empty"
+    elif fate == _SAME:
+        moved += f"{removed}, whose {retain} that block keeps already"
     return f"preview on the purging member: {moved}; {why}"
 
 
-def _left_empty(model: Model, block: ExpireModel, lost: list[str]) -> bool:
-    """Whether the preview is all `block` holds and every member it names is one of
-    `lost` (those that do not purge): removed, the block takes nothing else with it (a
-    block that also names the purging member previews there too)."""
+def _preview_removed_retain_moved_help(block: ExpireModel, purger: ExpireModel, member: str) -> str:
+    """BKR218's help for a preview the purging member runs already, in a block that also
+    retains where the purging block does not: the `retain` moved there, the block gone."""
+    retain = f"`retain {block.decl.retains[0].text} days`"
+    return (
+        f"remove this preview with its block, `expire on {_placement_text(block)}` (line {block.decl.span.line}),"
+        f" and move its {retain} into the `expire on {_placement_text(purger)}` block (line"
+        f" {purger.decl.span.line}), whose `purge` alone uses a retention (BKR260); with one shared catalog,"
+        f" `{member}`'s preview already lists every member's jobs"
+    )
+
+
+#: `_retain_fate`'s answers: the purging block keeps the same days, or takes the block's `retain`.
+_SAME, _MOVED = "same", "moved"
+
+
+def _retain_fate(block: ExpireModel, purger: ExpireModel | None) -> str | None:
+    """What becomes of a previewing block's `retain` when BKR218's fix removes the
+    block: "" where it has none; `_SAME` where the one purging block (`purger`) keeps
+    the same days (nothing lost, BKR260 says nothing of it); `_MOVED` where that block
+    has no `retain`: it moves there, as BKR260's help says, the only retention the
+    file writes. None where the two differ (which one the site means is BKR260's
+    question, two answers), the block writes several, or there is no one purging block."""
+    retains = block.decl.retains
+    if not retains:
+        return ""
+    if purger is None or len(retains) > 1 or block.retain_days is None:
+        return None
+    if not purger.decl.retains:
+        return _MOVED
+    return _SAME if purger.retain_days == block.retain_days else None
+
+
+def _left_empty(model: Model, block: ExpireModel, lost: list[str], purger: ExpireModel | None = None) -> bool:
+    """Whether the preview is all `block` holds, or all but a `retain` that `purger`, the
+    one purging block, keeps already or takes (`_retain_fate`), and every member it
+    names is one of `lost` (those that do not purge): removed, the block takes nothing
+    else with it (a block that also names the purging member previews there too)."""
     decl = block.decl
     return (
         len(decl.previews) == 1
         and not decl.purges
-        and not decl.retains
+        and _retain_fate(block, purger) is not None
         and not block.each_member
         and set(_places(model, block)) <= set(lost)
         and len(decl.placement.members) == len(_places(model, block))
     )
 
 
-def _preview_moved_fix(model: Model, block: ExpireModel, lost: list[str], purger: ExpireModel, schedule: str) -> Fix | None:
+def _preview_moved_fix(
+    model: Model, block: ExpireModel, lost: list[str], purger: ExpireModel, schedule: str | None
+) -> Fix | None:
     """BKR218's fix where its help moves the preview (`_preview_moved_help`): the
-    line written into the purging block, and the previewing block removed, where the
-    preview is all it held (`_left_empty`). None where the block keeps more (the
-    checker knows a `preview`'s schedule, not where its keyword begins, so it cannot
-    cut that line alone out of it) or a comment stands where an edit would go."""
-    if not _left_empty(model, block, lost) or block.decl.span.file != purger.decl.span.file:
+    line written into the purging block (`schedule`; None where that block previews
+    already), with the block's `retain` where that block has none (`_retain_fate`),
+    and the previewing block removed, where that is all it held (`_left_empty`).
+    None where the block keeps more (the checker knows a `preview`'s schedule, not
+    where its keyword begins, so it cannot cut that line alone out of it; a `retain`
+    of other days than the purging block's, BKR260's choice), holds a comment, which
+    its removal would drop, or a comment stands where an edit would go."""
+    if not _left_empty(model, block, lost, purger) or block.decl.span.file != purger.decl.span.file:
         return None
-    into = _into_block(model, purger, f"preview {schedule}")
+    if holds_comment(model, block.decl.span):
+        return None  # removed with the block, a comment in it would be lost
+    retain = f"retain {block.decl.retains[0].text} days" if _retain_fate(block, purger) == _MOVED else None
+    into = _into_block(model, purger, f"preview {schedule}" if schedule is not None else None, retain)
     removed = delete_statements(model, [block.decl.span], "")
     if into is None or removed is None:
         return None
-    return Fix(
-        f"Move `preview {schedule}` into the `expire on {_placement_text(purger)}` block",
-        (into, *removed.edits),
-    )
+    moved = " and ".join(f"`{t}`" for t in (f"preview {schedule}" if schedule is not None else None, retain) if t)
+    return Fix(f"Move {moved} into the `expire on {_placement_text(purger)}` block", (*into, *removed.edits))
 
 
-def _into_block(model: Model, block: ExpireModel, item: str) -> Edit | None:
-    """The edit that writes `item` (`preview daily 01:00`) first in an `expire` block.
-    A block of several lines gets it on a line of its own before the line of its
-    first statement, indented as `bkrc fmt` indents a block's statements; a block on
-    one line, which holds no comment, is written again on its line with `item` first
-    (`expire on VMSYS1 { preview daily 01:00  purge weekly sun 03:00  retain 35 days }`),
-    its own statements as the checks' helps write them. None otherwise (a block whose
-    first statement shares the line of its `{` while its `}` is on another)."""
+def _into_block(model: Model, block: ExpireModel, item: str | None, last: str | None = None) -> tuple[Edit, ...] | None:
+    """The edits that write `item` (`preview daily 01:00`) first in an `expire` block,
+    and `last` (`retain 35 days`) last. A block of several lines gets `item` on a line
+    of its own before the line of its first statement, and `last` on one before the
+    line of its `}` (where nothing but blanks is before the `}`: the block's last
+    statement or comment ends on a line above), indented as `bkrc fmt` indents a
+    block's statements; a block on one line, which holds no comment, is written again
+    on its line with `item` first and `last` last (`expire on VMSYS1 { preview daily
+    01:00  purge weekly sun 03:00  retain 35 days }`), its own statements as the
+    checks' helps write them. None otherwise (a block whose first statement shares the
+    line of its `{` while its `}` is on another, or `}` a line with a statement)."""
     decl = block.decl
     firsts = [s.span for s in (*decl.previews, *decl.purges)] + [w.span for w in decl.retains]
     if not firsts:
         return None
     first = min(firsts, key=lambda s: s.start)
     span = decl.span
+    indent = " " * (span.column + 1)
     if first.line > span.line:
-        start = first.start - (first.column - 1)
-        at = Span(span.file, first.line, 1, first.line, 1, start, start)
-        return Edit(at, " " * (span.column + 1) + item + "\n")
+        edits = []
+        if item is not None:
+            start = first.start - (first.column - 1)
+            edits.append(Edit(Span(span.file, first.line, 1, first.line, 1, start, start), indent + item + "\n"))
+        if last is not None:
+            inside = [*firsts, *(c for c in _comments_in(model, span))]
+            if max(s.end_line for s in inside) >= span.end_line:
+                return None
+            start = span.end - (span.end_column - 1)
+            edits.append(Edit(Span(span.file, span.end_line, 1, span.end_line, 1, start, start), indent + last + "\n"))
+        return tuple(edits)
     if span.end_line != span.line or holds_comment(model, span):
         return None
     items = sorted(
@@ -1021,7 +1097,16 @@ def _into_block(model: Model, block: ExpireModel, item: str) -> Edit | None:
         + [(s.span.start, f"purge {schedule_text(s)}") for s in decl.purges]
         + [(w.span.start, f"retain {w.text} days") for w in decl.retains]
     )
-    return Edit(span, f"expire on {_placement_text(block)} {{ {'  '.join([item, *(t for _, t in items)])} }}")
+    written = [t for t in (item, *(t for _, t in items), last) if t is not None]
+    return (Edit(span, f"expire on {_placement_text(block)} {{ {'  '.join(written)} }}"),)
+
+
+def _comments_in(model: Model, span: Span) -> list[Span]:
+    """The places of the comments inside `span`."""
+    for module in model.modules:
+        if module.file == span.file:
+            return [where for where, _ in module.comments if span.start <= where.start < span.end]
+    return []
 
 
 @check
