@@ -793,10 +793,13 @@ def roster(
         whose = None if entry.kind == "SUBCONFIG" else classified(entry.id)
         if entry.kind == "SUBCONFIG" or whose == PRODUCT:
             continue
-        if not _writable(entry.id):
-            unwritable.append(entry.id)
-            continue
         disks = _holds_minidisks(entry, subconfigs)
+        if not _writable(entry.id):
+            if disks or whose is not None:
+                unwritable.append(entry.id)
+            else:  # nothing to back up: said as such, not offered a pattern
+                empty.append(entry.id)
+            continue
         if whose is not None:  # z/VM's own: listed only where the site has no user of its kind
             if whose != entry.kind:
                 continue  # not the kind its module gives it: the file's check says so (BKR510)
@@ -1272,6 +1275,13 @@ def _holds_minidisks(entry: Entry, subconfigs: dict[str, Entry]) -> bool:
 def _built_on_every(entry: Entry, members: Sequence[str]) -> bool:
     built = {b.member for b in entry.builds}
     return "*" in built or all(m in built for m in members)
+
+
+def _pattern_of(user_id: str) -> str:
+    """The `match` pattern that names an ID a group cannot list (`_writable`): its
+    first character `%` where a name cannot start with it (`%PAYROL` for `#PAYROL`),
+    else the ID itself (`MATCH`, which `match` takes as a pattern of no wildcard)."""
+    return "%" + user_id[1:] if user_id[:1] in "#+-:." else user_id
 
 
 def _writable(user_id: str) -> bool:
@@ -1912,7 +1922,8 @@ def _unlisted(r: Roster, s: Starter) -> str:
     if r.unwritable:
         notes.append(
             "Users whose ID a .bkr file cannot name, since a name starts with none of `# + - : .` and"
-            f" `MATCH` in a group starts a pattern (back them up with a `match` pattern): {' '.join(r.unwritable)}."
+            f" `MATCH` in a group starts a pattern: {' '.join(r.unwritable)}. A `match` pattern in the group"
+            f" of their kind names them, `%` for any one character: {', '.join(f'`match {_pattern_of(i)}`' for i in r.unwritable)}."
         )
     if not notes:
         return ""

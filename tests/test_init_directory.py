@@ -362,7 +362,38 @@ def test_an_id_no_bkr_name_can_spell_is_named_not_listed(tmp_path):
     assert_clean(path, direct)
     text = path.read_text(encoding="utf-8")
     assert "single group APPS { LNX1 }" in text and "identity group SYSIDS { SRV1 }" in text
-    assert "(back them up with a `match` pattern): -LNX MATCH." in comments(text)
+    # (stop 79, h4: the patterns written out, where "back them up with a `match` pattern" left
+    # the reader to find one: `match -LNX` is no pattern, a name cannot start with `-`)
+    assert (
+        "`MATCH` in a group starts a pattern: -LNX MATCH. A `match` pattern in the group of their kind names"
+        " them, `%` for any one character: `match %LNX`, `match MATCH`."
+    ) in comments(text)
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h4_79_the_patterns_the_comment_gives_for_an_id_no_name_can_spell_check_clean(tmp_path, monkeypatch, parser):
+    """Followed literally, the comment's patterns go into the single group, and the file
+    checks clean, each user backed up; a user of such an ID with no minidisk is said to
+    have nothing to back up, not offered a pattern."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    direct = tmp_path / "USER.DIRECT"
+    direct.write_text(
+        "IDENTITY SRV1 PW 1M 1M G\n BUILD ON VMSYS1 USING SUBCONFIG SRV1-1\nSUBCONFIG SRV1-1\n MDISK 0191 3390 1 1 M1PRV1 MR\n"
+        + "".join(f"USER {i} PW 1M 1M G\n MDISK 0191 3390 {n} 1 VMCOM1 MR\n" for n, i in enumerate(("#PAYROL", "-LNX", "MATCH", "LNX1"), 2))
+        + "USER #EMPTY PW 1M 1M G\n"
+    )
+    path = tmp_path / "new.bkr"
+    run_cli(["init", path, "--cluster", "C", "--directory", direct], expect=0)
+    text = path.read_text(encoding="utf-8")
+    said = comments(text)
+    assert "Users with no minidisk, nothing to back up: #EMPTY." in said
+    assert "`match %PAYROL`, `match %LNX`, `match MATCH`." in said and "%EMPTY" not in said
+    patterns = re.search(r"names them, `%` for any one character: (.*?)\.", said).group(1)
+    written = " ".join(p.strip("`") for p in patterns.split(", "))
+    path.write_text(text.replace("single group APPS { LNX1 }", f"single group APPS {{ LNX1  {written} }}"))
+    assert run_cli(["check", path, "--directory", direct, "--color", "never"], expect=0).output == ""
+    shown = run_cli(["show", path, "--directory", direct], expect=0).stdout
+    assert "match %PAYROL: 1 user, match %LNX: 1 user, match MATCH: 1 user" in shown
 
 
 def test_a_directory_that_contradicts_the_standard_library_writes_nothing(tmp_path):
