@@ -795,6 +795,59 @@ def test_completion(cursor, offered, absent):
     assert not (absent & labels)
 
 
+# stop 79, h4: the statements at the start of each block in the order a sysprog writes
+# them (examples/*.bkr, `bkrc init`), not the parser's alphabetical order, which put
+# `member` 7th in an empty cluster block and `run` before `to` in an empty job.
+_H4_BLOCKS = [
+    ("", "|", ["import", "cluster", "single", "identity"]),
+    ("", "import std/backup-manager\n|", ["import", "cluster", "single", "identity"]),
+    (
+        "",
+        "import std/backup-manager\ncluster DEV {\n  |\n}\n",
+        ["member", "shared-volume", "catalog", "expire", "tape", "disk", "single", "identity", "job", "description"],
+    ),
+    ("", "import std/backup-manager\ncluster DEV {\n  member DEV1 {\n    |\n  }\n}\n",
+     ["workers", "private-volume", "job-suffix", "exclude", "description"]),
+    ("", "import std/backup-manager\ncluster DEV {\n  member DEV1 { | }\n}\n",
+     ["workers", "private-volume", "job-suffix", "exclude", "description"]),
+    ("", "import std/backup-manager\ncluster DEV {\n  member DEV1 { workers 2 }\n  job J {\n    |\n  }\n}\n",
+     ["backup", "include", "exclude", "to", "run", "description"]),
+    ("", "import std/backup-manager\ncluster DEV {\n  member DEV1 { workers 2 }\n  expire on DEV1 {\n    |\n  }\n}\n",
+     ["preview", "purge", "retain"]),
+]
+
+
+@pytest.mark.parametrize(("_", "text", "first"), _H4_BLOCKS, ids=["file", "after-import", "cluster", "member", "member-one-line", "job", "expire"])
+def test_h4_79_completion_at_the_start_of_each_block_offers_its_statements_in_writing_order(_, text, first):
+    at = text.index("|")
+    doc, _, _ = doc_at(text.replace("|", "", 1))
+    line, column = text.count("\n", 0, at), at - (text.rfind("\n", 0, at) + 1)
+    labels = [c.label for c in F.complete(doc, line, column)]
+    assert labels[: len(first)] == first
+
+
+def test_h4_79_below_a_statement_completion_offers_the_statements_that_follow_it_first():
+    head = "import std/backup-manager\ncluster DEV {\n  member DEV1 { workers 2 }\n"
+    for body, first in [
+        ("  disk BKRBKUP 191 size 10 cyl\n  |\n}\n", ["disk", "single", "identity", "job", "description", "member"]),
+        ("  single group G { A }\n  job J { backup G full  to disk  run on DEV1 daily 01:00 }\n  |\n}\n", ["job", "description", "member"]),
+        # `to disk`'s `disk` starts no statement in a job: `run` next, not `disk`'s followers
+        ("  job J {\n    backup G full\n    include minidisk * 0191\n    to disk\n    |\n  }\n}\n", ["run", "description", "backup"]),
+    ]:
+        text = head + body
+        at = text.index("|")
+        doc, _, _ = doc_at(text.replace("|", "", 1))
+        line, column = text.count("\n", 0, at), at - (text.rfind("\n", 0, at) + 1)
+        labels = [c.label for c in F.complete(doc, line, column) if c.kind == "keyword"]
+        assert labels[: len(first)] == first, body
+
+
+def test_h4_79_every_statement_keyword_has_its_place_in_the_writing_order():
+    from bkrdsl.syntax import lexicon
+
+    assert set(F._STATEMENT_ORDER) == set(lexicon.STATEMENT_KEYWORDS)
+
+
 def test_completion_in_a_group_body_offers_the_users_that_fit_there():
     # `single group LINUX { LNX01 |` offered every user: `LNX01` again (BKR416), the
     # identity `TCPIP` (BKR203) and the product's IDENTITY machines (BKR201), and, as
@@ -1392,7 +1445,8 @@ def test_the_options_of_the_statement_come_first_on_its_line_the_statements_belo
     assert labels[:3] == ["on", "logon-wait", "pool-wait"] and "description" in labels[3:]
     doc, line, column = doc_at(text, "size 10 cyl\n  |")
     labels = [c.label for c in F.complete(doc, line, column)]
-    assert labels[-1] == "on" and labels[0] == "description"
+    # (the statements from `disk`'s place on first, stop 79 h4: `description` was, alphabetically)
+    assert labels[-1] == "on" and labels[:5] == ["disk", "single", "identity", "job", "description"]
     deeper = text.replace("size 10 cyl\n  ", "size 10 cyl\n       ")
     doc, line, column = doc_at(deeper, "size 10 cyl\n       |")
     assert next(c.label for c in F.complete(doc, line, column)) == "on"

@@ -2498,7 +2498,8 @@ def completions(doc: Document, line: int, column: int, limit: int | None = MAX_C
         written |= _of_several_only(tokens, len(doc.model.member_names))
     if "exclude" in keyword_texts(accepted) and (_enclosing_block(tokens) or ("",))[0] == "member":
         written |= {"include"}  # a member block only excludes (BKR117)
-    items = [Completion(k, "keyword") for k in keyword_texts(accepted) if k not in written]
+    words = keyword_texts(accepted)
+    items = _in_writing_order([Completion(k, "keyword") for k in words if k not in written], tokens, frozenset(words))
     if tokens and ("RBRACE" in accepted or "$END" in accepted):
         items = _statement_or_options_first(prefix, items, tokens, doc.text[line_start:start])
         members = len(doc.model.member_names) if doc.model is not None and doc.model.cluster is not None else 0
@@ -2822,6 +2823,66 @@ def _reads_on(ip, word: str, rest: str) -> list[tuple[str, int, str, int]] | Non
     except UnexpectedInput:
         return None
     return kinds
+
+
+#: The statements in the order a sysprog writes them, as examples/*.bkr and `bkrc
+#: init` do: at the top of a file the imports, then the cluster; in a cluster its
+#: members first (what every other statement names), then the shared volume, the
+#: catalog, its expiry and Tape Manager, the product machines' disks, the groups and
+#: the jobs; in a member, its workers and volume; in a job, what it backs up, its
+#: selections, where to and when; `description`, which no block needs, last.
+#: The parser's accepted keywords come in alphabetical order, which put `member` 7th
+#: in an empty cluster block and `run` before `to` in a job.
+_STATEMENT_ORDER = {
+    word: rank
+    for rank, word in enumerate(
+        (
+            "import", "cluster", "member", "workers", "private-volume", "job-suffix", "shared-volume",
+            "catalog", "expire", "preview", "purge", "retain", "tape", "disk", "single", "identity", "job",
+            "backup", "match", "include", "exclude", "to", "run", "description",
+        )
+    )
+}
+
+
+def _in_writing_order(items: list[Completion], tokens=(), here: frozenset[str] = frozenset()) -> list[Completion]:
+    """`items` with the statement keywords among them in `_STATEMENT_ORDER`, each in a
+    place a statement keyword held: the other keywords (a statement's options, which
+    `_statement_or_options_first` places) keep theirs. Below a statement of the same
+    block (`tokens`, read to the cursor), the statements from that one's place in the
+    order on come first, then the earlier ones: after the `disk` lines more `disk`,
+    the groups and the jobs, not `member` again first. `here`: the keywords the
+    parser accepts at the cursor, of which a statement's keyword is one (`to disk`'s
+    `disk` in a job starts no statement there)."""
+    places = [n for n, c in enumerate(items) if c.label in _STATEMENT_ORDER]
+    last = _last_statement(tokens, here)
+    after = _STATEMENT_ORDER.get(last, 0) if last is not None else 0
+    ordered = sorted(
+        (items[n] for n in places),
+        key=lambda c: (_STATEMENT_ORDER[c.label] < after, _STATEMENT_ORDER[c.label]),
+    )
+    out = list(items)
+    for n, c in zip(places, ordered):
+        out[n] = c
+    return out
+
+
+def _last_statement(tokens, here: frozenset[str]) -> str | None:
+    """The keyword of the last statement of the block the end of `tokens` is in (its
+    nested blocks skipped), one of `here`, the statements that block takes; None where
+    the block holds none yet."""
+    depth = 0
+    for n in range(len(tokens) - 1, -1, -1):
+        kind = tokens[n].type
+        if kind == "RBRACE":
+            depth += 1
+        elif kind == "LBRACE":
+            if depth == 0:
+                return None
+            depth -= 1
+        elif depth == 0 and kind != "NAME" and str(tokens[n].value).lower() in here & _STATEMENT_ORDER.keys():
+            return str(tokens[n].value).lower()
+    return None
 
 
 #: The options of `catalog` and `tape manager` in the order a statement writes them
