@@ -1846,3 +1846,45 @@ def test_h4_79_a_group_takes_a_free_name_where_the_site_has_a_user_of_its_name(
     assert "which prints the 4 warnings below (BKR526, BKR534)" in said
     assert checked(path, site) == []
     run_cli(["fmt", "--check", path], expect=0)
+
+
+# stop 79, h4: an IDENTITY built on some members only, backed up as init's comment says
+_H4_PARTIAL = (
+    "IDENTITY PARTIAL PW 32M 64M G\n BUILD ON VMSYS1 USING SUBCONFIG PARTL-1\n BUILD ON VMSYS2 USING SUBCONFIG PARTL-2\n"
+    "SUBCONFIG PARTL-1\n MDISK 0191 3390 9900 5 M1PRV1 MR\nSUBCONFIG PARTL-2\n MDISK 0191 3390 9900 5 M2PRV1 MR\n"
+)
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h4_79_an_identity_built_on_some_members_is_backed_up_by_a_job_on_them(tmp_path, monkeypatch, parser):
+    """init names PARTIAL, built on VMSYS1 and VMSYS2 of prodssi.direct's four members, in
+    a comment: "back them up in a job on their members". Done so (a group of its own, a
+    job `run on VMSYS1, VMSYS2`), the check said BKR221 (its instances on VMSYS3 and VMSYS4
+    never backed up), which it has none of, even with the directory, whose BUILD
+    statements show it; the help's `run on each member` then gave BKR514. With the
+    directory the job is now clean; without it BKR221's help says the directory proves it."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    site = tmp_path / "site.direct"
+    site.write_text(DIRECT.read_text(encoding="utf-8") + _H4_PARTIAL)
+    path = tmp_path / "p.bkr"
+    run_cli(["init", path, "--cluster", "PRODSSI", "--directory", site, "--color", "never"], expect=0)
+    text = path.read_text(encoding="utf-8")
+    assert (
+        "IDENTITY users not built on every member, which a job `on each member` would look for where they are"
+        " not (back them up in a job on their members): PARTIAL on VMSYS1 VMSYS2."
+    ) in comments(text)
+    text = text.replace("  identity group SYSIDS {", "  identity group PARTS { PARTIAL }\n  identity group SYSIDS {", 1)
+    job = (
+        "  job PARTS {\n    backup PARTS incremental\n    include minidisk * 0191\n    to disk pool BKUPPOOL\n"
+        "    run on VMSYS1, VMSYS2 daily 05:00\n  }\n}\n"
+    )
+    path.write_text(text[: text.rindex("}")] + job)
+    assert checked(path, site) == []
+    out = run_cli(["check", path, "--color", "never"], expect=1).output
+    assert re.findall(r"^error\[(BKR\d+)\]", out, re.MULTILINE) == ["BKR221"]
+    assert "if its users are built on `VMSYS1` and `VMSYS2` only (BUILD ON), the site's directory proves it (`--directory`)" in out
+    # one of them built on every member too: its instances on VMSYS3 and VMSYS4 are left out
+    both = path.read_text(encoding="utf-8").replace("group PARTS { PARTIAL }", "group PARTS { PARTIAL TCPIP }")
+    path.write_text(re.sub(r"(identity group SYSIDS \{[^}]*) TCPIP", r"\1", both, count=1))
+    said = run_cli(["check", path, "--directory", site, "--color", "never"], expect=1).output
+    assert "their instances on `VMSYS3` and `VMSYS4` are never backed up" in said

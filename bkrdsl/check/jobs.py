@@ -139,6 +139,13 @@ IDENTITY_PINNED = register(
     minidisk, a T-DISK, or one on `&SYSRES` (each member's own residence
     volume).
 
+    The other: with the site's directory, a job of IDENTITY users named by
+    ID (no `match` pattern) that the directory builds on the job's members
+    only (their `BUILD ON` statements; not `BUILD ON *`) leaves no instance
+    out, and runs on those members (`bkrc init` tells of an IDENTITY built
+    on some members only to back it up so). Without the directory the help
+    says so.
+
     A job that backs up a user declared both single and IDENTITY (BKR203,
     a group's `single` or `identity` written the wrong way) is not judged
     here: where it may run depends on the kind kept, and that error is the
@@ -682,7 +689,35 @@ def left_out_members(model: Model, job: JobModel) -> list[str]:
         or (len(members) == 1 and (_shared_data_only(model, job) or _shared_pool_unclear(model, job)))
     ):
         return []
-    return [m for m in all_members if m not in members]
+    left = [m for m in all_members if m not in members]
+    built = _built_on(model, job)
+    return left if built is None else [m for m in left if m in built]
+
+
+def _built_on(model: Model, job: JobModel) -> set[str] | None:
+    """With the site's directory (`--directory`), the members the IDENTITY users the
+    job backs up are built on (their BUILD statements): a member none is built on
+    has no instance of theirs to leave out, so a job on their members alone backs
+    them all up (`bkrc init` tells of an IDENTITY built on some members only to back
+    it up so). None where that is not known: no directory, a `match` pattern among
+    the job's users, or one of them that is no IDENTITY there, is built `ON *`, or
+    has a BUILD statement bkrc could not read (BKR502)."""
+    directory = DIRECTORY.get()
+    if directory is None or list(model.job_patterns(job)):
+        return None
+    ids = model.job_user_ids(job)
+    if not ids:
+        return None
+    built: set[str] = set()
+    for user in ids:
+        entry = directory.entry(user)
+        if entry is None or entry.kind != "IDENTITY" or entry.builds_unread:
+            return None
+        members = {b.member for b in entry.builds}
+        if "*" in members:
+            return None
+        built |= members
+    return built
 
 
 #: How a message names the users of each kind.
@@ -766,7 +801,7 @@ def _misplaced(model: Model, job: JobModel) -> _Misplaced | None:
                 if _shared_pool_items(model, job)
                 else ""
             )
-            + _global_help(model, job, len(members))
+            + (_global_help(model, job, len(members)) or _built_help(model, job, members))
             + _kind_way_out(model, job),
             fix=_on_each_member(model, job, where),
         )
@@ -942,6 +977,14 @@ def single_home(model: Model, job: JobModel, groups: set[str] | None = None) -> 
     if len(homes) != 1 or len(home := next(iter(homes))) != 1:
         return None
     return home[0], others
+
+
+def _built_help(model: Model, job: JobModel, members: list[str]) -> str:
+    """BKR221's word on its way out for IDENTITY users built on the job's members only
+    (`_built_on`), which only the site's directory shows: said without it."""
+    if DIRECTORY.get() is not None or list(model.job_patterns(job)):
+        return ""
+    return f"; if its users are built on {listed(members)} only (BUILD ON), the site's directory proves it (`--directory`)"
 
 
 def _global_help(model: Model, job: JobModel, members: int) -> str:
