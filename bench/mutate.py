@@ -14,7 +14,11 @@ member renamed in its block and not in `run on`: its number changed, two letters
 swapped, another of the file's names pasted), comment something out as a
 sysprog takes it out of service (a line, a job's or a member's block, with or
 without its `}` line, the rest of a line; with `#`, or `*` and `/* */` from CMS
-and REXX habit); and what an editor or a
+and REXX habit), paste a block as a sysprog pastes one (a job, member or group
+block of another real file, its names that file's: the other cluster's members
+in `run on`; or one of the file's blocks copied below itself and half edited:
+its name changed or forgotten, one other name changed or none); and what an
+editor or a
 transfer does to the characters, EDITOR: CRLF or CR line ends, tabs, a
 byte-order mark, a letter outside ASCII or an odd blank, lines joined, a word
 repeated thousands of times on its line, the last line cut short, a block
@@ -218,6 +222,7 @@ EDITS = (
     "allow comment",
     "rename name",
     "comment out",
+    "paste block",
     *EDITOR,
 )
 
@@ -439,6 +444,90 @@ def _comment_edit(text: str, rnd) -> tuple[str, str]:
     return "\n".join(lines), f"comment out line {i + 1} with {mark.strip()!r}"
 
 
+def _blocks(lines: list[str]) -> list[tuple[int, int]]:
+    """The blocks a sysprog copies whole, as (first, last) line indexes: a statement
+    whose `{` ends a line, to the line of its `}`, or a block on one line (`member
+    DEV1 { workers 2 }`, `single group G { A B }`); inside the cluster when the file
+    has one (the cluster itself is no block to copy), else at the top."""
+    found, open_at, depth = [], [], 0
+    for i, line in enumerate(lines):
+        code = _NOT_CODE.sub(lambda m: " " * len(m.group()), line)
+        opens, closes = code.count("{"), code.count("}")
+        if opens and opens == closes and re.match(r"\s*[^\s{}]", code):
+            found.append((i, i, depth))
+        for _ in range(max(opens - closes, 0)):
+            open_at.append((i, depth))
+            depth += 1
+        for _ in range(max(closes - opens, 0)):
+            if open_at:
+                first, d = open_at.pop()
+                found.append((first, i, d))
+            depth = max(depth - 1, 0)
+    inner = [(a, b) for a, b, d in found if d > 0]
+    return sorted(set(inner or [(a, b) for a, b, _ in found]))
+
+
+def _reindented(block: list[str], indent: str) -> list[str]:
+    """`block`'s lines moved to start at `indent`, their nesting kept."""
+    widths = [len(line) - len(line.lstrip(" \t")) for line in block if line.strip()]
+    cut = min(widths, default=0)
+    return [indent + line[cut:] if line.strip() else line for line in block]
+
+
+def _paste_edit(text: str, rnd, name: str) -> tuple[str, str]:
+    """A block pasted as a sysprog pastes one (docs/architecture.md, "Property tests"):
+    a job, member or group block copied from another real file, its names that file's
+    (the other cluster's members in `run on`), below one of this file's blocks; or one
+    of this file's blocks duplicated below itself and half edited: the copy's name
+    changed, or left as it was (forgotten), and of its other names one changed or none
+    (a new job for another member whose `run on` still names the first)."""
+    lines = text.split("\n")
+    here = _blocks(lines)
+    if rnd.random() < 0.5:
+        folders = origins()
+        other = rnd.choice(rnd.choice(folders))
+        theirs_lines = other.read_text(encoding="utf-8").split("\n")
+        theirs = _blocks(theirs_lines)
+        if other.stem != name and theirs:
+            a, b = rnd.choice(theirs)
+            after = rnd.choice(here)[1] if here else rnd.randrange(len(lines))
+            target = lines[here[0][0]] if here else ""  # the indentation of this file's blocks
+            indent = target[: len(target) - len(target.lstrip(" \t"))]
+            lines[after + 1 : after + 1] = _reindented(theirs_lines[a : b + 1], indent)
+            return (
+                "\n".join(lines),
+                f"paste lines {a + 1} to {b + 1} of {other.relative_to(ROOT)} after line {after + 1}",
+            )
+    if not here:
+        return text, "paste block: no block"
+    a, b = rnd.choice(here)
+    copy = "\n".join(lines[a : b + 1])
+    masked = _NOT_CODE.sub(lambda m: " " * len(m.group()), copy)
+    reserved = set(keywords())
+    names = [m for m in _NAME.finditer(masked) if m.group().lower() not in reserved]
+    file_names = sorted(
+        {m.group() for m in _NAME.finditer(_NOT_CODE.sub(lambda m: " " * len(m.group()), text))} - reserved
+    )
+    said = []
+    changes = []  # (span in copy, new)
+    if names and rnd.random() < 0.7:  # the copy's own name: its first
+        new, how = _renamed(names[0].group(), rnd, [n for n in file_names if n != names[0].group()])
+        changes.append((names[0].span(), new))
+        said.append(f"{names[0].group()!r} -> {new!r} ({how})")
+    else:
+        said.append("its name kept")
+    rest = names[1:]
+    if rest and rnd.random() < 0.5:
+        m = rnd.choice(rest)
+        new, how = _renamed(m.group(), rnd, [n for n in file_names if n != m.group()])
+        changes.append((m.span(), new))
+        said.append(f"{m.group()!r} -> {new!r} ({how})")
+    for (s, e), new in sorted(changes, reverse=True):
+        copy = copy[:s] + new + copy[e:]
+    lines[b + 1 : b + 1] = copy.split("\n")
+    return "\n".join(lines), f"copy lines {a + 1} to {b + 1} below them, {', '.join(said)}"
+
+
 def _import_edit(text: str, rnd, name: str) -> tuple[str, str]:
     """An `import` line of IMPORTS (`./NAME`: the file `name` itself) at a line's start."""
     target = rnd.choice(IMPORTS).replace("NAME", name)
@@ -584,6 +673,9 @@ def mutate(
             said.append(what)
         elif how == "comment out":
             text, what = _comment_edit(text, rnd)
+            said.append(what)
+        elif how == "paste block":
+            text, what = _paste_edit(text, rnd, name)
             said.append(what)
         elif how in EDITOR:
             text, what = _editor_edit(text, rnd, how)

@@ -5,7 +5,7 @@ with random edits (lines and words deleted, duplicated, swapped; a number
 changed, a name's case changed, a keyword put in, the file cut short, an
 `import` of itself or a missing module, a `# bkrc: allow` comment, a name
 renamed in one of its places only, a line, a block or the rest of a line
-commented out; CRLF line
+commented out, a block pasted from another file or copied and half edited; CRLF line
 ends, tabs, a byte-order mark, letters outside ASCII, long lines, blocks
 repeated or nested deep) goes through `bkrc check`, `check --fix` (on a copy),
 `compile` (into a new DIR and into one written before),
@@ -258,3 +258,61 @@ def test_the_comment_out_edit_comments_out_a_line_a_block_or_the_rest_of_a_line(
     drawn = [mutate.mutate(text, random.Random(k), edits=("comment out",))[1] for k in range(5)]
     assert all(what.startswith("comment out ") for edits in drawn for what in edits)
     assert "comment out" in mutate.EDITS
+
+
+# stop 79, h8: the paste edit pastes a block of another file, or copies one and half edits it
+def test_the_paste_edit_pastes_another_files_block_or_a_copy_half_edited(prepared):
+    """A sysprog writes a new job by copying one and editing the copy, and forgets a
+    place (`run on` still names the first member, or the job's name is kept), or
+    pastes a block from another cluster's file with that cluster's names: no edit did
+    that (`repeat block` repeats a block unchanged, `rename name` renames a name where
+    it already is). The paste edit puts in a block's lines in one piece below one of the
+    file's blocks: another real file's lines as they were (re-indented), or a copy of
+    one of the file's blocks with its name changed or kept and one other name changed
+    or none. The oracle holds on a job copied, renamed and half edited."""
+    import random
+    import re
+    from pathlib import Path
+
+    from conftest import EXAMPLES, ROOT
+
+    origin = EXAMPLES / "minimal.bkr"
+    text = origin.read_text(encoding="utf-8")
+    before = text.split("\n")
+    tokens = re.compile(r'"[^"\n]*"|#[^\n]*|[^\s{}]+')
+    forms = set()
+    job_copied = None
+    for k in range(60):
+        pasted, what = mutate._paste_edit(text, random.Random(k), origin.stem)
+        after = pasted.split("\n")
+        added = len(after) - len(before)
+        assert added > 0, what
+        at = next(i for i, (a, b) in enumerate(zip(before + [None], after)) if a != b)
+        assert after[:at] + after[at + added :] == before, what  # the lines put in are one piece
+        block = after[at : at + added]
+        if what.startswith("paste "):
+            forms.add("another file")
+            first, last, other = re.match(r"paste lines (\d+) to (\d+) of (\S+) after", what).groups()
+            theirs = (ROOT / other).read_text(encoding="utf-8").split("\n")[int(first) - 1 : int(last)]
+            assert [line.strip() for line in block] == [line.strip() for line in theirs], what
+            assert Path(other).stem != origin.stem, what
+            continue
+        first, last = (int(n) for n in re.match(r"copy lines (\d+) to (\d+) below them", what).groups())
+        assert at == last, what
+        was = tokens.findall("\n".join(before[first - 1 : last]))
+        now = tokens.findall("\n".join(block))
+        assert len(now) == len(was), what
+        changed = [i for i, (a, b) in enumerate(zip(was, now)) if a != b]
+        assert len(changed) <= 2, what
+        kept = "its name kept" in what
+        forms.add("copy, its name kept" if kept else "copy, renamed")
+        if not kept and len(changed) == 2 and was[0] == "job" and job_copied is None:
+            job_copied = pasted, [what]
+    assert forms == {"another file", "copy, its name kept", "copy, renamed"}, forms
+    assert job_copied is not None
+    work, baseline = prepared
+    problems = mutate.check_case(mutate.Case(0, origin, job_copied[0], job_copied[1]), work, baseline)
+    assert not problems, "\n".join(problems)
+    drawn = [mutate.mutate(text, random.Random(k), edits=("paste block",))[1] for k in range(5)]
+    assert all(what.startswith(("paste ", "copy ")) for edits in drawn for what in edits)
+    assert "paste block" in mutate.EDITS
