@@ -2409,6 +2409,19 @@ def test_h1_75_an_unknown_code_is_a_warning_with_the_code_meant_and_its_fix(pars
 
 
 @pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("tail", ["# bkrc: allow BKR227 our names\n", "# bkrc: allow BKR227 our names\n## the end\n"])
+def test_an_allow_with_no_statement_below_it_says_so_not_line_0(parser, tail, monkeypatch):
+    """An allow on its own line below the last statement (or a module that holds only
+    it and comments: bench/mutate.py seed 50778, stop 79's h8) covers no line: BKR027
+    said "no BKR227 on line 0"; it says no statement follows it, and its fix deletes it."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = H1_75_SHARED.replace("SYSINC", "SYSIN") + tail
+    (unused,) = _h1_75(text).diagnostics
+    assert unused.message == "`# bkrc: allow BKR227` silences nothing: no statement follows it"
+    assert _h1_75(_h1_75_apply(text, unused.fix)).diagnostics == []
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
 def test_h1_75_an_unused_allow_is_a_warning_whose_fix_deletes_it_and_the_file_checks_clean(parser, monkeypatch):
     monkeypatch.setenv("BKRDSL_PARSER", parser)
     renamed = H1_75_SHARED.replace("SYSINC", "SYSIN")

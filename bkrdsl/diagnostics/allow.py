@@ -145,7 +145,8 @@ UNUSED_ALLOW = register(
     "`# bkrc: allow` silences nothing here",
     """
     An allow that no warning needs any more (the job renamed, the
-    statement mended, the allow on a line the warning is not on) would go
+    statement mended, the allow on a line the warning is not on, or below
+    the last statement, where it covers no line) would go
     on to silence that warning the day it comes back for another reason,
     unseen. As ruff's RUF100 ("unused noqa"), bkrc says so, and the fix
     deletes the allow (or, of several codes, the one unused).
@@ -454,10 +455,14 @@ class Allows:
                     continue
                 if len(idle) == len(x.codes):
                     named = ", ".join(code for code, _ in idle)
-                    where = f"line {x.first}" if x.first == x.last else f"lines {x.first}-{x.last}"
+                    if not x.first:  # on its own line, with no line of code below it
+                        said = "no statement follows it"
+                    else:
+                        where = f"line {x.first}" if x.first == x.last else f"lines {x.first}-{x.last}"
+                        said = f"no {named} on {where}"
                     out.append(
                         UNUSED_ALLOW(
-                            f"`# bkrc: allow {named}` silences nothing: no {named} on {where}",
+                            f"`# bkrc: allow {named}` silences nothing: {said}",
                             x.span,
                             help="delete the allow: the warning it was for is gone",
                             fix=Fix.replace("Delete the unused allow", source.deletion(x.span), ""),
