@@ -2867,10 +2867,10 @@ def _in_writing_order(items: list[Completion], tokens=(), here: frozenset[str] =
     return out
 
 
-def _last_statement(tokens, here: frozenset[str]) -> str | None:
-    """The keyword of the last statement of the block the end of `tokens` is in (its
-    nested blocks skipped), one of `here`, the statements that block takes; None where
-    the block holds none yet."""
+def _this_block(tokens):
+    """The indexes of the tokens of the block the end of `tokens` is in, last first,
+    its nested blocks (and their braces) skipped, ending with its `{`'s (none at the
+    top level): the one walk `_last_statement` and `_enclosing_block` take."""
     depth = 0
     for n in range(len(tokens) - 1, -1, -1):
         kind = tokens[n].type
@@ -2878,9 +2878,22 @@ def _last_statement(tokens, here: frozenset[str]) -> str | None:
             depth += 1
         elif kind == "LBRACE":
             if depth == 0:
-                return None
+                yield n
+                return
             depth -= 1
-        elif depth == 0 and kind != "NAME" and str(tokens[n].value).lower() in here & _STATEMENT_ORDER.keys():
+        elif depth == 0:
+            yield n
+
+
+def _last_statement(tokens, here: frozenset[str]) -> str | None:
+    """The keyword of the last statement of the block the end of `tokens` is in (its
+    nested blocks skipped), one of `here`, the statements that block takes; None where
+    the block holds none yet."""
+    for n in _this_block(tokens):
+        kind = tokens[n].type
+        if kind == "LBRACE":
+            return None
+        if kind != "NAME" and str(tokens[n].value).lower() in here & _STATEMENT_ORDER.keys():
             return str(tokens[n].value).lower()
     return None
 
@@ -2922,17 +2935,11 @@ def _statement_or_options_first(prefix: str, items: list[Completion], tokens, be
 
 def _enclosing_block(tokens) -> tuple[str, str] | None:
     """(`job` or `member`, its name) of the block the end of `tokens` is in, if one."""
-    depth = 0
-    for n in range(len(tokens) - 1, -1, -1):
-        kind = tokens[n].type
-        if kind == "RBRACE":
-            depth += 1
-        elif kind == "LBRACE":
-            if depth == 0:
-                if n >= 2 and tokens[n - 1].type == "NAME" and str(tokens[n - 2].value).lower() in ("job", "member"):
-                    return str(tokens[n - 2].value).lower(), str(tokens[n - 1].value).upper()
-                return None
-            depth -= 1
+    for n in _this_block(tokens):
+        if tokens[n].type == "LBRACE":
+            if n >= 2 and tokens[n - 1].type == "NAME" and str(tokens[n - 2].value).lower() in ("job", "member"):
+                return str(tokens[n - 2].value).lower(), str(tokens[n - 1].value).upper()
+            return None
     return None
 
 
