@@ -480,18 +480,23 @@ class Plan:
     dialect_before: dict | None = None
     dialect_now: dict | None = None
     #: The source files the last compile's manifest records, {path: sha256} (None
-    #: where it records none), and this compile's (None when the caller gives
-    #: none): for `source_changes`, which names the module a change came from.
+    #: where it records none): for `source_changes`, which names the module a change
+    #: came from against this compile's (`sources_now`).
     sources_before: dict[str, str] | None = None
-    sources_now: dict[str, str] | None = None
-    #: This compile's source records as manifest.json lists them (`source_records`),
-    #: kept for `with_carried`, which writes the manifest again with CHANGES.TXT.
+    #: This compile's source records as manifest.json lists them (`source_records`;
+    #: None when the caller gives none), which `with_carried` writes again with
+    #: CHANGES.TXT.
     source_records: list[dict] | None = None
     #: The cluster file's folder as the command line names it (`prod` for
     #: `bkrc compile prod/prod.bkr`), which `source_changes` names a site's source
     #: from, as the diagnostics name it (`site/common.bkr`, not the manifest's
     #: `../site/common.bkr`, relative to the cluster file).
     sources_folder: str = ""
+
+    @property
+    def sources_now(self) -> dict[str, str] | None:
+        """This compile's source files, {path: sha256}, from `source_records`."""
+        return None if self.source_records is None else {r["path"]: r["sha256"] for r in self.source_records}
 
     @property
     def drifted(self) -> list[str]:
@@ -771,7 +776,6 @@ def _plan(
     plan.dialect_before = dialect_before
     plan.dialect_now = dialect_record(dialect) if dialect is not None else None
     plan.sources_before = sources_before
-    plan.sources_now = {r["path"]: r["sha256"] for r in sources} if sources is not None else None
     plan.source_records = sources
     return plan
 
