@@ -859,3 +859,42 @@ def test_a_save_checks_again_the_open_files_whose_module_went_unseen(ws):
     ws.save("a.bkr")
     assert checks() == before + 1  # a.bkr's own, not b.bkr's
     assert ws.editor.errors == []
+
+
+def test_a_mistake_in_a_module_a_module_imports_shows_at_the_import_that_leads_to_it(ws, tmp_path):
+    """c.bkr imports `std/backup-manager` first, then `./site/common`, which imports
+    `./linux`, where a user ID is too long. `bkrc check c.bkr` names c.bkr's line 2,
+    `import ./site/common`, as the import that brings site/linux.bkr in; the editor
+    showed the mistake at line 1, the file's first import, which has nothing to do
+    with it. An import cycle closed in another importer (site/common.bkr importing
+    ../a, which imports it) showed there too: it is c.bkr's import of site/common
+    that starts the cycle the message names."""
+    (ws.folder / "site" / "linux.bkr").write_text("single group LINUX { LNXWEB01 LNXWEB0002 }\n")
+    (ws.folder / "c.bkr").write_text(
+        _cluster("CSSI", "CM").replace(
+            "import ./site/common\nimport std/backup-manager\n", "import std/backup-manager\nimport ./site/common\n"
+        )
+    )
+    lines = (ws.folder / "c.bkr").read_text().split("\n")
+    assert lines[:2] == ["import std/backup-manager", "import ./site/common"]
+
+    def shown() -> list[tuple[str, int]]:
+        return [(d["code"], d["range"]["start"]["line"]) for d in ws.editor.published(ws.uri("c.bkr"))]
+
+    def said() -> list[tuple[str, str, int]]:
+        out = run_cli(["check", "--format", "json", str(ws.folder / "c.bkr")])
+        return [
+            (d["code"], Path(d["file"]).name, d["related"][-1]["line"] if d["related"] else None)
+            for d in json.loads(out.stdout)["diagnostics"]
+        ]
+
+    ws.open("c.bkr")
+    ws.write("site/common.bkr", CLEAN + "import ./linux\n", tell=True)
+    # bkrc check: in site/linux.bkr, brought in by c.bkr:2 (1-based).
+    assert said() == [("BKR301", "linux.bkr", 2)]
+    assert shown() == [("BKR301", 1)]
+    ws.write("site/common.bkr", CLEAN + "import ../a\n", tell=True)
+    cycle = json.loads(run_cli(["check", "--format", "json", str(ws.folder / "c.bkr")]).stdout)["diagnostics"]
+    assert [(d["code"], Path(d["file"]).name, d["line"]) for d in cycle] == [("BKR102", "a.bkr", 1)]
+    assert shown() == [("BKR102", 1)]
+    assert ws.editor.errors == []

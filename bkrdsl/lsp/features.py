@@ -34,7 +34,7 @@ from bkrdsl.lsp.document import (
     file_bytes,
 )
 from bkrdsl.records import dataclass
-from bkrdsl.resolve.loader import ParsedModules, ScratchModules
+from bkrdsl.resolve.loader import ParsedModules, ScratchModules, imported_through
 from bkrdsl.resolve.model import (
     LAST_DAY,
     ROLE_TEXT,
@@ -5368,8 +5368,18 @@ class Placed:
 
 
 def _import_span(doc: Document, file: str) -> Span:
-    """The import that leads to `file` (a module's own diagnostics show there), else line 1."""
-    main = doc.analysis.program.main
+    """The import of this document that leads to `file` (a module's own diagnostics
+    show there): the one the loader read it through, walked back from module to
+    module (`loader.imported_through`, the place `bkrc check` names beside the
+    diagnostic: "site/linux.bkr is imported here, through site/common.bkr:4"), so
+    that a mistake in a module that a module imports shows at the import of that
+    module, not at the file's first import; else the import whose path names the
+    file, else line 1."""
+    program = doc.analysis.program
+    through = imported_through(program, file)
+    if through is not None and through.span.file == doc.name:
+        return through.span
+    main = program.main
     imports = main.imports if main is not None else ()
     for imp in imports:
         spec = imp.path if imp.path.endswith(".bkr") else imp.path + ".bkr"
