@@ -17,7 +17,8 @@ promise:
 * a semantic tokens delta, applied to the last answer, gives the whole tokens;
 * Format Selection edits only the selected lines, and `bkrc fmt` gives the same
   output for the text it leaves as for the text before;
-* a quick fix's edit names the buffer's version (`documentChanges`);
+* a quick fix's edit names the buffer's version (`documentChanges`; a module's
+  mistake, mended in the module, its buffer's, or none for a file not open);
 * with every buffer saved, *Fix all* (`source.fixAll`), applied, gives what
   `bkrc check --fix` writes to the file (no action: the file as it is);
 * *Allow BKRnnn on this line*, taken on a published warning, leaves it
@@ -913,10 +914,16 @@ class LspMachine(RuleBasedStateMachine):
         context = {"diagnostics": []}
         actions = self.ask("textDocument/codeAction", {**doc, "range": span, "context": context}, uri)
         if actions and a % 2:  # the editor applies one
-            # documentChanges (the harness's client takes them): the buffer at its version.
+            # documentChanges (the harness's client takes them): the buffer at its version;
+            # a module's mistake shown at its import is mended in that module, an open
+            # buffer at its version (applied), a file not open at none (left as it is).
             (change,) = actions[c % len(actions)]["edit"]["documentChanges"]
-            assert change["textDocument"] == {"uri": uri, "version": self.versions[uri]}, change
-            self.apply(uri, change["edits"])
+            target = change["textDocument"]["uri"]
+            if target == uri or target in self.open:
+                assert change["textDocument"] == {"uri": target, "version": self.versions[target]}, change
+                self.apply(target, change["edits"])
+            else:
+                assert change["textDocument"]["version"] is None, change
 
     def semantic_tokens(self, uri: str, lines: int) -> None:
         """The semantic tokens as VS Code asks for them after a change: a delta on the

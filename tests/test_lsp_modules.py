@@ -898,3 +898,58 @@ def test_a_mistake_in_a_module_a_module_imports_shows_at_the_import_that_leads_t
     assert [(d["code"], Path(d["file"]).name, d["line"]) for d in cycle] == [("BKR102", "a.bkr", 1)]
     assert shown() == [("BKR102", 1)]
     assert ws.editor.errors == []
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_a_module_s_mistake_shown_at_its_import_is_mended_from_there(tmp_path, monkeypatch, parser):
+    """site/common.bkr, not open, says `singel group PAYROLL`: a.bkr shows BKR012 at
+    `import ./site/common` with its help, "write `single`", and `bkrc check --format
+    json a.bkr` carries the fix, an edit of site/common.bkr. The editor offered no
+    quick fix there (a module's fix was left to the module's own document, which is
+    not open); it now offers *Write `single` in site/common.bkr*, not preferred, an
+    edit of the module's file (at no version: not open), and, the module open and
+    slipped again in its buffer, an edit at the buffer's version."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    folder = tmp_path / "ws"
+    folder.mkdir()
+    ws = Workspace(folder)
+    try:
+        ws.write("site/common.bkr", CLEAN.replace("single", "singel"), tell=False)
+        said = json.loads(run_cli(["check", "--format", "json", str(folder / "a.bkr")]).stdout)["diagnostics"]
+        assert [(d["code"], d["fix"]["edits"][0]["file"]) for d in said] == [("BKR012", str(folder / "site/common.bkr"))]
+        ws.open("a.bkr")
+
+        def offered() -> list[dict]:
+            (shown,) = ws.editor.published(ws.uri("a.bkr"))
+            assert (shown["code"], shown["range"]["start"]["line"]) == ("BKR012", 0)  # import ./site/common
+            params = {
+                "textDocument": {"uri": ws.uri("a.bkr")},
+                "range": shown["range"],
+                "context": {"diagnostics": [shown]},
+            }
+            return ws.editor.request("textDocument/codeAction", params)["result"]
+
+        (action,) = offered()
+        assert action["title"] == "Write `single` in site/common.bkr"
+        assert action["isPreferred"] is False
+        (change,) = action["edit"]["documentChanges"]
+        assert change["textDocument"] == {"uri": ws.uri("site/common.bkr"), "version": None}
+        (edit,) = change["edits"]
+        assert (edit["range"]["start"], edit["range"]["end"], edit["newText"]) == (
+            {"line": 0, "character": 0},
+            {"line": 0, "character": 6},
+            "single",
+        )
+        # Applied as the editor applies it to a file it has not opened: a.bkr checks clean.
+        text = (folder / "site/common.bkr").read_text()
+        ws.write("site/common.bkr", edit["newText"] + text[6:], tell=True)
+        assert ws.editor.published(ws.uri("a.bkr")) == []
+        # The module open, slipped in its buffer (version 2): the edit is at that version.
+        ws.open("site/common.bkr")
+        ws.change("site/common.bkr", ws.buffers["site/common.bkr"].replace("single", "singel"))
+        (action,) = offered()
+        (change,) = action["edit"]["documentChanges"]
+        assert change["textDocument"] == {"uri": ws.uri("site/common.bkr"), "version": 2}
+        assert ws.editor.errors == []
+    finally:
+        ws.editor.close()

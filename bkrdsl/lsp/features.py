@@ -4604,12 +4604,36 @@ class QuickFix:
 
 
 def _fix_for(doc: Document, shown: Placed) -> QuickFix | None:
-    """The quick fix of a diagnostic, when it has one that edits this document only (a fix is
-    never guessed here from the help line: the stage that knew the text made it)."""
+    """The quick fix of a diagnostic, when it has one that edits this document only, or,
+    for a mistake of an imported module shown at its import, that module only
+    (`_module_mend`); a fix is never guessed here from the help line: the stage that
+    knew the text made it."""
     fix = shown.diagnostic.fix
-    if fix is None or not fix.edits or any(e.span.file != doc.name for e in fix.edits):
+    if fix is None or not fix.edits:
         return None
-    return QuickFix(fix.title, shown, fix.edits)
+    if all(e.span.file == doc.name for e in fix.edits):
+        return QuickFix(fix.title, shown, fix.edits)
+    module = _module_mend(doc, shown.diagnostic, fix)
+    if module is None:
+        return None
+    return QuickFix(f"{fix.title} in {module}", shown, fix.edits, preferred=False)
+
+
+def _module_mend(doc: Document, d: Diagnostic, fix: Fix) -> str | None:
+    """The module `fix` edits, as this document names it (`site/common.bkr`, relative to
+    its folder), when `d` is a mistake of a module this document imports (shown at the
+    import that leads to it: `placed`) and `fix` edits that module alone, not one of the
+    standard library's; else None. Such a fix is offered where the mistake shows, so a
+    sysprog who reads it in prod.bkr, site/common.bkr not open, mends it from there as
+    `bkrc check --fix site/common.bkr` would; `bkrc check --fix prod.bkr` leaves the
+    module as it is, and so does *Fix all* (`fixed_all`). Never preferred: *Auto Fix* in
+    prod.bkr does not write into another file unasked."""
+    file = d.span.file if d.span is not None else None
+    if file is None or file == doc.name or file not in doc.analysis.sources or in_stdlib(file):
+        return None
+    if any(e.span.file != file for e in fix.edits):
+        return None
+    return where(doc, d.span).rsplit(":", 1)[0]
 
 
 def _offered_choices(doc: Document, shown: Placed) -> list[QuickFix]:
@@ -4628,14 +4652,21 @@ def _offered_choices(doc: Document, shown: Placed) -> list[QuickFix]:
     belongs outside the block, not at the end of the file); where the file says where
     the block ends, that `}` is the diagnostic's fix, no choice. Each carries its
     diagnostic with that choice as its fix (`fixes_give`). Not those of a diagnostic
-    whose choice would edit another file."""
+    whose choice would edit another file, but for a module's mistake shown at its
+    import, whose choice edits that module (`_module_mend`)."""
     d = shown.diagnostic
     out = []
     for choice in d.choices:
-        if not choice.edits or any(e.span.file != doc.name for e in choice.edits):
+        if not choice.edits:
             continue
+        title, preferred = choice.title, d.prefer_choice
+        if any(e.span.file != doc.name for e in choice.edits):
+            module = _module_mend(doc, d, choice)  # a module's mistake, shown at its import
+            if module is None:
+                continue
+            title, preferred = f"{choice.title} in {module}", False
         chosen = replace(shown, diagnostic=replace(d, fix=choice, choices=(), prefer_choice=False))
-        out.append(QuickFix(choice.title, chosen, choice.edits, preferred=d.prefer_choice, choice=True))
+        out.append(QuickFix(title, chosen, choice.edits, preferred=preferred, choice=True))
     return out
 
 
@@ -4740,8 +4771,9 @@ def fixes(
     two mistakes of a line the editor offers (and applies as *the* preferred fix)
     that one's fix only, and a line selected whole is never offered the fix of a
     mistake on the line after it. A diagnostic of an imported module is shown at
-    its import, and its fix is left to the module's own document; one of the
-    site's directory, at the place in this document it concerns."""
+    its import, and its fix, which edits the module, is offered there, not preferred
+    (`_module_mend`); one of the site's directory, at the place in this document it
+    concerns."""
     return _one_preferred(_fixes(doc, first_line, last_line, start, end, shown), doc)
 
 
@@ -4753,7 +4785,13 @@ def _fixes(doc, first_line, last_line, start, end, shown) -> list[QuickFix]:
     for where in placed(doc):
         s, d = where.span, where.diagnostic
         held.add((d.code, (s.line - 1, s.column - 1), (s.end_line - 1, s.end_column - 1)))
-        own = d.span is not None and (d.span.file == doc.name or (directory is not None and d.span.file == directory.name))
+        # This document's, the site directory's shown here, or a module's shown at its
+        # import (whose fixes edit that module: `_fix_for`).
+        own = d.span is not None and (
+            d.span.file == doc.name
+            or (directory is not None and d.span.file == directory.name)
+            or d.span.file in doc.analysis.sources
+        )
         if not own or (not ranged and (s.end_line - 1 < first_line or s.line - 1 > last_line)):
             continue
         fix = _fix_for(doc, where)
@@ -4931,6 +4969,10 @@ def fixes_give(
         checks = before.model is not None
 
         def gives(chosen: list[Diagnostic]) -> list[Diagnostic]:
+            file = chosen[0].fix.edits[0].span.file
+            if file != doc.name:  # a module's fix (`_module_mend`): the module's text mended
+                text = mend.apply(before.sources[file].text, chosen)
+                return mend.introduced(before, _reanalysis(doc, {file: text}, scratch, checks), chosen, file)
             # A fix that writes names only: the tree of the text renamed, not parsed again.
             after = fixcheck.analysis(before, chosen, doc.name, doc.dialect) if checks else None
             if after is None:

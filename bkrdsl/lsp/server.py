@@ -938,6 +938,26 @@ class BkrServer(LanguageServer):
             if uri not in moved:
                 self.schedule(uri, refresh_hints=True)
 
+    def fix_edit(self, uri: str, doc: Document, version: int | None, edits) -> T.WorkspaceEdit | None:
+        """A quick fix's edits (`diagnostics.Edit`s) as a workspace edit: in the document
+        at `uri`, at its `version`; or in the imported module a module's mistake is
+        mended in (`features._module_mend`), at its open buffer's version, `null` for a
+        file the editor has not opened, as rename's edits go (`workspace_edit`). None
+        when that module has no URI (never: the analysis read it)."""
+        files: dict[str, list[T.TextEdit]] = {}
+        versions: dict[str, int | None] = {uri: version}
+        boms = None
+        for e in edits:
+            target = uri if e.span.file == doc.name else self.uri_of(e.span.file, doc)
+            if target is None:  # pragma: no cover - a module the analysis read has a path
+                return None
+            if target not in versions:
+                boms = boms or self.open_boms()
+                opened = target in set(self.open_uris())
+                versions[target] = self.workspace.get_text_document(target).version if opened else None
+            files.setdefault(target, []).append(self.text_edit(target, self.range(e.span, doc, boms), e.new_text))
+        return self.versioned_edit(files, {u: versions[u] for u in files})
+
     def versioned_edit(self, edits: dict[str, list[T.TextEdit]], versions: dict[str, int | None]) -> T.WorkspaceEdit:
         """The text edits per file as a workspace edit: `documentChanges`, each file's
         edits with the version of the buffer they were computed on (`null`: a file the
@@ -2135,13 +2155,15 @@ def build_server() -> BkrServer:
         for fix, gives in zip(offered, F.fixes_give(doc, offered, scratch)):
             if gives and not _shows_disabled_actions(ls.client_capabilities):
                 continue
-            edits = [ls.text_edit(uri, ls.range(e.span, doc), e.new_text) for e in fix.edits]
+            edit = ls.fix_edit(uri, doc, version, fix.edits)
+            if edit is None:
+                continue
             out.append(
                 T.CodeAction(
                     title=fix.title,
                     kind=T.CodeActionKind.QuickFix,
                     diagnostics=[ls.lsp_diagnostic(p, doc) for p in (fix.shown, *fix.also)],
-                    edit=ls.versioned_edit({uri: edits}, {uri: version}),
+                    edit=edit,
                     is_preferred=fix.preferred
                     and not gives
                     and (typed is None or not F.fix_at_the_typing(doc, fix.shown, *typed)),
