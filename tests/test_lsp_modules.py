@@ -953,3 +953,61 @@ def test_a_module_s_mistake_shown_at_its_import_is_mended_from_there(tmp_path, m
         assert ws.editor.errors == []
     finally:
         ws.editor.close()
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_a_statement_typed_into_a_module_keeps_the_importers_own_diagnostics(tmp_path, monkeypatch, parser):
+    """site/common.bkr open beside a.bkr, a group typed at its end a keystroke at a time
+    (`identity`, `identity group`, `identity group NEWGRP {` ...): each keystroke left
+    the module with a syntax error, which stops every check of a.bkr too, so a.bkr's
+    own warning (BKR223, its job's per-member names too long) went at the first letter
+    and came back with the group's `}`, 32 keystrokes later, and a.bkr showed the
+    module's BKR005 for the `{` left open at its end, which the module's own buffer
+    holds back while typed there (rule 1). A.bkr now keeps what its last checked
+    analysis said of its own text beside the module's error being typed (rule 6 of
+    *While you type*), and says no BKR005 the module does not; a save of the module
+    publishes a.bkr as `bkrc check` reads it."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    folder = tmp_path / "ws"
+    folder.mkdir()
+    (tmp_path / "checks").mkdir()
+    ws = Workspace(folder)
+    try:
+        a = folder / "a.bkr"
+        a.write_text(a.read_text().replace("job LOCINC {", "job LOCINCRE {"))
+        ws.open("a.bkr")
+        ws.open("site/common.bkr")
+        own = [(d["code"], d["range"]["start"]["line"]) for d in ws.editor.published(ws.uri("a.bkr"))]
+        assert [code for code, _ in own] == ["BKR223"]
+        common = "site/common.bkr"
+        shown_in_a = set()
+        for ch in "identity group NEWGRP { NEWSVM }\n":
+            text = ws.buffers[common]
+            lines = text.split("\n")
+            at = {"line": len(lines) - 1, "character": len(lines[-1])}
+            ws.buffers[common] = text + ch
+            ws.versions[common] += 1
+            document = {"uri": ws.uri(common), "version": ws.versions[common]}
+            change = {"range": {"start": at, "end": at}, "text": ch}
+            ws.editor.notify("textDocument/didChange", {"textDocument": document, "contentChanges": [change]})
+            published = [(d["code"], d["range"]["start"]["line"]) for d in ws.editor.published(ws.uri("a.bkr"))]
+            assert own[0] in published, (ws.buffers[common], published)
+            shown_in_a |= {code for code, _ in published}
+        assert "BKR005" not in shown_in_a and {"BKR004", "BKR010", "BKR011", "BKR012"} & shown_in_a
+        ws.as_bkrc_check("a.bkr", tmp_path / "checks")
+        # A slip left in the module and saved: a.bkr as `bkrc check` reads it (no checks ran).
+        text = ws.buffers[common]
+        lines = text.split("\n")
+        at = {"line": len(lines) - 1, "character": 0}
+        ws.buffers[common] = text + "single gr"
+        ws.versions[common] += 1
+        document = {"uri": ws.uri(common), "version": ws.versions[common]}
+        change = {"range": {"start": at, "end": at}, "text": "single gr"}
+        ws.editor.notify("textDocument/didChange", {"textDocument": document, "contentChanges": [change]})
+        assert own[0] in [(d["code"], d["range"]["start"]["line"]) for d in ws.editor.published(ws.uri("a.bkr"))]
+        ws.save(common)
+        ws.as_bkrc_check("a.bkr", tmp_path / "checks")
+        assert own[0] not in [(d["code"], d["range"]["start"]["line"]) for d in ws.editor.published(ws.uri("a.bkr"))]
+        assert ws.editor.errors == []
+    finally:
+        ws.editor.close()

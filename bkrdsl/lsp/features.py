@@ -5798,6 +5798,10 @@ class Typing(NamedTuple):
     #: The last analysis whose checks ran: its text, its diagnostics as published, the
     #: texts of the other files it read (None: none yet).
     last_good: tuple[str, list[Diagnostic], dict[str, str]] | None = None
+    #: The modules this document read from open buffers being typed in: each one's name
+    #: (as the analysis names it) -> the first and last line (0-based) of its last change,
+    #: and whether that change was typed at its end (rule 6).
+    modules: dict[str, tuple[int, int, bool]] | None = None
 
 
 class Published(NamedTuple):
@@ -5833,7 +5837,13 @@ def while_typing(doc: Document, typing: Typing) -> Published:
        their lines, but the BKR005 rule 1 held back there (`held_over`);
     5. while the checks leave BKR401 or BKR408 unsaid for an error of the job whose
        block holds the last change, the last analysis whose checks ran keeps them
-       (`held_by_the_job_typed`).
+       (`held_by_the_job_typed`);
+    6. while every error of reading and importing is in a module being typed in
+       its own buffer, on the lines of its last change (BKR005 of a block it leaves
+       open at its end, anywhere, while typed at its end: not said, as rule 1 says
+       it in the module), the last analysis whose checks ran keeps its
+       diagnostics of this text and of the modules read as they were then
+       (`held_for_a_module`).
 
     Pure: it reads `doc` and `typing` and changes neither; the server keeps
     `Published.a_disks_shown` and `Published.last_good` for the next change."""
@@ -5868,13 +5878,71 @@ def while_typing(doc: Document, typing: Typing) -> Published:
             found = held_by_the_job_typed(doc, good, change, found) or found
         others = {name: source.text for name, source in doc.analysis.sources.items() if name != doc.name}
         good = (doc.text, list(found), others)
-    elif good is not None and change is not None and doc.checked:
-        kept = held_over(doc, good, typing.at_end, (change[0][0], change[1][0]), found)
+    elif good is not None:
+        kept = None
+        if change is not None and doc.checked:
+            kept = held_over(doc, good, typing.at_end, (change[0][0], change[1][0]), found)
+        if kept is None and typing.modules:
+            # 6. ... and beside one being typed in a module this document imports
+            kept = held_for_a_module(doc, good, typing.modules, found)
         if kept is not None:
             found = kept
     # 1. a `{` left open at the end
     published = [d for d in found if not closed_later(d)] if typing.at_end else found
     return Published(found, published, shown, good)
+
+
+def held_for_a_module(
+    doc: Document,
+    good: tuple[str, list[Diagnostic], dict[str, str]],
+    modules: dict[str, tuple[int, int, bool]],
+    current: Sequence[Diagnostic],
+) -> list[Diagnostic] | None:
+    """Rule 6 of `while_typing`: the diagnostics to publish for `doc` while a module it
+    imports is typed in its own buffer (site/common.bkr open beside prod.bkr) and has a
+    syntax error, or an import not found yet, on the lines being typed there. Such an
+    error stops every check of `doc` too, so a group typed into site/common.bkr a
+    keystroke at a time (`identity`, `identity group`, `identity group NEWGRP {` ...)
+    took prod.bkr's own warnings away at each keystroke, and gave them back once the
+    statement read whole, as rule 4 keeps them in the file typed in. `good`'s
+    diagnostics (its last checked analysis: text, diagnostics, other files' texts)
+    are kept where `doc`'s text is still `good`'s, each in this text or in a module
+    read as it was then, beside the errors of the modules typed in (shown at their
+    import); a module's BKR005 of a block it leaves open at its end, while its
+    buffer is typed at the end, is not said, as the module itself does not say it
+    (rule 1). `modules`: the module name -> the first and last line (0-based) of its
+    buffer's last change, and whether typed at its end (`Typing.modules`). None
+    (publish `doc`'s own, as `bkrc check` says them) when `doc`'s text changed since
+    `good` (rule 4 is the one), or any error of reading or importing is elsewhere:
+    in `doc`, in a module not being typed, or off the lines of the last change."""
+    text, said, others = good
+    if text != doc.text:
+        return None
+    errors = [d for d in doc.analysis.program.diagnostics if d.is_error]
+    if not errors:
+        return None
+    typed = set()
+    for d in errors:
+        if d.span is None or d.span.file == doc.name or d.span.file not in modules:
+            return None
+        first, last, at_end = modules[d.span.file]
+        if not (first <= d.span.line - 1 <= last or (at_end and closed_later(d))):
+            return None
+        typed.add(d.span.file)
+    now = {name: source.text for name, source in doc.analysis.sources.items()}
+
+    def as_then(span: Span | None) -> bool:
+        return span is None or span.file == doc.name or (span.file not in typed and others.get(span.file) == now.get(span.file))
+
+    kept = [d for d in said if as_then(d.span)]
+    new = [
+        d
+        for d in current
+        if d.span is not None and d.span.file in typed and not (modules[d.span.file][2] and closed_later(d))
+    ]
+    from bkrdsl.diagnostics.core import sort_key
+
+    return sorted(kept + new, key=sort_key)
 
 
 #: The codes rule 3 of `while_typing` may leave out.

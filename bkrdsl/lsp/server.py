@@ -484,6 +484,10 @@ class BkrServer(LanguageServer):
         #: as published, the texts of the other files it read): while a syntax error sits
         #: on the lines being typed, its diagnostics elsewhere are kept (`features.while_typing`, rule 4).
         self.last_good: dict[str, tuple[str, list[Diagnostic], dict[str, str]]] = {}
+        #: The open documents whose last check read a module being typed in its buffer
+        #: (`modules_typed`): a save of that module checks them again, so a save leaves
+        #: what they publish `bkrc check`'s (`did_save`).
+        self.held_for_a_module: set[str] = set()
         self.debounce = DEFAULT_DEBOUNCE
         self.include: tuple[str, ...] = ()
         #: The `dialect` setting's table (None: the built-in one), which the checks
@@ -1005,8 +1009,10 @@ class BkrServer(LanguageServer):
             closed=closed,
             a_disks_shown=self.a_disks_shown.get(uri),
             last_good=self.last_good.get(uri),
+            modules=self.modules_typed(uri, doc),
         )
         published = F.while_typing(doc, typing)
+        (self.held_for_a_module.add if typing.modules else self.held_for_a_module.discard)(uri)
         doc.analysis.diagnostics = published.held
         if published.a_disks_shown is not None:
             self.a_disks_shown[uri] = published.a_disks_shown
@@ -1018,6 +1024,22 @@ class BkrServer(LanguageServer):
         self.edited.pop(uri, None)
         self.publish(uri, doc, text_doc.version, published.shown)
         return doc
+
+    def modules_typed(self, uri: str, doc: Document) -> dict[str, tuple[int, int, bool]]:
+        """The modules `doc` read from other open buffers whose last change is known,
+        each with its change's first and last line and whether it was typed at the end
+        (`features.Typing.modules`, rule 6 of `while_typing`)."""
+        if not self.last_change:
+            return {}
+        out = {}
+        for name in doc.analysis.sources:
+            if name == doc.name or F.in_stdlib(name):
+                continue
+            other = self.uri_of(name, doc)
+            change = self.last_change.get(other) if other is not None and other != uri else None
+            if change is not None:
+                out[name] = (change[0].line, change[1].line, other in self.typing_at_end)
+        return out
 
     def forget_typing(self, uri: str, *, saved: bool = False) -> None:
         """What the server keeps of the typing in a document (`typing_at_end`,
@@ -1830,6 +1852,12 @@ def build_server() -> BkrServer:
         # read its file, which may not be UTF-8 text, and publish for it.
         if unquote(uri) in ls.workspace.text_documents:  # keyed as pygls keys them
             ls.check(uri)
+        # The open files that read this module while it was typed (rule 6 of
+        # `features.while_typing`) read it now as saved, as `bkrc check` does.
+        for other in ls.dependents(uri):
+            if other in ls.held_for_a_module:
+                ls.cancel(other)
+                ls.check(other)
         # A module read from disk that is gone (a client that watches no files never
         # says so, `imports_unchanged`): the open files that read it are checked again,
         # so a save leaves every open file's diagnostics `bkrc check`'s. A stat each.
@@ -1852,6 +1880,7 @@ def build_server() -> BkrServer:
         ls.openings.pop(unquote(uri), None)
         ls.tokens_sent.pop(unquote(uri), None)
         ls.forget_typing(uri)
+        ls.held_for_a_module.discard(uri)
         ls.text_document_publish_diagnostics(T.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
         for other in others:
             ls.schedule(other, refresh_hints=True)
