@@ -1028,8 +1028,12 @@ class BkrServer(LanguageServer):
     def modules_typed(self, uri: str, doc: Document) -> dict[str, tuple[int, int, bool]]:
         """The modules `doc` read from other open buffers whose last change is known,
         each with its change's first and last line and whether it was typed at the end
-        (`features.Typing.modules`, rule 6 of `while_typing`)."""
-        if not self.last_change:
+        (`features.Typing.modules`, rule 6 of `while_typing`); looked for only while
+        an error of reading or importing is in another file (a module), so a keystroke
+        in a file whose modules read clean costs nothing more."""
+        if not self.last_change or not any(
+            d.is_error and d.span is not None and d.span.file != doc.name for d in doc.analysis.program.diagnostics
+        ):
             return {}
         out = {}
         for name in doc.analysis.sources:
