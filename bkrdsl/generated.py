@@ -123,7 +123,13 @@ def mdisk_link_passwords(record: str) -> int:
     gives after its mode, as DIRECTXA splits it (columns 1-71); 0 for any other record.
     The emitter refuses a DIRECT file that would hold one (`emit/directory.py`);
     BKR534 counts them in the site's (`bkrdsl.cpdirectory`)."""
-    words = DIRECTORY_WORD.findall(record[:DIRECTORY_COLUMNS])
+    read = record[:DIRECTORY_COLUMNS]
+    # Most records are no MDISK (a directory entry's statements, its comments): one
+    # search in C answers them without splitting the record. A first word that
+    # reads MDISK in upper case leaves MDISK in the record's upper case too.
+    if "MDISK" not in read.upper():
+        return 0
+    words = DIRECTORY_WORD.findall(read)
     if not words or words[0].upper() != "MDISK":
         return 0
     return len(words[password_slice([word.upper() for word in words[:4]])])
