@@ -1882,9 +1882,85 @@ def test_h4_79_an_identity_built_on_some_members_is_backed_up_by_a_job_on_them(t
     assert checked(path, site) == []
     out = run_cli(["check", path, "--color", "never"], expect=1).output
     assert re.findall(r"^error\[(BKR\d+)\]", out, re.MULTILINE) == ["BKR221"]
-    assert "if its users are built on `VMSYS1` and `VMSYS2` only (BUILD ON), the site's directory proves it (`--directory`)" in out
+    assert "if on `VMSYS1` and `VMSYS2` only (BUILD ON), the job is right as it is, which the site's directory proves" in out
     # one of them built on every member too: its instances on VMSYS3 and VMSYS4 are left out
     both = path.read_text(encoding="utf-8").replace("group PARTS { PARTIAL }", "group PARTS { PARTIAL TCPIP }")
     path.write_text(re.sub(r"(identity group SYSIDS \{[^}]*) TCPIP", r"\1", both, count=1))
     said = run_cli(["check", path, "--directory", site, "--color", "never"], expect=1).output
     assert "their instances on `VMSYS3` and `VMSYS4` are never backed up" in said
+
+
+def _h3_81_partial(tmp_path, run: str):
+    """init's file for prodssi.direct with PARTIAL (built on VMSYS1 and VMSYS2 of four
+    members), backed up by a job PARTS whose `run` is `run`: the file and the directory."""
+    site = tmp_path / "site.direct"
+    site.write_text(DIRECT.read_text(encoding="utf-8") + _H4_PARTIAL)
+    path = tmp_path / "p.bkr"
+    run_cli(["init", path, "--cluster", "PRODSSI", "--directory", site, "--force", "--color", "never"], expect=0)
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("  identity group SYSIDS {", "  identity group PARTS { PARTIAL }\n  identity group SYSIDS {", 1)
+    job = (
+        "  job PARTS {\n    backup PARTS incremental\n    include minidisk * 0191\n    to disk pool BKUPPOOL\n"
+        f"    {run} daily 05:00\n  }}\n}}\n"
+    )
+    path.write_text(text[: text.rindex("}")] + job)
+    return path, site
+
+
+def _run_line(path) -> str:
+    (line,) = [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if "daily 05:00" in line]
+    return line
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h3_81_bkr221_s_fix_leaves_a_list_of_members_without_the_directory(tmp_path, monkeypatch, parser):
+    """BKR221's fix was `run on each member` whatever the site's directory says: for
+    PARTIAL, built on VMSYS1 and VMSYS2 only, `bkrc check --fix` of a job on VMSYS1 and
+    VMSYS2 without `--directory` (a list of members written on purpose, as init's comment
+    asks: "back them up in a job on their members") turned it into a job on each member,
+    which the directory then says BKR514 of (it finds nothing of PARTIAL on VMSYS3 and
+    VMSYS4). Now a job on two or more members gets no fix without the directory, its
+    help both ways."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    # Without the directory, a list of members: both ways in the help, no fix.
+    path, site = _h3_81_partial(tmp_path, "run on VMSYS1, VMSYS2")
+    said = run_cli(["check", path, "--color", "never"], expect=1).output
+    assert re.findall(r"^error\[(BKR\d+)\]", said, re.MULTILINE) == ["BKR221"]
+    assert (
+        "help: if its users are built on every member, use `run on each member`; if on `VMSYS1` and `VMSYS2` only"
+        " (BUILD ON), the job is right as it is, which the site's directory proves (`--directory`)"
+    ) in said
+    fixed = run_cli(["check", "--fix", path, "--format", "short"], expect=1).output
+    assert "0 fixes applied; remaining: 1 error (BKR221)" in fixed
+    assert _run_line(path) == "run on VMSYS1, VMSYS2 daily 05:00"
+    assert checked(path, site) == []
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h3_81_bkr221_s_fix_with_the_directory_writes_the_members_its_users_are_built_on(tmp_path, monkeypatch, parser):
+    """With the directory, a job on VMSYS1 alone of PARTIAL (built on VMSYS1 and VMSYS2):
+    BKR221's fix wrote `run on each member`, BKR514 after it; now the members it is built on."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    path, site = _h3_81_partial(tmp_path, "run on VMSYS1")
+    said = run_cli(["check", path, "--directory", site, "--color", "never"], expect=1).output
+    assert "help: use `run on VMSYS1, VMSYS2`, the members its users are built on (BUILD ON)" in said
+    run_cli(["check", "--fix", path, "--directory", site], expect=0)
+    assert _run_line(path) == "run on VMSYS1, VMSYS2 daily 05:00"
+    assert checked(path, site) == []
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h3_81_bkr514_s_help_gives_the_way_back_from_bkr221_s_fix(tmp_path, monkeypatch, parser):
+    """Without the directory, a job on VMSYS1 alone keeps BKR221's fix, `run on each
+    member` (most IDENTITY users are built on every member); the directory then says
+    BKR514, whose help now gives the way back, which checks clean."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    path, site = _h3_81_partial(tmp_path, "run on VMSYS1")
+    run_cli(["check", "--fix", path], expect=0)
+    assert _run_line(path) == "run on each member daily 05:00"
+    said = run_cli(["check", path, "--directory", site, "--color", "never"], expect=0).output
+    assert checked(path, site) == ["BKR514"]
+    line = path.read_text(encoding="utf-8").splitlines().index("    run on each member daily 05:00") + 1
+    assert f"and `run on VMSYS1, VMSYS2` (line {line}) runs job `PARTS` only where its users are built" in said
+    path.write_text(path.read_text(encoding="utf-8").replace("run on each member daily 05:00", "run on VMSYS1, VMSYS2 daily 05:00"))
+    assert checked(path, site) == []

@@ -212,7 +212,10 @@ NOT_BUILT_ON_MEMBER = register(
     only `BUILD ON VMSYS1 USING SUBCONFIG TCPIP-1`.
 
     Fix: add the member's BUILD statement and SUBCONFIG entry if the
-    IDENTITY should run there; otherwise, nothing to do.
+    IDENTITY should run there; otherwise, nothing to do, or, where every
+    IDENTITY the job backs up is built on some members only (BKR221's fix
+    without `--directory` writes `run on each member`), the help names the
+    job's `run` on those members, which backs them all up.
 
     `bkrc init --directory FILE --member ...` reports it too, for a member
     given that no IDENTITY of the directory is built on (the file is
@@ -1573,13 +1576,28 @@ def _builds_against(
             f" there too, and finds nothing of {quoted(entry.id)} ({_builds_said(entry)})",
             entry.span,
             help=_add_build_help(missing[0], unbuilt)
-            + f" if {quoted(entry.id)} runs on {names}; if it does not, nothing is lost",
+            + f" if {quoted(entry.id)} runs on {names}; if it does not, nothing is lost"
+            + _run_where_built(model, directory, job),
             related=(
                 Related(where, f"member {quoted(missing[0])} declared here"),
                 Related(run, f"job {quoted(job.name)} runs on each member here"),
                 *_unbuilt_related(unbuilt),
             ),
         )
+
+
+def _run_where_built(model: Model, directory: Directory, job) -> str:
+    """BKR514's word on the other way: where the directory builds every IDENTITY user
+    of the job on some members only (`check.jobs.built_members`), the job's `run` on
+    those members, BKR221's fix with the directory (a `bkrc check --fix` run without
+    it writes `run on each member`, the usual slip's fix, which the directory then
+    shows looks for them where they are not)."""
+    from bkrdsl.check.jobs import built_members  # jobs imports this module inside its checks
+
+    built = built_members(model, directory=directory, job=job)
+    if built is None or job.run is None:
+        return ""
+    return f", and `run on {', '.join(built)}` (line {job.run.span.line}) runs job {quoted(job.name)} only where its users are built"
 
 
 def _unbuilt_after(directory: Directory, entry: Entry) -> list[Entry]:

@@ -9,6 +9,7 @@ with member-unique names (SSI rule 6 of ../shared/domain.md).
 from __future__ import annotations
 
 import collections
+from typing import TYPE_CHECKING
 
 from bkrdsl.ast import Action, Kind, Medium, Scope
 from bkrdsl.check.common import (
@@ -39,6 +40,9 @@ from bkrdsl.resolve.model import (
     split_sfs_path,
 )
 from bkrdsl.source import Span
+
+if TYPE_CHECKING:
+    from bkrdsl.cpdirectory import Directory
 
 SINGLE_ON_MANY = register(
     "BKR220",
@@ -191,6 +195,18 @@ IDENTITY_PINNED = register(
     global minidisk): only the directory says whether that is the
     exception above, and the fix would make it BKR530's error. The help
     stays.
+
+    With the directory, where the job's users are built on some members
+    only, the fix writes those members instead (`run on VMSYS1, VMSYS2`):
+    a job on each member would look for them where they are not (BKR514).
+    Without it, a job of the site's own IDENTITY users that names two or
+    more members, not all of them, is most likely a job on the members its
+    users are built on, as `bkrc init --directory` asks of such users: its
+    help gives both ways, and `bkrc check --fix` leaves it. A job of IDs a
+    standard library module declares IDENTITY (TCPIP, FTPSERVE: IBM's
+    directory builds them on every member) keeps the fix, and so does a
+    job on one member, the usual slip; if its users are built on some
+    members only, BKR514's help, with the directory, gives the way back.
     """,
 )
 
@@ -694,15 +710,16 @@ def left_out_members(model: Model, job: JobModel) -> list[str]:
     return left if built is None else [m for m in left if m in built]
 
 
-def _built_on(model: Model, job: JobModel) -> set[str] | None:
+def _built_on(model: Model, job: JobModel, directory: Directory | None = None) -> set[str] | None:
     """With the site's directory (`--directory`), the members the IDENTITY users the
     job backs up are built on (their BUILD statements): a member none is built on
     has no instance of theirs to leave out, so a job on their members alone backs
     them all up (`bkrc init` tells of an IDENTITY built on some members only to back
     it up so). None where that is not known: no directory, a `match` pattern among
     the job's users, or one of them that is no IDENTITY there, is built `ON *`, or
-    has a BUILD statement bkrc could not read (BKR502)."""
-    directory = DIRECTORY.get()
+    has a BUILD statement bkrc could not read (BKR502). `directory`: the one to read
+    where the caller has it (BKR514's help), else the checks' own."""
+    directory = directory or DIRECTORY.get()
     if directory is None or list(model.job_patterns(job)):
         return None
     ids = model.job_user_ids(job)
@@ -790,23 +807,69 @@ def _misplaced(model: Model, job: JobModel) -> _Misplaced | None:
         )
         return _Misplaced(job, diagnostic, job.refs, f"{quoted(job.name)} {how}")
     if kind is Kind.IDENTITY and (missing := left_out_members(model, job)):
+        built = built_members(model, job)
+        listing = (
+            DIRECTORY.get() is None
+            and len(members) > 1
+            and not list(model.job_patterns(job))
+            and not _library_identities(model, job)
+        )
+        if built is not None:
+            # The site's directory builds them on these members only: a job on each
+            # member would look for them where they are not (BKR514).
+            use = f"use `run on {', '.join(built)}`, the members its users are built on (BUILD ON)"
+        elif listing:
+            # A list of members written on purpose, most likely those its users are
+            # built on, which only the directory shows: both ways, no fix.
+            use = "if its users are built on every member, use `run on each member`"
+        else:
+            use = "use `run on each member`"
         diagnostic = IDENTITY_PINNED(
             f"job {quoted(job.name)} backs up IDENTITY users on {listed(members)} only: "
             f"their instances on {listed(missing)} are never backed up",
             where,
             related=(_declared_kind(ref),),
-            help="use `run on each member`"
+            help=use
             + (
                 ", and move the includes of the shared file pool into a job of their own on one member (BKR226)"
                 if _shared_pool_items(model, job)
                 else ""
             )
-            + (_global_help(model, job, len(members)) or _built_help(model, job, members))
+            + (_global_help(model, job, len(members)) or _built_help(model, job, members, listing))
             + _kind_way_out(model, job),
-            fix=_on_each_member(model, job, where),
+            fix=None if listing else _on_each_member(model, job, where, built),
         )
         return _Misplaced(job, diagnostic, job.refs, f"{quoted(job.name)} {how}")
     return None
+
+
+def _library_identities(model: Model, job: JobModel) -> bool:
+    """Whether every user the job backs up by ID is one a standard library module
+    declares IDENTITY (z/VM's own, TCPIP, FTPSERVE; the product's machines), which
+    IBM's directory builds on every member: a job of them on some members is a slip,
+    and BKR221's fix `run on each member` stays without the site's directory. The
+    site's own IDENTITY users are built where the site chooses, which its directory
+    alone shows."""
+    ids = model.job_user_ids(job)
+    return bool(ids) and all(
+        any(d.kind is Kind.IDENTITY and d.module.startswith("std/") and d.module != model.main_file for d in model.defs_of({i}))
+        for i in ids
+    )
+
+
+def built_members(model: Model, job: JobModel, directory: Directory | None = None) -> list[str] | None:
+    """With the site's directory, the cluster's members the job's IDENTITY users are
+    built on, in the cluster's order, where those are some of its members only
+    (`_built_on`): where BKR221 says the job leaves an instance out, the members to
+    run it on, and where BKR514 says a job on each member finds nothing of them on
+    the others, the members to run it on instead. None without the directory, or
+    where they are built on every member, or on a member the cluster does not declare
+    (BKR513's, or BKR528's misspelt member: which members are meant is unclear)."""
+    built = _built_on(model, job, directory)
+    if built is None or not built <= set(model.member_names):
+        return None
+    members = [m for m in model.member_names if m in built]
+    return members if members and len(members) < len(model.member_names) else None
 
 
 def _split_help(model: Model, job: JobModel, members: list[str]) -> str:
@@ -979,11 +1042,18 @@ def single_home(model: Model, job: JobModel, groups: set[str] | None = None) -> 
     return home[0], others
 
 
-def _built_help(model: Model, job: JobModel, members: list[str]) -> str:
+def _built_help(model: Model, job: JobModel, members: list[str], listing: bool = False) -> str:
     """BKR221's word on its way out for IDENTITY users built on the job's members only
-    (`_built_on`), which only the site's directory shows: said without it."""
+    (`_built_on`), which only the site's directory shows: said without it. `listing`:
+    the job names two or more members, as a job on the members its users are built on
+    does, and the help gives both ways alike (no fix)."""
     if DIRECTORY.get() is not None or list(model.job_patterns(job)):
         return ""
+    if listing:
+        return (
+            f"; if on {listed(members)} only (BUILD ON), the job is right as it is, which the site's"
+            " directory proves (`--directory`)"
+        )
     return f"; if its users are built on {listed(members)} only (BUILD ON), the site's directory proves it (`--directory`)"
 
 
@@ -1142,15 +1212,20 @@ def placement(model: Model):
     yield from (p.diagnostic for p in found if id(p) not in said)
 
 
-def _on_each_member(model: Model, job: JobModel, where) -> Fix | None:
-    """BKR221's fix, `on each member` for the placement: not when the job also needs
-    splitting (BKR226), nor when a comment stands between the members it names; nor,
-    without the site's directory, when the job may be BKR221's way out for global
-    minidisks (`_may_be_global`), which only the directory proves: `bkrc check --fix`
-    without it turned `bkrc init --directory`'s SYSGLOB, and the job of its own on one
-    member BKR530's help writes, into jobs on each member, BKR530's error."""
+def _on_each_member(model: Model, job: JobModel, where, built: list[str] | None = None) -> Fix | None:
+    """BKR221's fix, `on each member` for the placement, or, where the site's directory
+    builds the job's users on some members only (`built`, `built_members`), those
+    members (a job on each member would then look for them where they are not,
+    BKR514): not when the job also needs splitting (BKR226), nor when a comment stands
+    between the members it names; nor, without the site's directory, when the job may
+    be BKR221's way out for global minidisks (`_may_be_global`), which only the
+    directory proves: `bkrc check --fix` without it turned `bkrc init --directory`'s
+    SYSGLOB, and the job of its own on one member BKR530's help writes, into jobs on
+    each member, BKR530's error."""
     if _shared_pool_items(model, job) or holds_comment(model, where) or _may_be_global(model, job):
         return None
+    if built is not None:
+        return Fix.replace(f"Run on {', '.join(built)}", where, f"on {', '.join(built)}")
     return Fix.replace("Run on each member", where, "on each member")
 
 
