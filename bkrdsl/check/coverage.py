@@ -389,10 +389,13 @@ SINGLE_TWO_MEMBERS = register(
           }
         }
 
-    Fix: run both jobs on one member (`run on VMSYS1 daily 03:00`), or back
-    the users up in one job only: here both jobs name GUESTS, so back GUESTS
-    up in one of them; of two groups that share users, take the users out of
-    one.
+    Fix: run both jobs on one member: `run on VMSYS1 daily 01:00` in
+    GUESTINC, or `run on VMSYS2 weekly sun 02:00` in GUESTFUL (the member
+    left without a job is then BKR401's warning). A full job and its
+    incremental are a pair (the incremental restores from the full,
+    BKR417): both stay, and the help moves one of them. Two jobs of one
+    level that name the same group: back the group up in one of them; of
+    two groups that share users, take the users out of one.
     """,
 )
 
@@ -2060,8 +2063,18 @@ def single_users_once(model: Model):
             help=f"delete one job, make it the other level, or {_take_out(one, two, 'take the users out of one of the groups')}"
             if same_member
             else f"back each single-configuration user up from one member: run {two.name} on `{one.members[0]}`,"
-            f" like {one.name}, or {_take_out(one, two, 'take the users out of one of the groups')}",
+            f" like {one.name}, or {_other_way_from_two_members(one, two)}",
         )
+
+
+def _other_way_from_two_members(one: JobModel, two: JobModel) -> str:
+    """BKR411's second way out. A full and an incremental job are a pair (the
+    incremental restores from the full, BKR417): backing the group up in one of them
+    only would lose the fulls or the incrementals, so the other job moves instead
+    (prodssi's LNXINC moved to VMSYS1: run LNXFULL there too)."""
+    if one.level != two.level and _common_groups(one, two):
+        return f"run {one.name} on `{two.members[0]}`, like {two.name}"
+    return _take_out(one, two, "take the users out of one of the groups")
 
 
 def _first_shared(shared: list[tuple[str, ast.Word]]) -> str:

@@ -1,0 +1,76 @@
+"""A teacher's reading of the helps (stop 81): a slip made in a copy of an example,
+`bkrc check` run end to end as a sysprog runs it, its help read and followed
+literally (or `bkrc check --fix` where a fix is offered), and the file checked
+again: clean, or the error the help said would stay. Each under both parsers."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import EXAMPLES, run_cli
+
+PRODSSI = (EXAMPLES / "prodssi.bkr").read_text(encoding="utf-8")
+
+
+@pytest.fixture(params=["fast", "lark"])
+def parser(request, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", request.param)
+    return request.param
+
+
+def slipped(tmp_path, old: str, new: str, base: str = PRODSSI):
+    assert base.count(old) == 1, old
+    path = tmp_path / "slip.bkr"
+    path.write_text(base.replace(old, new), encoding="utf-8")
+    return path
+
+
+def said(path, expect: int = 1, *extra) -> str:
+    return run_cli(["check", path, "--color", "never", *extra], expect=expect).output
+
+
+def codes(out: str) -> list[str]:
+    return re.findall(r"^(?:error|warning)\[(BKR\d+)\]", out, re.MULTILINE)
+
+
+def help_of(out: str) -> str:
+    """The help lines of the one diagnostic in `out`, joined."""
+    (first,) = re.findall(r"^\s*= help: (.*(?:\n {12}\S.*)*)", out, re.MULTILINE)
+    return " ".join(line.strip() for line in first.splitlines())
+
+
+def follow(path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_bkr411_s_help_moves_the_other_job_of_a_full_and_incremental_pair(tmp_path, parser):
+    """LNXINC moved to VMSYS1 while LNXFULL backs LINUX up on VMSYS2: BKR411. Its help's
+    second way out was "back up `LINUX` in one of the two jobs only", which for a full
+    job and its incremental loses the fulls or the incrementals (BKR417's pair); it is
+    now the other job moved, and both ways check clean."""
+    path = slipped(tmp_path, "run on VMSYS2 daily 23:30", "run on VMSYS1 daily 23:30")
+    out = said(path)
+    assert codes(out) == ["BKR411"]
+    assert help_of(out) == (
+        "back each single-configuration user up from one member: run LNXINC on `VMSYS2`, like LNXFULL,"
+        " or run LNXFULL on `VMSYS1`, like LNXINC"
+    )
+    follow(path, "run on VMSYS2 weekly sat 22:00", "run on VMSYS1 weekly sat 22:00")
+    assert said(path, 0) == ""
+    path = slipped(tmp_path, "run on VMSYS2 daily 23:30", "run on VMSYS1 daily 23:30")
+    follow(path, "run on VMSYS1 daily 23:30", "run on VMSYS2 daily 23:30")
+    assert said(path, 0) == ""
+
+
+def test_bkr411_two_jobs_of_one_level_keep_the_group_in_one_of_them(tmp_path, parser):
+    """Two full jobs of LINUX from two members: one of them need not back LINUX up, and
+    the help says so as before."""
+    path = slipped(tmp_path, "backup LINUX incremental", "backup LINUX full")
+    follow(path, "run on VMSYS2 daily 23:30", "run on VMSYS1 daily 23:30")
+    out = said(path)
+    assert "BKR411" in codes(out)
+    assert "or back up `LINUX` in one of the two jobs only" in out
+
