@@ -74,3 +74,39 @@ def test_bkr411_two_jobs_of_one_level_keep_the_group_in_one_of_them(tmp_path, pa
     assert "BKR411" in codes(out)
     assert "or back up `LINUX` in one of the two jobs only" in out
 
+
+NET_JOB = (
+    "  single group APPS { CICSPRD DB2PRD }\n  single group NET { TCPIP }\n"
+    "  job NETFULL { backup NET full  include minidisk * 0191  to disk pool BKUPPOOL  run on VMSYS1 daily 04:00 }"
+)
+
+
+def test_bkr203_of_a_group_s_only_user_names_the_group_s_kind(tmp_path, parser):
+    """TCPIP (std/zvm-common's IDENTITY) listed as the only user of `single group NET`,
+    whose job NETFULL runs on VMSYS1. BKR203's help said "take it out of group NET":
+    followed, the group is empty and NETFULL backs up nothing (BKR116), TCPIP no longer
+    either. It now says to write the group's kind the other way; followed, BKR221's fix
+    (`run on each member`, TCPIP being z/VM's own) ends with no error."""
+    path = slipped(tmp_path, "  single group APPS { CICSPRD DB2PRD }", NET_JOB)
+    follow(path, "SYSIDS { TCPIP FTPSERVE }", "SYSIDS { FTPSERVE }")
+    out = said(path)
+    assert codes(out) == ["BKR203"]
+    assert help_of(out).startswith(
+        "if TCPIP is identity in the CP directory, write `identity group NET` for `single group NET` (line 46),"
+        " its only user; if single, import copies of `std/zvm73`"
+    )
+    follow(path, "single group NET {", "identity group NET {")
+    out = said(path)
+    assert codes(out) == ["BKR221"]
+    run_cli(["check", "--fix", path], expect=0)
+    assert "run on each member daily 04:00" in path.read_text(encoding="utf-8")
+    assert set(codes(said(path, 0))) <= {"BKR227"}  # NETFULL's per-member names, a warning of their own
+
+
+def test_bkr203_takes_the_user_out_of_a_group_where_another_group_lists_it_as_its_kind(tmp_path, parser):
+    """TCPIP in SYSIDS (identity) too: SYSIDS backs it up as an IDENTITY already, so the
+    help still takes it out of NET, as before."""
+    path = slipped(tmp_path, "  single group APPS { CICSPRD DB2PRD }", NET_JOB)
+    out = said(path)
+    assert codes(out) == ["BKR203"]
+    assert help_of(out).startswith("if TCPIP is identity in the CP directory, take it out of group NET (line 46);")

@@ -161,8 +161,9 @@ BOTH_KINDS = register(
     a group's `identity` written `single` is one mistake, not one more for
     each job of the group.
     The help says, for each kind, what to take the user out of to keep it,
-    each place with its line: the groups (`take it out of group NETWORK
-    (line 7)`), the `user` statements (`delete `single user DIRMAINT``),
+    each place with its line: the groups (`take it out of group APPS
+    (line 45)`; a group of which it is the only user, its kind written the
+    other way), the `user` statements (`delete `single user DIRMAINT``),
     a standard library module's declaration (a copy of the module), and
     the other kind's `match` pattern that matches it (narrowed). For a
     group whose users are declared with the other kind, it names the
@@ -187,7 +188,12 @@ BOTH_KINDS = register(
 
     Fix: decide which the directory really has (`QUERY USERID TCPIP AT ALL`, or
     look for IDENTITY/USER in USER DIRECT) and keep only that one: for
-    TCPIP identity, take it out of group NETWORK (line 7). When the
+    TCPIP identity, write `identity group NETWORK` for `single group
+    NETWORK` (line 7). TCPIP is the group's only user: taken out of it, the
+    group would be empty and job NETFULL would back up nothing (BKR116), so
+    the help names the group's kind; of a group with other users, or where
+    a group of the other kind lists the user too, it says to take the user
+    out of the group. When the
     other declaration is the standard library's and your directory differs
     from it, import a copy of that module with the user's kind changed
     (docs/stdlib.md); the help names the module. Where the site reads that
@@ -1401,6 +1407,14 @@ def _take_out(model: Model, defs: list[UserDef], where: str) -> list[str]:
     place = {d: f"line {d.span.line}" if d.span.file == where else f"{d.span.file} line {d.span.line}" for d in defs}
     steps = []
     groups = [d for d in defs if d.origin.startswith("group ") and not _from_stdlib(model, d.module)]
+    for d in [d for d in groups if _only_user(model, d)]:
+        # Its group's only user: taken out, the group is empty and its jobs back up
+        # nothing (BKR116), the user no longer either; the group's kind is the slip.
+        name, kind = d.origin.removeprefix("group "), Kind.IDENTITY if d.kind is Kind.SINGLE else Kind.SINGLE
+        steps.append(
+            f"write `{kind.value} group {name}` for `{d.kind.value} group {name}` ({place[d]}), its only user"
+        )
+        groups.remove(d)
     if groups:
         named = [f"{d.origin.removeprefix('group ')} ({place[d]})" for d in groups]
         joined = named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
@@ -1428,6 +1442,20 @@ def _take_out(model: Model, defs: list[UserDef], where: str) -> list[str]:
         else:
             steps.append(f"take it out of the `{d.kind.value} user` statement ({place[d]})")
     return steps
+
+
+def _only_user(model: Model, d: UserDef) -> bool:
+    """Whether `d`, a group's entry, is the group's only user (no other ID, no pattern),
+    and no group of the site declares it of the other kind (one that backs it up as
+    that kind already: taking it out of `d`'s group is then the way)."""
+    name = d.origin.removeprefix("group ")
+    group = next((g for g in model.groups if g.name == name and g.module == d.module), None)
+    if group is None or group.patterns or set(group.users) != {d.id}:
+        return False
+    return not any(
+        o.kind is not d.kind and o.origin.startswith("group ") and not _from_stdlib(model, o.module)
+        for o in model.defs_of({d.id})
+    )
 
 
 def _std_import_through(model: Model, module: str) -> tuple[str, Import] | None:
