@@ -110,3 +110,51 @@ def test_bkr203_takes_the_user_out_of_a_group_where_another_group_lists_it_as_it
     out = said(path)
     assert codes(out) == ["BKR203"]
     assert help_of(out).startswith("if TCPIP is identity in the CP directory, take it out of group NET (line 46);")
+
+
+# The Fix paragraph of each of the ten pages walked at stop 81, applied in words to its
+# failing example (docs/rules/BKRnnn.md, `bkrc explain`): (code, words of its Fix
+# paragraph, the text replaced, its replacement, the codes the fixed file may still give). The failing examples themselves
+# give their code (tests/test_explain_examples.py, tests/test_docs_bkr_blocks.py); the
+# words after "Fix:" are read here.
+_SPLIT = (
+    "  job GUESTFUL {\n    backup GUESTS full\n    include minidisk * *\n    to disk pool BKUPPOOL\n"
+    "    run on VMSYS1 daily 02:00\n  }\n  job SYSFU {\n    backup SYSIDS full\n    include minidisk * *\n"
+    "    to disk pool BKUPPOOL\n    run on each member daily 03:30\n  }\n}\n"
+)
+PAGE_FIXES = [
+    ("BKR201", "delete the site's declaration", "single user BKRBKUP            # but the site says single\n", "", set()),
+    ("BKR202", "`single user BKRSVSFS`", "identity user BKRSVSFS", "single user BKRSVSFS", set()),
+    ("BKR203", "write `identity group NETWORK` for `single group NETWORK`", "single group NETWORK { TCPIP }",
+     "identity group NETWORK { TCPIP }", set()),
+    ("BKR210", "`expire on VMSYS1 { purge weekly sun 03:00 retain 35 days }`", "  # no `expire` block\n",
+     "  expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }\n", set()),
+    ("BKR220", "`run on VMSYS1 daily 02:00`", "run on each member daily 02:00   # <- BKR220", "run on VMSYS1 daily 02:00",
+     set()),
+    ("BKR222", "run on each member daily 03:30 }`", None, _SPLIT, set()),
+    ("BKR313", "`run on VMSYS1 daily 00:00`", "daily 24:00   # <- BKR313", "daily 00:00", set()),
+    ("BKR116", "`include minidisk * *`", "  job NIGHTLY {   # <- BKR116\n", "  job NIGHTLY {\n    include minidisk * *\n",
+     set()),
+    ("BKR406", "add LINUX03 to GUESTS", "GUESTS { LINUX01 LINUX02 }", "GUESTS { LINUX01 LINUX02 LINUX03 }", set()),
+    ("BKR411", "`run on VMSYS1 daily 01:00` in GUESTINC", "run on VMSYS2 daily 01:00", "run on VMSYS1 daily 01:00",
+     {"BKR401"}),
+]
+
+
+@pytest.mark.parametrize(("code", "words", "old", "new", "left"), PAGE_FIXES, ids=[f[0] for f in PAGE_FIXES])
+def test_a_page_s_fix_in_words_applied_to_its_failing_example_checks_clean(code, words, old, new, left, tmp_path, parser):
+    from bkrdsl.diagnostics.registry import examples, load_all
+
+    entry = load_all()[code]
+    assert words in " ".join(entry.explanation.split("Fix:", 1)[1].split()), "the page's Fix no longer says it"
+    (failing,) = [e for e in examples(entry) if e.expect]
+    text = failing.text
+    if old is None:  # the job to split, and all after it
+        text = text[: text.index("  job NIGHTLY {")] + new
+    else:
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    path = tmp_path / f"{code}.bkr"
+    path.write_text(text, encoding="utf-8")
+    out = run_cli(["check", path, "--color", "never"]).output
+    assert set(codes(out)) == left, out

@@ -264,8 +264,11 @@ MIXED_KINDS = register(
           }
         }
 
-    Fix: split it: `job GUESTFUL { backup GUESTS full ... run on VMSYS1 ... }`
-    and `job SYSFU { backup SYSIDS full ... run on each member ... }`.
+    Fix: split it: `job GUESTFUL { backup GUESTS full ... run on VMSYS1
+    daily 02:00 }` and `job SYSFU { backup SYSIDS full ... run on each
+    member daily 03:30 }`, each with the job's selections and `to`, at
+    times of their own (two jobs of a member that start at one minute are
+    BKR402's warning). The help writes the new job whole, at such a time.
     """,
 )
 
