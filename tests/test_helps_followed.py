@@ -158,3 +158,25 @@ def test_a_page_s_fix_in_words_applied_to_its_failing_example_checks_clean(code,
     path.write_text(text, encoding="utf-8")
     out = run_cli(["check", path, "--color", "never"]).output
     assert set(codes(out)) == left, out
+
+
+def test_bkr406_s_help_deletes_an_include_the_jobs_of_its_owner_select_already(tmp_path, parser):
+    """`include minidisk TCPIP 0191` in LNXINC, the Linux guests' job: BKR406 said "move the
+    line to job `SYSIN` or `SYSME`, which back TCPIP up"; followed, SYSIN held it beside its
+    `include minidisk * 0191`, a second record of the same minidisk, which nothing reports.
+    Where every such job selects the addresses already, the help now says to delete the
+    line, which leaves the file clean; an address they do not select is still moved, and
+    the one include of a job (BKR116) keeps the help that names where its owner belongs."""
+    include = "    include minidisk * 0191\n    to disk pool BKUPPOOL\n"
+    path = slipped(tmp_path, include, include.replace("\n", "\n    include minidisk TCPIP 0191\n", 1))
+    out = said(path, 0)
+    assert codes(out) == ["BKR406"]
+    assert help_of(out) == "delete the line: jobs `SYSIN` and `SYSME` select TCPIP's 0191 already"
+    follow(path, "    include minidisk TCPIP 0191\n", "")
+    assert said(path, 0) == ""
+    path = slipped(tmp_path, include, include.replace("\n", "\n    include minidisk TCPIP 0200\n", 1))
+    assert help_of(said(path, 0)) == "move the line to job `SYSIN` or `SYSME`, which back TCPIP up"
+    path = slipped(tmp_path, include, include.replace("minidisk *", "minidisk TCPIP", 1))
+    out = said(path)
+    assert codes(out) == ["BKR116"]
+    assert help_of(out) == "move the line to job `SYSIN` or `SYSME`, which back TCPIP up"

@@ -516,6 +516,11 @@ OWNER_NOT_BACKED_UP = register(
         }
 
     Fix: add LINUX03 to GUESTS, or move the line to the job that backs it up.
+    Where each job that backs the owner up selects those minidisks of it
+    already (`include minidisk TCPIP 0191` in a job of the Linux guests,
+    and `include minidisk * 0191` in the job of TCPIP's group), the help
+    says to delete the line: moved there, it would be a second record of
+    the same minidisks.
     """,
 )
 
@@ -2256,7 +2261,9 @@ def _other_level(jobs: list[JobModel], one: JobModel, two: JobModel) -> str:
     )
 
 
-def _owner_help(model: Model, job, up: str, include: bool = True, memo: dict | None = None) -> str:
+def _owner_help(
+    model: Model, job, up: str, include: bool = True, memo: dict | None = None, sel: ast.Selection | None = None
+) -> str:
     """BKR116's help for an owner that is not one of `job`'s users: the jobs that back
     `up` up by name, where the line may go; the job's groups by name, where `up` may be
     added, unless it is declared of a kind the job does not back up (BKR203 then).
@@ -2285,10 +2292,52 @@ def _owner_help(model: Model, job, up: str, include: bool = True, memo: dict | N
         return f"write the owner of the job's users it is meant to leave out (or `*`), or {add or 'delete the line'}"
     if others:
         others = list(dict.fromkeys(others))
+        already = _selected_already(model, others, up, sel) if include and sel is not None else None
+        if already is not None:
+            # Moved there, the line would be a second record of what the job selects already.
+            jobs = f"job {quoted(others[0])} selects" if len(others) == 1 else f"jobs {listed(others)} select"
+            return f"delete the line: {jobs} {up}'s {already} already"
         which = f"job {quoted(others[0])}, which backs" if len(others) == 1 else f"job {alternatives(others)}, which back"
         move = f"move the line to {which} {up} up"
         return f"{move}, or {add}" if add else move
     return f"{add or 'declare ' + up + ' in a group a job backs up'}, or move the line to the job that backs it up"
+
+
+def _alone_help(model: Model, job, miss, memo: dict) -> str:
+    """BKR116's help where the job's one include selects nothing, BKR406's for it, but
+    for an include another job selects already: deleted, the job would still select
+    nothing, so the help names where its owner belongs, as before."""
+    word, _, found = miss
+    if found.help.startswith("delete the line:"):
+        return _owner_help(model, job, word.upper, True, memo)
+    return found.help
+
+
+def _selected_already(model: Model, names: list[str], up: str, sel: ast.Selection) -> str | None:
+    """Where a minidisk include of `up` (an ID) belongs in the jobs `names`, which back
+    `up` up (BKR406's help): whether each of them selects those addresses of `up`
+    already, by an include of its own (`include minidisk * 0191` in prodssi's SYSIN for
+    `include minidisk TCPIP 0191`), so that moving the line there adds a second record
+    of the same minidisks. The addresses as written (`0191`), or None."""
+    if sel.medium is not ast.Medium.MINIDISK or is_pattern(up):
+        return None
+    ranges = selection_ranges(sel)
+    if not ranges:
+        return None
+    by_name = {j.name: j for j in model.jobs}
+    for name in names:
+        other = by_name.get(name)
+        if other is None:
+            return None
+        covers = [
+            r
+            for inc in other.includes
+            if inc.medium is ast.Medium.MINIDISK and _owner_covers(inc.owner.upper if inc.owner is not None else "*", up)
+            for r in (selection_ranges(inc) or [])
+        ]
+        if not _covered(ranges, covers):
+            return None
+    return " ".join(w.text for w in sel.items)
 
 
 _GLUED_COMMENT = "a `#` inside a word is part of it: if a comment follows, write a blank before the `#`"
@@ -2402,7 +2451,7 @@ def owners_backed_up(model: Model):
                         continue
                     what = f"job {quoted(job.name)} does not back up {quoted(up)}"
                     note = f"{quoted(up)} is not one of the job's users"
-                help = _owner_help(model, job, up, include, memo)
+                help = _owner_help(model, job, up, include, memo, sel)
                 begun = _owner_being_typed(sel, word, up, ids)
                 if begun:
                     # `include sfs BKRPOOL:C`, the statement's last word: a user the job
@@ -2438,7 +2487,7 @@ def owners_backed_up(model: Model):
                 " its users, so it would run and copy nothing",
                 job.decl.name.span,
                 related=refs + notes,
-                help=misses[0][2].help
+                help=_alone_help(model, job, misses[0], memo)
                 if len(misses) == 1
                 else "make an include's owner one of the job's users (or `*`: all of them)",
                 # `include minidisk 0191 *`, the job's one include: its fix, `* 0191`
