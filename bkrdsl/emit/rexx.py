@@ -1712,7 +1712,7 @@ def _meanwhile(dialect) -> list[str]:
     ]
 
 
-def _queryuser(dialect, apart: bool, member: str, served: bool = False) -> list[str]:
+def _queryuser(dialect, apart: bool, member: str, served: bool = False, example: str = "BKRBKUP") -> list[str]:
     """QUERYUSER: CP's answer to QUERY USER read in one place, with the form
     the dialect gives (`query_user_elsewhere`, `- SSI`) for a machine logged
     on at another member of the SSI cluster only. That is not logged on here:
@@ -1722,7 +1722,10 @@ def _queryuser(dialect, apart: bool, member: str, served: bool = False) -> list[
     RC_ELSEWHERE rather than XAUTOLOG it or wait for it, and says that it
     belongs on `member` (a member name: letters and digits, BKR302); but where
     the machine waited for is the SFS server whose file pool START asks (`served`),
-    that one goes on to AWAY instead (`_away_routine`)."""
+    that one goes on to AWAY instead (`_away_routine`). Its comment shows CP's
+    answer for `example`, a machine BKRSTART starts on the member (the site's
+    backup server, not IBM's BKRBKUP where the cluster names another), its ID
+    padded to 8 as CP writes it."""
     elsewhere = " ".join(dialect["query_user_elsewhere"].upper().split())
     literal, away = rexx_literal(elsewhere), []
     if len(f"  if wordpos({literal}, rest) = 1 then nop") > MAX_COLUMNS:
@@ -1733,9 +1736,9 @@ def _queryuser(dialect, apart: bool, member: str, served: bool = False) -> list[
     lines = [
         *rexx_comment(
             f"QUERY USER: 0 logged on here, {CP_NOT_LOGGED_ON} not, else a failure it has shown. "
-            "Logged on is rc 0 with the machine's user ID first in CP's answer (BKRBKUP  - DSC); "
+            f"Logged on is rc 0 with the machine's user ID first in CP's answer ({example:<8} - DSC); "
             f"any other answer is rc {RC_UNREADABLE}. Logged on at another member only "
-            f"(BKRBKUP  {elsewhere}) is not logged on here: rc {CP_NOT_LOGGED_ON}{single}.",
+            f"({example:<8} {elsewhere}) is not logged on here: rc {CP_NOT_LOGGED_ON}{single}.",
             width=MAX_COLUMNS - 4,
         ),
         f"queryuser: procedure expose {exposed}",
@@ -2341,7 +2344,10 @@ def _start_routines(
     waits, served = _waits(order), _served(order)
     out = [*(line for line in _START_SERVED if apart or line != _START_AWAY), ""] if served else []
     out += [line for line in _logon(dialect) if waits or line != _AWAITED]
-    out += ["", *_queryuser(dialect, apart, member, served), ""]
+    # CP's answer in QUERYUSER's comment, for a machine of this member's: its backup server.
+    backup = _START_WHY["backup-server"]
+    example = next((user for user, why, _, _ in order if why == backup), order[0][0] if order else "BKRBKUP")
+    out += ["", *_queryuser(dialect, apart, member, served, example), ""]
     out += [line for line in _meanwhile(dialect) if apart or line != _APART]
     out += ["", *_await(catalog.logon_wait), "", *_SLEPT] if waits else []
     out += ["", *_serving(catalog.pool_wait), "", *_not_taken("query_filepool")] if served else []
