@@ -118,6 +118,22 @@ def password_slice(shape: Sequence[str]) -> slice | None:
     return which
 
 
+def masked_record(text: str) -> str:
+    """A directory statement with its password words (an MDISK's link passwords, a
+    USER's or IDENTITY's password: `password_slice`) written as `*`s of their length,
+    for a message or a frame that quotes a site's dialect table (a `{placeholder}`
+    is no password)."""
+    words = list(re.finditer(r"\S+", text))
+    which = password_slice([w.group(0).upper() for w in words[:4]]) if words else None
+    if which is None:
+        return text
+    chars = list(text)
+    for word in words[which]:
+        if not word.group(0).startswith("{"):
+            chars[word.start() : word.end()] = "*" * (word.end() - word.start())
+    return "".join(chars)
+
+
 def mdisk_link_passwords(record: str) -> int:
     """How many link passwords (read, write, multiple-write: 0 to 3) an MDISK record
     gives after its mode, as DIRECTXA splits it (columns 1-71); 0 for any other record.

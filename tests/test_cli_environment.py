@@ -1574,29 +1574,46 @@ def test_a_cache_folder_that_cannot_be_written_means_no_cache_not_a_shared_one(t
 
 
 # ------------------------------------------------------------ --dialect
-@pytest.mark.parametrize(
-    ("table", "says"),
-    [
-        ("missing.toml", "missing.toml: no such file (the --dialect table)"),
-        (os.devnull, f"{os.devnull}: malformed dialect table: no 'dialect' (a table starts with [dialect]"),
-    ],
-)
-def test_a_dialect_table_that_is_not_one(tmp_path, monkeypatch, table, says):
+def test_a_dialect_table_that_is_not_there(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     src = source(tmp_path)
-    err = one_line(run_cli(["compile", src, "-o", tmp_path / "out", "--dialect", table]))
-    assert err.startswith(f"bkrc: {says}"), err
+    err = one_line(run_cli(["compile", src, "-o", tmp_path / "out", "--dialect", "missing.toml"]))
+    assert err.startswith("bkrc: missing.toml: no such file (the --dialect table)"), err
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_dialect_table_that_is_not_one(tmp_path, monkeypatch):
+    """An empty file read as the table is refused at its start (BKR601)."""
+    monkeypatch.chdir(tmp_path)
+    src = source(tmp_path)
+    result = run_cli(["compile", src, "-o", tmp_path / "out", "--dialect", os.devnull], expect=2)
+    assert result.stderr.startswith(
+        "error[BKR601]: the dialect table cannot be used: malformed dialect table: no 'dialect'"
+        " (a table starts with [dialect]"
+    ), result.stderr
+    assert f" --> {os.devnull}:1:1\n" in result.stderr
     assert not (tmp_path / "out").exists()
 
 
 def test_a_dialect_table_that_is_not_toml_says_what_the_file_was_for(tmp_path, monkeypatch):
     """tomllib's own words alone ("Invalid value (at line 1, column 3)") named no
-    dialect table and no TOML: the message says both, then where."""
+    dialect table and no TOML: the message says both, and the frame shows where."""
     monkeypatch.chdir(tmp_path)
     src = source(tmp_path)
     (tmp_path / "site.toml").write_text("[dialect]\nrelease =\n")
-    err = one_line(run_cli(["compile", src, "-o", tmp_path / "out", "--dialect", "site.toml"]))
-    assert err == "bkrc: site.toml: malformed dialect table: not TOML: Invalid value (at line 2, column 10)\n", err
+    result = run_cli(["compile", src, "-o", tmp_path / "out", "--dialect", "site.toml"], expect=2)
+    assert result.stderr == (
+        "error[BKR601]: the dialect table cannot be used: malformed dialect table: not TOML: Invalid value"
+        " (at line 2, column 10)\n"
+        " --> site.toml:2:10\n"
+        "  |\n"
+        "2 | release =\n"
+        "  |          ^\n"
+        "  = help: correct it in the table, or copy it from the built-in one, which `bkrc dialect` prints"
+        " (docs/compatibility.md, Correcting an entry)\n"
+        "\n"
+        "1 error\n"
+    ), result.stderr
     assert not (tmp_path / "out").exists()
 
 
@@ -1627,8 +1644,16 @@ def test_a_dialect_table_that_is_not_text_says_where(tmp_path, monkeypatch, chan
     src = source(tmp_path)
     (tmp_path / "site.toml").write_bytes(change(_dialect_bytes()))
     for command in (["compile", src, "-o", tmp_path / "out"], ["check", src]):
-        err = one_line(run_cli([*command, "--dialect", "site.toml"]))
-        assert err == f"bkrc: {says}\n", err
+        result = run_cli([*command, "--dialect", "site.toml"], expect=2)
+        where = re.search(r"at line (\d+), column (\d+)", says)
+        if where is None:  # no line of text to show (UTF-16): bkrc's one line
+            assert one_line(result) == f"bkrc: {says}\n", result.stderr
+            continue
+        # BKR601's frame, at the byte: its line and column, a caret under it.
+        said = says.removeprefix("site.toml: ")
+        assert result.stderr.startswith(f"error[BKR601]: the dialect table cannot be used: {said.split('; ')[0]}")
+        assert f" --> site.toml:{where.group(1)}:{where.group(2)}\n" in result.stderr, result.stderr
+        assert "^" in result.stderr and result.stderr.endswith("\n1 error\n"), result.stderr
     assert not (tmp_path / "out").exists()
 
 

@@ -1173,7 +1173,8 @@ def test_dialect_option(tmp_path):
     assert "CONFIG BKR_JOB_NAME = GUESTFUL" in (out / "DEV1" / "GUESTFUL.TEMPLATE").read_text()
     site.write_text(table.replace("SUBMIT {job}", "SUBMIT {jobname}"))
     result = run_cli(["compile", src, "-o", tmp_path / "o2", "--dialect", site], expect=2)
-    assert "submit_verb" in result.stderr and result.stderr.count("\n") == 1
+    assert result.stderr.startswith("error[BKR601]: ") and "entry submit_verb" in result.stderr
+    assert f"--> {site}:" in result.stderr and result.stderr.endswith("\n1 error\n")
     result = run_cli(["compile", src, "-o", tmp_path / "o2", "--dialect", tmp_path / "none.toml"], expect=2)
     assert "none.toml" in result.stderr
     assert not (tmp_path / "o2").exists()
@@ -1181,8 +1182,8 @@ def test_dialect_option(tmp_path):
     for wrong in ("SUBMIT {job:d}", "SUBMIT {job!r}"):
         site.write_text(table.replace("SUBMIT {job}", wrong))
         result = run_cli(["compile", src, "-o", tmp_path / "o2", "--dialect", site], expect=2)
-        assert result.stderr.startswith("bkrc: ") and "entry submit_verb" in result.stderr
-        assert result.stderr.count("\n") == 1 and "internal error" not in result.stderr
+        assert result.stderr.startswith("error[BKR601]: ") and "entry submit_verb" in result.stderr
+        assert f"--> {site}:" in result.stderr and "internal error" not in result.stderr
     assert not (tmp_path / "o2").exists()
 
 
@@ -1213,8 +1214,8 @@ def test_a_site_table_corrects_the_cp_return_codes_the_execs_act_on(tmp_path):
         site.write_text(table.replace('[entries.xautolog_not_in_directory_rc]\nvalue = "53"',
                                       f'[entries.xautolog_not_in_directory_rc]\nvalue = "{wrong}"'))
         result = run_cli(["compile", src, "-o", tmp_path / "o2", "--dialect", site], expect=2)
-        assert result.stderr.startswith(f"bkrc: {site}: entry xautolog_")
-        assert said in result.stderr and result.stderr.count("\n") == 1, result.stderr
+        assert result.stderr.startswith("error[BKR601]: the dialect table cannot be used: entry xautolog_")
+        assert said in result.stderr and f"--> {site}:" in result.stderr, result.stderr
     assert not (tmp_path / "o2").exists()
 
 

@@ -45,6 +45,7 @@ FAMILIES = (
     ("BKR51", "The site's CP directory (--directory): the .bkr files against it"),
     ("BKR52", "The site's CP directory (--directory): the .bkr files against it"),
     ("BKR53", "The site's CP directory (--directory): the .bkr files against it"),  # BKR530 on
+    ("BKR60", "The site's dialect table (--dialect)"),
 )
 
 

@@ -534,9 +534,25 @@ def load_dialect_arg(
     try:
         return load_dialect(path=dialect_path) if dialect_path else load_dialect()
     except DialectError as err_:
-        (say or partial(click.echo, err=err))(f"bkrc: {err_}")
+        # In the text format, the place in the table with a caret and a help (BKR601).
+        framed = refused_table(err_) if fmt == "text" and say is None else None
+        (say or partial(click.echo, err=err))(framed or f"bkrc: {err_}")
         empty_document(fmt, err=document_err, reason=f"bkrc: {err_}")
         sys.exit(EXIT_USAGE)
+
+
+def refused_table(error) -> str | None:
+    """A refused dialect table's BKR601, as the text format frames a diagnostic
+    (its place in the table, a caret, a help) and its summary line; None where
+    the table could not be read at all (missing, a folder): bkrc's one line."""
+    from bkrdsl.diagnostics.render import render_text
+    from bkrdsl.dialect.refused import diagnostic
+
+    found = diagnostic(error)
+    if found is None:
+        return None
+    shown, sources = found
+    return render_text([shown], sources).rstrip("\n")
 
 
 class DirectoryOption(OnceOption):

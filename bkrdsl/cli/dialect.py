@@ -67,7 +67,9 @@ def dialect_cmd(changes_path, fmt):
         builtin = load_dialect()
         site = load_dialect(path=changes_path, option="--changes")
     except DialectError as err:
-        click.echo(f"bkrc: {err}", err=True)
+        from bkrdsl.cli.common import refused_table
+
+        click.echo(refused_table(err) or f"bkrc: {err}", err=True)
         sys.exit(EXIT_USAGE)
     found = changes.changes(builtin, site)
     if fmt == "json":

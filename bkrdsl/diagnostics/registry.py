@@ -103,6 +103,7 @@ def load_all() -> dict[str, Code]:
     import bkrdsl.check.directory  # (registers BKR510-BKR526 and BKR528-BKR535: against the site's CP directory, with --directory)
     import bkrdsl.cpdirectory  # (registers BKR501-BKR505: reading the site's CP directory)
     import bkrdsl.diagnostics.allow  # (BKR025-BKR027: `# bkrc: allow` comments)
+    import bkrdsl.dialect.refused  # (BKR601: a site's dialect table bkrc refuses, --dialect)
     import bkrdsl.fmt  # (BKR090: the one layout bkrc fmt refuses)
     import bkrdsl.resolve  # (BKR101-BKR104: loading the modules a file imports)
     import bkrdsl.syntax.codes  # noqa: F401  (BKR001-BKR023: reading a file; the one import ruff sees unused)

@@ -26,7 +26,14 @@ from _string import formatter_parser  # what string.Formatter().parse returns; s
 from dataclasses import field, replace
 from pathlib import Path
 
-from bkrdsl.generated import DIRECTORY_COLUMNS, EXEC_RETURN_CODES, HEADER_ROOM, INVARIANT, MAX_COLUMNS
+from bkrdsl.generated import (
+    DIRECTORY_COLUMNS,
+    EXEC_RETURN_CODES,
+    HEADER_ROOM,
+    INVARIANT,
+    MAX_COLUMNS,
+    masked_record,
+)
 from bkrdsl.records import dataclass
 
 DIALECT_DIR = Path(__file__).resolve().parent
@@ -329,7 +336,12 @@ class Dialect:
 
 
 class DialectError(Exception):
-    pass
+    """A table bkrc refuses, its message naming the item at fault. For a file
+    bkrc read, `file` (as named) and `text` (the table's text, as far as it
+    could be decoded) let `dialect.refused` point at the place (BKR601)."""
+
+    file: str | None = None
+    text: str | None = None
 
 
 def format_fields(template: str):
@@ -636,11 +648,13 @@ def _check_order(where: str, statements: tuple[str, ...]) -> None:
         if verb in ENTRY_DEVICE_STATEMENTS:
             first_device = first_device or text
         elif first_device is not None:
+            # A device statement's link passwords are never quoted (docs/security.md).
+            device = masked_record(first_device)
             raise DialectError(
-                f"{where}: `{text}` comes after the device statement `{first_device}`."
+                f"{where}: `{text}` comes after the device statement `{device}`."
                 " CP wants an entry's control statements (IPL, MACHINE, LOGONBY, IUCV,"
                 " OPTION...) before its device statements (CONSOLE, SPOOL, LINK, MDISK...):"
-                f" move it above `{first_device}`"
+                f" move it above `{device}`"
             )
 
 
@@ -955,16 +969,36 @@ def _read_table(file: Path, origin: str, release: str, builtin: bool = False, op
         raise DialectError(f"no dialect table for release {release} ({file})") from None
     except OSError as err:
         raise DialectError(f"{file}: cannot read: {err.strerror or err}") from None
-    text = _table_text(file, raw)
-    data = _parsed_ahead(file.name, text) if builtin else None
-    if data is None:
-        import tomllib  # here: the built-in tables are read from bkrdsl/dialect/_tables.py
+    text = None
+    try:
+        text = _table_text(file, raw)
+        data = _parsed_ahead(file.name, text) if builtin else None
+        if data is None:
+            import tomllib  # here: the built-in tables are read from bkrdsl/dialect/_tables.py
 
-        try:
-            data = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as err:
-            raise DialectError(f"{file}: malformed dialect table: not TOML: {err}") from None
-    return replace(parse_dialect(data, origin), builtin=builtin, source_text=text)
+            try:
+                data = tomllib.loads(text)
+            except tomllib.TOMLDecodeError as err:
+                raise DialectError(f"{file}: malformed dialect table: not TOML: {err}") from None
+        return replace(parse_dialect(data, origin), builtin=builtin, source_text=text)
+    except DialectError as err:
+        # What the table's place is shown from (BKR601): its text, or as much of
+        # it as decodes (a NUL byte, a byte that is not UTF-8: the message says where).
+        err.file = str(file)
+        err.text = text if text is not None else _shown_text(raw)
+        raise
+
+
+def _shown_text(raw: bytes) -> str | None:
+    """A table's bytes as text for its frame where they are not UTF-8 text (a NUL
+    byte, a Latin-1 one: the message says where); None for a UTF-16 file or one
+    too large, which no line of text shows: bkrc's one line says what it is."""
+    import codecs
+
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or len(raw) > MAX_TABLE_SIZE:
+        return None
+    text = raw.removeprefix(codecs.BOM_UTF8).decode("utf-8", errors="replace")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _table_text(file: Path, raw: bytes) -> str:

@@ -163,12 +163,22 @@ are described (a `disk` statement may use either), each with a one-word
 `devtype` and a `first` cylinder or block that lies on the largest volume
 of its kind (below 1,182,006 cylinders, the largest 3390, or 2^32 blocks,
 the FBA block numbers' range). A broken table stops the
-compile with one line naming the entry (exit 2), before anything is written:
-a key missing, or a table of another shape, is named where it is
-(`site-dialect.toml: entry submit_verb: no 'value' (...)`,
-`site-dialect.toml: machines.worker: must be a table (...), not a number (4)`).
-A copy made from an older bkrc lacks the entries added since (the Tape
-Manager machines' defaults, for one): the line names them and the built-in
+command (exit 2) before anything is checked or written, with one error,
+[BKR601](rules/BKR601.md), that names the entry and shows where it is in the
+table, its line and column, the line with a caret under the word at fault,
+and a help: a key missing, or a table of another shape, is named where it is
+(`entry submit_verb: no 'value' (...)` at the `[entries.submit_verb]` header,
+`machines.worker: must be a table (...), not a number (4)`); an entry's name
+misspelt (`[entries.reveiw_verb]`), which leaves the entry missing, is shown at
+the misspelt header ("did you mean `review_verb`?"), and so is a key misspelt
+(`valeu = "SMSG"`, "did you mean `value`?"); a placeholder, a character CMS's
+code pages do not share, or a status is marked in its value. A machine's
+`password` and the Tape Manager password placeholder are shown as `*`s, as the
+directory reader masks a USER DIRECT's. With `--format` json, sarif, github or
+gitlab the run's document says it in one line, as before; so does the text
+format for a table that is no text (UTF-16, too large) or that bkrc cannot
+open. A copy made from an older bkrc lacks the entries added since (the Tape
+Manager machines' defaults, for one): the error names them and the built-in
 table to copy them from. The table is UTF-8 text (a byte-order mark, as
 Notepad writes, is read past) of at most 1,000,000 bytes: a byte that is not
 UTF-8, or a NUL byte, is named by line and column, a UTF-16 table is named so
