@@ -43,3 +43,34 @@ def test_no_generated_file_names_a_default_machine_where_the_sites_is_meant(pars
     assert len(starts) == 3
     for start in starts:
         assert "(NBBKSRV  - DSC)" in start.text
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_a_site_that_left_out_its_machines_roles_is_told_to_give_them(parser, monkeypatch, tmp_path):
+    """The site's own machines declared with their roles left out (`identity user
+    NBBKSRV`): BKR205 said only "add `import std/backup-manager`", which, followed,
+    gave the cluster IBM's BKRBKUP, BKRCATLG and BKRWRKnn beside the site's machines
+    (BKR253 then asked for their 191 disks), and BKR332 called NBBKSRV's `disk` a
+    Tape Manager DMM's left out of the `tape manager` statement. Both now say to
+    give the declarations their roles, naming them; doing so checks clean."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = SITE.read_text()
+    unroled = re.sub(r" role [a-z-]+", "", text)
+    file = tmp_path / "nbssi.bkr"
+    file.write_text(unroled)
+    analysis, artifacts = compile_source(file.name, unroled.encode(), path=file)
+    assert artifacts is None
+    by_code = {}
+    for d in analysis.diagnostics:
+        by_code.setdefault(d.code, []).append(d)
+    assert set(by_code) == {"BKR205", "BKR332"}, [(d.code, d.message) for d in analysis.diagnostics]
+    (missing,) = by_code["BKR205"]
+    assert "or give the site's own machines their roles: `identity user NBBKSRV role backup-server`" in missing.help
+    assert "`disk` names `NBBKSRV`, `NBBKCAT`, `NBBKADM` and `5697J06C`, declared without a role" in missing.help
+    helped = {d.span.line: d.help for d in by_code["BKR332"] if "declared without a role" in d.message}
+    assert len(helped) == 3, [d.message for d in by_code["BKR332"]]  # NBBKSRV, NBBKCAT, NBBKADM
+    assert all("give its declaration its role" in h and "catalog-dmm" not in h for h in helped.values())
+    assert "`identity user NBBKSRV role ROLE`" in " ".join(helped.values())
+    # The help followed: each declaration given its role (the fixture's), nothing else.
+    analysis, artifacts = compile_source(SITE.name, SITE.read_bytes(), path=SITE)
+    assert artifacts is not None and not analysis.diagnostics

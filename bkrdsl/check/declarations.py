@@ -3269,9 +3269,30 @@ def _unknown_disk_reports(model: Model):
     tape_like = []  # no machine, no close match, and a Tape Manager machine may be missing: see below
     local_tape = []  # IBM's Tape Manager IDs beside `tape manager local`, which has no nodes: see below
     glued = {head: (machine, statement) for machine, (head, _, statement) in hash_glued_machines(model).items()}
+    unroled = ()
+    if unknown_users and _service_machines_missing(model):
+        from bkrdsl.check.kinds import unroled_machines
+
+        unroled = unroled_machines(model)
     for user, word, others in _once_per_name(unknown_users):
         if user in glued:
             yield _hash_glued_report(model, user, word, others, *glued[user]), False
+            continue
+        if user in unroled:
+            # BKR205's case, the product's machines declared under the site's names
+            # with their roles left out (`identity user NBBKSRV`): not Tape Manager's
+            # DMMs, nor a disk to drop, which the generic help said.
+            kind = model.user_defs_of(user)[0].kind.value
+            yield UNKNOWN_DISK_USER(
+                f"`disk` for {quoted(user)}, which is declared without a role: bkrc writes directory"
+                f" entries for the product's machines, each known by its role{_times(others)}",
+                word.span,
+                related=(Related(model.user_defs_of(user)[0].span, "declared here, without a role"),)
+                + _named_too(user, others),
+                help=f"if {user} is one of Backup Manager's machines under the site's name, give its declaration"
+                f" its role: `{kind} user {user} role ROLE`, ROLE one of backup-server, catalog-server, worker,"
+                " admin, installation (docs/language.md, Users and groups); otherwise drop the `disk` statement",
+            ), False
             continue
         if (what := local_tape_machine(model, user)) is not None:
             local_tape.append((user, word, others, what))

@@ -993,11 +993,37 @@ def service_roles_declared(model: Model):
             fix=Fix.replace("Write a line end", separator, "\n"),
         )
         return
+    own = unroled_machines(model)
     yield MISSING_SERVICE(
         message,
         cluster.name.span,
-        help="add `import std/backup-manager`, which declares the product's machines",
+        help="add `import std/backup-manager`, which declares the product's machines (IBM's names: BKRBKUP,"
+        " BKRCATLG, BKRWRKnn), or give the site's own machines their roles: `identity user"
+        f" {own[0] if own else 'NAME'} role backup-server`, `role catalog-server`, `role worker`"
+        + (f"; `disk` names {listed(own)}, declared without a role" if own else ""),
     )
+
+
+def unroled_machines(model: Model) -> list[str]:
+    """The users `disk` statements name that `user` declarations give no role, in
+    their order: the product's machines under the site's own names (NBBKSRV), their
+    roles left out, where no backup server, catalog server or workers are declared
+    (BKR205, and BKR332's help for their `disk` statements). Not the catalog's SFS
+    server nor a Tape Manager machine the cluster's statements name."""
+    named = {(catalog.server or "").upper() for catalog in model.catalogs}
+    for tape in model.tapes:
+        named.update(
+            (name or "").upper() for name in (tape.catalog_node, tape.request_node, tape.catalog_dmm, tape.request_dmm)
+        )
+    found: list[str] = []
+    for disk in model.disks:
+        user = disk.user.upper
+        if user in named or user in found:
+            continue
+        defs = model.user_defs_of(user)
+        if defs and all(d.origin == "user" and d.role is None for d in defs):
+            found.append(user)
+    return found
 
 
 def _import_in_comment(model: Model, file: str) -> tuple[Span, Span, str, str] | None:
