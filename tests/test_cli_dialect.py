@@ -199,6 +199,18 @@ def _without(name: str):
 TABLE_SLIPS = [
     ("a value key misspelt", _swap('value = "SMSG"', 'valeu = "SMSG"'), "valeu", "did you mean `value`?"),
     (
+        "a status key misspelt",
+        _swap('\nstatus = "confirmed"', '\nstauts = "confirmed"'),
+        "stauts",
+        "did you mean `status`?",
+    ),
+    (
+        "a role's statements key misspelt",
+        _swap("\nstatements = [", "\nstatement = ["),
+        "statement",
+        "did you mean `statements`?",
+    ),
+    (
         "an entry's name misspelt",
         _swap("[entries.review_verb]", "[entries.reveiw_verb]"),
         "[entries.reveiw_verb]",

@@ -431,6 +431,18 @@ def _table(value: object, where: str, holds: str) -> dict:
     return value
 
 
+def _only_known(spec: dict, where: str, keys: tuple[str, ...]) -> None:
+    """DialectError for a key of an entry, role or unit that bkrc does not read: a
+    misspelt `statements` (`statement = [...]`) would leave the machine's entry
+    without the site's statements, a misspelt `status` the entry assumed, silently."""
+    for key in spec:
+        if key not in keys:
+            raise DialectError(
+                f"{where}: {key!r} is no key bkrc reads there (it reads {', '.join(keys)}):"
+                " a misspelt name is not read, and its value not used"
+            )
+
+
 def _needed(spec: dict, key: str, where: str, every: str) -> object:
     """`spec[key]`; else DialectError naming `where` and the key (`every`: which
     keys each such table has)."""
@@ -452,6 +464,8 @@ def _entries(data: dict, origin: str) -> dict[str, Entry]:
     for key, spec in _table(data["entries"], f"{origin}: entries", "[entries.NAME] for each entry").items():
         where = f"{origin}: entry {key}"
         spec = _table(spec, where, f"[entries.{key}] with its value and status")
+        if "value" in spec:  # no value: said as such, a misspelt `valeu` shown there (BKR601)
+            _only_known(spec, where, ("value", "status", "note"))
         value = str(_needed(spec, "value", where, "every entry has one"))
         _check_placeholder(where, key, value)  # first: no later message may quote a password
         _check_text(where, value, FIELDS.get(key))
@@ -600,6 +614,8 @@ def _machines(data: dict, origin: str) -> dict[str, MachineDefaults]:
         if role not in MACHINE_ROLES:
             raise DialectError(f"{where}: unknown role (known: {', '.join(MACHINE_ROLES)})")
         spec = _table(spec, where, f"[machines.{role}] with its password, storage, maxstorage, classes and statements")
+        if all(name in spec for name in ("password", "storage", "maxstorage", "classes")):
+            _only_known(spec, where, ("password", "storage", "maxstorage", "classes", "statements", "status", "note"))
         listed = spec.get("statements", [])
         if not isinstance(listed, list):
             raise DialectError(f"{where}.statements: must be an array of directory statements, not {_shape(listed)}")
@@ -772,6 +788,8 @@ def _units(data: dict, origin: str) -> dict[str, Unit]:
         if name.upper() not in DISK_UNIT_LIMITS:
             raise DialectError(f"{where}: unknown unit (known: {', '.join(UNITS)})")
         spec = _table(spec, where, f"[units.{name}] with its devtype and first")
+        if "devtype" in spec:
+            _only_known(spec, where, ("devtype", "first", "status", "note"))
         devtype = str(_needed(spec, "devtype", where, "each unit has its devtype, and its first"))
         _check_text(where, devtype, frozenset())
         if not devtype or " " in devtype:

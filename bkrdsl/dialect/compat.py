@@ -171,7 +171,9 @@ and a help: a key missing, or a table of another shape, is named where it is
 `machines.worker: must be a table (...), not a number (4)`); an entry's name
 misspelt (`[entries.reveiw_verb]`), which leaves the entry missing, is shown at
 the misspelt header ("did you mean `review_verb`?"), and so is a key misspelt
-(`valeu = "SMSG"`, "did you mean `value`?"); a placeholder, a character CMS's
+(`valeu = "SMSG"`, "did you mean `value`?"; a key an entry, role or unit does
+not take is refused, as `stauts` would leave the entry assumed and `statement =
+[...]` a machine without the site's statements, silently); a placeholder, a character CMS's
 code pages do not share, or a status is marked in its value. A machine's
 `password` and the Tape Manager password placeholder are shown as `*`s, as the
 directory reader masks a USER DIRECT's. With `--format` json, sarif, github or

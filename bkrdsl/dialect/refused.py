@@ -42,7 +42,10 @@ REFUSED = register(
     to write. An entry whose name is misspelt (`[entries.reveiw_verb]`) is
     both an entry bkrc does not read and a missing one: the error points
     at the misspelt header and names the entry meant; so does a key of an
-    entry misspelt (`valeu = "SMSG"`: no `value`).
+    entry misspelt (`valeu = "SMSG"`: no `value`). A key an entry, machine
+    role or unit does not take is refused too (`stauts = "confirmed"` would
+    leave the entry assumed, `statement = [...]` a machine without the
+    site's statements, and nothing would say so).
 
     The command stops there, exit 2, and writes nothing: a compile from a
     table bkrc cannot use would write files the site did not ask for.
@@ -241,6 +244,12 @@ def _help(message: str) -> str | None:
         if not names:
             return "this entry takes no placeholder: write the text alone"
         return "write one of the placeholders this entry takes: " + ", ".join(f"`{{{n}}}`" for n in names)
+    unread = re.search(r"'([^']+)' is no key bkrc reads there \(it reads ([^)]*)\)", message)
+    if unread:
+        meant = _close(unread.group(1), [k.strip() for k in unread.group(2).split(",")], cutoff=0.6)
+        if meant:
+            return f"did you mean `{meant}`? write `{meant} = ...` for `{unread.group(1)} = ...`"
+        return f"delete the key, or write one bkrc reads: {unread.group(2)}"
     above = re.search(r": (move it above `[^`]*`)$", message)
     if above:
         return f"{above.group(1)}: CP wants an entry's control statements before its device statements"
