@@ -3,15 +3,19 @@
 Hypothesis assembles clusters from the language's parts (members with
 workers, volumes, job suffixes and excludes; the standard library's machines
 or a renamed set, with or without an administrator; shared or local
-catalogs and expiry (now and then split over several blocks); groups, jobs with any selections, schedules and
-description text; disks; no, local or shared Tape Manager, with or without
+catalogs and expiry (now and then split over several blocks, and now and then on a
+list of members); groups, jobs with any selections, schedules and
+description text, run now and then on a list of members; disks; no, local or shared Tape Manager, with or without
 Device Manager Machines; now and then a catalog server or Tape Manager node
 named like another machine); whenever the checker reports no error, the
 emitters must produce files (never an exception) that pass every CMS rule,
 identically twice, job templates that each select something, CP directory
 entries whose USER, IDENTITY and SUBCONFIG
 IDs are all distinct and distinct from every other user the cluster
-declares, and one machine per role: no two roles sharing an ID. Another order
+declares, and one machine per role: no two roles sharing an ID. Read off the
+files, too, SSI rules 5 and 6: a single-configuration job's templates are on one
+member (from two it backs the same data up twice), an IDENTITY job has one on
+every member, and a shared catalog is purged from one member only. Another order
 of the jobs, group entries, disks and declarations finds the same diagnostics
 and writes the same lines; on disk, the `--dry-run` plan is what the compile
 does, the manifest holds each file's sha256, and `--check` sees any byte changed.
@@ -93,6 +97,21 @@ MACHINES = [
 SCHEDULES = ["daily 01:00", "weekly mon,thu 01:15", "weekly saturday,SUNDAY 05:45", "monthly 15 04:00", "manual"]
 
 
+def _member_list(draw, members: list[str], first: str | None = None) -> str:
+    """A `run on` or `expire on` list (`VMSYS1, M2` or `VMSYS1,M2`): `first`, then one or
+    more of `members` (it again now and then, BKR115 or BKR416), or, without `first`,
+    the members in any order, mostly all of them (`each member` written out), else some."""
+    if first is None:
+        every = draw(st.sampled_from([True] * 3 + [False]))
+        names = draw(st.permutations(members))[: len(members) if every else draw(st.integers(1, len(members)))]
+    else:
+        others = [m for m in members if m != first]
+        again = not others or draw(st.sampled_from([False] * 3 + [True]))
+        more = st.lists(st.sampled_from(others), min_size=0 if again else 1, max_size=2, unique=True) if others else []
+        names = [first] + ([first] if again else []) + (draw(more) if others else [])
+    return draw(st.sampled_from([", ", ","])).join(names)
+
+
 @st.composite
 def clusters(draw) -> str:
     members = draw(st.lists(st.sampled_from(MEMBER_NAMES), min_size=1, max_size=4, unique=True))
@@ -124,14 +143,17 @@ def clusters(draw) -> str:
     previews = draw(st.lists(st.sampled_from(SCHEDULES), max_size=2))
     if previews:
         expire = "{ purge weekly sun 03:00  retain 30 days }"
+    # Now and then the expiry runs on a list of members, or on each member: a shared
+    # catalog purged from two members is purged twice (BKR211).
+    listed = draw(st.sampled_from([False, False, True]))
     if draw(st.booleans()):
         if sfs == "BKRSVSFS":
             lines.append("  single user BKRSVSFS")
         lines.append(f"  catalog shared server {sfs} pool BKRPOOL on {members[0]}")
-        where = members[0]
+        where = draw(st.sampled_from([_member_list(draw, members, members[0]), "each member"])) if listed else members[0]
     else:  # one catalog per member: the SFS server is an IDENTITY with a SUBCONFIG per member
         lines.append(f"  catalog local server {sfs} pool BKRPOOL")
-        where = draw(st.sampled_from(["each member", members[0]]))
+        where = _member_list(draw, members) if listed else draw(st.sampled_from(["each member", members[0]]))
     lines.append(f"  expire on {where} {expire}")
     lines += [f"  expire on {where} {{ preview {schedule} }}" for schedule in previews]
     tape = draw(st.sampled_from(["", "shared", "local"]))
@@ -161,6 +183,12 @@ def clusters(draw) -> str:
     target = "to tape" if tape == "shared" and draw(st.booleans()) else "to disk pool BKUPPOOL"
     owner, item = draw(st.sampled_from(OWNERS)), draw(st.sampled_from(ITEMS))
     home = draw(st.sampled_from(members))
+    # Now and then the single-configuration job runs on a list of members (from two it
+    # backs the same data up twice, BKR220), and the IDENTITY job on a list for `each
+    # member`: every member in any order, or only some (their instances elsewhere
+    # never backed up, BKR221).
+    runs_on = _member_list(draw, members, home) if draw(st.sampled_from([False] * 4 + [True])) else home
+    each = _member_list(draw, members) if draw(st.sampled_from([False, False, True])) else "each member"
     lines += [
         "  job GUESTS1 {",
         f"    description {_description(draw(st.text(max_size=120)))}",
@@ -168,7 +196,7 @@ def clusters(draw) -> str:
         f"    include minidisk {owner} {item}",
         f"    exclude minidisk * {draw(st.sampled_from(ITEMS[1:]))}",
         f"    {target}",
-        f"    run on {home} {draw(st.sampled_from(SCHEDULES))}",
+        f"    run on {runs_on} {draw(st.sampled_from(SCHEDULES))}",
         "  }",
     ]
     if draw(st.booleans()):  # the same users' incremental, from the same member
@@ -186,7 +214,7 @@ def clusters(draw) -> str:
         f"    include minidisk * {draw(st.sampled_from(ITEMS))}",
         "    include sfs VMSYS:TCPIP.*",
         "    to disk pool BKUPPOOL",
-        f"    run on each member {draw(st.sampled_from(SCHEDULES))}",
+        f"    run on {each} {draw(st.sampled_from(SCHEDULES))}",
         "  }",
         "}",
     ]
@@ -280,8 +308,30 @@ def test_any_names_and_schedules_compile_to_cms_clean_files(text):
     _cms_clean_and_stable(text)
 
 
+def _listed(runs_on: str = "VMSYS1", each: str = "each member", expire: str = "VMSYS1", catalog: str = "shared") -> str:
+    """A cluster of `clusters`'s shape on VMSYS1 and VMSYS2, its jobs and expiry on these
+    members: a slip of SSI rule 5 or 6 the checker must refuse, or a list it takes."""
+    server = "  single user BKRSVSFS\n  catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1"
+    return "\n".join([
+        "import std/backup-manager", "import std/zvm73", "cluster PROP {",
+        "  member VMSYS1 { workers 2 }", "  member VMSYS2 { workers 2 }",
+        server if catalog == "shared" else "  catalog local server BKRSVSFS pool BKRPOOL",
+        f"  expire on {expire} {{ preview daily 01:00  purge weekly sun 03:00  retain 30 days }}",
+        "  single group GUESTS { LNX01 LNX02  match LNX* }", "  identity group SYSIDS { TCPIP }",
+        "  job GUESTS1 {", "    backup GUESTS full", "    include minidisk * 0100-0FFF",
+        "    exclude minidisk * 0190", "    to disk pool BKUPPOOL", f"    run on {runs_on} daily 01:00", "  }",
+        "  job SYSI {", "    backup SYSIDS incremental", "    include minidisk * 191", "    to disk pool BKUPPOOL",
+        f"    run on {each} daily 02:00", "  }", "}",
+    ]) + "\n"
+
+
 @settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(clusters())
+@example(_listed(runs_on="VMSYS1, VMSYS2"))  # the same data backed up from two members: BKR220
+@example(_listed(each="VMSYS2"))  # TCPIP's instance on VMSYS1 never backed up: BKR221
+@example(_listed(expire="VMSYS1,VMSYS2"))  # the shared catalog purged twice: BKR211
+@example(_listed(expire="each member"))  # the same: BKR211
+@example(_listed(each="VMSYS2, VMSYS1", expire="VMSYS2, VMSYS1", catalog="local"))  # clean: each member, listed
 def test_every_clean_cluster_compiles_to_cms_clean_files(text):
     artifacts = _cms_clean_and_stable(text)
     if artifacts is None:
@@ -290,6 +340,23 @@ def test_every_clean_cluster_compiles_to_cms_clean_files(text):
     for a in artifacts:
         if a.kind == "job-template":
             assert any(line.startswith("INCLUDE ") for line in a.text.splitlines()), a.path
+    # SSI rule 6, read off the templates: the single-configuration users' jobs (GUESTS1,
+    # GUESTS2) from one member, the same one, however `run on` lists members (from two,
+    # the same data twice); the IDENTITY users' job (SYSI) once on every member.
+    members = re.findall(r"^  member (\S+) \{", text, re.MULTILINE)
+    where: dict[str, list[str]] = {}
+    for a in artifacts:
+        if a.kind == "job-template":
+            where.setdefault(a.source_job, []).append(a.member)
+    assert len({m for job, found in where.items() if job != "SYSI" for m in found}) == 1, where
+    assert all(len(found) == 1 for job, found in where.items() if job != "SYSI"), where
+    assert sorted(where["SYSI"]) == sorted(members), where
+    # SSI rule 5: a shared catalog is purged from one member only, however `expire on`
+    # lists members; one catalog per member is purged from at least one.
+    purging = [a.member for a in artifacts if a.kind == "expire-exec" and "EXPIRE (PURGE" in a.text]
+    assert len(purging) == len(set(purging)) and purging, purging
+    if "catalog shared" in text:
+        assert len(purging) == 1, purging
 
 
 def _directory_ids(artifacts) -> list[str]:
