@@ -1403,7 +1403,7 @@ START_FIX = [
         "BKRSTART: found logged on at another member, left there: BKRSVSFS.",
     ]),
     ("minimal", "DEV1", {"elsewhere": ["BKRSVSFS"], "pools": {"BKRPOOL": ("BKRSVSFS", "never", 55)}}, 44, [
-        "BKRSTART: it off there; then run BKRSTART again.",
+        "BKRSTART:     ALL says where), or FORCE it off there; then run BKRSTART again.",
         "BKRSTART: the others need BKRSVSFS first: none of them was started.",
         "BKRSTART: nor asked: those already logged on, if any, run on as they are.",
         "BKRSTART: not started on member DEV1: BKRCATLG BKRBKUP BKRWRK01 BKRWRK02.",
@@ -1527,7 +1527,7 @@ def _bkrstart_block(key: str) -> list[str]:
 
 @pytest.mark.parametrize(("key", "example", "member", "state"), [
     ("is not logged on 60 seconds", "minimal", "DEV1", {"slow": {"BKRSVSFS": 40}}),
-    ("does not serve after 180", "minimal", "DEV1", {"pools": {"BKRPOOL": ("BKRSVSFS", "never", 55)}}),
+    ("see its console (FILESERV START)", "minimal", "DEV1", {"pools": {"BKRPOOL": ("BKRSVSFS", "never", 55)}}),
     ("The Tape Manager node does not need it", "prodssi", "VMSYS1",
      {"pools": {"BKRPOOL": ("BKRSVSFS", "never", 55)}}),
 ])
@@ -1541,6 +1541,20 @@ def test_rexx_md_s_bkrstart_failures_show_the_output_s_last_lines(cms, key, exam
     block = _bkrstart_block(key)
     assert run.rc == 44, run
     assert said[-len(block):] == block, run
+
+
+# stop 81, h2: the SFS server at a member CP names, its pool not serving from
+# here: docs/rexx.md's example is what BKRSTART says, the member named in the
+# console to look at and the FORCE to type (it said "where BKRSVSFS runs").
+def test_h2_81_rexx_md_s_pool_advice_names_the_member_the_server_runs_at(cms):
+    run = cms.run(example_exec("minimal", "DEV1", "BKRSTART"), member="DEV1", elsewhere=["BKRSVSFS"],
+                  at={"BKRSVSFS": "DEV2"}, pools={"BKRPOOL": ("BKRSVSFS", "never", 55)},
+                  identity=example_identity("minimal"))
+    said = [line for line in run.stdout.splitlines() if line.startswith("BKRSTART:")]
+    block = _bkrstart_block("CP AT DEV2 CMD FORCE BKRSVSFS")
+    assert run.rc == 44, run
+    first = said.index(block[0])
+    assert said[first:first + len(block)] == block, run
 
 
 # stop 80, h1: a CP SLEEP that fails in BKRSTART's wait is said as what it is,

@@ -1628,7 +1628,7 @@ _START_SERVED = [
     "/* 0 when the machine is logged on and, for the catalog's SFS */",
     "/* server, its file pool serves; on.i says whether it is logged on. */",
     "start: procedure expose me member m. q. x. w. s. p. pool. final,",
-    "  on. xa. xf. el. qa. halted",
+    "  on. xa. xf. el. qa. where. halted",
     "  parse arg i",
     "  up = logon(i)",
     "  on.i = (up = 0)",
@@ -1647,7 +1647,8 @@ def _logon(dialect) -> list[str]:
     XAUTOLOG's refusals (the dialect's rcs) already logged on goes to
     MEANWHILE, not in the directory says to load the entries."""
     return [
-        "logon: procedure expose me member m. q. x. w. s. xa. xf. el. qa. halted",
+        "logon: procedure expose me member m. q. x. w. s. xa. xf. el. qa.,",
+        "  where. halted",
         "  parse arg i",
         "  asked = queryuser(i)",
         "  if asked = 0 then do",
@@ -1695,7 +1696,7 @@ def _meanwhile(dialect) -> list[str]:
         "/* on since the query (another BKRSTART, an operator) is what */",
         "/* XAUTOLOG was for, when QUERY USER now says so. Any other rc */",
         "/* says nothing of the kind: it is not asked about again. */",
-        "meanwhile: procedure expose me m. q. x. s. w. el. qa.",
+        "meanwhile: procedure expose me m. q. x. s. w. el. qa. where.",
         "  parse arg i",
         "  asked = queryuser(i)",
         "  if asked = 0 then do",
@@ -1731,7 +1732,7 @@ def _queryuser(dialect, apart: bool, member: str, served: bool = False, example:
     if len(f"  if wordpos({literal}, rest) = 1 then nop") > MAX_COLUMNS:
         # A site's form too long for the line it is compared on: set once, split.
         away, literal = rexx_assign("away", elsewhere, indent=2), "away"
-    exposed = "me m. q. s. w. el. qa." if apart else "me m. q."
+    exposed = "me m. q. s. w. el. qa. where." if apart else "me m. q."
     single = f", or {RC_ELSEWHERE} for a single-configuration machine (ELSEWHERE)" if apart else ""
     lines = [
         *rexx_comment(
@@ -1769,10 +1770,12 @@ def _queryuser(dialect, apart: bool, member: str, served: bool = False, example:
         "/* A single-configuration machine runs at one member at a time: */",
         "/* logged on at another, XAUTOLOG cannot start it here. el.i */",
         "/* says it was found there (its rc is one CP could give too). */",
-        "elsewhere: procedure expose me m. w. el. qa.",
+        "elsewhere: procedure expose me m. w. el. qa. where.",
         "  parse arg i",
         "  el.i = 1",
         "  there = whereis(i)",
+        # Kept for AWAY, which names the member in its advice ('' when CP named none).
+        *(["  where.i = there"] if served else []),
         "  if there == '' then do",
         "    call tell me':' m.i 'is logged on at another member of the',",
         "      'SSI cluster'",
@@ -1856,7 +1859,7 @@ def _away_routine() -> list[str]:
         "/* the one server of the one file pool: no second catalog. The */",
         "/* machines here need its pool, not its place: they start once */",
         "/* the pool serves from here; the server is left where it runs. */",
-        "away: procedure expose me m. p. pool. final halted",
+        "away: procedure expose me m. p. pool. final halted qa. where.",
         "  parse arg i",
         "  call tell me': its file pool' pool.i 'is asked from here instead.'",
         "  asked = serving(i)",
@@ -1867,8 +1870,20 @@ def _away_routine() -> list[str]:
         "    call tell me': are started here;' m.i 'is left where it runs.'",
         "    return 0",
         "  end",
-        "  call tell me': start its file pool where' m.i 'runs, or FORCE'",
-        "  call tell me': it off there; then run' me 'again.'",
+        # Where it runs, as ELSEWHERE found it (where.i): the operator here is
+        # told the member to look at, and the command that frees its home.
+        "  if where.i == '' then do",
+        "    call tell me': start its file pool where' m.i 'runs (CP' qa.i,",
+        "      'says where), or FORCE it off there; then run' me 'again.'",
+        "    return asked",
+        "  end",
+        "  call tell me': start its file pool on member' where.i', where' m.i,",
+        "    'runs,'",
+        "  call tell me': or FORCE it off there, from a class A user:'",
+        "  call tell me':   CP AT' where.i 'CMD FORCE' m.i",
+        "  call tell me': then, once it is logged off, run' me 'again: it',",
+        "    'starts'",
+        "  call tell me':' m.i 'here, on its home.'",
         "  return asked",
     ]
 
@@ -1877,7 +1892,7 @@ def _await(seconds: int) -> list[str]:
     """AWAIT: waits up to `seconds` (a whole number of POLL_SECONDS) for a machine
     to log on (rc RC_NOT_UP when it does not in time)."""
     return [
-        "await: procedure expose me m. q. s. w. el. qa. halted",
+        "await: procedure expose me m. q. s. w. el. qa. where. halted",
         "  parse arg i",
         f"  call tell me': waiting up to {seconds} seconds for' m.i 'to log on.'",
         f"  do try = 1 to {seconds // POLL_SECONDS}",
@@ -1952,7 +1967,25 @@ def _not_taken(key: str) -> list[str]:
     ]
 
 
-def _serving(seconds: int) -> list[str]:
+#: SERVING's line that sends the operator to the SFS server's console; where the
+#: server may be found at another member (AWAY), the member ELSEWHERE found it at.
+_SERVING_CONSOLE = [
+    "  call tell me': see its console (FILESERV START). If it needs',",
+    "    'longer,'",
+]
+_SERVING_CONSOLE_THERE = [
+    "  if where.i == '' then",
+    "    call tell me': see its console (FILESERV START). If it needs',",
+    "      'longer,'",
+    "  else do",
+    "    call tell me':' m.i 'runs on member' where.i': see its console',",
+    "      'there'",
+    "    call tell me': (FILESERV START). If it needs longer,'",
+    "  end",
+]
+
+
+def _serving(seconds: int, apart: bool = False) -> list[str]:
     """SERVING: waits up to `seconds` (a whole number of POOL_SECONDS) for a
     machine's file pool to serve (rc RC_NOT_UP when it does not in time). Each
     query is bracketed by CMSTYPE HT and RT, which keep its answer off the
@@ -1965,7 +1998,8 @@ def _serving(seconds: int) -> list[str]:
         "/* starts its file pool. Asks the pool (p.i) until it answers rc 0; */",
         "/* an rc in final (the command cannot work) ends the wait at once, */",
         "/* any other rc is taken as not serving yet. */",
-        "serving: procedure expose me m. p. pool. final halted",
+        "serving: procedure expose me m. p. pool. final halted"
+        + (" where." if apart else ""),
         "  parse arg i",
         "  if p.i == '' then return 0",
         "  what = 'file pool' pool.i 'of' m.i",
@@ -2023,8 +2057,7 @@ def _serving(seconds: int) -> list[str]:
         "  end",
         "  call tell me':' what 'does not serve after' waited 'seconds:'",
         "  call tell me': its last answer to' p.i 'was rc' asked'.'",
-        "  call tell me': see its console (FILESERV START). If it needs',",
-        "    'longer,'",
+        *(_SERVING_CONSOLE_THERE if apart else _SERVING_CONSOLE),
         "  call tell me': raise pool-wait in the catalog statement of the .bkr'",
         "  call tell me': file and compile it again.'",
         "  call nottaken asked",
@@ -2320,8 +2353,17 @@ def _unexposed(lines: list[str], stems: tuple[str, ...]) -> list[str]:
     machine is waited for, `s.` where none is single-configuration."""
     out, exposing = [], False
     for line in lines:
+        continued = exposing
         if exposing or " procedure expose " in line:
-            line = " ".join(word for word in line.split(" ") if word not in stems)
+            # A continued list's comma is no part of its last stem's word.
+            comma = "," if line.endswith(",") else ""
+            words = line.removesuffix(",").split(" ")
+            line = " ".join(word for word in words if word not in stems) + comma
+        if continued and not line.strip():
+            # Every stem of the continuation line left out: the list ends above.
+            out[-1] = out[-1].rstrip(",")
+            exposing = False
+            continue
         # An expose list continued on the next line (a trailing comma).
         exposing = line.endswith(",") and (exposing or " procedure expose " in line)
         out.append(line)
@@ -2350,9 +2392,12 @@ def _start_routines(
     out += ["", *_queryuser(dialect, apart, member, served, example), ""]
     out += [line for line in _meanwhile(dialect) if apart or line != _APART]
     out += ["", *_await(catalog.logon_wait), "", *_SLEPT] if waits else []
-    out += ["", *_serving(catalog.pool_wait), "", *_not_taken("query_filepool")] if served else []
+    out += ["", *_serving(catalog.pool_wait, apart), "", *_not_taken("query_filepool")] if served else []
     out += ["", *_away_routine()] if served and apart else []
     unused = (() if waits else ("w.", "halted")) + (() if apart else ("s.", "el.", "qa."))
+    # where.: ELSEWHERE keeps the member it found for AWAY, which only the SFS
+    # server's home has (its pool waited for, a single-configuration machine).
+    unused += () if served and apart else ("where.",)
     return _unexposed(out, unused)
 
 
@@ -2456,6 +2501,8 @@ def _profile_snippet(model: Model, member: MemberModel | str, source: str, diale
         "xa. = 0",
         "xf. = 0",
         *(["/* el.i: ELSEWHERE found machine i at another member. */", "el. = 0"] if apart else []),
+        *(["/* where.i: the member it found it at, where CP names one. */", "where. = ''"]
+          if served and apart else []),
         *(["held = 0"] if held else []),
         "do i = 1 to m.0",
         *(_START_HELD_BACK if held else []),
