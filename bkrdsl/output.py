@@ -3234,9 +3234,11 @@ def _temp_prefix(out_dir: Path) -> str:
     return f".{name}{TEMP_MARK}"
 
 
-def _leftovers(out_dir: Path) -> list[tuple[Path, str, int]]:
+def _leftovers(out_dir: Path, *, others: bool = False) -> list[tuple[Path, str, int]]:
     """(path, role, pid) of temporary folders earlier runs left beside out_dir
-    (beside its target, when it is a symbolic link: `swapped_folder`)."""
+    (beside its target, when it is a symbolic link: `swapped_folder`). With
+    `others`, those of the name that belong to another user instead, which no
+    compile of this user's touches (`others_leftovers`)."""
     out_dir = swapped_folder(out_dir)
     prefix = _temp_prefix(out_dir)
     found = []
@@ -3254,7 +3256,7 @@ def _leftovers(out_dir: Path) -> list[tuple[Path, str, int]]:
             names = sorted(
                 entry.name
                 for entry in entries
-                if entry.name.startswith(prefix) and _real_folder(entry) and _own_folder(entry)
+                if entry.name.startswith(prefix) and _real_folder(entry) and _own_folder(entry) != others
             )
     except OSError:
         return []
@@ -3265,6 +3267,46 @@ def _leftovers(out_dir: Path) -> list[tuple[Path, str, int]]:
         if role in ("new", "old") and pid.isdigit():
             found.append((path, role, int(pid)))
     return found
+
+
+def others_leftovers(out_dir: Path) -> list[str]:
+    """A `warning:` line for each folder beside DIR named as a compile's temporary
+    folder that belongs to another user: a compile of that user's left it (killed)
+    or is writing it now. bkrc removes only its own user's (`_leftovers`: another
+    user's is never put in DIR's place nor removed), so without a word such a
+    folder stays there and takes room, and a sysprog wonders why the disk fills.
+    Each names its owner, whether the process that made it still runs, and how to
+    erase it once that user's compile has ended (stop 81)."""
+    lines = []
+    for path, _role, pid in _leftovers(out_dir, others=True):
+        try:
+            uid = path.lstat().st_uid
+        except OSError:
+            continue  # gone meanwhile: nothing to say
+        owner = _user_name(uid)
+        who = f"user {escaped(owner)} (uid {uid})" if owner else f"uid {uid} (no user of that ID here)"
+        if _pid_alive(pid):
+            made = f"made by a compile of that user's whose process {pid} still runs (it may be writing it now)"
+        else:
+            made = f"left by a compile of that user's that was killed (process {pid} is gone)"
+        lines.append(
+            f"warning: {escaped(path.name)} beside {escaped(out_dir)} belongs to {who}, {made}; bkrc removes only"
+            f" its own user's, so it stays, taking room: once that compile has ended, {escaped(owner) if owner else 'that user'}"
+            f" (or root) can erase it: rm -r -- {escaped(shlex.quote(str(path)))}"
+        )
+    return lines
+
+
+def _user_name(uid: int) -> str | None:
+    """The login name of `uid`, None where the system has none for it (or no `pwd`)."""
+    try:
+        import pwd
+    except ImportError:  # pragma: no cover - not POSIX
+        return None
+    try:
+        return pwd.getpwuid(uid).pw_name
+    except KeyError:
+        return None
 
 
 class WriteLock:

@@ -562,3 +562,98 @@ def test_a_compile_terminated_while_its_input_is_checked_prints_a_document_that_
         assert invocation["executionSuccessful"] is False
     else:
         assert [(i["check_name"], i["description"]) for i in document] == [("bkrc", line)]
+
+
+# stop 81, h2: another user's leftover folder beside DIR is a warning naming its owner
+def _dead_pid() -> int:
+    """The ID of a process that has ended."""
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True,
+                          check=True)
+    return int(done.stdout)
+
+
+def _others_folder(tmp_path: Path, monkeypatch, pid: int) -> tuple[Path, str, int]:
+    """A folder named as a compile's temporary folder beside out/, another user's:
+    as root given to nobody; else this user's, the process seen as another user.
+    (path, its owner's name, its owner's uid)."""
+    import os
+    import pwd
+
+    from bkrdsl import output
+
+    folder = tmp_path / f".out.bkrc-new-{pid}-abcdefgh"
+    folder.mkdir()
+    (folder / "DEV1").mkdir()
+    if os.geteuid() == 0:
+        os.chown(folder, 65534, 65534)
+    else:
+        uid = os.geteuid() + 1
+        monkeypatch.setattr(output.os, "geteuid", lambda: uid)
+    uid = folder.lstat().st_uid
+    return folder, pwd.getpwuid(uid).pw_name, uid
+
+
+@pytest.mark.parametrize("fmt", ["text", "short", *FORMATS])
+@pytest.mark.parametrize("mode", [[], ["--dry-run"], ["--check"]])
+def test_h2_81_another_user_s_leftover_folder_is_a_warning_that_names_its_owner(
+    compiled, monkeypatch, fmt, mode, sarif_errors
+):
+    """Stop 79 made compile use (put back, remove) only its own user's leftover
+    folders; another user's, in a folder a team shares, stayed silently, and a
+    sysprog wondered why the disk filled. Each is now one `bkrc: warning:` line
+    on the stream bkrc's own lines take in that format (standard error, or
+    standard output where the document is all of standard error), naming the
+    folder, its owner, whether its process still runs, and how to erase it; the
+    run is as it was (exit 0, the document clean, the folder left alone)."""
+    pid = _dead_pid()
+    folder, owner, uid = _others_folder(compiled, monkeypatch, pid)
+    (compiled / "dev.bkr").write_text(GOOD.replace("workers 2  private-volume D1PRV1", "workers 2  private-volume D1PRV2"))
+    expect = 1 if mode == ["--check"] else 0
+    result = run_cli(["compile", "dev.bkr", "-o", "out", "--format", fmt, *mode], expect=expect)
+    said = result.stdout if fmt in ("json", "sarif", "gitlab") else result.stderr
+    document = result.stderr if fmt in ("json", "sarif", "gitlab") else None
+    line = (
+        f"bkrc: warning: {folder.name} beside out belongs to user {owner} (uid {uid}), left by a compile of that"
+        f" user's that was killed (process {pid} is gone); bkrc removes only its own user's, so it stays, taking"
+        f" room: once that compile has ended, {owner} (or root) can erase it: rm -r -- {folder}"
+    )
+    assert said.splitlines().count(line) == 1, said
+    if document is not None:  # still one document, which says a successful run
+        if fmt == "sarif":
+            assert sarif_errors(document) == []
+        elif fmt == "json":
+            assert json.loads(document)["execution_successful"] is True
+        else:
+            json.loads(document)
+        assert line not in document
+    assert folder.is_dir() and (folder / "DEV1").is_dir()
+
+
+@pytest.mark.parametrize("mode", [["--dry-run"], ["--check"]])
+def test_h2_81_the_plan_s_json_lists_another_user_s_leftover_folder_among_its_warnings(compiled, monkeypatch, mode):
+    """`--plan-format json` keeps bkrc's warnings in its document: the folder's line
+    too, and a process that still runs is said to be perhaps writing it now."""
+    import os
+
+    folder, owner, uid = _others_folder(compiled, monkeypatch, os.getpid())
+    result = run_cli(["compile", "dev.bkr", "-o", "out", "--plan-format", "json", *mode], expect=0)
+    warnings = json.loads(result.stdout)["warnings"]
+    assert warnings == [(
+        f"bkrc: warning: {folder.name} beside out belongs to user {owner} (uid {uid}), made by a compile of that"
+        f" user's whose process {os.getpid()} still runs (it may be writing it now); bkrc removes only its own"
+        f" user's, so it stays, taking room: once that compile has ended, {owner} (or root) can erase it:"
+        f" rm -r -- {folder}"
+    )], warnings
+
+
+def test_h2_81_this_user_s_own_leftover_is_removed_not_warned_of(compiled):
+    """This user's own leftover is a killed compile's, removed first as ever: no
+    warning of another user's."""
+    folder = compiled / f".out.bkrc-new-{_dead_pid()}-abcdefgh"
+    folder.mkdir()
+    result = run_cli(["compile", "dev.bkr", "-o", "out"], expect=0)
+    assert "belongs to" not in result.stdout + result.stderr
+    assert not folder.exists()

@@ -677,6 +677,10 @@ def _compile(
         # Each source file read, for the manifest: a module edited is named as such.
         sources = output.source_records(analysis.name, source, analysis.program.sources)
         plan = output.make_plan(out, artifacts, source, locked=lock.held, dialect=dialect, sources=sources)
+        # Another user's folders of a compile's name, which this one leaves alone:
+        # said, so that the room they take is not a mystery.
+        for line in output.others_leftovers(out):
+            _say(f"bkrc: {line}", status, "warnings")
         if file != "-":  # a source named as the diagnostics name it (`-` imports from here)
             plan.sources_folder = os.path.dirname(analysis.name)
         warned, carried = _with_changes(plan, artifacts, dialect, directory)
