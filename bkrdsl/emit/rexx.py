@@ -1686,17 +1686,36 @@ def _logon(dialect) -> list[str]:
     ]
 
 
-def _meanwhile(dialect) -> list[str]:
+#: MEANWHILE's lines for the machine waited for (the SFS server), where one is:
+#: refused as already logged on yet not logged on here, it may be logging on,
+#: started by another BKRSTART whose AWAIT is in CP SLEEP (two at once, AUTOLOG1's
+#: and an operator's) or an operator's XAUTOLOG, so it is waited for as one this
+#: BKRSTART started (AWAIT), not failed as "its logoff may be under way" with
+#: every Backup Manager machine held back (stop 81).
+_MEANWHILE_AWAITED = [
+    "  if w.i & asked = {not_on} then do",
+    "    call tell me': CP' x.i 'was refused as already logged on, yet',",
+    "      'CP' q.i 'answers that it is not logged on here: its logon',",
+    "      'may be under way (another BKRSTART, or an XAUTOLOG by an',",
+    "      'operator), or its logoff.'",
+    "    return await(i)",
+    "  end",
+]
+
+
+def _meanwhile(dialect, waits: bool = False) -> list[str]:
     """MEANWHILE, after LOGON and QUERYUSER (`_queryuser`); `already` is CP's
     rc for XAUTOLOG of a user already logged on (at most four digits: the
-    comment's first line stays within 72 columns)."""
+    comment's first line stays within 72 columns). `waits`: a machine is waited
+    for (`_MEANWHILE_AWAITED`)."""
     already = dialect.return_code("xautolog_already_logged_on_rc")
+    awaited = [line.replace("{not_on}", str(CP_NOT_LOGGED_ON)) for line in _MEANWHILE_AWAITED] if waits else []
     return [
         f"/* CP refused XAUTOLOG as already logged on (rc {already}): logged */",
         "/* on since the query (another BKRSTART, an operator) is what */",
         "/* XAUTOLOG was for, when QUERY USER now says so. Any other rc */",
         "/* says nothing of the kind: it is not asked about again. */",
-        "meanwhile: procedure expose me m. q. x. s. w. el. qa. where.",
+        "meanwhile: procedure expose me m. q. x. s. w. el. qa. where. halted",
         "  parse arg i",
         "  asked = queryuser(i)",
         "  if asked = 0 then do",
@@ -1704,6 +1723,7 @@ def _meanwhile(dialect) -> list[str]:
         "    return 0",
         "  end",
         _APART,
+        *awaited,
         f"  call tell me': CP' x.i 'failed, rc {already}.'",
         f"  if asked = {CP_NOT_LOGGED_ON} then do",
         "    call tell me': yet CP' q.i 'answers that it is not logged on here:'",
@@ -2390,7 +2410,7 @@ def _start_routines(
     backup = _START_WHY["backup-server"]
     example = next((user for user, why, _, _ in order if why == backup), order[0][0] if order else "BKRBKUP")
     out += ["", *_queryuser(dialect, apart, member, served, example), ""]
-    out += [line for line in _meanwhile(dialect) if apart or line != _APART]
+    out += [line for line in _meanwhile(dialect, waits) if apart or line != _APART]
     out += ["", *_await(catalog.logon_wait), "", *_SLEPT] if waits else []
     out += ["", *_serving(catalog.pool_wait, apart), "", *_not_taken("query_filepool")] if served else []
     out += ["", *_away_routine()] if served and apart else []
