@@ -627,3 +627,80 @@ def test_sigterm_before_the_command_runs_prints_the_document_of_a_failed_run(mon
     assert document["execution_successful"] is False and document["failures"] == ["bkrc: terminated"]
     other = result.stdout if stream == "stderr" else result.stderr
     assert other == "bkrc: terminated\n"
+
+
+# stop 81, h1: a SIGTERM while bkrc starts, before the group could answer it
+STARTING = r"""
+import os, signal, sys
+
+KILLS = int(sys.argv[1])  # how many SIGTERMs: the first while click is imported, again at each import of it
+
+
+class Terminate:
+    '''Sends SIGTERM to bkrc at its import of click: while the entry point imports
+    the command line (`bkrdsl.__main__`), where a cancelled job's signal lands.'''
+
+    def find_spec(self, name, path=None, target=None):
+        global KILLS
+        if name == "click" and KILLS:
+            KILLS -= 1
+            os.kill(os.getpid(), signal.SIGTERM)
+        return None
+
+
+sys.meta_path.insert(0, Terminate())
+sys.argv = ["bkrc", *sys.argv[2:]]
+from bkrdsl.__main__ import main
+
+main()
+"""
+
+
+@pytest.mark.parametrize(
+    ("command", "stream"),
+    [(["check", "--format", "json"], "stdout"), (["compile", "--format", "sarif", "-o", "OUT"], "stderr"), (["check"], None)],
+)
+def test_sigterm_while_bkrc_starts_is_answered_as_later(tmp_path, command, stream):
+    """SIGTERM while the entry point imports click and the command line (the first
+    tenth of a second or so, where `timeout` or a cancelled job's signal lands) ended
+    the process as Python's default does, no line and no document (exit -15): the
+    handler was put in place by the group, once everything was imported. It is now
+    bkrc's first act (`bkrdsl.__main__`), so the run ends as one stopped later does:
+    `bkrc: terminated`, 143, and in a document format the document of a run that
+    failed on its stream, the line on the other."""
+    import subprocess
+    import sys
+
+    args = [str(tmp_path / "out") if word == "OUT" else word for word in command]
+    run = subprocess.run(
+        [sys.executable, "-c", STARTING, "1", *args, str(MINIMAL)], capture_output=True, text=True, check=False
+    )
+    assert run.returncode == 143, (run.returncode, run.stdout, run.stderr)
+    assert "Traceback" not in run.stdout + run.stderr
+    if stream is None:  # the text format: the line alone
+        assert (run.stdout, run.stderr) == ("", "bkrc: terminated\n")
+        return
+    document = json.loads(getattr(run, stream))
+    other = run.stderr if stream == "stdout" else run.stdout
+    assert other == "bkrc: terminated\n"
+    if "sarif" in command:
+        (invocation,) = document["runs"][0]["invocations"]
+        assert invocation["executionSuccessful"] is False
+    else:
+        assert document["execution_successful"] is False and document["failures"] == ["bkrc: terminated"]
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_second_sigterm_while_bkrc_answers_the_first_one_as_it_starts_still_says_it(tmp_path):
+    """A second SIGTERM while bkrc imports what it needs to print the document of the
+    first: the line alone, exit 143, never a traceback."""
+    import subprocess
+    import sys
+
+    run = subprocess.run(
+        [sys.executable, "-c", STARTING, "2", "check", "--format", "json", str(MINIMAL)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (run.returncode, run.stdout, run.stderr) == (143, "", "bkrc: terminated\n")

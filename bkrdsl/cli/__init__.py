@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 import signal
 import sys
-import threading
+from collections.abc import Sequence
 
 import click
 
@@ -69,9 +69,7 @@ class _LazyGroup(click.Group):
         except BrokenPipeError:
             reader_gone()
         except KeyboardInterrupt as err:
-            word, code = interruption(err)
-            click.echo(f"bkrc: {word}", err=True)
-            sys.exit(code)
+            sys.exit(interrupted(err, given, ctx=None))
 
     def invoke(self, ctx):
         # Click would print "Aborted!" and exit 1, which reads as "errors in the
@@ -82,10 +80,7 @@ class _LazyGroup(click.Group):
             previous = _answer_sigterm()
             return super().invoke(ctx)
         except KeyboardInterrupt as err:
-            word, code = interruption(err)
-            if not _interrupted_document(self, ctx, f"bkrc: {word}"):
-                click.echo(f"bkrc: {word}", err=True)
-            ctx.exit(code)
+            ctx.exit(interrupted(err, ctx.meta.get(_ARGS, []), ctx=ctx))
         except FileNotFoundError:
             # Started in a folder that was deleted since (a shell left in DIR after
             # `bkrc compile -o DIR` replaced it): `os.path.abspath` itself fails.
@@ -120,20 +115,33 @@ class _LazyGroup(click.Group):
 _ARGS = "bkrc.args"
 
 
-def _interrupted_document(group: click.Group, ctx: click.Context, line: str) -> bool:
-    """Ctrl-C or SIGTERM before the command could answer it (while its module was
-    imported, or its command line read): in a document format the command line
-    names, the line on the other stream and the document of a run that failed, as
-    the command itself prints them (`DocumentCommand.invoke`). False when there is
-    no such format (the caller prints the line alone)."""
+def interrupted(err: KeyboardInterrupt, words: Sequence[str] | None, *, ctx: click.Context | None = None) -> int:
+    """Ctrl-C, SIGTERM or SIGHUP before the command could answer it (while bkrc
+    started, its command's module was imported, or its command line read):
+    `bkrc: interrupted` (`terminated`, `hung up`) and, in a document format the
+    command line `words` names (None: `sys.argv`'s), the document of a run that
+    failed (`_interrupted_document`). Returns the exit code, 130, 143 or 129."""
+    word, code = interruption(err)
+    line = f"bkrc: {word}"
+    words = sys.argv[1:] if words is None else list(words)
+    if not _interrupted_document(cli, words, line, ctx):
+        click.echo(line, err=True)
+    return code
+
+
+def _interrupted_document(group: click.Group, words: Sequence[str], line: str, ctx: click.Context | None) -> bool:
+    """In a document format the command line `words` names, the line on the other
+    stream and the document of a run that failed, as the command itself prints them
+    (`DocumentCommand.invoke`). False when there is no such format (the caller
+    prints the line alone)."""
     from bkrdsl.cli.common import DOCUMENT_FORMATS, DocumentCommand, given_format, interrupted_document
 
-    words = ctx.meta.get(_ARGS, [])
     at = next((n for n, word in enumerate(words) if not word.startswith("-")), None)
     if at is None:
         return False
     try:
-        command = group.get_command(ctx, words[at])  # imported here if the signal came first
+        # The command's module is imported here if the signal came first.
+        command = group.get_command(ctx or click.Context(group, info_name="bkrc"), words[at])
     except BaseException:  # noqa: BLE001 - a second signal, or a module that cannot be imported: the line alone
         return False
     if not isinstance(command, DocumentCommand):
@@ -187,19 +195,14 @@ def _answer_sigterm() -> dict:
     ssh connection or terminal that dropped: `signals.HungUp`) as SIGTERM: a
     command that writes tidies up and says what it left, rather than dying with
     a temporary folder beside DIR. Not where a signal is ignored (`nohup`) or
-    handled already. Returns the handlers to put back, by signal."""
-    from bkrdsl.signals import raise_hung_up, raise_terminated
+    handled by another. bkrc's entry point installed them already, before
+    anything was imported (`bkrdsl.__main__`); this is for a caller that runs the
+    group itself, and puts the default back once the command is done, where a
+    signal would find click's "Aborted!" (exit 1). Returns the handlers to put
+    back, by signal (`signals.answer`)."""
+    from bkrdsl.signals import answer
 
-    previous = {}
-    if threading.current_thread() is not threading.main_thread():
-        return previous
-    answers = [(signal.SIGTERM, raise_terminated)]
-    if hasattr(signal, "SIGHUP"):  # not on Windows
-        answers.append((signal.SIGHUP, raise_hung_up))
-    for signum, handler in answers:
-        if signal.getsignal(signum) is signal.SIG_DFL:
-            previous[signum] = signal.signal(signum, handler)
-    return previous
+    return answer()
 
 
 @click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -292,16 +295,14 @@ def _whole_writes() -> None:
 
 def main(argv: list[str] | None = None) -> None:
     """Console entry point: click's own exit codes, and one line (exit 2) for any crash."""
-    _whole_writes()
-    _names_as_bytes()
     try:
+        _whole_writes()
+        _names_as_bytes()
         cli.main(args=argv, prog_name="bkrc", standalone_mode=True)
     except SystemExit:
         raise
     except KeyboardInterrupt as err:
-        word, code = interruption(err)
-        click.echo(f"bkrc: {word}", err=True)
-        sys.exit(code)
+        sys.exit(interrupted(err, argv))
     # Deliberately broad: any bug left is told as an internal error, with where to report it, never a traceback.
     except Exception as err:  # noqa: BLE001  # pragma: no cover - exercised by the crash test via monkeypatch
         try:
