@@ -451,3 +451,83 @@ def test_every_table_bkrc_refuses_is_framed_without_a_crash(tmp_path):
             assert shown is not None and shown.startswith("error[BKR601]: "), shown
             assert f"--> {table}:" in shown and shown.endswith("\n1 error"), shown
     assert refused > 100
+
+
+# stop 80, h1: `--changes FILE --format json` prints a document in every run
+@pytest.mark.parametrize("case", ["missing", "folder", "not UTF-8", "not TOML", "empty", "refused", "unreadable"])
+def test_changes_as_json_of_a_table_it_cannot_read_prints_the_document_of_a_failed_run(tmp_path, monkeypatch, case):
+    """A FILE missing, a folder, unreadable, not UTF-8, not TOML or a table bkrc
+    refuses: standard output held nothing, which no JSON reader parses, where every
+    other command prints the document of a run that failed. It is the command's own
+    document, `changes` null (never `[]`, which reads as a table that changes
+    nothing), `execution_successful` false and bkrc's line in `failures`; the line
+    on standard error as before, exit 2."""
+    import errno
+
+    table = tmp_path / "site-dialect.toml"
+    if case == "folder":
+        table.mkdir()
+    elif case == "not UTF-8":
+        table.write_bytes(b'[dialect]\nproduct = "\xff"\n')
+    elif case == "not TOML":
+        table.write_text("[dialect\n")
+    elif case == "empty":
+        table.write_text("")
+    elif case == "refused":
+        table.write_text(BUILTIN.read_text(encoding="utf-8").replace('value = "autov"', 'value = "dirmaint"'))
+    elif case == "unreadable":  # the tests run as root, whom chmod 000 does not stop
+        import bkrdsl.dialect
+
+        table.write_text(BUILTIN.read_text(encoding="utf-8"))
+
+        def open_(file, *args, **kwargs):
+            if str(file) == str(table):
+                raise PermissionError(errno.EACCES, "Permission denied", str(file))
+            return open(file, *args, **kwargs)
+
+        monkeypatch.setattr(bkrdsl.dialect, "open", open_, raising=False)
+    result = run_cli(["dialect", "--changes", table, "--format", "json"], expect=2)
+    document = json.loads(result.stdout)
+    (line,) = document["failures"]
+    assert line.startswith(f"bkrc: {table}: ")
+    # On standard error, bkrc's line; a table bkrc reads and refuses is BKR601 there,
+    # framed at its line with a caret and a help (h7, stop 80).
+    if result.stderr.startswith("error[BKR601]: "):
+        assert f"--> {table}:" in result.stderr
+    else:
+        assert result.stderr == line + "\n"
+    assert document == {
+        "format_version": "1",
+        "table": str(table),
+        "against": {"product": "IBM Backup and Restore Manager for z/VM", "release": "1.3"},
+        "changes": None,
+        "execution_successful": False,
+        "failures": [line],
+    }
+    # The text format: standard error alone, as with json.
+    text = run_cli(["dialect", "--changes", table], expect=2)
+    assert (text.stdout, text.stderr) == ("", result.stderr)
+
+
+def test_changes_as_json_interrupted_prints_the_document_of_a_failed_run(tmp_path, monkeypatch):
+    """SIGTERM (a cancelled job) while the tables are read: `bkrc: terminated`, 143,
+    and the document of a run that failed, as the other commands print it."""
+    import signal
+
+    import bkrdsl.dialect
+
+    def terminated(*args, **kwargs):
+        signal.raise_signal(signal.SIGTERM)
+
+    monkeypatch.setattr(bkrdsl.dialect, "load_dialect", terminated)
+    result = run_cli(["dialect", "--changes", printed_copy(tmp_path), "--format", "json"], expect=143)
+    document = json.loads(result.stdout)
+    assert document["changes"] is None and document["against"] is None
+    assert document["execution_successful"] is False and document["failures"] == ["bkrc: terminated"]
+    assert result.stderr == "bkrc: terminated\n"
+
+
+def test_changes_as_json_of_a_table_it_reads_says_the_run_succeeded(tmp_path):
+    document = json.loads(run_cli(["dialect", "--changes", edited(tmp_path), "--format", "json"], expect=0).stdout)
+    assert document["execution_successful"] is True and document["failures"] == []
+    assert len(document["changes"]) == 4

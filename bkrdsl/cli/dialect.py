@@ -8,7 +8,9 @@ install` puts it. With `--changes FILE` it loads the site's table, as
 `--dialect FILE` does (a table bkrc refuses is exit 2, in the same one
 line), and lists what it changes against the built-in one, item by item
 (`bkrdsl/dialect/changes.py`): what a reviewer reads before a compile with
-`--dialect FILE`. Either way the exit is 0, with changes or none.
+`--dialect FILE`. Either way the exit is 0, with changes or none. With
+`--format json` a FILE it cannot read prints the document of a run that
+failed (`changes` null, `execution_successful` false), not nothing.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import sys
 
 import click
 
-from bkrdsl.cli.common import EXIT_OK, EXIT_USAGE, OnceOption, named
+from bkrdsl.cli.common import EXIT_OK, EXIT_USAGE, OnceOption, interruption, named
 
 
 @click.command("dialect", short_help="Print the built-in dialect table, or what a copy of it changes.")
@@ -45,7 +47,8 @@ def dialect_cmd(changes_path, fmt):
     edit an entry, then pass `--dialect site-dialect.toml` to check and compile.
     With --changes FILE: each entry, machine role and size unit whose value,
     status or note FILE changes, and the entries it adds, which bkrc does not
-    read (a misspelt name?); a table bkrc refuses is exit 2, as with --dialect.
+    read (a misspelt name?); a table bkrc refuses is exit 2, as with --dialect
+    (with --format json, in a document that says the run failed).
     """
     from bkrdsl.dialect import DialectError, builtin_path, load_dialect
 
@@ -63,15 +66,22 @@ def dialect_cmd(changes_path, fmt):
 
     from bkrdsl.dialect import changes
 
+    builtin = None
     try:
         builtin = load_dialect()
         site = load_dialect(path=changes_path, option="--changes")
+        found = changes.changes(builtin, site)
     except DialectError as err:
         from bkrdsl.cli.common import refused_table
 
-        click.echo(refused_table(err) or f"bkrc: {err}", err=True)
-        sys.exit(EXIT_USAGE)
-    found = changes.changes(builtin, site)
+        _failed(f"bkrc: {err}", EXIT_USAGE, fmt, changes_path, builtin, shown=refused_table(err))
+    except KeyboardInterrupt as err:
+        # Ctrl-C, SIGTERM (a cancelled pipeline job) or SIGHUP while the tables were
+        # read: as the group answers it, with the document of a run that failed.
+        if fmt != "json":
+            raise
+        word, code = interruption(err)
+        _failed(f"bkrc: {word}", code, fmt, changes_path, builtin)
     if fmt == "json":
         from bkrdsl.terminal import json_text
 
@@ -79,6 +89,23 @@ def dialect_cmd(changes_path, fmt):
     else:
         click.echo(changes.text(found, changes_path, builtin), nl=False)
     sys.exit(EXIT_OK)
+
+
+def _failed(line: str, code: int, fmt: str | None, changes_path: str, builtin, shown: str | None = None) -> None:
+    """Exit `code` with bkrc's `line` on standard error; with --format json, the
+    document of a run that failed on standard output too (`changes.as_json`), as
+    every command whose output is a document prints one in every run: a FILE
+    missing, unreadable, a folder, not UTF-8, or a table bkrc refuses left
+    standard output empty, which no JSON reader parses. A table bkrc refuses is
+    `shown` on standard error as BKR601 (its line, a caret, a help); the document
+    carries bkrc's one line."""
+    click.echo(shown or line, err=True)
+    if fmt == "json":
+        from bkrdsl.dialect import changes
+        from bkrdsl.terminal import json_text
+
+        click.echo(json_text(changes.as_json(None, changes_path, builtin, failures=[line])))
+    sys.exit(code)
 
 
 COMMANDS = [dialect_cmd]

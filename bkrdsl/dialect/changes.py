@@ -9,6 +9,7 @@ valid: every entry and role the built-in table has, the site's has too.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from bkrdsl.dialect import Dialect, Entry, MachineDefaults, Unit
@@ -137,12 +138,20 @@ def note_changes(old: str, new: str) -> list[str]:
 FORMAT_VERSION = "1"
 
 
-def as_json(changes_: list[Change], origin: str, builtin: Dialect) -> dict:
+def as_json(
+    changes_: list[Change] | None, origin: str, builtin: Dialect | None, failures: Sequence[str] = ()
+) -> dict:
+    """`bkrc dialect --changes FILE --format json`'s document. `changes_` None: a run
+    that failed (FILE not read, a table bkrc refuses, an interruption), `changes`
+    null and bkrc's lines in `failures`, with `execution_successful` false, as every
+    document of bkrc says a failed run (the diagnostics' `empty_document`), so that
+    a step that reads it never takes a table it could not read for one that
+    changes nothing; `against` null too when the built-in table was not loaded."""
     return {
         "format_version": FORMAT_VERSION,
         "table": origin,
-        "against": {"product": builtin.product, "release": builtin.release},
-        "changes": [
+        "against": {"product": builtin.product, "release": builtin.release} if builtin is not None else None,
+        "changes": None if changes_ is None else [
             {
                 "item": c.item,
                 "field": c.field,
@@ -151,4 +160,6 @@ def as_json(changes_: list[Change], origin: str, builtin: Dialect) -> dict:
             }
             for c in changes_
         ],
+        "execution_successful": changes_ is not None and not failures,
+        "failures": list(failures),
     }
