@@ -704,3 +704,80 @@ def test_a_second_sigterm_while_bkrc_answers_the_first_one_as_it_starts_still_sa
         check=False,
     )
     assert (run.returncode, run.stdout, run.stderr) == (143, "", "bkrc: terminated\n")
+
+
+# stop 81, h1's walk: `> /dev/full` where the document is standard error's
+@pytest.mark.parametrize(
+    ("args", "fmt"),
+    [
+        (["fmt", "--check", "NOPE"], "json"),  # its `no such file` line, on standard output
+        (["show", str(MINIMAL), "--directory", "NOPE"], "json"),
+        (["init", "-", "--cluster", "PRODSSI", "--member", "VMSYS1"], "json"),  # the file, on standard output
+        (["init", "-", "--cluster", "PRODSSI", "--member", "VMSYS1"], "sarif"),
+        (["compile", str(MINIMAL), "-o", "UP-TO-DATE"], "json"),  # `DIR is up to date`
+        (["compile", str(MINIMAL), "-o", "OUT", "--dry-run", "--plan-format", "json"], "json"),  # the plan
+        (["compile", str(MINIMAL), "-o", "UP-TO-DATE", "--check", "--plan-format", "json"], "gitlab"),
+    ],
+    ids=["fmt", "show", "init", "init-sarif", "compile", "compile-plan", "compile-check-plan"],
+)
+def test_a_standard_output_that_cannot_be_written_is_in_the_document_not_an_internal_error(tmp_path, args, fmt):
+    """`bkrc ... --format json > /dev/full 2> diagnostics.json`, for a command whose
+    document is standard error's: DocumentCommand took the OSError for a bug (`bkrc:
+    internal error: OSError: [Errno 28] ...; please report it`) in the document, and
+    the group's `cannot write to standard output` line after it made standard error
+    no JSON; compile's plan (`--plan-format json`) came after a document that said a
+    clean run. Now the document says the run failed, and why, alone; exit 2."""
+    import os
+    import subprocess
+    import sys
+
+    if not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full")
+    up_to_date = tmp_path / "up-to-date"
+    run_cli(["compile", MINIMAL, "-o", up_to_date], expect=0)
+    words = {"NOPE": str(tmp_path / "nope"), "OUT": str(tmp_path / "out"), "UP-TO-DATE": str(up_to_date)}
+    with open("/dev/full", "w") as full:
+        run = subprocess.run(
+            [sys.executable, "-m", "bkrdsl", *[words.get(a, a) for a in args], "--format", fmt],
+            stdout=full, stderr=subprocess.PIPE, text=True, check=False,
+        )
+    assert run.returncode == 2, run.stderr
+    assert "internal error" not in run.stderr
+    document = json.loads(run.stderr)
+    said = "bkrc: cannot write to standard output: No space left on device"
+    if fmt == "json":
+        assert document["execution_successful"] is False and document["failures"] == [said]
+    elif fmt == "sarif":
+        (invocation,) = document["runs"][0]["invocations"]
+        assert invocation["executionSuccessful"] is False
+        assert said in json.dumps(invocation)
+    else:  # gitlab: an issue of no source line
+        assert said in json.dumps(document)
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("command", ["compile", "show"])
+def test_a_standard_output_that_cannot_be_written_after_a_failed_run_s_document_adds_nothing_after_it(tmp_path, command):
+    """A FILE not read prints the document of a failed run, then its `no such file`
+    line on standard output (the document is standard error's): `> /dev/full` made
+    the group's `cannot write to standard output` line follow the document, no JSON.
+    The document already says the run failed (exit 2): nothing is added."""
+    import os
+    import subprocess
+    import sys
+
+    if not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full")
+    nope = tmp_path / "nope.bkr"
+    extra = ["-o", str(tmp_path / "out")] if command == "compile" else []
+    with open("/dev/full", "w") as full:
+        run = subprocess.run(
+            [sys.executable, "-m", "bkrdsl", command, str(nope), *extra, "--format", "json"],
+            stdout=full, stderr=subprocess.PIPE, text=True, check=False,
+        )
+    assert run.returncode == 2, run.stderr
+    document = json.loads(run.stderr)
+    assert document["execution_successful"] is False
+    (failure,) = document["failures"]
+    assert failure.startswith(f"bkrc: {nope}: no such file")
+

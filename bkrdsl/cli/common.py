@@ -839,11 +839,18 @@ _DOCUMENT_PRINTED = "bkrc.document_printed"
 DOCUMENT_PENDING = "bkrc.document_pending"
 
 
-def _document_printed(ctx: click.Context | None = None) -> None:
-    """Note that the running command printed its document (`_DOCUMENT_PRINTED`)."""
+#: `ctx.meta` key: the document printed says the run failed (`failures`, or an
+#: internal error's `failure`), as an exit 2 has it.
+_DOCUMENT_FAILED = "bkrc.document_failed"
+
+
+def _document_printed(ctx: click.Context | None = None, *, failed: bool = False) -> None:
+    """Note that the running command printed its document (`_DOCUMENT_PRINTED`),
+    and whether it says the run failed (`_DOCUMENT_FAILED`)."""
     ctx = ctx or click.get_current_context(silent=True)
     if ctx is not None:
         ctx.meta[_DOCUMENT_PRINTED] = True
+        ctx.meta[_DOCUMENT_FAILED] = ctx.meta.get(_DOCUMENT_FAILED, False) or failed
 
 
 def interrupted_document(fmt: str, lines: Sequence[str], *, err: bool) -> None:
@@ -886,9 +893,45 @@ def internal_error_document(
             click.echo(ascii_document(document, sys.stderr if document_err else sys.stdout), nl=False, err=document_err)
         else:
             empty_document(fmt, err=document_err, reason=internal_error_text(err))
-        _document_printed(ctx)
+        _document_printed(ctx, failed=True)
     if line:
         click.echo(internal_error_text(err), err=not document_err)
+
+
+def stdout_failed(err: BaseException) -> bool:
+    """`err` is standard output's that cannot take what bkrc prints (`> /dev/full`,
+    a full disk, a file over its size limit), not a file of bkrc's (which names it)."""
+    return isinstance(err, OSError) and err.filename is None and err.errno in OUTPUT_ERRNOS
+
+
+def stdout_failed_document(ctx: click.Context, fmt: str, err: OSError) -> None:
+    """Standard output could not take a line of a command whose document (json,
+    sarif, gitlab) is all of standard error: the document says the run failed and
+    why (`bkrc: cannot write to standard output: ...`), with what the run found
+    where it held the document (`DOCUMENT_PENDING`: compile's, show's). It was
+    an internal error, with a bug report asked for, in a document followed by the
+    group's line. Where the document was printed already, it cannot take the
+    failure in: if it says the run failed (a FILE not read, before its line on
+    standard output), nothing is added, the exit 2 agreeing with it; if it does
+    not (the diagnostics of an input with errors, before compile's `nothing
+    written` line), the line follows it, as the group prints it, so that the
+    reason is said somewhere."""
+    line = f"bkrc: cannot write to standard output: {err.strerror or err}"
+    silence_streams()
+    pending = ctx.meta.pop(DOCUMENT_PENDING, None)
+    if ctx.meta.get(_DOCUMENT_PRINTED):
+        if ctx.meta.get(_DOCUMENT_FAILED):
+            return
+        try:
+            click.echo(line, err=True)
+        except OSError:  # standard error cannot take it either: exit 2 all the same
+            silence_streams(sys.stderr)
+        return
+    if pending is not None:
+        pending(failures=[line])
+    else:
+        empty_document(fmt, err=True, reason=line)
+    _document_printed(ctx, failed=True)
 
 
 class DocumentCommand(click.Command):
@@ -927,6 +970,15 @@ class DocumentCommand(click.Command):
             fmt = ctx.params.get("fmt")
             if fmt not in DOCUMENT_FORMATS or (isinstance(err, OSError) and err.errno == errno.EPIPE):
                 raise
+            if stdout_failed(err):
+                # Standard output cannot take bkrc's lines (`> /dev/full`): no bug of
+                # bkrc's, and no report to send. Where the document is standard
+                # error's, it says so, with no line after it (`2> diagnostics.json`
+                # then parses); where it is standard output's, the group's one line.
+                if not self.document_err:
+                    raise
+                stdout_failed_document(ctx, fmt, err)
+                sys.exit(EXIT_USAGE)
             internal_error_document(ctx, fmt, err, document_err=self.document_err)
             sys.exit(EXIT_INTERNAL)
         except KeyboardInterrupt as err:
@@ -1059,4 +1111,4 @@ def print_diagnostics(
     if text or fmt in DOCUMENT_FORMATS:
         click.echo(text, nl=False, err=err, color=colored)
         if fmt in DOCUMENT_FORMATS:
-            _document_printed()
+            _document_printed(failed=bool(failures or failure))

@@ -37,6 +37,7 @@ import os
 import signal
 import sys
 import threading
+from collections.abc import Sequence
 
 import click
 
@@ -160,11 +161,13 @@ class HeldDocument:
         ctx.meta[_HELD] = self
         ctx.meta[DOCUMENT_PENDING] = self.print
 
-    def print(self, failure: tuple[str, str, str] | None = None) -> None:
-        """Print the document (once); `failure`: an internal error's (line, kind, message)."""
+    def print(self, failure: tuple[str, str, str] | None = None, failures: Sequence[str] = ()) -> None:
+        """Print the document (once); `failure`: an internal error's (line, kind,
+        message); `failures`: more of bkrc's lines for why the run failed."""
         if self.done:
             return
         self.done = True
+        self.failures.extend(failures)
         click.get_current_context().meta.pop(DOCUMENT_PENDING, None)
         if self.fmt == "github":
             from bkrdsl.diagnostics.render import github_findings, render_github
@@ -538,11 +541,14 @@ def compile_cmd(
             color, include, report,
         )
     except SystemExit as done:
+        # The plan first: a standard output that cannot take it (`> /dev/full`) is
+        # then in the held document (DocumentCommand.invoke), which said a clean
+        # run, printed before it, and the line after it made standard error no JSON.
+        if report is not None:
+            report.print(done.code if isinstance(done.code, int) else EXIT_USAGE)
         held = _held()
         if held is not None:
             held.print()
-        if report is not None:
-            report.print(done.code if isinstance(done.code, int) else EXIT_USAGE)
         raise
     # Deliberately broad, as DocumentCommand's: a bug is an internal error, its
     # line on standard error (and in the plan's document), standard output the
