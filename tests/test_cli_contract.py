@@ -781,3 +781,46 @@ def test_a_standard_output_that_cannot_be_written_after_a_failed_run_s_document_
     (failure,) = document["failures"]
     assert failure.startswith(f"bkrc: {nope}: no such file")
 
+
+# stop 81, h1's walk: `| head -c0` where the document is standard error's
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["compile", str(MINIMAL), "-o", "OUT"],  # its `wrote` line, before the swap
+        ["compile", str(MINIMAL), "-o", "OUT", "--dry-run", "--plan-format", "json"],
+        ["show", str(MINIMAL)],
+        ["init", "-", "--cluster", "PRODSSI", "--member", "VMSYS1"],
+        ["fmt", "--check", "NOPE"],  # its `no such file` line
+    ],
+    ids=["compile", "compile-plan", "show", "init", "fmt"],
+)
+@pytest.mark.parametrize("same_pipe", [False, True], ids=["2>doc", "2>&1"])
+def test_a_reader_of_standard_output_gone_still_leaves_the_document(tmp_path, args, same_pipe):
+    """`bkrc compile ... --format json 2> diagnostics.json | head -c0`: bkrc stopped
+    quietly (141) with both streams silenced, and diagnostics.json was left empty,
+    which no JSON reader parses. The document is printed first now, saying the run
+    failed and why, where standard error is not that same pipe (`2>&1 | head`:
+    quiet, as before); DIR is not written."""
+    import os
+    import subprocess
+    import sys
+
+    read, write = os.pipe()
+    os.close(read)
+    words = {"NOPE": str(tmp_path / "nope.bkr"), "OUT": str(tmp_path / "out")}
+    try:
+        run = subprocess.run(
+            [sys.executable, "-m", "bkrdsl", *[words.get(a, a) for a in args], "--format", "json"],
+            stdout=write, stderr=write if same_pipe else subprocess.PIPE, text=True, check=False,
+        )
+    finally:
+        os.close(write)
+    assert run.returncode == 141
+    assert not (tmp_path / "out").exists()
+    if same_pipe:
+        return
+    document = json.loads(run.stderr)
+    assert document["execution_successful"] is False
+    assert document["failures"] == [
+        "bkrc: the program reading standard output closed it before bkrc had written all of it"
+    ]

@@ -63,7 +63,9 @@ def reader_gone(ctx=None) -> None:
     """The program reading bkrc's output closed it (`bkrc rules | head -1`): stop
     quietly, as a program that SIGPIPE ends, with its exit code (141). Whether
     standard output or standard error was closed (`2>&1 | head`), neither can
-    take a message now."""
+    take a message now; but a document standard error holds alone is printed
+    first (`_reader_gone_document`)."""
+    _reader_gone_document(click.get_current_context(silent=True))
     silence_streams(sys.stdout, sys.stderr)
     if ctx is None:  # before the group's context exists
         sys.exit(EXIT_BROKEN_PIPE)
@@ -898,6 +900,41 @@ def internal_error_document(
         click.echo(internal_error_text(err), err=not document_err)
 
 
+#: bkrc's line, in the document, for a reader of standard output that went.
+READER_GONE = "bkrc: the program reading standard output closed it before bkrc had written all of it"
+
+
+def _reader_gone_document(ctx: click.Context | None) -> None:
+    """The program reading standard output went (`| head -c0`) before bkrc had
+    written all of it, in a command whose document (json, sarif, gitlab) is all of
+    standard error, a file or pipe of its own (`2> diagnostics.json`): the document
+    is still printed, saying the run failed and why (`READER_GONE`), as for a
+    standard output that cannot take bkrc's lines, with what the run found where it
+    was held (`DOCUMENT_PENDING`); it was left unprinted, and the file empty. Not
+    where standard error is that same pipe (`2>&1 | head`), nor where the document
+    was printed already."""
+    if ctx is None or ctx.meta.get(_DOCUMENT_PRINTED):
+        return
+    fmt = ctx.params.get("fmt")
+    if not (isinstance(ctx.command, DocumentCommand) and ctx.command.document_err and fmt in DOCUMENT_FORMATS):
+        return
+    try:
+        out, err = os.fstat(sys.stdout.fileno()), os.fstat(sys.stderr.fileno())
+    except (OSError, AttributeError, ValueError):  # a stream of no file (a test's), or closed
+        return
+    if (out.st_dev, out.st_ino) == (err.st_dev, err.st_ino):
+        return
+    pending = ctx.meta.pop(DOCUMENT_PENDING, None)
+    try:
+        if pending is not None:
+            pending(failures=[READER_GONE])
+        else:
+            empty_document(fmt, err=True, reason=READER_GONE)
+    except OSError:  # standard error's reader gone too: 141 all the same
+        pass
+    _document_printed(ctx, failed=True)
+
+
 def stdout_failed(err: BaseException) -> bool:
     """`err` is standard output's that cannot take what bkrc prints (`> /dev/full`,
     a full disk, a file over its size limit), not a file of bkrc's (which names it)."""
@@ -968,6 +1005,8 @@ class DocumentCommand(click.Command):
         # told on the stream the document is not on, after the document.
         except Exception as err:
             fmt = ctx.params.get("fmt")
+            if isinstance(err, OSError) and err.errno == errno.EPIPE and err.filename is None:
+                reader_gone(ctx)  # the document first, where standard error holds it alone
             if fmt not in DOCUMENT_FORMATS or (isinstance(err, OSError) and err.errno == errno.EPIPE):
                 raise
             if stdout_failed(err):
