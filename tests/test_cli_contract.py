@@ -824,3 +824,35 @@ def test_a_reader_of_standard_output_gone_still_leaves_the_document(tmp_path, ar
     assert document["failures"] == [
         "bkrc: the program reading standard output closed it before bkrc had written all of it"
     ]
+
+
+@pytest.mark.parametrize("fmt", ["json", "sarif"])
+def test_compile_of_an_input_with_errors_whose_line_standard_output_cannot_take_says_so_in_its_document(tmp_path, fmt):
+    """`bkrc compile broken.bkr --format json > /dev/full 2> diagnostics.json`: the
+    document of the errors was printed at once, then `nothing written` on standard
+    output failed and the group's line followed the document, no JSON. It is held
+    until that line now, as a clean input's is: the errors, and the failure."""
+    import os
+    import subprocess
+    import sys
+
+    if not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full")
+    broken = tmp_path / "broken.bkr"
+    broken.write_text("cluster X {\n  member\n", encoding="utf-8")
+    with open("/dev/full", "w") as full:
+        run = subprocess.run(
+            [sys.executable, "-m", "bkrdsl", "compile", str(broken), "-o", str(tmp_path / "out"), "--format", fmt],
+            stdout=full, stderr=subprocess.PIPE, text=True, check=False,
+        )
+    assert run.returncode == 2, run.stderr
+    document = json.loads(run.stderr)
+    said = "bkrc: cannot write to standard output: No space left on device"
+    if fmt == "json":
+        assert document["error_count"] >= 1 and document["diagnostics"]
+        assert document["execution_successful"] is False and document["failures"] == [said]
+    else:
+        run_ = document["runs"][0]
+        assert run_["results"] and run_["invocations"][0]["executionSuccessful"] is False
+        assert said in json.dumps(run_["invocations"])
+    assert not (tmp_path / "out").exists()

@@ -950,9 +950,9 @@ def stdout_failed_document(ctx: click.Context, fmt: str, err: OSError) -> None:
     group's line. Where the document was printed already, it cannot take the
     failure in: if it says the run failed (a FILE not read, before its line on
     standard output), nothing is added, the exit 2 agreeing with it; if it does
-    not (the diagnostics of an input with errors, before compile's `nothing
-    written` line), the line follows it, as the group prints it, so that the
-    reason is said somewhere."""
+    not (the diagnostics of an input with errors, which `bkrc show` and `init`
+    print at once, where compile holds them), the line follows it, as the group
+    prints it, so that the reason is said somewhere."""
     line = f"bkrc: cannot write to standard output: {err.strerror or err}"
     silence_streams()
     pending = ctx.meta.pop(DOCUMENT_PENDING, None)

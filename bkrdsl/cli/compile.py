@@ -651,8 +651,10 @@ def _compile(
     except InputError as err:
         empty_document(fmt, err=True, reason=str(err))
         _fail(str(err), EXIT_USAGE, err=status)
-    if fmt in DOCUMENT_FORMATS and analysis.ok and analysis.model is not None:
-        # Printed once the compile knows what it finds in DIR (HeldDocument).
+    if fmt in DOCUMENT_FORMATS:
+        # Printed once the compile knows what it finds in DIR (HeldDocument); an
+        # input with errors, after its `nothing written` line, so that a standard
+        # output that cannot take that line (`> /dev/full`) is in it, not after it.
         HeldDocument(analysis, fmt, color)
     else:
         print_diagnostics([analysis], fmt, color, err=True)
