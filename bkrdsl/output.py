@@ -3276,7 +3276,7 @@ def others_leftovers(out_dir: Path) -> list[str]:
     user's is never put in DIR's place nor removed), so without a word such a
     folder stays there and takes room, and a sysprog wonders why the disk fills.
     Each names its owner, whether the process that made it still runs, and how to
-    erase it once that user's compile has ended (stop 81)."""
+    erase it once that user's compile has ended (stop 80)."""
     lines = []
     for path, _role, pid in _leftovers(out_dir, others=True):
         try:

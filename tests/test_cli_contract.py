@@ -629,7 +629,7 @@ def test_sigterm_before_the_command_runs_prints_the_document_of_a_failed_run(mon
     assert other == "bkrc: terminated\n"
 
 
-# stop 81, h1: a SIGTERM while bkrc starts, before the group could answer it
+# stop 80, h1: a SIGTERM while bkrc starts, before the group could answer it
 STARTING = r"""
 import os, signal, sys
 
@@ -706,7 +706,7 @@ def test_a_second_sigterm_while_bkrc_answers_the_first_one_as_it_starts_still_sa
     assert (run.returncode, run.stdout, run.stderr) == (143, "", "bkrc: terminated\n")
 
 
-# stop 81, h1's walk: `> /dev/full` where the document is standard error's
+# stop 80, h1's walk: `> /dev/full` where the document is standard error's
 @pytest.mark.parametrize(
     ("args", "fmt"),
     [
@@ -782,7 +782,7 @@ def test_a_standard_output_that_cannot_be_written_after_a_failed_run_s_document_
     assert failure.startswith(f"bkrc: {nope}: no such file")
 
 
-# stop 81, h1's walk: `| head -c0` where the document is standard error's
+# stop 80, h1's walk: `| head -c0` where the document is standard error's
 @pytest.mark.parametrize(
     "args",
     [

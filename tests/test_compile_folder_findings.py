@@ -564,7 +564,7 @@ def test_a_compile_terminated_while_its_input_is_checked_prints_a_document_that_
         assert [(i["check_name"], i["description"]) for i in document] == [("bkrc", line)]
 
 
-# stop 81, h2: another user's leftover folder beside DIR is a warning naming its owner
+# stop 80, h2: another user's leftover folder beside DIR is a warning naming its owner
 def _dead_pid() -> int:
     """The ID of a process that has ended."""
     import subprocess

@@ -1,4 +1,4 @@
-"""A teacher's reading of the helps (stop 81): a slip made in a copy of an example,
+"""A teacher's reading of the helps (stop 80): a slip made in a copy of an example,
 `bkrc check` run end to end as a sysprog runs it, its help read and followed
 literally (or `bkrc check --fix` where a fix is offered), and the file checked
 again: clean, or the error the help said would stay. Each under both parsers."""
@@ -112,7 +112,7 @@ def test_bkr203_takes_the_user_out_of_a_group_where_another_group_lists_it_as_it
     assert help_of(out).startswith("if TCPIP is identity in the CP directory, take it out of group NET (line 46);")
 
 
-# The Fix paragraph of each of the ten pages walked at stop 81, applied in words to its
+# The Fix paragraph of each of the ten pages walked at stop 80, applied in words to its
 # failing example (docs/rules/BKRnnn.md, `bkrc explain`): (code, words of its Fix
 # paragraph, the text replaced, its replacement, the codes the fixed file may still give). The failing examples themselves
 # give their code (tests/test_explain_examples.py, tests/test_docs_bkr_blocks.py); the

@@ -1543,7 +1543,7 @@ def test_rexx_md_s_bkrstart_failures_show_the_output_s_last_lines(cms, key, exam
     assert said[-len(block):] == block, run
 
 
-# stop 81, h2: the SFS server at a member CP names, its pool not serving from
+# stop 80, h2: the SFS server at a member CP names, its pool not serving from
 # here: docs/rexx.md's example is what BKRSTART says, the member named in the
 # console to look at and the FORCE to type (it said "where BKRSVSFS runs").
 def test_h2_81_rexx_md_s_pool_advice_names_the_member_the_server_runs_at(cms):

@@ -1691,7 +1691,7 @@ def _logon(dialect) -> list[str]:
 #: started by another BKRSTART whose AWAIT is in CP SLEEP (two at once, AUTOLOG1's
 #: and an operator's) or an operator's XAUTOLOG, so it is waited for as one this
 #: BKRSTART started (AWAIT), not failed as "its logoff may be under way" with
-#: every Backup Manager machine held back (stop 81).
+#: every Backup Manager machine held back (stop 80).
 _MEANWHILE_AWAITED = [
     "  if w.i & asked = {not_on} then do",
     "    call tell me': CP' x.i 'was refused as already logged on, yet',",
