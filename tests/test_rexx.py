@@ -436,7 +436,7 @@ def test_bkrstart_keeps_72_columns_with_a_member_name_of_8_characters():
     analysis = analyse("long.bkr", text.encode())
     assert analysis.ok, [d.code for d in analysis.diagnostics if d.is_error]
     lines = generate(analysis.model, "DEVELOP1", "BKRSTART", "long.bkr").splitlines()
-    assert "elsewhere: procedure expose me m. w. el. qa." in lines  # w.: the SFS server goes on to AWAY
+    assert "elsewhere: procedure expose me m. w. el. qa. where." in lines  # w.: the SFS server goes on to AWAY; where.: its member
     assert [line for line in lines if len(line) > MAX_COLUMNS or not is_emittable(line)] == []
 
 

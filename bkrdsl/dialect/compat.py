@@ -89,7 +89,14 @@ and `release`) and the `changes`, each with its `item` (`entry
 disk_allocation`, `machines.worker`, `units.cyl`, `dialect`), its `field`
 (`value`, `status`, `note`, a machine's `storage` or `statements`...;
 `added` for an entry the built-in table does not have) and the two values,
-`builtin` and `site` (`null` where there is none).
+`builtin` and `site` (`null` where there is none), then, as every document
+of bkrc, `execution_successful` and `failures`. A FILE that cannot be read
+(missing, a folder, unreadable, not UTF-8, not TOML) or a table bkrc refuses
+still prints the document, of a run that failed: `changes` is `null` (never
+`[]`, which says the table changes nothing), `execution_successful` false
+and `failures` bkrc's line, which standard error has too (a table bkrc reads
+and refuses as [BKR601](rules/BKR601.md), at its line with a caret; exit 2);
+so does Ctrl-C or SIGTERM while the tables are read (exit 130, 143).
 
 A table is validated when it is loaded: every entry listed below must be
 present; a value may only use the `{placeholders}` listed for it, each

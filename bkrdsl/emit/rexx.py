@@ -1694,8 +1694,8 @@ def _logon(dialect) -> list[str]:
 #: every Backup Manager machine held back (stop 80).
 _MEANWHILE_AWAITED = [
     "  if w.i & asked = {not_on} then do",
-    "    call tell me': CP' x.i 'was refused as already logged on, yet',",
-    "      'CP' q.i 'answers that it is not logged on here: its logon',",
+    "    call tell me': CP' x.i 'was refused as already logged on, yet CP',",
+    "      q.i 'answers that it is not logged on here: its logon',",
     "      'may be under way (another BKRSTART, or an XAUTOLOG by an',",
     "      'operator), or its logoff.'",
     "    return await(i)",
