@@ -2150,7 +2150,9 @@ _H4_SLIP = "  expire on VMSYS2 {\n    preview daily 01:00\n    retain 35 days\n 
     ],
     ids=["lines", "one-line", "same-days", "previews-already"],
 )
-def test_h4_79_bkr218_fix_takes_the_previewing_block_s_retain_where_nothing_is_lost(purging, mended, parser, tmp_path):
+def test_h4_79_bkr218_fix_takes_the_previewing_block_s_retain_where_nothing_is_lost(
+    purging, mended, parser, tmp_path, monkeypatch
+):
     prodssi = _h11_prodssi()
     block = "  expire on VMSYS1 {\n    preview daily 01:00\n    purge weekly sun 03:00\n    retain 35 days\n  }\n"
     assert block in prodssi
@@ -2163,20 +2165,13 @@ def test_h4_79_bkr218_fix_takes_the_previewing_block_s_retain_where_nothing_is_l
     # `bkrc check --fix` on the file: one fix, and the file then checks clean
     path = tmp_path / "site.bkr"
     path.write_text(text)
-    previous = os.environ.get("BKRDSL_PARSER")
-    os.environ["BKRDSL_PARSER"] = parser
-    try:
-        from conftest import run_cli
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    from conftest import run_cli
 
-        said = run_cli(["check", "--fix", path, "--color", "never"], expect=0).output
-        assert said.endswith("1 fix applied (BKR218); clean\n")
-        assert path.read_text() == prodssi.replace(block, mended)
-        assert run_cli(["check", path], expect=0).output == ""
-    finally:
-        if previous is None:
-            del os.environ["BKRDSL_PARSER"]
-        else:
-            os.environ["BKRDSL_PARSER"] = previous
+    said = run_cli(["check", "--fix", path, "--color", "never"], expect=0).output
+    assert said.endswith("1 fix applied (BKR218); clean\n")
+    assert path.read_text() == prodssi.replace(block, mended)
+    assert run_cli(["check", path], expect=0).output == ""
 
 
 @pytest.mark.parametrize("parser", ["", "lark"], ids=["fast", "lark"])
