@@ -83,6 +83,28 @@ TAPE_MACHINES = (TAPE_CATALOG_NODE, TAPE_REQUEST_NODE, TAPE_CATALOG_DMM, TAPE_RE
 #: seen names it; docs/init.md says so): `bkrc init --directory` takes a machine
 #: that links a disk of such a user for Tape Manager's (`directory_tape_links()`).
 TAPE_MANAGER_OWNER = "5697J08*"
+#: The ID of Backup Manager's installation user, which owns its code disks, as a
+#: pattern: IBM's product number, 5697-J06, with a release letter after it (5697J06C
+#: for V1.3, as std/backup-manager declares it). With `--directory`, a site whose
+#: Backup Manager machines have names of its own (no BKRBKUP, no BKRCATLG) has them
+#: found by their links to this user's disks (`directory_backup_machines()`): that
+#: its service machines link them is an ASSUMPTION, as for Tape Manager's (docs/init.md).
+BACKUP_MANAGER_OWNER = "5697J06*"
+#: Backup Manager's machines under IBM's names, by role, as std/backup-manager declares
+#: them and `bkrc init` writes them without a site's own (`Starter.backup_machines`).
+IBM_MACHINES = (
+    ("backup-server", "BKRBKUP"),
+    ("catalog-server", "BKRCATLG"),
+    ("worker", "BKRWRK*"),
+    ("admin", "BKRADMIN"),
+    ("installation", "5697J06C"),
+)
+#: A worker's ID under a site's name: the pattern's head (1-6 characters), then its
+#: number, two digits (as `resolve.model.worker_ids` names them: NBWRK01).
+_WORKER_ID = re.compile(r"(.{1,6})([0-9]{2})")
+#: What tells the catalog server's ID from the backup server's, as IBM's BKRCATLG
+#: does: a catalog's abbreviation (NBBKCAT, BKUPCTLG). A guess the file says to check.
+_CATALOG_WORD = re.compile(r"CAT|CTL|CLG")
 #: An SFS file pool ID (BKR306): 1-8 letters and digits, the first a letter.
 _POOL_ID = re.compile(r"[A-Z][A-Z0-9]{0,7}")
 #: A directory line that identifies a resource (`IUCV *IDENT resource scope`): in an
@@ -169,6 +191,25 @@ class SiteCatalog(NamedTuple):
     #: The IDENTITY entries alike: a file pool of each member's own, which a shared
     #: catalog cannot use (BKR510: its server is a USER).
     local: tuple[str, ...] = ()
+
+
+class SiteMachines(NamedTuple):
+    """Backup Manager's machines under the site's own names, as `directory_backup_machines()`
+    finds them: the USER and IDENTITY entries of the site's own that link a disk of the
+    installation user (an ID `BACKUP_MANAGER_OWNER` matches) in their own statements or
+    a SUBCONFIG they are built with."""
+
+    owner: str  # the installation user whose disks they link (5697J06C)
+    #: (role, ID) of each machine the file declares with its role, in `IBM_MACHINES`'
+    #: order (the worker's ID a pattern, `NBWRK*`): every role a backup server,
+    #: a catalog server and the workers need, else () and the file keeps IBM's names.
+    roles: tuple[tuple[str, str], ...] = ()
+    #: The backup server and the catalog server told apart by their IDs alone
+    #: (`_CATALOG_WORD`): each declaration's comment says to check its role.
+    guessed: bool = False
+    #: The machines that link the owner's disks that bkrc cannot give a role: kept in
+    #: the groups, which back them up as the site's own, and named in a comment.
+    unsure: tuple[str, ...] = ()
 
 
 class SiteDisk(NamedTuple):
@@ -313,6 +354,21 @@ class Starter:
     #: name in their place (`group_names()`: SYSGLID2), since a group named as a user
     #: makes `backup NAME` ambiguous (BKR326).
     group_names: tuple[str, str, str] = (SINGLE_GROUP, IDENTITY_GROUP, GLOBAL_GROUP)
+    #: With `--directory`: Backup Manager's machines under the site's own names, where its
+    #: directory shows them (`SiteMachines`); with their roles, the file declares them in
+    #: place of `import std/backup-manager` (IBM's names).
+    site_machines: SiteMachines | None = None
+
+    @property
+    def backup_machines(self) -> tuple[tuple[str, str], ...]:
+        """(role, ID) of each Backup Manager machine the file names: the site's own, where
+        `site_machines` gives their roles, else IBM's (`IBM_MACHINES`)."""
+        found = self.site_machines
+        return found.roles if found is not None and found.roles else IBM_MACHINES
+
+    def machine(self, role: str) -> str | None:
+        """The ID the file gives the Backup Manager machine of `role` (the workers' pattern)."""
+        return next((i for r, i in self.backup_machines if r == role), None)
 
     @property
     def single_group(self) -> str:
@@ -766,6 +822,88 @@ def _links_in_subconfig(directory: Directory, build, links: Callable[[Entry | No
     subconfig = directory.entry(build.subconfig)
     return subconfig is not None and subconfig.kind == "SUBCONFIG" and links(subconfig)
 
+
+
+def directory_backup_machines(
+    directory: Directory, members: Sequence[str], classified: Callable[[str], str | None]
+) -> SiteMachines | None:
+    """Backup Manager's machines under the site's own names (`SiteMachines`), where
+    the directory has none of IBM's (no BKRBKUP, no BKRCATLG: std/backup-manager's
+    names are then the site's) and has the installation user (an ID
+    `BACKUP_MANAGER_OWNER` matches, an assumption). Its machines are the site's
+    own USER and IDENTITY entries (`classified` None: not z/VM's own, not a machine
+    the file names already, such as the catalog's SFS server or Tape Manager's) that
+    link a disk of that user in their own statements or a SUBCONFIG they are built
+    with: not through the PROFILE they INCLUDE, which every user of a site may
+    include to reach the product's end-user commands. Their roles, where every one
+    can be told: the IDENTITYs built on every member of one ID with a number after
+    it, 01 first (NBWRK01, NBWRK02), are the workers, where their pattern (`NBWRK*`)
+    names no other entry; of the two other IDENTITYs built on every member, the one
+    whose ID says catalog (`_CATALOG_WORD`) is the catalog server, the other the
+    backup server (a guess, which the file says to check); one USER is the
+    administrator. A machine that fits no role (an IDENTITY not built on every
+    member, a third server, a second USER), or every one where the servers or the
+    workers cannot be told, is `unsure`. None where the directory has IBM's names
+    or no installation user."""
+    import collections
+
+    from bkrdsl.resolve.model import pattern_regex
+    from bkrdsl.resolve.patterns import literal_head
+
+    if directory.entry("BKRBKUP") is not None or directory.entry("BKRCATLG") is not None:
+        return None
+    rx, head = pattern_regex(BACKUP_MANAGER_OWNER), literal_head(BACKUP_MANAGER_OWNER)
+    owners = {e.id for e in directory.entries if e.kind == "USER" and e.id.startswith(head) and rx.match(e.id)}
+    if not owners:
+        return None
+    linked: collections.Counter = collections.Counter()  # owner -> how many machines link its disks
+
+    def links(part: Entry | None) -> bool:
+        found = {link.owner for link in part.links if link.owner in owners} if part is not None else set()
+        linked.update(found)
+        return bool(found)
+
+    linking: dict[str, Entry] = {}
+    for entry in directory.entries:
+        if entry.kind not in ("USER", "IDENTITY") or entry.id in owners or not _writable(entry.id):
+            continue
+        if classified(entry.id) is not None:
+            continue
+        subconfigs = [_links_in_subconfig(directory, b, links) for b in entry.builds]
+        if links(entry) or any(subconfigs):
+            linking[entry.id] = entry
+    # The owner most of them link (a second one an upgrade's: 5697J06B beside 5697J06C), else the latest.
+    owner = max(sorted(owners), key=lambda o: linked[o])
+    if not linking:
+        return SiteMachines(owner)
+    every = sorted(i for i, e in linking.items() if e.kind == "IDENTITY" and _built_on_every(e, members))
+    users = sorted(i for i, e in linking.items() if e.kind == "USER")
+    unsure = [i for i, e in linking.items() if e.kind == "IDENTITY" and i not in every]
+    heads: dict[str, list[str]] = {}
+    for i in every:
+        numbered = _WORKER_ID.fullmatch(i)
+        if numbered:
+            heads.setdefault(numbered.group(1), []).append(i)
+    heads = {h: ids for h, ids in heads.items() if f"{h}01" in ids}
+    workers: tuple[str, list[str]] | None = None
+    if len(heads) == 1:
+        ((h, ids),) = heads.items()
+        matches = pattern_regex(h + "*")
+        # A pattern that names another entry too (NBWRKTST) would take it for a worker.
+        if not any(e.kind in ("USER", "IDENTITY") and e.id not in ids and matches.match(e.id) for e in directory.entries):
+            workers = (h + "*", ids)
+    rest = [i for i in every if workers is None or i not in workers[1]]
+    catalog = [i for i in rest if _CATALOG_WORD.search(i)]
+    if workers is None or len(rest) != 2 or len(catalog) != 1:
+        return SiteMachines(owner, unsure=tuple(sorted(linking)))
+    backup = next(i for i in rest if i != catalog[0])
+    roles = [("backup-server", backup), ("catalog-server", catalog[0]), ("worker", workers[0])]
+    if len(users) == 1:
+        roles.append(("admin", users[0]))
+    else:
+        unsure += users
+    roles.append(("installation", owner))
+    return SiteMachines(owner, tuple(roles), guessed=True, unsure=tuple(sorted(unsure)))
 
 
 def _in_comment(name: str) -> str:
@@ -1366,17 +1504,16 @@ def _tape(s: Starter) -> str:
     )
 
 
-def product_machines(tape: bool, members: int, catalog_server: str = CATALOG_SERVER) -> list[tuple[str, str]]:
+def product_machines(
+    tape: bool,
+    members: int,
+    catalog_server: str = CATALOG_SERVER,
+    backup: Sequence[tuple[str, str]] = IBM_MACHINES,
+) -> list[tuple[str, str]]:
     """The machines `bkrc init` writes a `disk` statement for: (ID or pattern, role),
-    the catalog's SFS server under its name in the file (`Starter.catalog_server`)."""
-    machines = [
-        ("BKRBKUP", "backup-server"),
-        ("BKRCATLG", "catalog-server"),
-        ("BKRWRK*", "worker"),
-        ("BKRADMIN", "admin"),
-        ("5697J06C", "installation"),
-        (catalog_server, "catalog-sfs-server"),
-    ]
+    Backup Manager's under their names in the file (`backup`: `Starter.backup_machines`,
+    (role, ID) each) and the catalog's SFS server under its (`Starter.catalog_server`)."""
+    machines = [(machine, role) for role, machine in backup] + [(catalog_server, "catalog-sfs-server")]
     if tape:
         machines += [(TAPE_CATALOG_NODE, "tape-catalog-node"), (TAPE_CATALOG_DMM, "tape-catalog-dmm")]
         if members > 1:
@@ -1403,7 +1540,7 @@ def directory_disks(
     import collections
 
     found, shared, unwritable = [], collections.Counter(), []
-    for name, _ in product_machines(s.tape, len(s.members), s.catalog_server):
+    for name, _ in product_machines(s.tape, len(s.members), s.catalog_server, s.backup_machines):
         held, built = [], []  # every instance's MDISKs, the workers' together (one `disk BKRWRK*` gives them all)
         workers = []  # the pattern's: each worker's (ID, entry, its own MDISKs by member, the members written for)
         pattern = "*" in name
@@ -1707,7 +1844,7 @@ def _placed_volumes(s: Starter) -> tuple[tuple[str, ...], dict[str, tuple[str, .
 def _disks(s: Starter) -> str:
     site = dict(s.site_disks)
     lines = []
-    for user, role in product_machines(s.tape, len(s.members), s.catalog_server):
+    for user, role in product_machines(s.tape, len(s.members), s.catalog_server, s.backup_machines):
         given = site.get(user, ())
         if not any(d.address == 0x191 for d in given):
             lines.append(_new_a_disk(s, user, role, given))
@@ -1737,7 +1874,7 @@ def _disks(s: Starter) -> str:
 #: Why the check against the site's directory warns of the product machines' entries
 #: (`Starter.warned`), by code: what deploying the compiled entries changes.
 WARNED_WHY = {
-    "BKR524": "drops statements {whose} gives the catalog's SFS server",
+    "BKR524": "drops statements {whose} gives some of these machines besides their minidisks",
     "BKR526": "changes who may log on to some of these machines, or what CP lets them do",
     "BKR534": "drops the link passwords {whose} gives some of their minidisks",
 }
@@ -1819,13 +1956,13 @@ def _groups(s: Starter) -> str:
         singles = f"  single group {s.single_group} {{ {' '.join(SINGLE_USERS)} }}  # your user IDs, or `match LNX*`\n"
         single += _placeholders_said(r, "USER", SINGLE_USERS)
     else:
-        single += " " + _whose(r, "USER", r.singles_are_zvm)
+        single += " " + _whose(r, "USER", r.singles_are_zvm, bool(_site_roles(s)))
         singles = f"  single group {s.single_group} {{ {' '.join(r.singles)} }}\n"
     if r is None or not r.identities:
         identities = f"  identity group {s.identity_group} {{ {' '.join(IDENTITY_USERS)} }}  # your user IDs\n"
         identity += _placeholders_said(r, "IDENTITY", IDENTITY_USERS)
     else:
-        identity += " " + _whose(r, "IDENTITY", r.identities_are_zvm)
+        identity += " " + _whose(r, "IDENTITY", r.identities_are_zvm, bool(_site_roles(s)))
         apart = s.global_group
         identities = f"  identity group {s.identity_group} {{ {' '.join(u for u in r.identities if u not in apart)} }}\n"
         if apart:
@@ -1844,8 +1981,47 @@ def _groups(s: Starter) -> str:
         + singles
         + _comment(identity, "  ", "##")
         + identities
+        + _backup_machines_said(s)
         + (_unlisted(r, s) if r is not None else "")
     )
+
+
+def _backup_machines_said(s: Starter) -> str:
+    """The comment below the groups on Backup Manager's machines under the site's own
+    names (`SiteMachines`): those that link its installation user's disks but that
+    bkrc cannot give a role, which the groups keep; or, where none links them and the
+    directory has none of IBM's names either, that the file names IBM's. "" otherwise."""
+    found = s.site_machines
+    if found is None or s.roster is None:
+        return ""
+    whose = s.roster.directory
+    if found.unsure:
+        several = len(found.unsure) > 1
+        said = (
+            f"{' '.join(found.unsure)} {'link' if several else 'links'} a disk of {found.owner}, Backup"
+            " Manager's installation user, as its machines do, but bkrc cannot tell"
+            f" {'their roles' if several else 'its role'} from {whose} (workers: IDENTITYs of one ID numbered"
+            " from 01; two other IDENTITYs on every member, the catalog server's ID saying so; one USER, the"
+            f" administrator), so {'they are' if several else 'it is'} kept as the site's own users, backed"
+            " up as the groups above or the notes below say. If"
+            f" {'they are' if several else 'it is'} Backup Manager's, declare"
+            f" {'each' if several else 'it'} with its role"
+            " (`identity user ID role backup-server`, `catalog-server`, `worker`; `single user ID role admin`)"
+            + ("" if found.roles else ", in place of `import std/backup-manager`,")
+            + f" and take {'them' if several else 'it'} out of the groups (docs/init.md)."
+        )
+    elif not found.roles:
+        said = (
+            f"{whose} has {found.owner}, Backup Manager's installation user, but none of its machines under"
+            f" IBM's names (BKRBKUP, BKRCATLG) and no entry of the site's own that links a disk of"
+            f" {found.owner}: this file names IBM's machines. If the site's have names of their own,"
+            " declare each with its role in place of `import std/backup-manager` (`identity user ID role"
+            " backup-server`, `catalog-server`, `worker`; `single user ID role admin`) and take them out of"
+            " the groups (docs/init.md)."
+        )
+    else:
+        return ""
+    return "\n" + _comment(said, "  ")
 
 
 def _placeholders_said(r: Roster | None, statement: str, users: Sequence[str]) -> str:
@@ -1862,13 +2038,18 @@ def _placeholders_said(r: Roster | None, statement: str, users: Sequence[str]) -
     )
 
 
-def _whose(r: Roster, statement: str, zvm: bool) -> str:
+def _whose(r: Roster, statement: str, zvm: bool, site: bool = False) -> str:
     if zvm:
         return (
             f"{r.directory} has no {statement} entry of the site's own that holds a minidisk: these are"
             f" z/VM's own {statement} users that do, which std/ modules declare; keep those you back up."
         )
     built = ", built on every member" if statement == "IDENTITY" else ""
+    if site:  # Backup Manager's machines under the site's names: declared at the top
+        return (
+            f"From {r.directory}: its {statement} entries that hold a minidisk{built}, except z/VM's own"
+            " users, which std/ modules declare, and the product's machines, declared above."
+        )
     return (
         f"From {r.directory}: its {statement} entries that hold a minidisk{built}, except z/VM's own"
         " users and the product's machines, which std/ modules declare."
@@ -2091,6 +2272,51 @@ def text_read(s: Starter, name: str):
     return format_text_read(_body(s), "<bkrc init>", read_as=name)
 
 
+def _site_roles(s: Starter) -> tuple[tuple[str, str], ...]:
+    """(role, ID) of the site's own Backup Manager machines the file declares; () for IBM's."""
+    return s.site_machines.roles if s.site_machines is not None else ()
+
+
+def _first_worker(s: Starter) -> str:
+    """The first worker's ID, as the compile names it from the worker pattern (BKRWRK01)."""
+    from bkrdsl.resolve.model import worker_ids
+
+    return worker_ids(s.machine("worker") or "BKRWRK*", 1)[0]
+
+
+def _imports(s: Starter) -> str:
+    """The imports, and Backup Manager's machines: IBM's, from std/backup-manager, or
+    the site's own, found in its directory (`SiteMachines`), declared with their roles."""
+    release = f"import std/{s.release}  # {release_name(s.release)}'s own user IDs, each single or identity\n"
+    roles = _site_roles(s)
+    if not roles:
+        return "import std/backup-manager  # BKRBKUP, BKRCATLG, BKRWRKnn, BKRADMIN, 5697J06C\n" + release
+    from bkrdsl.resolve.model import SINGLE_ROLES
+
+    found = s.site_machines
+    named = dict(roles)
+    whose = s.roster.directory if s.roster else "the directory"
+    workers = named["worker"]
+    said = (
+        f"Backup Manager's machines under {whose}'s names, not IBM's (BKRBKUP, BKRCATLG, BKRWRKnn, BKRADMIN):"
+        f" the entries of the site's own that link a disk of {found.owner}, its installation user, in their"
+        " own statements or a SUBCONFIG (bkrc takes an ID that"
+        f" `{BACKUP_MANAGER_OWNER}` matches, IBM's product number 5697-J06, for that user, and the links for"
+        f" its machines': an assumption, unconfirmed). `{workers}` names the workers, IDENTITYs of one"
+        f" ID numbered from 01; of the two other IDENTITYs, {named['catalog-server']} is taken for the catalog"
+        f" server, its ID saying so, and {named['backup-server']} for the backup server: guessed, check them"
+        " (swapped, the compiled EXECs would send the jobs to the catalog server)."
+    )
+    if "admin" in named:
+        said += f" {named['admin']}, the one USER that links them, is the administrator."
+    lines = []
+    for role, machine in roles:
+        kind = "single" if role in SINGLE_ROLES else "identity"
+        mark = "guessed: check the role" if role in ("backup-server", "catalog-server") and found.guessed else ""
+        lines.append(_line("", f"{kind} user {machine} role {role}", f"# {mark}" if mark else ""))
+    return release + "\n" + _comment(said, mark="##") + "".join(lines)
+
+
 def _body(s: Starter) -> str:
     """The cluster file before `bkrc fmt`'s layout."""
     shared, private = _placed_volumes(s)
@@ -2108,13 +2334,16 @@ def _body(s: Starter) -> str:
             f"The backups of the z/VM SSI cluster {s.cluster}, for IBM Backup and Restore Manager for"
             " z/VM: a first file from `bkrc init`. A comment that says `your ...` marks a placeholder:"
             " write your site's own name or number in its place"
-            + ("; one that says `guessed` a name taken from the site's directory, to check" if s.guessed_volumes else "")
+            + (
+                "; one that says `guessed` a name taken from the site's directory, to check"
+                if s.guessed_volumes or _site_roles(s)
+                else ""
+            )
             + ". Then run `bkrc check` on this file,"
             " and `bkrc compile FILE -o DIR` to write every member's files. bkrdsl's docs/init.md"
             " explains this file, docs/language.md each statement, `bkrc explain CODE` each diagnostic."
         )
-        + "import std/backup-manager  # BKRBKUP, BKRCATLG, BKRWRKnn, BKRADMIN, 5697J06C\n"
-        + f"import std/{s.release}  # {release_name(s.release)}'s own user IDs, each single or identity\n"
+        + _imports(s)
         + "\n"
         + _comment(
             f"The SSI cluster {s.cluster}: {count}, one shared catalog, expiry on {s.purging_on}.", mark="##"
@@ -2122,9 +2351,9 @@ def _body(s: Starter) -> str:
         + f"cluster {s.cluster} {{\n"
         + _comment(
             "One block per member, named as SYSTEM CONFIG names it. `workers` says how many worker"
-            " machines (BKRWRK01, ...) run on it; `private-volume` names a DASD volume that only it uses,"
-            " which holds its own instances of the IDENTITY machines' minidisks (BKRBKUP, BKRCATLG, the"
-            " workers).",
+            f" machines ({_first_worker(s)}, ...) run on it; `private-volume` names a DASD volume that only"
+            " it uses, which holds its own instances of the IDENTITY machines' minidisks"
+            f" ({s.machine('backup-server')}, {s.machine('catalog-server')}, the workers).",
             "  ",
         )
         + members
@@ -2132,7 +2361,7 @@ def _body(s: Starter) -> str:
         + _comment(
             ("DASD volumes" if shared else "A DASD volume")
             + " every member shares, for the minidisks of the single-configuration machines"
-            f" (BKRADMIN, 5697J06C, {s.catalog_server}).",
+            f" ({', '.join(i for r, i in s.backup_machines if r in ('admin', 'installation'))}, {s.catalog_server}).",
             "  ",
         )
         + (

@@ -1964,3 +1964,190 @@ def test_h3_81_bkr514_s_help_gives_the_way_back_from_bkr221_s_fix(tmp_path, monk
     assert f"and `run on VMSYS1, VMSYS2` (line {line}) runs job `PARTS` only where its users are built" in said
     path.write_text(path.read_text(encoding="utf-8").replace("run on each member daily 05:00", "run on VMSYS1, VMSYS2 daily 05:00"))
     assert checked(path, site) == []
+
+
+#: Nordbank's directory (stop 80's second site, tests/cms/clusters/nbssi.bkr): Backup
+#: Manager's machines under the site's own names, each linking 5697J06C's 05E5.
+NBSSI_DIRECT = ROOT / "tests" / "cms" / "clusters" / "nbssi.direct"
+NB_MACHINES = ("NBBKSRV", "NBBKCAT", "NBWRK01", "NBWRK02", "NBBKADM")
+NB_LINK = " LINK 5697J06C 05E5 05E5 RR\n"
+
+
+def nb_groups(path, direct) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """Each group of the file, its kind and IDs, as `groups` gives them, against `direct`."""
+    model = analyse(str(path), path.read_bytes(), search_path=default_search_path(())).model
+    users = [e.id for e in read_directory(str(direct), direct.read_bytes()).entries if e.kind != "SUBCONFIG"]
+    out = {}
+    for group in model.groups:
+        ids = set(group.users) | {u for p in group.patterns for u in users if pattern_regex(p).match(u)}
+        out[group.name] = (group.kind.value, tuple(sorted(ids)))
+    return out
+
+
+def statements(text: str) -> list[str]:
+    """The file's lines but its comments (a statement's own comment cut off)."""
+    return [line.split("#")[0].rstrip() for line in text.splitlines() if not line.lstrip().startswith("#")]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h1_81_backup_manager_s_machines_under_the_site_s_names_are_declared_with_their_roles(
+    tmp_path, monkeypatch, parser
+):
+    """A site whose Backup Manager machines have names of its own (Nordbank: NBBKSRV,
+    NBBKCAT, NBWRK01-02, NBBKADM) had them listed in the groups, as users to back up,
+    and IBM's BKRBKUP, BKRCATLG, BKRWRK* and BKRADMIN, which it lacks, given `disk`
+    statements: init knew the product's machines by IBM's IDs only. Now the entries that
+    link a disk of the installation user (5697J06C) are its machines: declared with their
+    roles in place of `import std/backup-manager`, the servers told apart by their IDs
+    (a guess the file says to check), in no group; the file checks clean against the
+    directory, but for the warnings its comment names (BKR524: the compiled entries drop
+    those LINKs, and NBCATSFS's IPL; BKR526)."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    path = tmp_path / "nbssi.bkr"
+    run_cli(["init", path, "--cluster", "NBSSI", "--directory", NBSSI_DIRECT], expect=0)
+    text = path.read_text(encoding="utf-8")
+    lines = statements(text)
+    assert "import std/backup-manager" not in lines
+    for declared in (
+        "identity user NBBKSRV role backup-server",
+        "identity user NBBKCAT role catalog-server",
+        "identity user NBWRK* role worker",
+        "single user NBBKADM role admin",
+        "single user 5697J06C role installation",
+    ):
+        assert declared in lines, declared
+    assert "identity user NBBKSRV role backup-server   # guessed: check the role" in text
+    assert not [line for line in lines if re.search(r"\bBKR(BKUP|CATLG|WRK|ADMIN)", line)]
+    written = nb_groups(path, NBSSI_DIRECT)
+    assert written["APPS"] == ("single", ("CICSTST", "LXDB01", "LXPAY01", "LXPAY02", "LXWEB01", "LXWEB02"))
+    assert written["SYSIDS"] == ("identity", ("NBAUDIT", "NBMON", "NBPRTSV", "NBSCHED"))
+    # The workers the directory builds on each member, their 191s where it has them.
+    assert "  member NBPRDA { workers 2  private-volume NAPRV1 }  # from nbssi.direct" in text
+    assert "  disk NBWRK02 191 size 5 cyl on NCPRV1 at 325" in lines
+    said = comments(text)
+    assert "Backup Manager's machines under nbssi.direct's names, not IBM's" in said
+    assert "`NBWRK*` names the workers" in said
+    assert "NBBKADM, the one USER that links them, is the administrator." in said
+    assert "(BKR524 x5, BKR526)" in said
+    run_cli(["check", path], expect=0)
+    assert checked(path, NBSSI_DIRECT, logon=True) == ["BKR524", "BKR526", "BKR524", "BKR524", "BKR524", "BKR524"]
+    out = run_cli(["check", path, "--directory", NBSSI_DIRECT], expect=0).output
+    assert out.count("loses what it gives besides minidisks: `LINK 5697J06C 05E5 05E5 RR`") == 4
+    run_cli(["fmt", "--check", path], expect=0)
+
+
+def test_h1_81_the_site_s_subconfig_names_are_its_to_settle_before_a_file_is_written(tmp_path):
+    """The same machines built from SUBCONFIGs named IBM's way (NBBKSR-1, as stop 80's
+    directory has them), where the compile writes NBBKRV-1: recognised, their IDENTITYs
+    are BKR529's, a fact of the site (deploying would leave their minidisks to no
+    instance), and nothing is written, as for IBM's names."""
+    text = NBSSI_DIRECT.read_text(encoding="utf-8").replace("NBBKRV-", "NBBKSR-").replace("NBBKAT-", "NBBKCA-")
+    direct = tmp_path / "NBSSI.DIRECT"
+    direct.write_text(text)
+    path = tmp_path / "nbssi.bkr"
+    out = run_cli(["init", path, "--cluster", "NBSSI", "--directory", direct, "--format", "short"], expect=1).output
+    assert re.findall(r"error (BKR\d+): IDENTITY `(\w+)`", out) == [("BKR529", "NBBKSRV"), ("BKR529", "NBBKCAT")]
+    assert "bkrc: nothing written" in out
+    assert not path.exists()
+
+
+def test_h1_81_without_links_the_site_s_machines_stay_in_the_groups_and_the_file_says_why(tmp_path):
+    """Nothing links the installation user's disks (stop 80's directory as written): no
+    entry is taken for a Backup Manager machine by its looks, so each stays in its group,
+    backed up as the site's own, and a comment says that the file names IBM's machines
+    and how to declare the site's."""
+    direct = tmp_path / "NBSSI.DIRECT"
+    direct.write_text(NBSSI_DIRECT.read_text(encoding="utf-8").replace(NB_LINK, ""))
+    path = tmp_path / "nbssi.bkr"
+    run_cli(["init", path, "--cluster", "NBSSI", "--directory", direct], expect=0)
+    text = path.read_text(encoding="utf-8")
+    assert "import std/backup-manager" in statements(text)
+    listed = {u for _, ids in nb_groups(path, direct).values() for u in ids}
+    assert set(NB_MACHINES) <= listed
+    assert (
+        "NBSSI.DIRECT has 5697J06C, Backup Manager's installation user, but none of its machines under IBM's"
+        " names (BKRBKUP, BKRCATLG) and no entry of the site's own that links a disk of 5697J06C: this file"
+        " names IBM's machines." in comments(text)
+    )
+    assert checked(path, direct) == ["BKR524"]  # NBCATSFS's IPL, as before
+
+
+@pytest.mark.parametrize(
+    ("change", "unsure", "declared"),
+    [
+        # A third IDENTITY that links them: which two are the servers? None is declared.
+        (("SUBCONFIG NBMON-1\n", " LINK 5697J06C 05E5 05E5 RR\n"), "NBBKADM NBBKCAT NBBKSRV NBMON NBWRK01 NBWRK02", False),
+        # A second USER that links them: the servers and workers declared, the USERs kept.
+        (("USER CICSTST XYZZY123 512M 1G G\n INCLUDE IBMDFLT\n", " LINK 5697J06C 05E5 05E5 RR\n"), "CICSTST NBBKADM", True),
+        # An ID the worker pattern names besides the workers: not taken for one.
+        (("* the catalog's SFS file pool server\n", "USER NBWRKTST XYZZY123 64M 128M G\n MDISK 0191 3390 0900 0005 NBCOM1 MR\n*\n"), "NBBKADM NBBKCAT NBBKSRV NBWRK01 NBWRK02", False),
+    ],
+    ids=["third-server", "second-user", "pattern-names-another"],
+)
+def test_h1_81_a_machine_bkrc_cannot_give_a_role_stays_in_its_group_and_is_named(tmp_path, change, unsure, declared):
+    """Where a linking machine fits no role, or the roles cannot all be told, the machines
+    in doubt stay in the groups (backed up as the site's own, never dropped unawares) and
+    a comment names them and says how to declare them."""
+    after, added = change
+    text = NBSSI_DIRECT.read_text(encoding="utf-8")
+    at = text.index(after) + len(after)
+    direct = tmp_path / "NBSSI.DIRECT"
+    direct.write_text(text[:at] + added + text[at:])
+    path = tmp_path / "nbssi.bkr"
+    run_cli(["init", path, "--cluster", "NBSSI", "--directory", direct], expect=0)
+    written = path.read_text(encoding="utf-8")
+    lines = statements(written)
+    assert ("import std/backup-manager" not in lines) is declared
+    assert ("identity user NBBKSRV role backup-server" in lines) is declared
+    listed = {u for _, ids in nb_groups(path, direct).values() for u in ids}
+    assert set(unsure.split()) <= listed
+    said = comments(written)
+    assert f"{unsure} link a disk of 5697J06C, Backup Manager's installation user, as its machines do" in said
+    assert ("in place of `import std/backup-manager`" in said) is not declared
+    run_cli(["check", path], expect=0)
+
+
+def test_h1_81_a_link_every_user_has_through_the_profile_makes_nobody_a_product_machine(tmp_path):
+    """A PROFILE every entry INCLUDEs may link the installation user's disk for the
+    product's end-user commands (restoring one's own files): that link proves nothing of a
+    machine, and the site's users stay in their groups; its machines, by their own links,
+    are declared as before."""
+    text = NBSSI_DIRECT.read_text(encoding="utf-8")
+    at = text.index(" LINK MAINT 019E 019E RR\n") + len(" LINK MAINT 019E 019E RR\n")
+    direct = tmp_path / "NBSSI.DIRECT"
+    direct.write_text(text[:at] + NB_LINK + text[at:])
+    path = tmp_path / "nbssi.bkr"
+    run_cli(["init", path, "--cluster", "NBSSI", "--directory", direct], expect=0)
+    written = nb_groups(path, direct)
+    assert written["APPS"][1] == ("CICSTST", "LXDB01", "LXPAY01", "LXPAY02", "LXWEB01", "LXWEB02")
+    assert written["SYSIDS"][1] == ("NBAUDIT", "NBMON", "NBPRTSV", "NBSCHED")
+    assert "identity user NBWRK* role worker" in statements(path.read_text(encoding="utf-8"))
+
+
+def test_h1_81_init_md_shows_the_declarations_bkrc_init_writes_for_nordbank(tmp_path, monkeypatch):
+    """docs/init.md's excerpt, "Backup Manager's machines under the site's own names", is
+    what the command it gives writes for tests/cms/clusters/nbssi.direct, with the groups
+    and the warnings it names; the assumed ID is the code's one constant, as that page
+    and compatibility.md give it."""
+    from bkrdsl.starter import BACKUP_MANAGER_OWNER
+
+    page = (ROOT / "docs" / "init.md").read_text(encoding="utf-8")
+    # The next section's heading, not "\n## ": the excerpt's own comments start so.
+    section = page.split("\n## Backup Manager's machines under the site's own names\n", 1)[1]
+    section = section.split("\n## Names it cannot use\n", 1)[0]
+    (shown,) = re.findall(r"```text\n(.*?)```", section, re.DOTALL)
+    command = re.search(r"`(bkrc init nbssi\.bkr [^`]*)`", section.replace("\n", " ")).group(1)
+    (tmp_path / "nbssi.direct").write_bytes(NBSSI_DIRECT.read_bytes())
+    monkeypatch.chdir(tmp_path)
+    args = shlex.split(command)[1:]
+    args[1] = "-"
+    result = run_cli(args, expect=0)
+    assert shown in result.stdout
+    flat = " ".join(section.split())
+    for group in re.findall(r"`((?:single|identity) group [^`]*)`", flat):
+        assert f"  {group}\n" in result.stdout, group
+    found = re.findall(r"^warning\[(BKR\d+)\]", result.stderr, re.MULTILINE)
+    assert sorted(found) == ["BKR524"] * 5 + ["BKR526"] and "six warnings" in flat
+    assert f"`{BACKUP_MANAGER_OWNER}` matches" in flat
+    compatibility = (ROOT / "docs" / "compatibility.md").read_text(encoding="utf-8")
+    assert f"whose ID `{BACKUP_MANAGER_OWNER}` matches" in " ".join(compatibility.split())

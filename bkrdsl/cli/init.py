@@ -354,6 +354,7 @@ def _from_directory(starter, name: str, directory):
 
     from bkrdsl.starter import (
         classifier,
+        directory_backup_machines,
         directory_catalog_servers,
         directory_disks,
         directory_global_and_local,
@@ -388,6 +389,13 @@ def _from_directory(starter, name: str, directory):
         if tape is not None:  # those that link Tape Manager's disks are said to be its machines apart
             kept = tuple(i for i in tape.ids if i not in linked)
             tape = tape._replace(ids=kept) if kept else None
+    # Backup Manager's machines under the site's own names (no BKRBKUP, no BKRCATLG in it): those
+    # that link its installation user's disks, declared with their roles where each can be told.
+    site_machines = directory_backup_machines(directory, starter.members, classifier(model, tape, linked))
+    if site_machines is not None:
+        starter = dataclasses.replace(starter, site_machines=site_machines)
+        if site_machines.roles:  # the file's model without IBM's names: the site's are the product's
+            model = _written(name, starter, checks=False)[1].model
     sorted_users = roster(directory, starter.members, classifier(model, tape, linked), tape, linked)
     starter = dataclasses.replace(
         starter,

@@ -689,6 +689,17 @@ bkrc assumes; check it on your system):
   Tape Manager's code is owned by another ID, its machines are taken for
   the site's own users, as before (`bkrdsl/starter.py`,
   `TAPE_MANAGER_OWNER`, is the one place to correct it).
+- **Backup Manager's machines under a site's own names.** `bkrc init
+  --directory`, on a directory with neither BKRBKUP nor BKRCATLG, takes a
+  user whose ID `5697J06*` matches for Backup Manager's installation user
+  (5697J06C for V1.3), and the site's own machines that link one of its
+  disks, in their own entry or a SUBCONFIG, for Backup Manager's, their
+  roles told by their IDs (docs/init.md). Unconfirmed: that the product's
+  service machines link the installation user's disks (its sample
+  directory entries were not available). Where yours do not, they stay in
+  the groups as the site's own users, and a comment of the file says how to
+  declare them with their roles (`bkrdsl/starter.py`,
+  `BACKUP_MANAGER_OWNER`, is the one place to correct the ID).
 - **The catalog's SFS server's `IUCV *IDENT RESANY GLOBAL`**, which lets
   every member reach the file pool of a shared catalog, is taken from SFS
   practice, not from a text found for this product; compare with your
