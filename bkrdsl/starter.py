@@ -837,7 +837,8 @@ def directory_backup_machines(
     with: not through the PROFILE they INCLUDE, which every user of a site may
     include to reach the product's end-user commands. Their roles, where every one
     can be told: the IDENTITYs built on every member of one ID with a number after
-    it, 01 first (NBWRK01, NBWRK02), are the workers, where their pattern (`NBWRK*`)
+    it, 01 first (NBWRK01, NBWRK02; some may be built on some members only, as a
+    member's `workers` count allows), are the workers, where their pattern (`NBWRK*`)
     names no other entry; of the two other IDENTITYs built on every member, the one
     whose ID says catalog (`_CATALOG_WORD`) is the catalog server, the other the
     backup server (a guess, which the file says to check); one USER is the
@@ -876,11 +877,13 @@ def directory_backup_machines(
     owner = max(sorted(owners), key=lambda o: linked[o])
     if not linking:
         return SiteMachines(owner)
-    every = sorted(i for i, e in linking.items() if e.kind == "IDENTITY" and _built_on_every(e, members))
+    identities = sorted(i for i, e in linking.items() if e.kind == "IDENTITY")
+    every = [i for i in identities if _built_on_every(linking[i], members)]
     users = sorted(i for i, e in linking.items() if e.kind == "USER")
-    unsure = [i for i, e in linking.items() if e.kind == "IDENTITY" and i not in every]
+    # Workers may be built on some members only: a member's `workers` count is the first
+    # ones the directory builds there (`directory_workers`).
     heads: dict[str, list[str]] = {}
-    for i in every:
+    for i in identities:
         numbered = _WORKER_ID.fullmatch(i)
         if numbered:
             heads.setdefault(numbered.group(1), []).append(i)
@@ -896,6 +899,7 @@ def directory_backup_machines(
     catalog = [i for i in rest if _CATALOG_WORD.search(i)]
     if workers is None or len(rest) != 2 or len(catalog) != 1:
         return SiteMachines(owner, unsure=tuple(sorted(linking)))
+    unsure = [i for i in identities if i not in every and i not in workers[1]]
     backup = next(i for i in rest if i != catalog[0])
     roles = [("backup-server", backup), ("catalog-server", catalog[0]), ("worker", workers[0])]
     if len(users) == 1:

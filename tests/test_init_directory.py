@@ -2151,3 +2151,24 @@ def test_h1_81_init_md_shows_the_declarations_bkrc_init_writes_for_nordbank(tmp_
     assert f"`{BACKUP_MANAGER_OWNER}` matches" in flat
     compatibility = (ROOT / "docs" / "compatibility.md").read_text(encoding="utf-8")
     assert f"whose ID `{BACKUP_MANAGER_OWNER}` matches" in " ".join(compatibility.split())
+
+
+def test_h1_81_a_worker_some_members_do_not_build_is_still_a_worker(tmp_path):
+    """Workers may be built on some members only (a member with fewer, `workers 1`): the
+    numbered IDENTITYs that link the installation user's disks are the workers wherever
+    they are built, each member's count the first ones built there; not machines in doubt."""
+    text = NBSSI_DIRECT.read_text(encoding="utf-8")
+    text = text.replace(" BUILD ON NBPRDC USING SUBCONFIG NBWR02-3\n", "")
+    text = text.replace("SUBCONFIG NBWR02-3\n MDISK 0191 3390 0325 0005 NCPRV1 MR\n", "")
+    direct = tmp_path / "NBSSI.DIRECT"
+    direct.write_text(text)
+    path = tmp_path / "nbssi.bkr"
+    run_cli(["init", path, "--cluster", "NBSSI", "--directory", direct], expect=0)
+    written = path.read_text(encoding="utf-8")
+    lines = statements(written)
+    assert "identity user NBWRK* role worker" in lines
+    assert "  member NBPRDC { workers 1  private-volume NCPRV1 }" in lines
+    assert "cannot tell" not in comments(written)
+    listed = {u for _, ids in nb_groups(path, direct).values() for u in ids}
+    assert not listed & set(NB_MACHINES)
+    run_cli(["check", path], expect=0)
