@@ -124,7 +124,9 @@ def _what_force_does(file: str) -> str:
     callback=named,
     metavar="USER.DIRECT",
     help="The site's CP source directory: the groups list its own USER and IDENTITY users that hold"
-    " minidisks, by kind; its own catalog SFS server, where it has one, keeps the catalog.",
+    " minidisks, by kind; its own catalog SFS server, where it has one, keeps the catalog; Backup"
+    " Manager's machines under its own names, those that link the installation user's disks, are"
+    " declared with their roles.",
 )
 @click.option(
     "--workers",
