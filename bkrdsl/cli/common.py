@@ -865,7 +865,10 @@ def interrupted_document(fmt: str, lines: Sequence[str], *, err: bool) -> None:
     ctx = click.get_current_context(silent=True)
     if ctx is not None and ctx.meta.get(_DOCUMENT_PRINTED):
         return
-    if fmt in DOCUMENT_FORMATS or fmt == "github":
+    pending = ctx.meta.pop(DOCUMENT_PENDING, None) if ctx is not None else None
+    if pending is not None:  # a held document (`diagnostics_then_line`): its diagnostics kept
+        pending(failures=["\n".join(lines)])
+    elif fmt in DOCUMENT_FORMATS or fmt == "github":
         print_diagnostics([], fmt, "never", err=err, failures=["\n".join(lines)])
 
 
@@ -950,9 +953,10 @@ def stdout_failed_document(ctx: click.Context, fmt: str, err: OSError) -> None:
     group's line. Where the document was printed already, it cannot take the
     failure in: if it says the run failed (a FILE not read, before its line on
     standard output), nothing is added, the exit 2 agreeing with it; if it does
-    not (the diagnostics of an input with errors, which `bkrc show` and `init`
-    print at once, where compile holds them), the line follows it, as the group
-    prints it, so that the reason is said somewhere."""
+    not (no command prints such a document before a line on standard output since
+    stop 81: compile, show and init hold an input's errors until their `nothing
+    written` or `nothing shown`, `diagnostics_then_line`), the line follows it, as
+    the group prints it, so that the reason is said somewhere."""
     line = f"bkrc: cannot write to standard output: {err.strerror or err}"
     silence_streams()
     pending = ctx.meta.pop(DOCUMENT_PENDING, None)
@@ -969,6 +973,34 @@ def stdout_failed_document(ctx: click.Context, fmt: str, err: OSError) -> None:
     else:
         empty_document(fmt, err=True, reason=line)
     _document_printed(ctx, failed=True)
+
+
+def diagnostics_then_line(print_document, line: str, fmt: str, code: int) -> None:
+    """Print the diagnostics (`print_document(failure=None, failures=())`, which
+    prints them in `fmt` on standard error) and bkrc's `line` for the run that
+    stops (`nothing shown`, `nothing written`), then exit `code`. In a document
+    format (json, sarif, gitlab) the line goes to standard output and the document
+    is held (`DOCUMENT_PENDING`) until the line is said, as `bkrc compile` holds its
+    own: a standard output that cannot take the line (`> /dev/full`, `| head -c0`)
+    is then in the document's failures, the run failed (`stdout_failed_document`,
+    `_reader_gone_document`), rather than a line after a document that said a
+    clean run (standard error then held no JSON), or a quiet 141 beside one. In
+    the other formats, the diagnostics and then the line, both on standard error."""
+    if fmt not in DOCUMENT_FORMATS:
+        print_document()
+        click.echo(line, err=True)
+        sys.exit(code)
+    ctx = click.get_current_context()
+
+    def print_held(failure=None, failures=()) -> None:
+        ctx.meta.pop(DOCUMENT_PENDING, None)
+        print_document(failure=failure, failures=failures)
+
+    ctx.meta[DOCUMENT_PENDING] = print_held
+    click.echo(line)
+    if ctx.meta.get(DOCUMENT_PENDING) is print_held:
+        print_held()
+    sys.exit(code)
 
 
 class DocumentCommand(click.Command):

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import shlex
 import sys
+from functools import partial
 from typing import NamedTuple
 
 import click
@@ -36,6 +37,7 @@ from bkrdsl.cli.common import (
     DocumentCommand,
     OnceOption,
     color_option,
+    diagnostics_then_line,
     empty_document,
     format_option,
     internal_error_text,
@@ -237,9 +239,7 @@ def init_cmd(
     if directory is not None and given:
         said += member_problems(directory, given)
     if any(d.is_error for d in said):
-        print_diagnostics([_Report(said, sources)], fmt, color, err=True)
-        click.echo("bkrc: nothing written", err=status)
-        sys.exit(EXIT_INPUT)
+        _nothing_written([_Report(said, sources)], fmt, color)
     starter = Starter(
         cluster=cluster.upper(),
         members=tuple(a.value.upper() for a in member_args),
@@ -255,9 +255,7 @@ def init_cmd(
         # A minidisk no `disk` statement can give (BKR521): the compile would drop it; or an
         # IDENTITY's 0191 both global and local, which no job can back up right (BKR530).
         if refused:
-            print_diagnostics([_Report([*said, *refused], sources)], fmt, color, err=True)
-            click.echo("bkrc: nothing written", err=status)
-            sys.exit(EXIT_INPUT)
+            _nothing_written([_Report([*said, *refused], sources)], fmt, color)
     new, analysis = _written(name, starter, directory=directory)
     if directory is not None:
         new, analysis = _free_places(name, starter, directory, analysis) or (new, analysis)
@@ -275,9 +273,7 @@ def init_cmd(
         # The site's directory against the standard library's kinds (BKR510 at a
         # `--stdlib` declaration), or a product machine's minidisk the file gives
         # no `disk` statement (BKR520): a fact of the site, for it to settle first.
-        print_diagnostics([_Report(said, sources), analysis], fmt, color, err=True)
-        click.echo("bkrc: nothing written", err=status)
-        sys.exit(EXIT_INPUT)
+        _nothing_written([_Report(said, sources), analysis], fmt, color)
     if errors:
         # A bug of bkrc's (exit 2): the document says the run failed, and why; the line
         # goes to the other stream with json, sarif or gitlab, whose document is all of
@@ -329,6 +325,14 @@ def _unsaid(new: str, analysis) -> tuple[tuple[str, int], ...]:
     return tuple(sorted(found.items()))
 
 
+def _nothing_written(reports, fmt: str, color: str) -> None:
+    """The diagnostics of names or a directory init cannot use, and `bkrc: nothing
+    written` (exit 1); in json, sarif or gitlab the line first, on standard output, and
+    then the document, which a standard output that cannot take the line is in
+    (`diagnostics_then_line`), as `bkrc compile` holds its own."""
+    diagnostics_then_line(partial(print_diagnostics, reports, fmt, color, err=True), "bkrc: nothing written", fmt, EXIT_INPUT)
+
+
 def _readable_directory(directory_path: str | None, fmt: str, color: str):
     """The directory `--directory` names, or None without it. One that cannot be
     opened is bkrc's one line (exit 2); one with an error in it (BKR501-BKR504)
@@ -336,11 +340,7 @@ def _readable_directory(directory_path: str | None, fmt: str, color: str):
     status = status_to_stderr(fmt)
     directory = load_directory_arg(directory_path, err=status, fmt=fmt, document_err=True)
     if directory is not None and (not directory.readable or any(d.is_error for d in directory.diagnostics)):
-        print_diagnostics(
-            [_Report(list(directory.diagnostics), {directory.name: directory.source})], fmt, color, err=True
-        )
-        click.echo("bkrc: nothing written", err=status)
-        sys.exit(EXIT_INPUT)
+        _nothing_written([_Report(list(directory.diagnostics), {directory.name: directory.source})], fmt, color)
     return directory
 
 

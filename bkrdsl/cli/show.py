@@ -18,6 +18,7 @@ in it, the run failed, as `bkrc check` says it.
 from __future__ import annotations
 
 import sys
+from functools import partial
 from typing import NamedTuple
 
 import click
@@ -33,6 +34,7 @@ from bkrdsl.cli.common import (
     OnceOption,
     analyse_arg,
     color_option,
+    diagnostics_then_line,
     directory_option,
     empty_document,
     include_option,
@@ -295,18 +297,18 @@ def _show(file, members, fmt, against, users, directory_path, color, include):
         bad += unknown
     # One document: the file's warnings and the --member names it lacks together.
     reports = [analysis] + ([_Report(bad, sources)] if bad else [])
+    said = partial(print_diagnostics, reports, "text" if fmt == "csv" else fmt, color, err=True)
+    if not ok or bad:
+        # With --format json, the document after the line (on standard output), so that
+        # a standard output that cannot take it is in the document (`diagnostics_then_line`).
+        line = "bkrc: errors in the input; nothing shown" if not ok else "bkrc: nothing shown"
+        diagnostics_then_line(said, line, fmt, EXIT_INPUT)
     held = None
-    if fmt == "json" and ok and not bad:
+    if fmt == "json":
         held = _hold(reports, fmt, color)  # printed after the facts
     else:
-        print_diagnostics(reports, "text" if fmt == "csv" else fmt, color, err=True)
-    if not ok:
-        click.echo("bkrc: errors in the input; nothing shown", err=status)
-        sys.exit(EXIT_INPUT)
+        said()
     model = analysis.model
-    if bad:
-        click.echo("bkrc: nothing shown", err=status)
-        sys.exit(EXIT_INPUT)
     if old is not None:
         now = _warnings(analysis)
         if directory is not None:
@@ -363,9 +365,8 @@ def _against(path, include, fmt, color, status, directory=None):
 
     analysis = _analysed(path, include, fmt, status)
     if not analysis.ok or analysis.model is None:
-        print_diagnostics([analysis], fmt, color, err=True)
-        click.echo("bkrc: errors in --against's file; nothing shown", err=status)
-        sys.exit(EXIT_INPUT)
+        said = partial(print_diagnostics, [analysis], fmt, color, err=True)
+        diagnostics_then_line(said, "bkrc: errors in --against's file; nothing shown", fmt, EXIT_INPUT)
     return show.view(analysis.model, (), _coverage(analysis.model, directory)), _warnings(analysis)
 
 

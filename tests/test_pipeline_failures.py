@@ -1,0 +1,134 @@
+"""A pipeline's failures, part 4 (stop 81): every subcommand's document, or its
+`::error`, when standard output fails it.
+
+Each case is a command run as a pipeline runs it, its standard output a file
+that cannot take a byte (`> /dev/full`), a pipe whose reader is gone (`| head
+-c0`) or closed (`>&-`): the stream the document is on (standard error for
+compile, show, init and fmt; standard output for check and dialect) holds one
+document that parses and says the run failed, nothing after it; with `--format
+github`, an `::error` on standard error, which GitHub reads as it reads
+standard output. And a usage error of `bkrc dialect --format json` is its
+document of a failed run, as every other command's is.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from conftest import ROOT, run_cli
+
+MINIMAL = ROOT / "examples" / "minimal.bkr"
+FULL_LINE = "bkrc: cannot write to standard output: No space left on device"
+READER_GONE = "bkrc: the program reading standard output closed it before bkrc had written all of it"
+STDOUT_CLOSED = "bkrc: standard output is closed; give bkrc one (`> FILE`, or `> /dev/null` to drop what it prints)"
+STDERR_CLOSED = (
+    "bkrc: standard error is closed, where bkrc says what is wrong; give bkrc one"
+    " (`2> FILE`, or `2> /dev/null` to drop its messages)"
+)
+
+needs_full = pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+
+
+def _broken(tmp_path):
+    broken = tmp_path / "broken.bkr"
+    broken.write_text("cluster X {\n  member\n", encoding="utf-8")
+    return broken
+
+
+def _args(tmp_path, args):
+    words = {"BROKEN": str(_broken(tmp_path)), "OUT": str(tmp_path / "out"), "NEW": str(tmp_path / "new.bkr")}
+    return [words.get(a, str(a)) for a in args]
+
+
+def _bkrc(args, **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "bkrdsl", *map(str, args)], check=False, cwd=ROOT, text=True, **kwargs
+    )
+
+
+def _to_full(args) -> subprocess.CompletedProcess:
+    with open("/dev/full", "w") as full:
+        return _bkrc(args, stdout=full, stderr=subprocess.PIPE)
+
+
+def _reader_gone(args, *, same_pipe: bool = False) -> subprocess.CompletedProcess:
+    read, write = os.pipe()
+    os.close(read)
+    try:
+        return _bkrc(args, stdout=write, stderr=write if same_pipe else subprocess.PIPE)
+    finally:
+        os.close(write)
+
+
+def _failed(document, fmt: str, said: str, *, errors: bool) -> None:
+    """DOCUMENT (`fmt`) says the run failed, `said` why, and, with `errors`, keeps the input's errors."""
+    if fmt == "json":
+        assert document["execution_successful"] is False and document["failures"] == [said]
+        assert (document["error_count"] >= 1) == errors and bool(document["diagnostics"]) == errors
+    elif fmt == "sarif":
+        run = document["runs"][0]
+        (invocation,) = run["invocations"]
+        assert invocation["executionSuccessful"] is False and said in json.dumps(invocation)
+        assert bool(run["results"]) == errors
+    else:  # gitlab: the failure an issue of its own, critical, beside the errors' (major)
+        assert any(i["severity"] == "critical" and i["description"] == said for i in document)
+        assert any(i["severity"] == "major" for i in document) == errors
+
+
+# ------------------------------------------------ 1. show and init hold an input's errors
+SHOW_AND_INIT_WITH_ERRORS = [
+    (["show", "BROKEN"], "json"),
+    (["show", MINIMAL, "--member", "NOSUCH"], "json"),  # a --member the cluster lacks: `nothing shown`
+    (["show", MINIMAL, "--against", "BROKEN"], "json"),  # errors in --against's file
+    (["init", "-", "--cluster", "PRODSSI", "--member", "VMSYS1TOOLONG"], "json"),
+    (["init", "-", "--cluster", "PRODSSI", "--member", "VMSYS1TOOLONG"], "sarif"),
+    (["init", "-", "--cluster", "PRODSSI", "--member", "VMSYS1TOOLONG"], "gitlab"),
+    (["init", "NEW", "--cluster", "PRODSSI", "--member", "VMSYS1TOOLONG"], "json"),
+]
+IDS = ["show", "show-member", "show-against", "init", "init-sarif", "init-gitlab", "init-file"]
+
+
+@needs_full
+@pytest.mark.parametrize(("args", "fmt"), SHOW_AND_INIT_WITH_ERRORS, ids=IDS)
+def test_show_and_init_with_errors_say_a_standard_output_that_cannot_be_written_in_their_document(
+    tmp_path, args, fmt
+):
+    """`bkrc show broken.bkr --format json > /dev/full 2> diagnostics.json`: the
+    errors' document was printed at once, saying a clean run, then `nothing shown` on
+    standard output failed and the group's `cannot write to standard output` followed
+    it, so standard error held no JSON (stop 80 mended compile alone). The document
+    is held until that line now: the errors, and the failure, exit 2."""
+    run = _to_full([*_args(tmp_path, args), "--format", fmt])
+    assert run.returncode == 2, run.stderr
+    _failed(json.loads(run.stderr), fmt, FULL_LINE, errors=True)
+    assert not (tmp_path / "new.bkr").exists()
+
+
+@pytest.mark.parametrize(("args", "fmt"), SHOW_AND_INIT_WITH_ERRORS, ids=IDS)
+def test_show_and_init_with_errors_say_a_reader_of_standard_output_gone_in_their_document(tmp_path, args, fmt):
+    """`... --format json 2> diagnostics.json | head -c0`: the errors' document said
+    execution_successful true beside an exit 141. It says the reader went now."""
+    run = _reader_gone([*_args(tmp_path, args), "--format", fmt])
+    assert run.returncode == 141, run.stderr
+    _failed(json.loads(run.stderr), fmt, READER_GONE, errors=True)
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_show_and_init_with_errors_print_their_line_where_they_did(tmp_path, fmt):
+    """The held document changes the order of the streams only: text prints the
+    diagnostics, then the line, on standard error; json the line on standard
+    output and the document, which says a run that found errors, on standard error."""
+    broken = _broken(tmp_path)
+    shown = run_cli(["show", broken, "--format", fmt], expect=1)
+    written = run_cli(["init", "-", "--cluster", "C", "--member", "VMSYS1TOOLONG", "--format", fmt], expect=1)
+    for result, line in ((shown, "bkrc: errors in the input; nothing shown\n"), (written, "bkrc: nothing written\n")):
+        if fmt == "text":
+            assert result.stdout == "" and result.stderr.endswith("error\n" + line)
+        else:
+            assert result.stdout == line
+            document = json.loads(result.stderr)
+            assert document["execution_successful"] is True and document["error_count"] == 1
