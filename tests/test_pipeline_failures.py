@@ -132,3 +132,112 @@ def test_show_and_init_with_errors_print_their_line_where_they_did(tmp_path, fmt
             assert result.stdout == line
             document = json.loads(result.stderr)
             assert document["execution_successful"] is True and document["error_count"] == 1
+
+
+# ------------------------------------------------ 3. --format github tells the workflow
+GITHUB = [
+    ["check", "BROKEN"],  # its annotations are standard output's
+    ["compile", MINIMAL, "-o", "OUT", "--dry-run"],  # the plan
+    ["compile", MINIMAL, "-o", "OUT"],  # `wrote`, before the swap: compile's own line, `nothing written`
+    ["init", "-", "--cluster", "PRODSSI", "--member", "VMSYS1"],  # the file
+    ["fmt", "-"],  # the text
+]
+GITHUB_IDS = ["check", "compile-dry-run", "compile", "init", "fmt"]
+
+
+def _github_error(stderr: str, said: str) -> None:
+    """STDERR holds an `::error` of no file that says `said`, and the plain line too."""
+    lines = stderr.splitlines()
+    assert any(line.startswith(f"::error title=bkrc::{said}") for line in lines), stderr
+    assert any(line.startswith(said) for line in lines) or said == READER_GONE, stderr
+    assert "Traceback" not in stderr and "internal error" not in stderr
+
+
+@pytest.mark.parametrize("args", [*GITHUB, ["check", MINIMAL]], ids=[*GITHUB_IDS, "check-clean"])
+def test_github_with_standard_output_closed_is_an_error_annotation_on_standard_error(tmp_path, args):
+    """`bkrc check --format github FILE >&-`: bkrc refused (exit 2) with its line on
+    standard error and no `::error`, so the workflow's summary said nothing of why
+    the step failed; GitHub reads workflow commands from both streams."""
+    with open(MINIMAL) as stdin:
+        run = _bkrc(
+            [*_args(tmp_path, args), "--format", "github"], stdin=stdin, stderr=subprocess.PIPE,
+            preexec_fn=lambda: os.close(1),
+        )
+    assert run.returncode == 2
+    assert run.stderr == f"::error title=bkrc::{STDOUT_CLOSED}\n{STDOUT_CLOSED}\n"
+    assert not (tmp_path / "out").exists()
+
+
+@needs_full
+@pytest.mark.parametrize("args", GITHUB, ids=GITHUB_IDS)
+def test_github_with_a_standard_output_that_cannot_be_written_is_an_error_annotation(tmp_path, args):
+    """`bkrc check --format github FILE > /dev/full`: the group's `cannot write to
+    standard output` line alone (check's annotations were standard output's, and
+    lost), no `::error`. One on standard error now, the line beside it, exit 2."""
+    with open(MINIMAL) as stdin, open("/dev/full", "w") as full:
+        run = _bkrc([*_args(tmp_path, args), "--format", "github"], stdin=stdin, stdout=full, stderr=subprocess.PIPE)
+    assert run.returncode == 2, run.stderr
+    _github_error(run.stderr, FULL_LINE)
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("args", GITHUB, ids=GITHUB_IDS)
+def test_github_with_a_reader_of_standard_output_gone_is_an_error_annotation(tmp_path, args):
+    """`bkrc check --format github FILE | head -c0` under `set -o pipefail` (GitHub's
+    bash): exit 141 and nothing on standard error. An `::error` there now, as the
+    document formats print their document; quiet still where standard error is that
+    same pipe (`2>&1 | head`)."""
+    with open(MINIMAL) as stdin:
+        read, write = os.pipe()
+        os.close(read)
+        try:
+            run = _bkrc([*_args(tmp_path, args), "--format", "github"], stdin=stdin, stdout=write, stderr=subprocess.PIPE)
+            stdin.seek(0)
+            quiet = _bkrc([*_args(tmp_path, args), "--format", "github"], stdin=stdin, stdout=write, stderr=write)
+        finally:
+            os.close(write)
+    assert run.returncode == 141, run.stderr
+    _github_error(run.stderr, READER_GONE)
+    assert quiet.returncode == 141
+    assert not (tmp_path / "out").exists()
+
+
+# ------------------------------------------------ a closed stream, in a document format
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["compile", MINIMAL, "-o", "OUT"],
+        ["compile", "BROKEN", "-o", "OUT", "--dry-run"],
+        ["init", "-", "--cluster", "PRODSSI", "--member", "VMSYS1"],
+        ["fmt", "--check", MINIMAL],
+    ],
+    ids=["compile", "compile-errors", "init", "fmt"],
+)
+@pytest.mark.parametrize("fmt", ["json", "sarif", "gitlab"])
+def test_standard_output_closed_is_in_the_document_standard_error_holds(tmp_path, args, fmt):
+    """`bkrc compile FILE -o DIR --format json >&- 2> diagnostics.json`: bkrc refused
+    with its line on standard error, where the document belongs, which then held no
+    JSON. The document of a run that failed now, the line in its failures, alone."""
+    run = _bkrc([*_args(tmp_path, args), "--format", fmt], stderr=subprocess.PIPE, preexec_fn=lambda: os.close(1))
+    assert run.returncode == 2
+    _failed(json.loads(run.stderr), fmt, STDOUT_CLOSED, errors=False)
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "fmt"),
+    [(["check", MINIMAL], "json"), (["check", MINIMAL], "gitlab")],
+    ids=["check", "check-gitlab"],
+)
+def test_standard_error_closed_is_in_the_document_standard_output_holds(tmp_path, args, fmt):
+    """`bkrc check --format json FILE 2>&- > report.json`: the refusal's line went to
+    standard output, where the document belongs. The document of a run that failed
+    now, the line in its failures (dialect's own, `changes` null)."""
+    run = _bkrc([*_args(tmp_path, args), "--format", fmt], stdout=subprocess.PIPE, preexec_fn=lambda: os.close(2))
+    assert run.returncode == 2
+    document = json.loads(run.stdout)
+    if args[0] == "dialect":
+        assert document["changes"] is None and document["table"] == str(tmp_path / "new.bkr")
+        assert document["execution_successful"] is False and document["failures"] == [STDERR_CLOSED]
+    else:
+        _failed(document, fmt, STDERR_CLOSED, errors=False)

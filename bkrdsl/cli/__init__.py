@@ -168,26 +168,64 @@ def _refuse_closed_streams(args) -> None:
             "bkrc: standard output is closed; give bkrc one (`> FILE`, or `> /dev/null`"
             " to drop what it prints)",
             sys.stderr,
+            args,
         )
     if sys.stderr is None and not lsp:
         _refuse(
             "bkrc: standard error is closed, where bkrc says what is wrong; give bkrc one"
             " (`2> FILE`, or `2> /dev/null` to drop its messages)",
             sys.stdout,
+            args,
         )
 
 
-def _refuse(line: str, other) -> None:
+def _refuse(line: str, other, args: Sequence[str] = ()) -> None:
     """Exit 2 with LINE on OTHER, the stream left open. When the program reading
     that one has gone too (`bkrc rules 2>&- | head -0`), the line cannot be said:
-    still exit 2, not Python's 120 for a flush that fails at exit."""
+    still exit 2, not Python's 120 for a flush that fails at exit. Where OTHER is
+    the stream of the document a format the command line `args` names (json,
+    sarif, gitlab: `bkrc compile ... >&- 2> diagnostics.json`, `bkrc check
+    --format json 2>&- > report.json`), the document of a run that failed is
+    printed there instead, LINE in its failures, so that it parses; with
+    `--format github`, an `::error` of no file before LINE, which GitHub reads from
+    either stream (`_closed_stream_document`)."""
     if other is not None:  # both closed: nowhere to say it
         try:
-            click.echo(line, file=other)
+            if not _closed_stream_document(args, line, other):
+                click.echo(line, file=other)
             other.flush()
         except OSError:  # BrokenPipeError, or a stream that cannot take the line
             silence_streams(other)
     sys.exit(EXIT_USAGE)
+
+
+def _closed_stream_document(words: Sequence[str], line: str, other) -> bool:
+    """For `_refuse`: in a document format of a DocumentCommand whose document is
+    OTHER's stream, print on OTHER the document of a run that failed, LINE in its
+    failures, and return True (LINE is said there alone); with `--format github`,
+    the `::error` of LINE on OTHER, and False (the caller prints LINE after it)."""
+    from bkrdsl.cli.common import DOCUMENT_FORMATS, DocumentCommand, empty_document, given_format
+
+    at = next((n for n, word in enumerate(words) if not word.startswith("-")), None)
+    if at is None:
+        return False
+    try:
+        # The command's module is imported here; a name that is no command, or a
+        # module that cannot be imported, leaves LINE alone.
+        command = cli.get_command(click.Context(cli, info_name="bkrc"), words[at])
+    except Exception:  # noqa: BLE001 - the line alone, as before
+        return False
+    if not isinstance(command, DocumentCommand):
+        return False
+    fmt = given_format(command, words[at + 1 :])
+    err = other is sys.stderr
+    if fmt == "github":
+        empty_document(fmt, err=err, reason=line)
+        return False
+    if fmt in DOCUMENT_FORMATS and command.document_err == err:
+        empty_document(fmt, err=err, reason=line)
+        return True
+    return False
 
 
 def _answer_sigterm() -> dict:

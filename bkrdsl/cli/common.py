@@ -913,13 +913,20 @@ def _reader_gone_document(ctx: click.Context | None) -> None:
     standard error, a file or pipe of its own (`2> diagnostics.json`): the document
     is still printed, saying the run failed and why (`READER_GONE`), as for a
     standard output that cannot take bkrc's lines, with what the run found where it
-    was held (`DOCUMENT_PENDING`); it was left unprinted, and the file empty. Not
-    where standard error is that same pipe (`2>&1 | head`), nor where the document
-    was printed already."""
+    was held (`DOCUMENT_PENDING`); it was left unprinted, and the file empty. With
+    `--format github`, of any command, an `::error` of no file on standard error,
+    which GitHub reads as it reads standard output, so that the workflow says why
+    the step failed (141), as it does a standard output that cannot take bkrc's
+    lines (`stdout_failed_github`). Not where standard error is that same pipe
+    (`2>&1 | head`), nor where the document was printed already."""
     if ctx is None or ctx.meta.get(_DOCUMENT_PRINTED):
         return
     fmt = ctx.params.get("fmt")
-    if not (isinstance(ctx.command, DocumentCommand) and ctx.command.document_err and fmt in DOCUMENT_FORMATS):
+    if not isinstance(ctx.command, DocumentCommand):
+        return
+    # github: the annotation on standard error, which GitHub reads too, whichever
+    # stream the command's annotations go to (`bkrc check`'s standard output's).
+    if not (fmt == "github" or (ctx.command.document_err and fmt in DOCUMENT_FORMATS)):
         return
     try:
         out, err = os.fstat(sys.stdout.fileno()), os.fstat(sys.stderr.fileno())
@@ -1003,6 +1010,27 @@ def diagnostics_then_line(print_document, line: str, fmt: str, code: int) -> Non
     sys.exit(code)
 
 
+def stdout_failed_github(ctx: click.Context, err: OSError) -> None:
+    """Standard output could not take a line of a run under `--format github`
+    (`> /dev/full`): the group's line (`bkrc: cannot write to standard output:
+    ...`) on standard error, and an `::error` of no file there too, which GitHub
+    reads from either stream, so that the workflow's summary says why the step
+    failed, as for a FILE not read or a usage error; `bkrc check`'s annotations
+    went to standard output, which took none of them. Where the run holds its
+    annotations (`bkrc compile`'s `HeldDocument`), they are printed with it."""
+    line = f"bkrc: cannot write to standard output: {err.strerror or err}"
+    silence_streams()
+    try:
+        click.echo(line, err=True)
+        pending = ctx.meta.pop(DOCUMENT_PENDING, None)
+        if pending is not None:
+            pending(failures=[line])
+        else:
+            empty_document("github", err=True, reason=line)
+    except OSError:  # standard error cannot take it either: exit 2 all the same
+        silence_streams(sys.stderr)
+
+
 class DocumentCommand(click.Command):
     """A command whose diagnostics in a document format (json, sarif) are one
     document a program reads (`bkrc check` on standard output; `bkrc compile`,
@@ -1039,6 +1067,9 @@ class DocumentCommand(click.Command):
             fmt = ctx.params.get("fmt")
             if isinstance(err, OSError) and err.errno == errno.EPIPE and err.filename is None:
                 reader_gone(ctx)  # the document first, where standard error holds it alone
+            if fmt == "github" and stdout_failed(err):
+                stdout_failed_github(ctx, err)
+                sys.exit(EXIT_USAGE)
             if fmt not in DOCUMENT_FORMATS or (isinstance(err, OSError) and err.errno == errno.EPIPE):
                 raise
             if stdout_failed(err):
