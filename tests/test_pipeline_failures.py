@@ -226,8 +226,8 @@ def test_standard_output_closed_is_in_the_document_standard_error_holds(tmp_path
 
 @pytest.mark.parametrize(
     ("args", "fmt"),
-    [(["check", MINIMAL], "json"), (["check", MINIMAL], "gitlab")],
-    ids=["check", "check-gitlab"],
+    [(["check", MINIMAL], "json"), (["check", MINIMAL], "gitlab"), (["dialect", "--changes", "NEW"], "json")],
+    ids=["check", "check-gitlab", "dialect"],
 )
 def test_standard_error_closed_is_in_the_document_standard_output_holds(tmp_path, args, fmt):
     """`bkrc check --format json FILE 2>&- > report.json`: the refusal's line went to
@@ -241,3 +241,68 @@ def test_standard_error_closed_is_in_the_document_standard_output_holds(tmp_path
         assert document["execution_successful"] is False and document["failures"] == [STDERR_CLOSED]
     else:
         _failed(document, fmt, STDERR_CLOSED, errors=False)
+
+
+# ------------------------------------------------ 2. dialect's usage errors under --format json
+@pytest.mark.parametrize(
+    ("args", "table", "said"),
+    [
+        (["--format", "json"], None, "--format is for --changes: the table itself is printed as TOML"),
+        (["--changes", "site.toml", "--bogus", "--format", "json"], "site.toml", "No such option '--bogus'."),
+        (["--format=json", "--changes"], None, "Option '--changes' requires an argument."),
+        (["--changes", "a.toml", "--changes", "b.toml", "--format", "json"], None, None),
+    ],
+    ids=["no-changes", "unknown-option", "changes-without-file", "changes-twice"],
+)
+def test_a_usage_error_of_dialect_under_format_json_is_its_document_of_a_failed_run(args, table, said):
+    """`bkrc dialect --format json` (without --changes) was a usage error and nothing
+    on standard output, where `bkrc check --format json --bogus` prints the
+    document of a failed run. dialect prints its own now: `changes` null,
+    execution_successful false, the usage error in failures; click's usage text on
+    standard error, exit 2."""
+    result = run_cli(["dialect", *args], expect=2)
+    document = json.loads(result.stdout)
+    assert document["changes"] is None and document["table"] == table and document["against"] is None
+    assert document["execution_successful"] is False
+    (failure,) = document["failures"]
+    assert failure.startswith("bkrc: usage error: ")
+    if said is not None:
+        assert failure == f"bkrc: usage error: {said}"
+    assert "Error: " in result.stderr
+
+
+def test_a_usage_error_of_dialect_in_text_is_as_it_was():
+    result = run_cli(["dialect", "--bogus"], expect=2)
+    assert result.stdout == "" and "No such option '--bogus'" in result.stderr
+    result = run_cli(["dialect", "--changes", "x.toml", "--format", "text", "--bogus"], expect=2)
+    assert result.stdout == ""
+
+
+def test_check_s_usage_error_under_json_is_the_document_dialect_now_matches():
+    """The behaviour dialect is made consistent with (the J-call in the report)."""
+    result = run_cli(["check", "--format", "json", "--bogus", MINIMAL], expect=2)
+    document = json.loads(result.stdout)
+    assert document["execution_successful"] is False
+    assert document["failures"] == ["bkrc: usage error: No such option '--bogus'."]
+
+
+def test_sigterm_before_dialect_runs_prints_its_document_of_a_failed_run(monkeypatch, tmp_path):
+    """SIGTERM while dialect's command line was read: the group said `bkrc:
+    terminated` alone, no document on standard output under --format json (the
+    group knew only DocumentCommand's). Its own document now, the line on standard error."""
+    import signal
+
+    from bkrdsl.cli import cli
+
+    found = cli.get_command(None, "dialect")
+
+    def reading(*args, **kwargs):
+        signal.raise_signal(signal.SIGTERM)
+
+    monkeypatch.setattr(found, "make_context", reading)
+    table = tmp_path / "site.toml"
+    result = run_cli(["dialect", "--changes", table, "--format", "json"], expect=143)
+    document = json.loads(result.stdout)
+    assert document["changes"] is None and document["table"] == str(table)
+    assert document["execution_successful"] is False and document["failures"] == ["bkrc: terminated"]
+    assert result.stderr == "bkrc: terminated\n"

@@ -145,7 +145,15 @@ def _interrupted_document(group: click.Group, words: Sequence[str], line: str, c
     except BaseException:  # noqa: BLE001 - a second signal, or a module that cannot be imported: the line alone
         return False
     if not isinstance(command, DocumentCommand):
-        return False
+        # A command with a document of its own (`bkrc dialect --format json`,
+        # `DialectCommand`): that document, on standard output, the line on standard error.
+        failed = getattr(command, "failed_document", None)
+        fmt = given_format(command, words[at + 1 :])
+        if failed is None or fmt not in getattr(command, "document_formats", ()):
+            return False
+        click.echo(line, err=True)
+        failed(fmt, line, words=words[at + 1 :])
+        return True
     fmt = given_format(command, words[at + 1 :])
     if fmt not in DOCUMENT_FORMATS and fmt != "github":
         return False
@@ -215,9 +223,14 @@ def _closed_stream_document(words: Sequence[str], line: str, other) -> bool:
         command = cli.get_command(click.Context(cli, info_name="bkrc"), words[at])
     except Exception:  # noqa: BLE001 - the line alone, as before
         return False
-    if not isinstance(command, DocumentCommand):
-        return False
     fmt = given_format(command, words[at + 1 :])
+    if not isinstance(command, DocumentCommand):
+        # A document of its own, on standard output (`bkrc dialect`, `DialectCommand`).
+        failed = getattr(command, "failed_document", None)
+        if failed is None or fmt not in getattr(command, "document_formats", ()) or other is not sys.stdout:
+            return False
+        failed(fmt, line, words=words[at + 1 :], file=other)
+        return True
     err = other is sys.stderr
     if fmt == "github":
         empty_document(fmt, err=err, reason=line)

@@ -807,6 +807,15 @@ def given_format(command: click.Command, args: Sequence[str]) -> str | None:
     option that takes a value takes the next word (`--dialect --format`
     names a table), `--` ends the options, and an option it does not know is
     one word."""
+    found = given_values(command, args, "--format")
+    fmt = next((p for p in command.params if p.name == "fmt"), None)
+    choices = fmt.type.choices if fmt is not None and isinstance(fmt.type, click.Choice) else ()
+    return found[0] if len(set(found)) == 1 and found[0] in choices else None
+
+
+def given_values(command: click.Command, args: Sequence[str], option: str) -> list[str]:
+    """The values the command line `args` gives `command`'s `option` (`--format`),
+    in order, read as `given_format` reads them."""
     takes_value = {
         spelling
         for p in command.params
@@ -820,15 +829,13 @@ def given_format(command: click.Command, args: Sequence[str]) -> str | None:
             break
         name, equals, value = word.partition("=")
         if name.startswith("--") and equals:
-            if name == "--format":
+            if name == option:
                 found.append(value)
         elif word in takes_value:
             value = next(words, None)
-            if word == "--format" and value is not None:
+            if word == option and value is not None:
                 found.append(value)
-    fmt = next((p for p in command.params if p.name == "fmt"), None)
-    choices = fmt.type.choices if fmt is not None and isinstance(fmt.type, click.Choice) else ()
-    return found[0] if len(set(found)) == 1 and found[0] in choices else None
+    return found
 
 
 #: `ctx.meta` key: the run printed its document, in a document format

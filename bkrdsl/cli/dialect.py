@@ -10,7 +10,8 @@ line), and lists what it changes against the built-in one, item by item
 (`bkrdsl/dialect/changes.py`): what a reviewer reads before a compile with
 `--dialect FILE`. Either way the exit is 0, with changes or none. With
 `--format json` a FILE it cannot read prints the document of a run that
-failed (`changes` null, `execution_successful` false), not nothing.
+failed (`changes` null, `execution_successful` false), not nothing, and so
+does a usage error under `--format json` (`DialectCommand`).
 """
 
 from __future__ import annotations
@@ -19,10 +20,64 @@ import sys
 
 import click
 
-from bkrdsl.cli.common import EXIT_OK, EXIT_USAGE, OnceOption, interruption, named
+from bkrdsl.cli.common import EXIT_OK, EXIT_USAGE, OnceOption, given_format, given_values, interruption, named
 
 
-@click.command("dialect", short_help="Print the built-in dialect table, or what a copy of it changes.")
+class DialectCommand(click.Command):
+    """`bkrc dialect`, whose `--format json` is a document a program reads on
+    standard output in every run, as the diagnostics' of `bkrc check` are
+    (`DocumentCommand`): a usage error (`--format json` without `--changes`, an
+    unknown option, `--changes` with no FILE) under `--format json` prints the
+    document of a run that failed (`failed_document`: `changes` null, bkrc's
+    `usage error` line in `failures`), click's usage text on standard error, exit
+    2; it was the usage text alone, and standard output held nothing a JSON
+    reader parses. The group prints the same document for an interruption before
+    the command runs and for a standard error closed (`bkrc dialect ... 2>&-`)."""
+
+    #: The formats whose output is a document (`DOCUMENT_FORMATS`, for dialect).
+    document_formats = ("json",)
+
+    def make_context(self, info_name, args, parent=None, **extra):
+        given = list(args)  # click's parser consumes the list it is given
+        try:
+            return super().make_context(info_name, args, parent=parent, **extra)
+        except click.UsageError as err:
+            self._refuse(err, given_format(self, given), _given_table(self, given))
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except click.UsageError as err:  # raised by the command (`--format json` without `--changes`)
+            self._refuse(err, ctx.params.get("fmt"), ctx.params.get("changes_path"))
+
+    def _refuse(self, err: click.UsageError, fmt: str | None, table: str | None) -> None:
+        if fmt not in self.document_formats:
+            raise err
+        self.failed_document(fmt, f"bkrc: usage error: {err.format_message()}", table=table)
+        err.show(file=sys.stderr)
+        sys.exit(EXIT_USAGE)
+
+    def failed_document(self, fmt: str, line: str, *, words=None, table: str | None = None, file=None) -> None:
+        """The document of a run that failed (`changes.as_json`: `changes` null,
+        `line` in `failures`), on standard output (or `file`); `table`: the
+        `--changes` FILE, or the one the command line `words` names, if any."""
+        from bkrdsl.dialect import changes
+        from bkrdsl.terminal import json_text
+
+        if table is None and words is not None:
+            table = _given_table(self, words)
+        click.echo(json_text(changes.as_json(None, table, None, failures=[line])), file=file)
+
+
+def _given_table(command: click.Command, words) -> str | None:
+    """The `--changes` FILE the command line `words` gives, when it gives one."""
+    found = given_values(command, words, "--changes")
+    return found[0] if len(set(found)) == 1 else None
+
+
+@click.command(
+    "dialect", cls=DialectCommand, short_help="Print the built-in dialect table, or what a copy of it changes."
+)
 @click.option(
     "--changes",
     "changes_path",

@@ -96,7 +96,13 @@ still prints the document, of a run that failed: `changes` is `null` (never
 `[]`, which says the table changes nothing), `execution_successful` false
 and `failures` bkrc's line, which standard error has too (a table bkrc reads
 and refuses as [BKR601](rules/BKR601.md), at its line with a caret; exit 2);
-so does Ctrl-C or SIGTERM while the tables are read (exit 130, 143).
+so does Ctrl-C or SIGTERM while the tables are read or before (exit 130, 143),
+a standard error closed (`2>&-`: its line in `failures`, exit 2), and a usage
+error where the command line says `--format json` (exit 2: `--format json`
+without `--changes`, an unknown option, `--changes` with no FILE or given
+twice), `failures` holding `bkrc: usage error: ...` and click's usage text on
+standard error, as `bkrc check --format json` prints the document of a failed
+run for its own.
 
 A table is validated when it is loaded: every entry listed below must be
 present; a value may only use the `{placeholders}` listed for it, each
