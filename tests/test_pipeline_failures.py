@@ -40,7 +40,12 @@ def _broken(tmp_path):
 
 
 def _args(tmp_path, args):
-    words = {"BROKEN": str(_broken(tmp_path)), "OUT": str(tmp_path / "out"), "NEW": str(tmp_path / "new.bkr")}
+    direct = tmp_path / "bad.direct"
+    direct.write_text("USER\n", encoding="utf-8")  # BKR502: a USER statement without its ID
+    words = {
+        "BROKEN": str(_broken(tmp_path)), "OUT": str(tmp_path / "out"), "NEW": str(tmp_path / "new.bkr"),
+        "BAD.DIRECT": str(direct),
+    }
     return [words.get(a, str(a)) for a in args]
 
 
@@ -88,8 +93,9 @@ SHOW_AND_INIT_WITH_ERRORS = [
     (["init", "-", "--cluster", "PRODSSI", "--member", "VMSYS1TOOLONG"], "sarif"),
     (["init", "-", "--cluster", "PRODSSI", "--member", "VMSYS1TOOLONG"], "gitlab"),
     (["init", "NEW", "--cluster", "PRODSSI", "--member", "VMSYS1TOOLONG"], "json"),
+    (["init", "-", "--cluster", "PRODSSI", "--directory", "BAD.DIRECT"], "json"),  # an error in the directory
 ]
-IDS = ["show", "show-member", "show-against", "init", "init-sarif", "init-gitlab", "init-file"]
+IDS = ["show", "show-member", "show-against", "init", "init-sarif", "init-gitlab", "init-file", "init-directory"]
 
 
 @needs_full
