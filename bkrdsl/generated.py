@@ -77,6 +77,10 @@ RC_UNKNOWN = 28
 #: start it while it runs there.
 RC_ELSEWHERE = 36
 RC_WRONG_MEMBER = 40
+#: The EXEC runs on a system that is no member of the cluster as its compile
+#: knows it (a member removed since, or a system outside the cluster): not the
+#: wrong member's rc, as no EXEC of that compile is the right one there.
+RC_NOT_MEMBER = 52
 #: BKRSTART: the catalog's SFS server did not log on, or its file pool did
 #: not serve, within the time allowed.
 RC_NOT_UP = 44
@@ -98,6 +102,7 @@ EXEC_RETURN_CODES = {
     RC_UNKNOWN: "no such job or action",
     RC_ELSEWHERE: "a single-configuration machine logged on at another member",
     RC_WRONG_MEMBER: "wrong member",
+    RC_NOT_MEMBER: "no member of the cluster as compiled",
     RC_NOT_UP: "the SFS server or its file pool not up in time",
     RC_UNREADABLE: "CP's answer unreadable",
     RC_RECORD: "DUE: the record of the last minute handled not written or not sound",

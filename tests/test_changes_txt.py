@@ -175,7 +175,8 @@ def test_the_walk_s_execs_under_the_stand_in_do_what_the_kept_steps_say(cms, tmp
     The purge moved: VMSYS1's old BKREXPIR still sends EXPIRE there (step:
     stop its caller, erase it and its record), VMSYS2's new one sends it on
     VMSYS2 and refuses VMSYS1 (rc 40). The member renamed: VMSYS4's old
-    BKRSUBMT refuses to run on VMSYS6 (rc 40), VMSYS6's submits its copy,
+    BKRSUBMT refuses to run on VMSYS6, no member its compile lists (rc 52 since
+    stop 81, saying that a later compile has its own), VMSYS6's submits its copy,
     SYSIN4. The tape node moved: VMSYS2's new BKRSTART stops at TCTMM while it
     runs at VMSYS1 (rc 36: log it off there first), and starts it once it is off."""
     def run(folder, member, name, operands, on, **kw):
@@ -193,7 +194,9 @@ def test_the_walk_s_execs_under_the_stand_in_do_what_the_kept_steps_say(cms, tmp
     old, out = _compiled_twice(tmp_path / "rename", "member renamed")
     assert "change \"BUILD ON VMSYS4\" to \"BUILD ON VMSYS6\"" in " ".join((out / CHANGES).read_text().split())
     refused = run(old, "VMSYS4", "BKRSUBMT", "JOB SYSIN4", "VMSYS6", logged_on=["BKRBKUP"])
-    assert (refused.rc, refused.commands) == (40, ["CP QUERY USERID"]), refused
+    assert (refused.rc, refused.commands) == (52, ["CP QUERY USERID"]), refused
+    assert "if it was added since, install the one a later compile wrote for it;" in " ".join(
+        line.removeprefix("BKRSUBMT:").strip() for line in refused.stdout.splitlines()), refused
     sent = run(out, "VMSYS6", "BKRSUBMT", "JOB SYSIN4", "VMSYS6", logged_on=["BKRBKUP"])
     assert (sent.rc, sent.commands) == (0, ["CP QUERY USERID", "CP SMSG BKRBKUP SUBMIT SYSIN4"]), sent
 

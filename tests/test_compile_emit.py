@@ -754,7 +754,7 @@ BROKEN_TABLES = [
      "entry xautolog_already_logged_on_rc: 44 is a return code the EXECs set themselves (the SFS server"),
     ("cp rc BKRSUBMT's own", lambda d: d["entries"]["message_not_receiving_rc"].update(value=28),
      ("entry message_not_receiving_rc: 28 is a return code the EXECs set themselves (no such job or action);"
-      " CP's may be none of 4 24 28 32 36 40 44 48")),
+      " CP's may be none of 4 24 28 32 36 40 44 48 52")),
     ("cp rc not logged on", lambda d: d["entries"]["xautolog_not_in_directory_rc"].update(value="45"),
      "entry xautolog_not_in_directory_rc: 45 is CP's rc for a user not logged on (HCP045E)"),
     ("cp rcs of XAUTOLOG alike", lambda d: d["entries"]["xautolog_already_logged_on_rc"].update(value="53"),

@@ -427,8 +427,8 @@ USERID_ANSWERS = [
     (["AUTOLOG1    AT    DEV1    "], 0),
     (["AUTOLOG1 AT DEV1", "AUTOLOG1 AT DEV2"], 0),
     (["AUTOLOG1 AT DEV2", "AUTOLOG1 AT DEV1"], 40),
-    (["AUTOLOG1 AT DEV10"], 40),
-    (["AUTOLOG1 AT DEV"], 40),
+    (["AUTOLOG1 AT DEV10"], 52),  # no member of the cluster
+    (["AUTOLOG1 AT DEV"], 52),
     (["AUTOLOG1 AT"], 40),
     (["AUTOLOG1 DEV1"], 40),
     (["HCPCQU003E Invalid option - USERID"], 40),
@@ -465,8 +465,8 @@ def _eight_character_members():
 @pytest.mark.parametrize(("answer", "rc"), [
     ("BKRADMIN AT MEMBER01", 0),
     ("BKRADMIN AT MEMBER02", 40),
-    ("BKRADMIN AT MEMBER0", 40),
-    ("BKRADMIN AT MEMBER011", 40),
+    ("BKRADMIN AT MEMBER0", 52),  # no member of the cluster
+    ("BKRADMIN AT MEMBER011", 52),
 ])
 def test_member_guard_with_eight_character_names(cms, answer, rc):
     from cms.generate import generate
@@ -481,19 +481,118 @@ def test_member_guard_names_no_exec_bkrc_did_not_write(cms):
     """Run on another system, an EXEC points at no EXEC bkrc did not write:
     examples/spreadssi.bkr purges on ZVMA only, so its BKREXPIR on ZVMB says ZVMB has
     none (it said "run the BKREXPIR EXEC generated for ZVMB", which does not exist);
-    BKRSTART and BKRSUBMT, written for every member, say that a system outside the
-    cluster has none (ZVMX was sent to "the BKRSTART EXEC generated for ZVMX")."""
+    BKRSTART and BKRSUBMT, written for every member, send another member to its
+    own, and say that a system outside the cluster has none (ZVMX was sent to "the
+    BKRSTART EXEC generated for ZVMX"); since stop 81 they name the members there,
+    rc 52 (`test_a_member_removed_is_told_it_is_none`)."""
     expir = cms.run(example_exec("spreadssi", "ZVMA", "BKREXPIR"), "PURGE", member="ZVMB")
     assert (expir.rc, expir.commands) == (40, ["CP QUERY USERID"]), expir
     assert "generated for ZVMB" not in expir.stdout, expir
     assert ("BKREXPIR: ZVMB has no BKREXPIR EXEC: expiry runs on member ZVMA only. Nothing done."
             in unfolded(expir.stdout, "BKREXPIR")), expir
     for exec_name in ("BKRSTART", "BKRSUBMT"):
-        run = cms.run(example_exec("spreadssi", "ZVMB", exec_name), "", member="ZVMX")
+        text = example_exec("spreadssi", "ZVMB", exec_name)
+        run = cms.run(text, "", member="ZVMC")
         assert (run.rc, run.commands) == (40, ["CP QUERY USERID"]), run
-        assert (f"{exec_name}: run the {exec_name} EXEC generated for ZVMX. bkrc writes one for each"
+        assert (f"{exec_name}: run the {exec_name} EXEC generated for ZVMC. bkrc writes one for each"
                 " member of cluster ZVMSSI, none for another system. Nothing done."
                 in unfolded(run.stdout, exec_name)), run
+        run = cms.run(text, "", member="ZVMX")
+        assert (run.rc, run.commands) == (52, ["CP QUERY USERID"]), run
+        assert "generated for ZVMX" not in run.stdout, run
+        assert (f"{exec_name}: ZVMX is no member of cluster ZVMSSI as compile {_compile_of(text)} knows it"
+                f" (ZVMA ZVMB ZVMC ZVMD): bkrc wrote no {exec_name} for it;"
+                in unfolded(run.stdout, exec_name)[1]), run
+
+
+def _analysed(name: str, text: str):
+    analysis = analyse(name, text.encode())
+    assert analysis.ok, [f"{d.code} {d.message}" for d in analysis.diagnostics if d.is_error]
+    return analysis.model
+
+
+def _without_vmsys4():
+    """examples/prodssi.bkr compiled with VMSYS4 removed (it has no role there)."""
+    text = (ROOT / "examples" / "prodssi.bkr").read_text()
+    line = "  member VMSYS4 { workers 2  private-volume M4PRV1 }\n"
+    assert line in text
+    return _analysed("prodssi.bkr", text.replace(line, ""))
+
+
+@pytest.mark.parametrize(("exec_name", "operands"), [("BKRSTART", ""), ("BKRSUBMT", "ALL"), ("BKRSUBMT", "DUE"),
+                                                     ("BKREXPIR", "PURGE"), ("BKREXPIR", "DUE")])
+def test_a_member_removed_is_told_it_is_none(cms, exec_name, operands):
+    """Stop 81: prodssi compiled without VMSYS4 (removed from the cluster). An EXEC
+    of that compile run on VMSYS4 said "run the BKRSTART EXEC generated for VMSYS4.
+    bkrc writes one for each member of cluster PRODSSI", sending the operator to
+    the EXEC CHANGES.TXT says to erase. Each EXEC now lists the members as its
+    compile knows them: on VMSYS4 it says VMSYS4 is none of them, and where the
+    call to take out is, rc 52, having asked CP only where it runs (no DUE record
+    either); another member keeps its message (rc 40); its own runs."""
+    model = _without_vmsys4()
+    text = generate(model, "VMSYS1", exec_name, "prodssi.bkr")
+    compile_id = _compile_of(text)
+    assert "members = 'VMSYS1 VMSYS2 VMSYS3'" in text.splitlines()
+    up = ["BKRBKUP", "BKRCATLG", "BKRSVSFS"]
+    own = cms.run(text, "LIST" if operands == "DUE" else operands, member="VMSYS1", logged_on=up)
+    assert own.rc == 0 and own.commands[0] == "CP QUERY USERID", own
+    if operands != "DUE":  # it starts, submits, purges
+        assert len(own.commands) > 1, own
+    other = cms.run(text, operands, member="VMSYS2", logged_on=up)
+    assert (other.rc, other.commands) == (40, ["CP QUERY USERID"]), other
+    said = unfolded(other.stdout, exec_name)
+    assert " is no member " not in other.stdout, other
+    if exec_name == "BKREXPIR":
+        assert "BKREXPIR: VMSYS2 has no BKREXPIR EXEC: expiry runs on member VMSYS1 only. Nothing done." in said
+    else:
+        assert said[1] == (f"{exec_name}: run the {exec_name} EXEC generated for VMSYS2. bkrc writes one for each"
+                           " member of cluster PRODSSI, none for another system. Nothing done."), other
+    removed = cms.run(text, operands, member="VMSYS4", logged_on=up)
+    assert (removed.rc, removed.commands, removed.records) == (52, ["CP QUERY USERID"], {}), removed
+    said = unfolded(removed.stdout, exec_name)
+    where = "AUTOLOG1's PROFILE EXEC" if exec_name == "BKRSTART" else "the scheduler"
+    assert said[:2] == [
+        f"{exec_name}: this EXEC is for member VMSYS1, not for VMSYS4.",
+        (f"{exec_name}: VMSYS4 is no member of cluster PRODSSI as compile {compile_id} knows it (VMSYS1"
+         f" VMSYS2 VMSYS3): bkrc wrote no {exec_name} for it; if it was added since, install the one a later"
+         " compile wrote for it; if it was removed from the cluster, take this"
+         f" call out of {where} there (the CHANGES.TXT of the compile that removed it lists the steps)."
+         " Nothing done."),
+    ], removed
+    assert "generated for VMSYS4" not in removed.stdout, removed
+    if exec_name == "BKREXPIR" and operands == "DUE":
+        # What was due on the purging member then, in case the purge moved off VMSYS4
+        # in the same compile: said, never sent.
+        assert said[-1] == "BKREXPIR: have the scheduler of VMSYS4 not call BKREXPIR.", removed
+    else:
+        assert len(said) == 2, removed
+
+
+def test_the_member_list_of_eight_members_wraps_at_72_columns(cms):
+    """Eight members of eight characters, the most z/VM 7.3 allows (MAX_MEMBERS in
+    bkrdsl/check/members.py): the EXEC's `members` line would be 83 columns, so it
+    is set in pieces, each line within 72 columns; the list said on a system that is none folds at 79 as
+    every message does, nothing lost; each member is still told from a non-member."""
+    names = [f"MEMBER0{i}" for i in range(1, 9)]
+    text = (ROOT / "examples" / "minimal.bkr").read_text()
+    text = text.replace("DEV1", names[0]).replace("DEV2", names[1])
+    extra = "".join(f"  member {n} {{ workers 2  private-volume D{i}PRV1 }}\n" for i, n in enumerate(names[2:], 3))
+    text = text.replace("  disk BKRBKUP", extra + "  disk BKRBKUP", 1)
+    model = _analysed("eight.bkr", text)
+    assert model.member_names == tuple(names)
+    for exec_name in ("BKRSUBMT", "BKRSTART", "BKREXPIR"):
+        exec_text = generate(model, "MEMBER01", exec_name, "eight.bkr")
+        lines = exec_text.splitlines()
+        assert max(map(len, lines)) <= 72
+        pieces = [line for line in lines if line.startswith("members = ")]
+        assert len(pieces) > 1 and pieces[1].startswith("members = members'"), pieces
+        run = cms.run(exec_text, "", member="MEMBER09", logged_on=["BKRBKUP", "BKRCATLG"])
+        assert (run.rc, run.commands) == (52, ["CP QUERY USERID"]), run
+        assert all(len(line) <= 79 for line in run.stdout.splitlines()), run
+        said = unfolded(run.stdout, exec_name)
+        assert f"knows it ({' '.join(names)}): bkrc wrote no {exec_name} for it;" in said[1], run
+        last = cms.run(exec_text, "", member="MEMBER08", logged_on=["BKRBKUP", "BKRCATLG"])
+        assert (last.rc, last.commands) == (40, ["CP QUERY USERID"]), last
 
 
 @pytest.mark.parametrize("example", example_names())
@@ -902,6 +1001,19 @@ def test_rexx_md_s_due_example_is_what_bkrsubmt_says(cms):
                if line.startswith("| rc 40, "))
     named = re.search(r"(not sent: .*?\.)$", block, re.MULTILINE).group(1)
     assert f"`{named}`" in row and f"`EXEC BKRSUBMT {operands}`" in row, row
+
+
+def test_rexx_md_s_removed_member_example_is_what_bkrstart_says(cms):
+    """docs/rexx.md, "How an EXEC knows its member": VMSYS1's BKRSTART on VMSYS5,
+    a member the cluster no longer has, word for word, rc 52 (stop 81)."""
+    page = (ROOT / "docs" / "rexx.md").read_text(encoding="utf-8")
+    section = page.split("## How an EXEC knows its member", 1)[1].split("\n## ", 1)[0]
+    block = re.search(r"^```\n(BKRSTART: this EXEC is for member VMSYS1, not for VMSYS5\..*?)\n```$", section,
+                      re.MULTILINE | re.DOTALL).group(1)
+    text = example_exec("prodssi", "VMSYS1", "BKRSTART")
+    run = cms.run(text, "", member="VMSYS5")
+    assert (run.rc, run.commands) == (52, ["CP QUERY USERID"]), run
+    assert _page_compile(run.stdout, text).splitlines() == block.splitlines(), run
 
 
 @pytest.mark.parametrize("operands", [

@@ -293,6 +293,29 @@ def _local_catalog_model():
     return analysis.model
 
 
+def _assigned(text: str, variable: str) -> str:
+    """The text an EXEC sets `variable` to (`rexx_assign`'s lines: `v = '...'`, then
+    `v = v'...'`), quotes undoubled."""
+    pieces = re.findall(rf"^{variable} = (?:{variable})?'((?:[^']|'')*)'$", text, re.MULTILINE)
+    return "".join(pieces).replace("''", "'")
+
+
+@pytest.mark.parametrize(("example", "member", "exec_name"), ALL_EXECS)
+def test_every_exec_knows_the_members_as_compiled(example, member, exec_name):
+    """Stop 81: each EXEC lists the cluster's members as its compile knows them
+    (a member added changes every EXEC anyway: the compile it names), its guard
+    tells another member (rc 40) from a system that is none, a member removed
+    since (rc 52), and its header lists rc 52."""
+    text = _exec_text(example, member, exec_name)
+    model = example_model(example)
+    assert _assigned(text, "members") == " ".join(model.member_names)
+    guard = text.split("\nonmember: ", 1)[1].split("\n\n", 1)[0]
+    assert "if wordpos(here, members) > 0 then nop" in guard
+    assert guard.index("return 52") < guard.rindex("return 40")
+    assert 52 in _listed_rcs(text) and 52 in _returned_rcs(text)
+    assert "52 a system that is no member of the cluster (one removed since)" in _header_text(text)
+
+
 START_EXECS = [(example, member) for example, member, name in ALL_EXECS if name == "BKRSTART"]
 
 

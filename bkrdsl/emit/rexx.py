@@ -22,7 +22,9 @@ EXEC:
   without a pipe or the program stack, and ends with rc 48 when no rc can
   be read from it;
 * asks CP which member it runs on (QUERY USERID answers `userid AT member`)
-  and refuses, with rc 40 and a message, to do anything on another member;
+  and refuses, with rc 40 and a message, to do anything on another member,
+  and with rc 52 on a system that is no member of the cluster as the compile
+  knows it (a member removed since: it says so, with the members);
 * checks every return code and exits with it; -3 or 2147483647 too;
 * says every line through one routine, TELL, that folds it to fit an
   80-column 3270 console (SAY_COLUMNS, 79: CMS wraps a longer line mid-word);
@@ -64,6 +66,7 @@ from bkrdsl.generated import (  # the EXECs' names live there: the syntax's help
     INVARIANT,
     RC_ELSEWHERE,
     RC_MISSED,
+    RC_NOT_MEMBER,
     RC_NOT_UP,
     RC_RECORD,
     RC_UNKNOWN,
@@ -326,21 +329,31 @@ _TELL_ROUTINE = [
 ]
 
 
-def _guard_routine(dialect, member: str, where: list[str], expose: str = "") -> list[str]:
+def _guard_routine(dialect, member: str, where: list[str], expose: str = "", *,
+                   caller: str, outside: tuple[str, ...] = ()) -> list[str]:
     """ONMEMBER: 0 on the member this EXEC was generated for, else rc 40
     (or that of a QUERY USERID that failed, or rc 48: `cpquery`).
 
     On another member it says where to run instead, after it names that member
     (`here`): `where`, lines that end with `return` (`_every_member`,
     `_some_members`), never an EXEC bkrc did not write. `expose`: more of the
-    main program's variables those lines read (BKRSUBMT's `verb rest review`)."""
+    main program's variables those lines read (BKRSUBMT's `verb rest review`).
+
+    On a system that is no member of the cluster as this compile knows it
+    (`members`, `_identity_variables`: a member removed since, or a system
+    outside the cluster) it says so, with the members, that a member added
+    since has its own in a later compile, and that a member removed has the
+    call of it to take out of `caller` (AUTOLOG1's PROFILE EXEC, the scheduler), rc
+    52 (RC_NOT_MEMBER): no EXEC of this compile is the one to run there.
+    `outside`: REXX lines said after that, before the return (BKREXPIR's
+    DUE: what was due on the purging member at that minute)."""
     query = rexx_literal(dialect["query_userid"])
     head = []
     if len(f"    call tell me': CP' {query},") > MAX_COLUMNS:
         # A site's command too long to write where it is used: set once, split
         # over as many lines as it takes (its `asked =` line is shorter).
         head, query = rexx_assign("query", dialect["query_userid"], indent=2), "query"
-    heading = [f"onmember: procedure expose me member compile{expose}"]
+    heading = [f"onmember: procedure expose me member compile cluster members{expose}"]
     while len(heading[-1]) > MAX_COLUMNS:  # continued, as REXX reads a clause's last comma
         cut = heading[-1].rindex(" ", 0, MAX_COLUMNS - 1)
         heading[-1:] = [heading[-1][:cut] + ",", "  " + heading[-1][cut + 1:]]
@@ -364,15 +377,37 @@ def _guard_routine(dialect, member: str, where: list[str], expose: str = "") -> 
         "  end",
         "  if here == member then return 0",
         "  call tell me': this EXEC is for member' member', not for' here'.'",
+        "  if wordpos(here, members) > 0 then nop",
+        "  else do",
+        *rexx_assign("gone", f"take this call out of {caller} (the CHANGES.TXT of the compile "
+                     "that removed it lists the steps).", indent=4),
+        "    call tell me':' here 'is no member of cluster' cluster 'as compile',",
+        "      compile 'knows it ('members'): bkrc wrote no' me 'for it; if',",
+        "      'it was added since, install the one a later compile wrote for',",
+        "      'it; if it was removed from the cluster,' gone 'Nothing done.'",
+        *outside,
+        f"    return {RC_NOT_MEMBER}",
+        "  end",
         *where,
     ]
 
 
+#: Where the call of an EXEC is, for the member guard to say on a system that
+#: is no member of the cluster (`_guard_routine`): a member removed keeps it
+#: until it is taken out there (CHANGES.TXT, docs/deploy.md).
+_SCHEDULER = "the scheduler there"
+#: RC_NOT_MEMBER as the headers' lists of return codes say it.
+_NOT_MEMBER = "a system that is no member of the cluster (one removed since)"
+_PROFILE_CALLER = "AUTOLOG1's PROFILE EXEC there"
+
+
 def _every_member(model: Model, due: bool = False) -> list[str]:
     """The guard's last lines in an EXEC bkrc writes for every member (BKRSUBMT,
-    BKRSTART): the one of `here`, which a system outside the cluster lacks. The
-    members are not listed, so that a member added changes no other's EXEC
-    but for the compile it names (`cluster_execs`).
+    BKRSTART), on another member of the cluster: the one of `here`. A system
+    that is no member (a member removed since, a system outside the cluster)
+    has none, and the guard says so before these lines (`_guard_routine`):
+    every EXEC lists the members, since a member added changes every EXEC
+    anyway (the compile it names, `cluster_execs`).
     `due` (BKRSUBMT): after a DUE, the jobs due on `here` at that minute, if
     any, and the command that sends them with the right EXEC (`duemissed`),
     since no later DUE sends them, or, when its operands name no minute, that
@@ -537,12 +572,15 @@ _ROUTINE_VERSION = [
 ]
 
 
-def _identity_variables(out: _Exec, cluster: str, source: str) -> None:
-    """What `_ROUTINE_VERSION` and the DUE on another member say: the compile's
-    identity (`IDENTITY_MARK` until `cluster_execs` fills it in), the cluster,
+def _identity_variables(out: _Exec, model: Model, source: str) -> None:
+    """What `_ROUTINE_VERSION`, the DUE on another member and the member guard
+    say: the compile's identity (`IDENTITY_MARK` until `cluster_execs` fills it
+    in), the cluster, its members as this compile knows them (the guard tells a
+    member from a system that is none: a member removed since, `_guard_routine`),
     and the source as the header names it."""
     out.code(f"compile = '{IDENTITY_MARK}'")
-    out.assign("cluster", cluster, name=True)
+    out.assign("cluster", model.name, name=True)
+    out.assign("members", " ".join(m.name for m in model.members), name=True)
     out.assign("source", source)
 
 
@@ -1142,7 +1180,7 @@ def _shared_variables(out: _Exec, me: str, member: str, server: str, noun: str, 
     shared routines (`_routines_common`, `_ROUTINE_SENDALL`, `_ROUTINE_VERSION`)
     expose and read, and the table of what the EXEC sends (`_table`)."""
     out.code("trace off", "address command")
-    _identity_variables(out, model.name, source)
+    _identity_variables(out, model, source)
     out.assign("me", me)
     out.assign("member", member, name=True)
     out.assign("server", server, name=True)
@@ -1412,7 +1450,7 @@ def _submit_exec(
             "Add ( REVIEW to send the review (dry-run) form instead.",
             (f"Return codes: 0 done, {RC_USAGE} bad operands, {RC_UNKNOWN} no such job "
              "on this member (it says where that job runs, or its name here), "
-             f"{RC_WRONG_MEMBER} wrong member, {RC_UNREADABLE} CP's answer to "
+             f"{RC_WRONG_MEMBER} wrong member, {RC_NOT_MEMBER} {_NOT_MEMBER}, {RC_UNREADABLE} CP's answer to "
              f"QUERY USERID unreadable, {RC_MISSED} DUE named jobs of minutes "
              f"missed, {RC_RECORD} DUE's record not written or not sound (nothing "
              "sent; that minute's jobs named), else the rc of the CP "
@@ -1442,7 +1480,8 @@ def _submit_exec(
     out.code("")
     _dispatcher(out, review=True, verbs=_SUBMIT_VERBS, fallback="sendone operands")
     out.code(*_guard_routine(dialect, name, _every_member(model, due=True),
-                             " caller verb rest review job. sched. away. awaysched."), "",
+                             " caller verb rest review job. sched. away. awaysched.",
+                             caller=_SCHEDULER), "",
              *_ROUTINE_DUEMISSED, "", *_ROUTINE_NOMINUTE, "", *_QUERY_ROUTINES, "", *_TELL_ROUTINE, "")
     out.code(*_shared_routines(dialect, made, " 'JOB'", server, elsewhere=True), "")
     # HELP too: a job named HELP is sent with JOB HELP (`?` names no job).
@@ -1544,7 +1583,8 @@ def _expire_exec(model: Model, member: MemberModel | str, source: str, dialect, 
               f"{name} BKREXPIR A on the caller's A-disk: that minute is not sent "
               "again, and a minute missed is named"), 24),
             (f"Return codes: 0 done, {RC_USAGE} bad operands, {RC_UNKNOWN} no such "
-             f"expiry action on this member (it lists those it has), {RC_WRONG_MEMBER} wrong member, {RC_UNREADABLE} CP's answer to "
+             f"expiry action on this member (it lists those it has), {RC_WRONG_MEMBER} wrong member, "
+             f"{RC_NOT_MEMBER} {_NOT_MEMBER}, {RC_UNREADABLE} CP's answer to "
              f"QUERY USERID unreadable, {RC_MISSED} DUE named actions of minutes "
              f"missed, {RC_RECORD} DUE's record not written or not sound (nothing "
              "sent; that minute's actions named), else the rc of the CP "
@@ -1574,7 +1614,10 @@ def _expire_exec(model: Model, member: MemberModel | str, source: str, dialect, 
     nowhere = f"has no {EXPIRE_FILE} EXEC: expiry runs on {where} only."
     several = [*_ROUTINE_DUEMISSED, ""] if len(purging) > 1 else []
     more = " away. awaysched." if len(purging) > 1 else ""
-    out.code(*_guard_routine(dialect, name, _some_members(name, purging, nowhere), f" caller verb rest job. sched.{more}"),
+    # A removed member's scheduler may have been the purge's caller (the purge moved
+    # off it in the same compile): on DUE, what was due on the purging member then.
+    out.code(*_guard_routine(dialect, name, _some_members(name, purging, nowhere), f" caller verb rest job. sched.{more}",
+                             caller=_SCHEDULER, outside=("    if verb == 'DUE' then call expmissed rest, here",)),
              "",
              *several, *_ROUTINE_EXPMISSED, "", *_ROUTINE_NOMINUTE, "", *_QUERY_ROUTINES, "", *_TELL_ROUTINE, "")
     out.code(*_shared_routines(dialect, made, "", server), "", *_ROUTINE_VERSION, "")
@@ -2349,6 +2392,7 @@ def _start_codes(
         late = "did not log on" + (", or its file pool did not serve," if served else "") + " in time"
         codes.append(f"{RC_NOT_UP} the SFS server {late}")
     codes.append(f"{RC_UNREADABLE} CP's answer to a query unreadable")
+    codes.append(f"{RC_NOT_MEMBER} {_NOT_MEMBER}")
     codes.append(
         f"{already} XAUTOLOG refused as already logged on yet QUERY USER finds no machine"
     )
@@ -2474,7 +2518,7 @@ def _profile_snippet(model: Model, member: MemberModel | str, source: str, diale
         ],
     )
     out.code("trace off", "address command")
-    _identity_variables(out, model.name, source)
+    _identity_variables(out, model, source)
     out.assign("me", START_FILE)
     out.assign("member", name, name=True)
     waits, served = _waits(order), _served(order)
@@ -2561,7 +2605,8 @@ def _profile_snippet(model: Model, member: MemberModel | str, source: str, diale
         ]
     # `caller`, the user that runs it (QUERY USERID's first word): named in what
     # it needs to XAUTOLOG the machines (`_START_REFUSED`).
-    out.code(*_guard_routine(dialect, name, _every_member(model), " caller"), "", *_QUERY_ROUTINES, "",
+    out.code(*_guard_routine(dialect, name, _every_member(model), " caller", caller=_PROFILE_CALLER), "",
+             *_QUERY_ROUTINES, "",
              *_TELL_ROUTINE, "",
              *_ROUTINE_VERSION, "",
              *_help_routine(what, " member cluster",

@@ -13,6 +13,7 @@ clusters (tests/test_regina_properties.py) share them.
 from __future__ import annotations
 
 import calendar
+import re
 from collections.abc import Callable, Iterable
 
 from bkrdsl.ast import Scope
@@ -91,10 +92,30 @@ def outsider(model: Model) -> str:
     return next(n for n in ("OUTSIDE", "OUTSIDE1", "OUTSIDE2") if n not in model.member_names)
 
 
+def compile_of(text: str) -> str:
+    """The compile an EXEC names (`compile = '...'`)."""
+    return re.search(r"^compile = '([0-9A-F]+)'$", text, re.MULTILINE).group(1)
+
+
+def no_member(model: Model, exec_name: str, here: str, compile_id: str) -> str:
+    """What an EXEC run on `here`, a system that is no member of the cluster as its
+    compile knows it (a member removed since, or a system outside the cluster),
+    says instead of where to run (rc 52): the members, that a member added since has
+    its own in a later compile, and where a member removed has the call to take out:
+    AUTOLOG1's PROFILE EXEC for BKRSTART, the scheduler for the others."""
+    caller = "AUTOLOG1's PROFILE EXEC there" if exec_name == "BKRSTART" else "the scheduler there"
+    return (f"{exec_name}: {here} is no member of cluster {model.name} as compile {compile_id} knows it"
+            f" ({' '.join(model.member_names)}): bkrc wrote no {exec_name} for it; if it was added since,"
+            " install the one a later compile wrote for it; if it was removed from"
+            f" the cluster, take this call out of {caller} (the CHANGES.TXT of the compile that removed"
+            " it lists the steps). Nothing done.")
+
+
 def where_else(model: Model, exec_name: str, here: str) -> str:
-    """What an EXEC run on `here`, not its member, says of where to run instead: the
-    EXEC of its name generated for `here`, and that bkrc writes none for a system
-    outside the cluster; BKREXPIR, on a member that does not purge, that it has none."""
+    """What an EXEC run on `here`, another member than its own, says of where to run
+    instead: the EXEC of its name generated for `here`; BKREXPIR, on a member that
+    does not purge, that it has none. (A system that is no member: `no_member`.)"""
+    assert here in model.member_names, here
     purging = model.purging_members()
     if exec_name != "BKREXPIR":  # written for every member: not listed in it
         return (f"{exec_name}: run the {exec_name} EXEC generated for {here}. bkrc writes one for each"
@@ -106,24 +127,33 @@ def where_else(model: Model, exec_name: str, here: str) -> str:
 
 
 def assert_refuses_other_members(cms: CmsStandIn, model: Model, exec_of: ExecOf, member: str) -> None:
-    """Every EXEC of `member` stops with rc 40 on any other member, and on a system
-    outside the cluster, having only asked CP where it runs; it names the EXEC to
-    run there only where bkrc wrote one (`where_else`). A DUE read off the clock
-    there writes no record of a minute handled (docs/rexx.md)."""
+    """Every EXEC of `member` stops with rc 40 on any other member, and with rc 52
+    on a system outside the cluster (a member removed since), having only asked CP
+    where it runs; it names the EXEC to run there only where bkrc wrote one
+    (`where_else`), and outside the cluster names the members instead
+    (`no_member`). A DUE read off the clock there writes no record of a minute
+    handled (docs/rexx.md)."""
     execs = ["BKRSUBMT", "BKRSTART"] + (["BKREXPIR"] if member in model.purging_members() else [])
-    others = [m.name for m in model.members if m.name != member] + [outsider(model)]
+    others = [m.name for m in model.members if m.name != member]
+    away = outsider(model)
     for exec_name in execs:
         text = exec_of(member, exec_name)
         operands = "ALL" if exec_name == "BKRSUBMT" else "PURGE" if exec_name == "BKREXPIR" else ""
-        for other in others:
+        for other in [*others, away]:
             run = cms.run(text, operands, member=other, logged_on=servers(model))
-            assert run.rc == 40, run
+            assert run.rc == (40 if other in others else 52), run
             assert run.commands == ["CP QUERY USERID"], run
             assert f"this EXEC is for member {member}, not for {other}." in run.stdout, run
-            assert where_else(model, exec_name, other) in unfolded(run.stdout, exec_name), run
+            said = unfolded(run.stdout, exec_name)
+            if other in others:
+                assert where_else(model, exec_name, other) in said, run
+                assert " is no member of cluster " not in run.stdout, run
+            else:
+                assert said[1:] == [no_member(model, exec_name, other, compile_of(text))], run
         if exec_name != "BKRSTART":
-            run = cms.run(text, "DUE", member=others[0], logged_on=servers(model))
-            assert (run.rc, run.commands, run.records) == (40, ["CP QUERY USERID"], {}), run
+            for other, rc in [*((o, 40) for o in others[:1]), (away, 52)]:
+                run = cms.run(text, "DUE", member=other, logged_on=servers(model))
+                assert (run.rc, run.commands, run.records) == (rc, ["CP QUERY USERID"], {}), run
 
 
 def expiry_actions(model: Model, member: str) -> list[tuple[str, object]]:
@@ -278,12 +308,18 @@ def assert_due_elsewhere(
     another member's EXEC), refuses with rc 40 and sends nothing; it names the
     jobs of `here` due at that minute, by the same oracle as `assert_due`, and
     the command that sends them with the right EXEC, or, when none was due
-    there (none ever on a system outside the cluster), says no more than the
-    refusal."""
+    there, says no more than the refusal. On a system outside the cluster (a
+    member removed since) it refuses with rc 52 and says the refusal alone
+    (`no_member`): it has no jobs."""
     due = [name for name, job in member_jobs(model, here) if job.run and is_due(job.run.schedule, hhmm, day, dd)]
-    run = cms.run(exec_of(member, "BKRSUBMT"), f"DUE {hhmm} {day} {dd}", member=here, logged_on=servers(model))
-    assert (run.rc, run.commands) == (40, ["CP QUERY USERID"]), run
+    text = exec_of(member, "BKRSUBMT")
+    run = cms.run(text, f"DUE {hhmm} {day} {dd}", member=here, logged_on=servers(model))
     said = unfolded(run.stdout, "BKRSUBMT")
+    if here not in model.member_names:
+        assert (run.rc, run.commands) == (52, ["CP QUERY USERID"]), run
+        assert said[1:] == [no_member(model, "BKRSUBMT", here, compile_of(text))], run
+        return
+    assert (run.rc, run.commands) == (40, ["CP QUERY USERID"]), run
     if not due:
         assert not any("not sent:" in line or "EXEC BKRSUBMT DUE" in line for line in said), run
         return
