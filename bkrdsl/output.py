@@ -1738,7 +1738,8 @@ def deleted_warnings(plan: Plan) -> list[str]:
             replaced = "them" if same == len(paths) else f"those of the same name ({same} of {len(paths)}): erase the others"
             renamed = (
                 f"; {now}, new, takes {member}'s number: if it is {member} renamed, the EXECs there refuse to run"
-                f" on a member named {now} (their member guard, rc 40), and the files of {now}'s folder replace {replaced}"
+                f" on a member named {now} (their member guard, rc 52: no member their compile lists), and the files of"
+                f" {now}'s folder replace {replaced}"
             )
         # Files bkrc did not write keep the folder: its files are gone, not the folder.
         kept = [p for p in plan.preserved if PurePosixPath(p).parts[0] == member]
@@ -1768,6 +1769,7 @@ def deleted_warnings(plan: Plan) -> list[str]:
             f"bkrc: warning: member {member}'s {what} gone from {escaped(plan.out_dir)} ({len(paths)} file{'s' * (len(paths) > 1)}:"
             f" {escaped(names)}{stays}): bkrc deletes files in {escaped(plan.out_dir)} only; on {member} they stay, and run (BKRSTART"
             " EXEC at the member's IPL, the others when its scheduler calls `DUE`), until you erase them there"
+            " and take their calls out of its AUTOLOG1's PROFILE EXEC and its scheduler"
             f"{renamed}{running} (docs/deploy.md, \"Changing a deployed cluster\")"
         )
     tape = sorted((was.member or PurePosixPath(path).parts[0], path) for path, was in deleted if was.kind == TAPE_CONFIG)

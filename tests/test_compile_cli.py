@@ -642,7 +642,9 @@ def test_a_member_removed_says_what_stays_on_it(tmp_path):
     assert warnings[0] == (
         f"bkrc: warning: member DEV3's folder is gone from {out} (3 files: BKRSTART EXEC, BKRSUBMT EXEC,"
         f" SYSFU3 TEMPLATE): bkrc deletes files in {out} only; on DEV3 they stay, and run (BKRSTART EXEC"
-        " at the member's IPL, the others when its scheduler calls `DUE`), until you erase them there;"
+        " at the member's IPL, the others when its scheduler calls `DUE`), until you erase them there"
+        # stop 81: and the calls, which an EXEC of the new compile found there refuses (rc 52)
+        " and take their calls out of its AUTOLOG1's PROFILE EXEC and its scheduler;"
         # stop 78, h2: and the machines DEV3's last BKRSTART started, which nothing logs off
         " and the machines its BKRSTART started (BKRCATLG, BKRBKUP, BKRWRK01, BKRWRK02) stay logged on"
         " there, and run, until you log them off (before you remove their directory entries)"
@@ -669,7 +671,8 @@ def test_a_member_removed_whose_folder_holds_a_file_of_the_sites_says_the_folder
             f"bkrc: warning: member DEV3's files are gone from {out} (3 files: BKRSTART EXEC, BKRSUBMT EXEC,"
             " SYSFU3 TEMPLATE; its folder stays, for the 1 file in it that bkrc did not write: DEV3/NOTES.TXT):"
             f" bkrc deletes files in {out} only; on DEV3 they stay, and run (BKRSTART EXEC at the member's IPL,"
-            " the others when its scheduler calls `DUE`), until you erase them there; and the machines its"
+            " the others when its scheduler calls `DUE`), until you erase them there and take their calls out"
+            " of its AUTOLOG1's PROFILE EXEC and its scheduler; and the machines its"
             " BKRSTART started (BKRCATLG, BKRBKUP, BKRWRK01, BKRWRK02) stay logged on there, and run, until you"
             ' log them off (before you remove their directory entries) (docs/deploy.md, "Changing a deployed cluster")'
         ), warnings
@@ -792,8 +795,10 @@ def test_a_member_renamed_is_not_told_to_remove_entries_it_never_had(tmp_path):
         ["compile", src, "-o", out, "--dry-run", "--diff"], expect=0
     ).stdout
     assert warnings[1].endswith(
-        "until you erase them there; DEV4, new, takes DEV2's number: if it is DEV2 renamed, the EXECs there"
-        " refuse to run on a member named DEV4 (their member guard, rc 40), and the files of DEV4's folder"
+        "until you erase them there and take their calls out of its AUTOLOG1's PROFILE EXEC and its scheduler;"
+        " DEV4, new, takes DEV2's number: if it is DEV2 renamed, the EXECs there"
+        " refuse to run on a member named DEV4 (their member guard, rc 52: no member their compile lists),"
+        " and the files of DEV4's folder"
         ' replace them (docs/deploy.md, "Changing a deployed cluster")'
     ), warnings[1]
     assert warnings[2].startswith("bkrc: warning: member DEV2's Tape Manager node definitions are deleted")
