@@ -841,10 +841,11 @@ def test_a_save_checks_again_the_open_files_whose_module_went_unseen(ws):
     assert ws.editor.published(ws.uri("a.bkr")) == []
     (ws.folder / "site").rename(ws.folder / "moved")
     ws.save("b.bkr")
-    said = json.loads(run_cli(["check", "--format", "json", str(ws.folder / "a.bkr")]).stdout)["diagnostics"]
+    # (`bkrc check` run in the workspace folder names the files as the editor does, stop 81)
+    said = _said_in(ws.folder, "a.bkr")
     published = ws.editor.published(ws.uri("a.bkr"))
     assert [(d["code"], d["message"]) for d in published] == [
-        (d["code"], f"{d['message']}\nhelp: {d['help']}") for d in said
+        (code, f"{message}\nhelp: {help_}") for code, _, message, _, help_ in said
     ]
     assert [d["code"] for d in published] == ["BKR101"]
     # A save with every module in place checks no other file again.
@@ -1008,6 +1009,89 @@ def test_a_statement_typed_into_a_module_keeps_the_importers_own_diagnostics(tmp
         ws.save(common)
         ws.as_bkrc_check("a.bkr", tmp_path / "checks")
         assert own[0] not in [(d["code"], d["range"]["start"]["line"]) for d in ws.editor.published(ws.uri("a.bkr"))]
+        assert ws.editor.errors == []
+    finally:
+        ws.editor.close()
+
+
+# stop 81, h3: the paths the editor's messages name
+def _said_in(folder: Path, rel: str) -> list[tuple[str, str, str, list[str], str]]:
+    """`bkrc check --format json REL` run in `folder`: each diagnostic's code, file,
+    message, related labels and help."""
+    here = os.getcwd()
+    os.chdir(folder)
+    try:
+        out = run_cli(["check", "--format", "json", rel])
+    finally:
+        os.chdir(here)
+    return [
+        (d["code"], d["file"], d["message"], [r["message"] for r in d["related"]], d["help"])
+        for d in json.loads(out.stdout)["diagnostics"]
+    ]
+
+
+def test_an_import_cycle_and_an_import_chain_name_their_files_as_bkrc_check_does_in_the_workspace(tmp_path):
+    """site/common.bkr imports ../prod, which imports it: `bkrc check prod.bkr`, run in
+    the workspace folder, says `import cycle: prod.bkr -> site/common.bkr -> prod.bkr`,
+    and the editor said it with every file's absolute path, in the message and in its
+    related place; and so for the label `bkrc check` writes at the import that brings
+    a module's mistake in ("site/linux.bkr is imported here, through
+    site/common.bkr:3"). The editor now names them as `bkrc check` run in the
+    workspace folder does (the module open too, its `in prod.bkr:1:` as well); a
+    client that takes no related places (eglot) reads the same in the message; a
+    module outside every workspace folder keeps its absolute path."""
+    folder = tmp_path / "ws"
+    folder.mkdir()
+    ws = Workspace(folder)
+    try:
+        ws.write("site/common.bkr", CLEAN + "import ../a\n", tell=False)
+        ws.open("a.bkr")
+        ws.open("site/common.bkr")
+        for rel, importer in (("a.bkr", "site/common.bkr"), ("site/common.bkr", "a.bkr")):
+            (said,) = _said_in(folder, rel)
+            assert said[0] == "BKR102" and said[1] == importer and str(folder) not in said[2]
+            (shown,) = ws.editor.published(ws.uri(rel))
+            assert shown["message"].split("\n")[0] == f"in {importer}:{3 if rel == 'a.bkr' else 1}: {said[2]}"
+            assert [r["message"] for r in shown["relatedInformation"]] == [said[2]]
+        # A module's mistake, brought in through another module: the label at the import.
+        (folder / "site" / "linux.bkr").write_text("single group LINUX { LNXWEB01 LNXWEB0002 }\n")
+        ws.close("site/common.bkr")
+        ws.write("site/common.bkr", CLEAN + "import ./linux\n", tell=True)
+        (said,) = _said_in(folder, "a.bkr")
+        assert said[3] == ["site/linux.bkr is imported here, through site/common.bkr:3"]
+        (shown,) = ws.editor.published(ws.uri("a.bkr"))
+        assert shown["message"].startswith("in site/linux.bkr:1: ")
+        assert [r["message"] for r in shown["relatedInformation"]][1:] == said[3]
+        # A module outside the workspace folder: its absolute path.
+        outside = tmp_path / "elsewhere"
+        outside.mkdir()
+        (outside / "linux.bkr").write_text("single group LINUX { LNXWEB01 LNXWEB0002 }\n")
+        ws.write("site/common.bkr", CLEAN + "import ../../elsewhere/linux\n", tell=True)
+        (shown,) = ws.editor.published(ws.uri("a.bkr"))
+        assert shown["message"].startswith(f"in {outside / 'linux.bkr'}:1: ")
+        assert shown["relatedInformation"][1]["message"] == (
+            f"{outside / 'linux.bkr'} is imported here, through site/common.bkr:3"
+        )
+        assert ws.editor.errors == []
+    finally:
+        ws.editor.close()
+
+
+def test_a_client_without_related_places_reads_the_cycle_s_files_as_bkrc_check_names_them(tmp_path):
+    folder = tmp_path / "ws"
+    folder.mkdir()
+    ws = Workspace(folder)
+    ws.editor.close()
+    ws.editor = Editor()
+    try:
+        ws.editor.initialize(folder, capabilities={"general": {"positionEncodings": ["utf-16"]}})
+        ws.write("site/common.bkr", CLEAN + "import ../a\n", tell=False)
+        (folder / "site" / "linux.bkr").write_text("")
+        ws.open("site/common.bkr")
+        (said,) = _said_in(folder, "site/common.bkr")
+        (shown,) = ws.editor.published(ws.uri("site/common.bkr"))
+        assert str(folder) not in shown["message"]
+        assert shown["message"].startswith(f"in a.bkr:1: {said[2]}\n")
         assert ws.editor.errors == []
     finally:
         ws.editor.close()

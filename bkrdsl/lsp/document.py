@@ -87,6 +87,10 @@ class Document:
     #: `occurrences`); a document made of another for the same model
     #: (`features.edited`) shares them.
     names: Names | None = field(default=None, compare=False, repr=False)
+    #: The workspace folders the editor named (absolute paths, as its URIs give them):
+    #: the paths a message shows are relative to the one that holds them
+    #: (`features.shown_path`). None: not told (a document the server made for itself).
+    roots: tuple[str, ...] | None = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if self.names is None:

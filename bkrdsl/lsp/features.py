@@ -94,16 +94,70 @@ def user_text(text: str) -> list[str]:
 
 
 def where(doc: Document, span: Span) -> str:
-    """`line N` in this document, else `file:N` (a path shown relative to this document's folder)."""
+    """`line N` in this document, else `file:N` (the file as `shown_path` shows it)."""
     if span.file == doc.name:
         return f"line {span.line}"
-    shown = span.file
-    if os.path.isabs(shown) and os.path.isabs(doc.name):
+    return f"{shown_path(doc, span.file)}:{span.line}"
+
+
+def _roots(doc: Document) -> tuple[str, ...]:
+    """The folders the paths of `doc`'s messages are shown relative to: the workspace
+    folders, deepest first; with none, the document's own folder (as `bkrc check`
+    run beside the file names them)."""
+    roots = doc.roots
+    if not roots and os.path.isabs(doc.name):
+        roots = (os.path.dirname(doc.name),)
+    return tuple(sorted((os.path.normpath(r) for r in roots or ()), key=len, reverse=True))
+
+
+def shown_path(doc: Document, file: str) -> str:
+    """A file as the editor's messages name it: relative to the workspace folder that
+    holds it, as `bkrc check` run in that folder names it (`site/common.bkr`);
+    absolute for a file outside every workspace folder. A name that is no path
+    (`std/zvm73.bkr`, an `untitled:` buffer) as it is. With no workspace folder, a
+    file is shown relative to the document's folder."""
+    if not os.path.isabs(file):
+        return file
+    inside = in_workspace(file, _roots(doc))
+    if inside is not None:
+        return inside
+    if not doc.roots and os.path.isabs(doc.name):
         try:
-            shown = os.path.relpath(shown, os.path.dirname(doc.name))
+            return os.path.relpath(file, os.path.dirname(doc.name))
         except ValueError:  # pragma: no cover - another drive on Windows
             pass
-    return f"{shown}:{span.line}"
+    return file
+
+
+def in_workspace(file: str, roots: Sequence[str]) -> str | None:
+    """`file` (an absolute path) relative to the deepest of `roots` that holds it; None
+    when none does."""
+    for root in sorted((os.path.normpath(r) for r in roots), key=len, reverse=True):
+        if file.startswith(root.rstrip(os.sep) + os.sep):
+            return os.path.relpath(file, root)
+    return None
+
+
+def shown_paths(doc: Document, text: str) -> str:
+    """`text` (a diagnostic's message, a related place's label), each absolute path in
+    it that lies in a workspace folder shown relative to it (`shown_path`): the
+    loader names the files it reads as the pipeline was given them, and the server
+    gives it absolute paths, so an import cycle read `import cycle:
+    /home/me/ws/prod.bkr -> /home/me/ws/site/common.bkr -> ...` where `bkrc check`,
+    run in the workspace folder, says `prod.bkr -> site/common.bkr -> prod.bkr`."""
+    return relative_to(text, _roots(doc))
+
+
+def relative_to(text: str, roots: Sequence[str]) -> str:
+    """`text` with each absolute path in it under one of `roots` (folders) relative to
+    the deepest that holds it (`shown_paths`)."""
+    if os.sep not in text:
+        return text
+    for root in sorted((os.path.normpath(r) for r in roots), key=len, reverse=True):
+        prefix = root.rstrip(os.sep) + os.sep
+        if prefix in text:
+            text = re.sub(r"(?<![\w./\\-])" + re.escape(prefix), "", text)
+    return text
 
 
 def contains(span: Span, line: int, column: int) -> bool:
@@ -6082,7 +6136,7 @@ def placed(doc: Document, diagnostics: Sequence[Diagnostic] | None = None) -> li
     out = []
     directory = doc.analysis.directory
     for d in doc.diagnostics if diagnostics is None else diagnostics:
-        message = message_of(d)
+        message = shown_paths(doc, message_of(d))
         if d.span is not None and d.span.file == doc.name:
             out.append(Placed(d, d.span, message))
         elif d.span is not None and directory is not None and d.span.file == directory.name:

@@ -730,6 +730,14 @@ class BkrServer(LanguageServer):
                 out.append(path)
         return out
 
+    def shown_name(self, uri: str) -> str:
+        """A document's file as the editor's messages name it: relative to the workspace
+        folder that holds it, else its absolute path (`features.shown_path`)."""
+        name, path = self.name_and_path(uri)
+        if path is None:
+            return name
+        return F.in_workspace(name, [str(r) for r in self.roots()]) or name
+
     def open_boms(self) -> OpenBoms:
         """Whether each open buffer begins with a byte-order mark (`has_bom`): for one
         request, which asks it for many places."""
@@ -1055,6 +1063,7 @@ class BkrServer(LanguageServer):
             dialect=self.dialect,
             directory=self.directory,
         )
+        doc.roots = tuple(str(r) for r in self.roots())  # (the paths its messages show: `F.shown_path`)
         at_end = uri in self.typing_at_end
         closed = at_end and self.read_closed(doc)
         # What stays published while the user types: one policy (`features.while_typing`).
@@ -1432,13 +1441,15 @@ class BkrServer(LanguageServer):
             for r in d.related:
                 where = self.location(r.span, doc, boms)
                 if where is not None:
-                    related.append(T.DiagnosticRelatedInformation(location=where, message=r.label))
+                    label = F.shown_paths(doc, r.label)
+                    related.append(T.DiagnosticRelatedInformation(location=where, message=label))
             if d.span is not None and p.span is not d.span:
                 where = self.location(d.span, doc, boms)
                 if where is not None:
-                    related.insert(0, T.DiagnosticRelatedInformation(location=where, message=d.message))
+                    own = F.shown_paths(doc, d.message)
+                    related.insert(0, T.DiagnosticRelatedInformation(location=where, message=own))
         else:  # the other places in the message (the diagnostic's own, shown at an import, already is)
-            message += "".join(f"\n{F.where(doc, r.span)}: {r.label}" for r in d.related)
+            message += "".join(f"\n{F.where(doc, r.span)}: {F.shown_paths(doc, r.label)}" for r in d.related)
         return T.Diagnostic(
             range=self.range(p.span, doc, boms),
             message=message,
@@ -1536,7 +1547,8 @@ def _unsure(server: BkrServer, unsure: list[tuple[str, Diagnostic]]) -> tuple[st
     it imports could not be looked up or read (BKR103, `bkrc check`'s message)."""
     uri, problem = unsure[0]
     more = f" (and {len(unsure) - 1} more file{'s' if len(unsure) > 2 else ''})" if len(unsure) > 1 else ""
-    return f"{server.name_and_path(uri)[0]}{more}", f"{problem.message} (BKR103)"
+    said = F.relative_to(problem.message, [str(r) for r in server.roots()])
+    return f"{server.shown_name(uri)}{more}", f"{said} (BKR103)"
 
 
 def _normal(text: str) -> str:
@@ -2110,7 +2122,7 @@ def build_server() -> BkrServer:
                 try:
                     renamed = F.renaming(other_doc, kind, old, params.new_name, scratch)
                 except F.RenameRefused as why:
-                    shown = ls.name_and_path(other_uri)[0]
+                    shown = ls.shown_name(other_uri)
                     why = F.RenameRefused(f"in {shown}: {why.message}", invalid_name=why.invalid_name)
                     raise refused(why) from None
                 done.append((other_doc, renamed))
