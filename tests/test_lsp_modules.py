@@ -841,11 +841,16 @@ def test_a_save_checks_again_the_open_files_whose_module_went_unseen(ws):
     assert ws.editor.published(ws.uri("a.bkr")) == []
     (ws.folder / "site").rename(ws.folder / "moved")
     ws.save("b.bkr")
-    # (`bkrc check` run in the workspace folder names the files as the editor does, stop 81)
+    # (`bkrc check` run in the workspace folder names the files as the editor does, stop
+    # 81; the server read the module, now in moved/, and says it was renamed)
     said = _said_in(ws.folder, "a.bkr")
     published = ws.editor.published(ws.uri("a.bkr"))
+    renamed = (
+        "site/common.bkr was renamed to moved/common.bkr? it holds what site/common.bkr held:"
+        " write `import ./moved/common`\n"
+    )
     assert [(d["code"], d["message"]) for d in published] == [
-        (code, f"{message}\nhelp: {help_}") for code, _, message, _, help_ in said
+        (code, f"{message}\nhelp: {renamed}{help_}") for code, _, message, _, help_ in said
     ]
     assert [d["code"] for d in published] == ["BKR101"]
     # A save with every module in place checks no other file again.
@@ -1095,3 +1100,90 @@ def test_a_client_without_related_places_reads_the_cycle_s_files_as_bkrc_check_n
         assert ws.editor.errors == []
     finally:
         ws.editor.close()
+
+
+def _renamed_on_disk(ws: Workspace, old: str, new: str) -> None:
+    """`git mv OLD NEW` (or a file manager's rename) outside the editor, and the client's
+    watcher says so: the old file deleted, the new one created."""
+    (ws.folder / new).parent.mkdir(parents=True, exist_ok=True)
+    (ws.folder / old).rename(ws.folder / new)
+    changes = [{"uri": ws.uri(old), "type": 3}, {"uri": ws.uri(new), "type": 1}]
+    ws.editor.notify("workspace/didChangeWatchedFiles", {"changes": changes})
+
+
+def _import_actions(ws: Workspace, rel: str) -> tuple[dict, list[dict]]:
+    (shown,) = ws.editor.published(ws.uri(rel))
+    params = {"textDocument": {"uri": ws.uri(rel)}, "range": shown["range"], "context": {"diagnostics": [shown]}}
+    return shown, ws.editor.request("textDocument/codeAction", params)["result"]
+
+
+def test_a_module_renamed_outside_the_editor_is_offered_at_its_import_under_its_new_name(ws, tmp_path):
+    """site/common.bkr renamed site/shared.bkr outside the editor (`git mv`, a file
+    manager): a.bkr's `import ./site/common` finds nothing, BKR101, whose help listed
+    the places searched and nothing more. The server read that module before, and one
+    workspace file now holds its bytes: the help says first "site/common.bkr was
+    renamed to site/shared.bkr?", and the quick fix rewrites the import, in its
+    style, to a clean a.bkr."""
+    ws.open("a.bkr")
+    assert ws.editor.published(ws.uri("a.bkr")) == []
+    _renamed_on_disk(ws, "site/common.bkr", "site/shared.bkr")
+    shown, actions = _import_actions(ws, "a.bkr")
+    assert shown["code"] == "BKR101"
+    assert shown["message"].split("\n")[:2] == [
+        "cannot find module `./site/common`",
+        (
+            "help: site/common.bkr was renamed to site/shared.bkr? it holds what site/common.bkr held:"
+            " write `import ./site/shared`"
+        ),
+    ]
+    (action,) = actions
+    assert (action["title"], action["isPreferred"]) == ("Import `./site/shared`", True)
+    (change,) = action["edit"]["documentChanges"]
+    (edit,) = change["edits"]
+    lines = ws.buffers["a.bkr"].split("\n")
+    line = lines[edit["range"]["start"]["line"]]
+    lines[edit["range"]["start"]["line"]] = (
+        line[: edit["range"]["start"]["character"]] + edit["newText"] + line[edit["range"]["end"]["character"] :]
+    )
+    assert lines[0] == "import ./site/shared"
+    ws.change("a.bkr", "\n".join(lines))
+    assert ws.editor.published(ws.uri("a.bkr")) == []
+    ws.as_bkrc_check("a.bkr", tmp_path / "checks")
+    # Moved into another folder, the import written without `./`: the same, in its style.
+    ws.change("a.bkr", ws.buffers["a.bkr"].replace("import ./site/shared", "import site/shared"))
+    _renamed_on_disk(ws, "site/shared.bkr", "lib/common.bkr")
+    shown, actions = _import_actions(ws, "a.bkr")
+    assert shown["message"].split("\n")[1] == (
+        "help: site/shared.bkr was renamed to lib/common.bkr? it holds what site/shared.bkr held: write `import lib/common`"
+    )
+    assert [a["title"] for a in actions] == ["Import `lib/common`"]
+    assert ws.editor.errors == []
+
+
+def test_a_module_gone_without_one_file_holding_what_it_held_gets_no_rename_hint(ws):
+    """Two files hold the module's bytes (a copy made before the rename), or none
+    (renamed and edited): which is meant is not known; a module the server never
+    read (the file opened after the rename) neither: BKR101 as `bkrc check` says it."""
+    ws.open("a.bkr")
+    shutil.copy(ws.folder / "site" / "common.bkr", ws.folder / "site" / "copy.bkr")
+    _renamed_on_disk(ws, "site/common.bkr", "site/shared.bkr")
+    shown, actions = _import_actions(ws, "a.bkr")
+    assert "renamed" not in shown["message"] and actions == []
+    (ws.folder / "site" / "copy.bkr").unlink()
+    (ws.folder / "site" / "shared.bkr").write_text(IDENTITY)
+    ws.editor.notify("workspace/didChangeWatchedFiles", {"changes": [{"uri": ws.uri("site/shared.bkr"), "type": 2}]})
+    shown, actions = _import_actions(ws, "a.bkr")
+    assert "renamed" not in shown["message"] and actions == []
+    # Opened after the rename, by a server that never read site/common.bkr.
+    (ws.folder / "site" / "shared.bkr").write_text(CLEAN)
+    other = Editor()
+    try:
+        other.initialize(ws.folder)
+        item = {"uri": ws.uri("b.bkr"), "languageId": "bkr", "version": 1, "text": (ws.folder / "b.bkr").read_text()}
+        other.notify("textDocument/didOpen", {"textDocument": item})
+        (shown,) = other.published(ws.uri("b.bkr"))
+        assert shown["code"] == "BKR101" and "renamed" not in shown["message"]
+        assert other.errors == []
+    finally:
+        other.close()
+    assert ws.editor.errors == []

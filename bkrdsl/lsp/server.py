@@ -14,6 +14,7 @@ import asyncio
 import concurrent.futures
 import contextlib
 import enum
+import hashlib
 import itertools
 import logging
 import os
@@ -46,7 +47,15 @@ from bkrdsl.lsp import features as F
 from bkrdsl.lsp import semantic
 from bkrdsl.lsp.collector import Collector
 from bkrdsl.lsp.document import USER, VOLUME, Document, analyse_document, buffer_bytes
-from bkrdsl.lsp.workspace import MAX_FILES, Found, Workspace, bkr_files, followed_import, unsure_import
+from bkrdsl.lsp.workspace import (
+    MAX_FILES,
+    Found,
+    Workspace,
+    bkr_files,
+    followed_import,
+    unsure_import,
+    written_import,
+)
 from bkrdsl.resolve import default_search_path
 from bkrdsl.resolve.loader import ParsedModules
 from bkrdsl.source import Span
@@ -535,6 +544,10 @@ class BkrServer(LanguageServer):
         #: analysis published: while a `member` block is typed, BKR253 is read as
         #: without it (`features.while_typing`, rule 2).
         self.last_change: dict[str, tuple[T.Position, T.Position]] = {}
+        #: Each module file read from disk (its absolute path), with its size and a hash
+        #: of its bytes when last read: a module renamed outside the editor (`git mv`, a
+        #: file manager) is known again under its new name (`renamed_modules`).
+        self.modules_read: dict[str, tuple[int, bytes]] = {}
         self.a_disks_shown: dict[str, int] = {}
         #: Each open document's last analysis whose checks ran (`doc.text`, its diagnostics
         #: as published, the texts of the other files it read): while a syntax error sits
@@ -664,9 +677,56 @@ class BkrServer(LanguageServer):
                 if buffers is not None:
                     buffers[uri] = self.buffer_version(uri)
                 return buffer_bytes(text_doc.source)
-            return read_file(path)
+            data = read_file(path)
+            self.modules_read[os.path.abspath(path)] = (len(data), hashlib.sha256(data).digest())
+            return data
 
         return read
+
+    def renamed_modules(self, doc: Document) -> None:
+        """Each BKR101 of an import of `doc` (a module not found) whose module was read
+        before from the file it names, beside the importer, and that file is gone,
+        while exactly one .bkr file of the workspace holds the same bytes (the module
+        renamed or moved outside the editor: `git mv`, a file manager, another
+        checkout): its help says so first ("site/common.bkr was renamed to
+        site/shared.bkr?"), and its fix rewrites the import to the new file, in the
+        import's style (`workspace.written_import`). No hint where two files hold those
+        bytes (which is meant is not known), or where the server never read the module."""
+        from dataclasses import replace
+
+        from bkrdsl.diagnostics import Fix
+        from bkrdsl.resolve.loader import _path_span
+
+        main = doc.analysis.program.main
+        if main is None or not os.path.isabs(doc.name):
+            return
+        diagnostics = doc.analysis.diagnostics
+        for n, d in enumerate(diagnostics):
+            if d.code != "BKR101" or d.span is None or d.span.file != doc.name:
+                continue
+            imp = next((i for i in main.imports if i.span == d.span), None)
+            if imp is None or imp.path.startswith("std/"):
+                continue
+            name = imp.path if imp.path.endswith(".bkr") else imp.path + ".bkr"
+            old = os.path.normpath(os.path.join(os.path.dirname(doc.name), name))
+            seen = self.modules_read.get(old)
+            if seen is None or os.path.lexists(old):
+                continue
+            found = [f for f in self.workspace_found().files if _holds(f, seen) and str(f) != doc.name]
+            if len(found) != 1:
+                continue
+            new = os.path.abspath(found[0])
+            spec = written_import(imp.path, Path(new), Path(os.path.dirname(doc.name)))
+            where = _path_span(imp)
+            if spec is None or where is None:
+                continue
+            hint = (
+                f"{F.shown_path(doc, old)} was renamed to {F.shown_path(doc, new)}? it holds what"
+                f" {F.shown_path(doc, old)} held: write `import {spec}`"
+            )
+            diagnostics[n] = replace(
+                d, help=f"{hint}\n{d.help}" if d.help else hint, fix=Fix.replace(f"Import `{spec}`", where, spec)
+            )
 
     def uri_of(self, file: str, doc: Document) -> str | None:
         """The URI of a file named in a span (the document itself, an import, the stdlib).
@@ -1064,6 +1124,7 @@ class BkrServer(LanguageServer):
             directory=self.directory,
         )
         doc.roots = tuple(str(r) for r in self.roots())  # (the paths its messages show: `F.shown_path`)
+        self.renamed_modules(doc)
         at_end = uri in self.typing_at_end
         closed = at_end and self.read_closed(doc)
         # What stays published while the user types: one policy (`features.while_typing`).
@@ -1527,6 +1588,17 @@ def _span_key(span: Span) -> tuple[str, int]:
 
         file = str(stdlib_dir() / file[4:])
     return (os.path.realpath(file) if os.path.isabs(file) else file, span.start)
+
+
+def _holds(path: Path, seen: tuple[int, bytes]) -> bool:
+    """Whether the file `path` holds the bytes `seen` stands for (their size, their
+    SHA-256): its size first, so only a file of that size is read."""
+    try:
+        if os.stat(path).st_size != seen[0]:
+            return False
+        return hashlib.sha256(read_file(path)).digest() == seen[1]
+    except OSError:
+        return False
 
 
 def _resolved(file: str, doc: Document, server: BkrServer) -> Path | None:

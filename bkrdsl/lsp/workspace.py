@@ -519,9 +519,17 @@ def followed_import(
         return None
     if roots and not any(new_target.is_relative_to(r) for r in roots):
         return None
-    if not new_target.name.endswith(".bkr"):
+    return written_import(spec, new_target, new_base)
+
+
+def written_import(spec: str, target: Path, base: Path) -> str | None:
+    """The module path that imports `target` from the folder `base`, in the style of
+    `spec`: `./` or `../` when it was relative, without `.bkr` when it was written
+    without. None when it is `spec` itself, or cannot be written in its style (a name
+    without `./` cannot climb with `..`, a file without `.bkr` cannot be imported)."""
+    if not target.name.endswith(".bkr"):
         return None
-    rel = os.path.relpath(new_target, new_base).replace(os.sep, "/")
+    rel = os.path.relpath(target, base).replace(os.sep, "/")
     if spec.startswith(("./", "../")):
         if not rel.startswith("../"):
             rel = "./" + rel
