@@ -689,9 +689,10 @@ class BkrServer(LanguageServer):
         while exactly one .bkr file of the workspace holds the same bytes (the module
         renamed or moved outside the editor: `git mv`, a file manager, another
         checkout): its help says so first ("site/common.bkr was renamed to
-        site/shared.bkr?"), and its fix rewrites the import to the new file, in the
-        import's style (`workspace.written_import`). No hint where two files hold those
-        bytes (which is meant is not known), or where the server never read the module."""
+        site/shared.bkr?"), and a choice rewrites the import to the new file, in the
+        import's style (`workspace.written_import`), preferred where it is the only one.
+        No hint where two files hold those bytes (which is meant is not known), or where
+        the server never read the module."""
         from dataclasses import replace
 
         from bkrdsl.diagnostics import Fix
@@ -724,8 +725,16 @@ class BkrServer(LanguageServer):
                 f"{F.shown_path(doc, old)} was renamed to {F.shown_path(doc, new)}? it holds what"
                 f" {F.shown_path(doc, old)} held: write `import {spec}`"
             )
+            # A choice, not a fix: *Fix all* is `bkrc check --fix`, which knows of no
+            # rename; preferred (*Auto Fix*) unless a near spelling is a second reading.
+            rename = Fix.replace(f"Import `{spec}`", where, spec)
+            choices = (rename, d.fix) if d.fix is not None else (rename, *d.choices)
             diagnostics[n] = replace(
-                d, help=f"{hint}\n{d.help}" if d.help else hint, fix=Fix.replace(f"Import `{spec}`", where, spec)
+                d,
+                help=f"{hint}\n{d.help}" if d.help else hint,
+                fix=None,
+                choices=choices,
+                prefer_choice=len(choices) == 1,
             )
 
     def uri_of(self, file: str, doc: Document) -> str | None:
