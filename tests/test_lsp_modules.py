@@ -1187,3 +1187,26 @@ def test_a_module_gone_without_one_file_holding_what_it_held_gets_no_rename_hint
     finally:
         other.close()
     assert ws.editor.errors == []
+
+
+def test_a_module_renamed_to_a_near_spelling_or_away_from_one_is_offered_once_or_as_two_readings(ws):
+    """A module renamed to a near spelling of its old name (site/common.bkr to
+    site/comon.bkr): bkrc's "did you mean `import ./site/comon`?" and the rename write
+    the same path, one quick fix, preferred. Renamed where another module's name is the
+    near spelling (site/commons.bkr there too, holding other text): two readings, two
+    quick fixes, neither preferred."""
+    ws.open("a.bkr")
+    _renamed_on_disk(ws, "site/common.bkr", "site/comon.bkr")
+    shown, actions = _import_actions(ws, "a.bkr")
+    assert "was renamed to site/comon.bkr?" in shown["message"]
+    assert [(a["title"], a["isPreferred"]) for a in actions] == [("Import `./site/comon`", True)]
+    (ws.folder / "site" / "commons.bkr").write_text(IDENTITY)
+    _renamed_on_disk(ws, "site/comon.bkr", "lib/common.bkr")
+    ws.change("a.bkr", ws.buffers["a.bkr"].replace("import ./site/comon", "import ./site/common"))
+    shown, actions = _import_actions(ws, "a.bkr")
+    assert "was renamed to lib/common.bkr?" in shown["message"] and "did you mean" in shown["message"]
+    assert [(a["title"], a["isPreferred"]) for a in actions] == [
+        ("Import `./lib/common`", False),
+        ("Import `./site/commons`", False),
+    ]
+    assert ws.editor.errors == []

@@ -728,7 +728,8 @@ class BkrServer(LanguageServer):
             # A choice, not a fix: *Fix all* is `bkrc check --fix`, which knows of no
             # rename; preferred (*Auto Fix*) unless a near spelling is a second reading.
             rename = Fix.replace(f"Import `{spec}`", where, spec)
-            choices = (rename, d.fix) if d.fix is not None else (rename, *d.choices)
+            others = (d.fix,) if d.fix is not None else d.choices
+            choices = (rename, *(c for c in others if c.edits != rename.edits))  # (a near spelling: the same)
             diagnostics[n] = replace(
                 d,
                 help=f"{hint}\n{d.help}" if d.help else hint,
