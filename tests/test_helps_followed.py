@@ -180,3 +180,106 @@ def test_bkr406_s_help_deletes_an_include_the_jobs_of_its_owner_select_already(t
     out = said(path)
     assert codes(out) == ["BKR116"]
     assert help_of(out) == "move the line to job `SYSIN` or `SYSME`, which back TCPIP up"
+
+
+# --- stop 81: the next codes walked (BKR218 with nothing purging, BKR332 without a
+# catalog, BKR234), each help followed as it reads, its DAY and HH:MM written as a
+# site would write them.
+
+
+def test_bkr218_with_nothing_purging_writes_the_purge_on_the_catalog_s_member(tmp_path, parser):
+    """prodssi's expire block moved to VMSYS2 and its purge lost: BKR218 at the preview.
+    Its help said "add `purge weekly DAY HH:MM` to this block", and did not say that DAY
+    and HH:MM are to be written (copied, a syntax error); written, VMSYS2 purged a catalog
+    whose server runs on VMSYS1 (BKR215). It now moves the block to the server's member,
+    as BKR210's does, and says to write the day and time."""
+    path = slipped(
+        tmp_path, "  expire on VMSYS1 {\n    preview daily 01:00\n    purge weekly sun 03:00\n",
+        "  expire on VMSYS2 {\n    preview daily 01:00\n",
+    )
+    out = said(path)
+    assert codes(out) == ["BKR218"]
+    assert help_of(out) == (
+        "write `expire on VMSYS1` for `expire on VMSYS2` (line 21) and add `purge weekly DAY HH:MM` to the block"
+        " (`VMSYS1` runs the catalog's SFS server); write for DAY and HH:MM the day and time to purge"
+    )
+    follow(path, "expire on VMSYS2 {", "expire on VMSYS1 {")
+    follow(path, "    preview daily 01:00\n", "    preview daily 01:00\n    purge weekly sun 03:00\n")
+    assert said(path, 0) == ""
+
+
+def _bkr218_example() -> str:
+    from bkrdsl.diagnostics.registry import examples, load_all
+
+    (failing,) = [e for e in examples(load_all()["BKR218"]) if e.expect]
+    return failing.text
+
+
+def test_bkr218_of_a_local_catalog_with_nothing_purging_purges_each_member(tmp_path, parser):
+    """A catalog on each member, one block previewing on VMSYS2 and none purging. The help
+    put the purge in that block: VMSYS1's catalog was then never purged (BKR214). It now
+    adds the purge on each member."""
+    text = _bkr218_example().replace("catalog shared", "catalog local").replace(" on VMSYS1\n", "\n", 1)
+    path = slipped(tmp_path, "  expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }\n", "", text)
+    out = said(path)
+    assert codes(out) == ["BKR218"]
+    assert help_of(out) == (
+        "add `expire on each member { purge weekly DAY HH:MM }` to the cluster block (each member purges its own"
+        " catalog); write for DAY and HH:MM the day and time to purge"
+    )
+    follow(path, "  identity group", "  expire on each member { purge weekly sun 03:00 }\n  identity group")
+    assert said(path, 0) == ""
+
+
+def test_bkr218_beside_a_shared_catalog_purged_twice_previews_where_bkr211_keeps_the_purge(tmp_path, parser):
+    """A shared catalog purged on VMSYS1 and VMSYS2 (BKR211), previewed on VMSYS3: BKR218's
+    help read "each member with its own catalog purges it: purge on `VMSYS3` too, e.g.
+    `expire on each member { purge weekly sun 03:00 }`", a local catalog's words and a
+    third and fourth purge. It now moves the preview to VMSYS1, which BKR211 keeps."""
+    text = _bkr218_example().replace(
+        "  member VMSYS2 { workers 2 }\n", "  member VMSYS2 { workers 2 }\n  member VMSYS3 { workers 2 }\n"
+    )
+    path = slipped(
+        tmp_path, "  expire on VMSYS2 { preview daily 01:00 }   # <- BKR218\n",
+        "  expire on VMSYS2 { purge weekly sun 04:00 }\n  expire on VMSYS3 { preview daily 01:00 }\n", text,
+    )
+    out = said(path)
+    assert codes(out) == ["BKR211", "BKR218"]
+    assert "remove the block `expire on VMSYS2` (line 8)" in out
+    assert (
+        "move `preview daily 01:00` into the `expire on VMSYS1` block (line 7), and remove the `expire on VMSYS3`"
+        " block (line 9), left empty;" in " ".join(out.split())
+    )
+    follow(path, "  expire on VMSYS2 { purge weekly sun 04:00 }\n", "")
+    follow(path, "  expire on VMSYS3 { preview daily 01:00 }\n", "")
+    follow(path, "expire on VMSYS1 { purge", "expire on VMSYS1 { preview daily 01:00  purge")
+    assert said(path, 0) == ""
+
+
+def test_bkr332_of_the_sfs_server_s_disk_without_a_catalog_writes_the_statement_whole(tmp_path, parser):
+    """prodssi's `catalog` statement deleted: BKRSVSFS's `disk` is BKR332's, whose help
+    said to name the server in `catalog shared server BKRSVSFS pool NAME`; copied as it
+    read, the file checked clean with a catalog in a file pool called NAME. It now
+    writes IBM's sample pool and says it is one."""
+    path = slipped(tmp_path, "  catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1\n", "")
+    out = said(path)
+    assert codes(out) == ["BKR332"]
+    assert help_of(out).startswith(
+        "add `catalog shared server BKRSVSFS pool BKRPOOL` to the cluster block, which writes the server's directory"
+        " entry (BKRPOOL is IBM's sample name for the catalog's file pool: write your own if it differs)"
+    )
+    follow(path, "  expire on VMSYS1 {", "  catalog shared server BKRSVSFS pool BKRPOOL\n  expire on VMSYS1 {")
+    assert said(path, 0) == ""
+
+
+def test_bkr234_writes_the_tape_machine_s_option_on_a_name_of_its_own(tmp_path, parser):
+    """prodssi's request node named BKRCATLG, the catalog server's ID: BKR234's help said
+    "give the Tape Manager machine its own name (IBM's example: TCTMM, TRTMM)", which
+    option and which name left to guess (TCTMM is the catalog node's). It now writes the
+    option on the ID prodssi's `disk TRTMM 191` gives that machine."""
+    path = slipped(tmp_path, "request-node TRTMM", "request-node BKRCATLG")
+    out = said(path)
+    assert codes(out)[0] == "BKR234"
+    assert "= help: give the Tape Manager machine its own name: write `request-node TRTMM` for" in out
+    follow(path, "request-node BKRCATLG", "request-node TRTMM")
+    assert said(path, 0) == ""

@@ -302,7 +302,16 @@ PREVIEW_NOT_RUN = register(
     the previewing block. With a shared catalog whose one purging block has
     no preview yet, the help moves the preview into that block (by its line),
     and removes the previewing block where the preview was all it held,
-    rather than write a second block for the purging member.
+    rather than write a second block for the purging member; with a shared
+    catalog purged on several members (BKR211), it moves the preview to the
+    member BKR211 keeps purging. Where no member purges, the help writes the
+    purge as BKR210's does, where the catalog is purged: a shared catalog's
+    on its server's member (the block moved there), a local catalog's on
+    each member (a purge in the previewing block alone would leave the
+    other members' catalogs unpurged, BKR214), and the previewing block's
+    where the file declares no catalog; its form is `purge weekly DAY
+    HH:MM`, and the help says to write the day and time the site chooses
+    for DAY and HH:MM.
 
     That move is also the diagnostic's fix (`bkrc check --fix`, the editor's
     quick fix), where the preview was all its block held: the `preview` line
@@ -522,12 +531,15 @@ def _purge_help(model: Model) -> str:
     catalog is purged on one member, the catalog's server's (BKR215), else the first;
     a local one on each member (BKR214). An `expire` block already there (one that
     retains, say) takes the purge: a shared catalog's on that member, or its one block
-    moved there; a local catalog's `expire on each member`."""
+    moved there (where the server's member is not named, the one block of one member
+    stays where it is); a local catalog's `expire on each member`."""
     choose = "; write for DAY and HH:MM the day and time to purge"
     blocks = [e for e in model.expires if _places(model, e)]
     if model.catalog is not None and model.catalog.scope is Scope.SHARED:
         home = catalog_home(model)
         member = home if home is not None and model.member(home) is not None else model.member_names[0]
+        if home is None and len(blocks) == 1 and len(_places(model, blocks[0])) == 1 and not blocks[0].each_member:
+            member = _places(model, blocks[0])[0]  # no member is the server's: the one block's is as good
         why = f"`{member}` runs the catalog's SFS server" if member == home else "one member purges a shared catalog"
         block = next((e for e in blocks if _places(model, e) == (member,)), None)
         if block is not None:
@@ -915,8 +927,7 @@ def previews_run(model: Model):
                 f"the preview {where} never runs: no member purges, so no {_EXEC} EXEC is written,"
                 " and expired backups stay in the catalog for ever",
                 e.preview.span,
-                help=f"add `purge weekly DAY HH:MM` to this block: {_EXEC}, written on the purging "
-                "member, runs its previews too",
+                help=_nothing_purges_help(model),
             )
             continue
         related = (Related(purge_blocks[0].decl.placement.span, f"{listed(purging[:1])} purges here"),)
@@ -942,11 +953,14 @@ def previews_run(model: Model):
             help = _purge_lost_help(model, e, lost, purge_blocks[0])
         elif model.catalog is None and not model.catalogs:
             help = _no_catalog_preview_help(model, e, lost, purge_blocks[0], purging)
-        else:
-            help = (
-                f"each member with its own catalog purges it: purge on {listed(lost)} too,"
-                " e.g. `expire on each member { purge weekly sun 03:00 }`"
-            )
+        else:  # a shared catalog purged on several members (BKR211): preview where one purge is kept
+            kept = purge_kept(model, list(purging))
+            keeper = next(b for b in purge_blocks if kept in _places(model, b))
+            if keeper.preview is not None:
+                help = f"remove this preview: with one shared catalog, `{kept}`'s preview already lists every member's jobs"
+            else:
+                help = _preview_moved_help(model, e, keeper, schedule)
+            help += f" (`{kept}` is the member BKR211 keeps purging)"
         local = model.catalog is not None and model.catalog.scope is Scope.LOCAL
         own = (
             f", and {listed(lost)} never purge{'' if len(lost) > 1 else 's'}"
@@ -962,6 +976,21 @@ def previews_run(model: Model):
             help=help,
             fix=fix,
         )
+
+
+def _nothing_purges_help(model: Model) -> str:
+    """BKR218's help where no member purges: BKR210's purge, written where the catalog
+    is purged (a shared catalog's on its server's member: the help wrote it in the
+    previewing block, on another member, BKR215; a local one's on each member: in
+    the block of one member, BKR214), or in the previewing block where the file
+    declares no catalog (BKR213 asks for one). Its day and time are the site's to
+    write (the help wrote `DAY HH:MM` and did not say so)."""
+    if model.catalog is not None:
+        return _purge_help(model)
+    return (
+        f"add `{_PURGE}` to this block: {_EXEC}, written on the purging member, runs its previews too;"
+        " write for DAY and HH:MM the day and time to purge"
+    )
 
 
 def _preview_moved_help(model: Model, block: ExpireModel, purger: ExpireModel, schedule: str) -> str:

@@ -875,7 +875,10 @@ UNKNOWN_DISK_USER = register(
     for the request node or a DMM of a statement that leaves out its
     `catalog-node` (`tape manager shared request-node TRTMM`). In a
     cluster with no `catalog` statement (BKR213), such a disk says that it
-    may be the catalog's SFS server, which the missing statement named.
+    may be the catalog's SFS server, which the missing statement named; its
+    help writes that statement whole, `catalog shared server BKRSVSFS pool
+    BKRPOOL`, with IBM's sample file pool for the site to correct (it wrote
+    `pool NAME`, which, copied as it stood, named a file pool NAME).
     Where a shared catalog names no server (BKR212) or one of Backup
     Manager's own machines (BKR217), and one user ID alone is given disks
     without being a machine or a declared user, that error names it the
@@ -3343,9 +3346,12 @@ def _unknown_disk_reports(model: Model):
             # leaves the cluster to this error (`catalog_statement_missing`).
             what += "; if it is the catalog's SFS server, the `catalog` statement that names it is missing"
             related += (Related(model.cluster.name.span, "declares no catalog"),)
+            # The statement written whole, as BKR213's help writes it: `pool NAME`, followed
+            # to the letter, checked clean with a file pool called NAME (stop 81).
             help = (
-                f"name it in the `catalog` statement (`catalog shared server {user} pool NAME`), which writes"
-                " the server's directory entry; otherwise drop the `disk` statement"
+                f"add `catalog shared server {user} pool BKRPOOL` to the cluster block, which writes the server's"
+                " directory entry (BKRPOOL is IBM's sample name for the catalog's file pool: write your own if it"
+                " differs); otherwise drop the `disk` statement"
             )
         yield UNKNOWN_DISK_USER(
             f"`disk` for {quoted(user)}, which {what}{_times(others)}",

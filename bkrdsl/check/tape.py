@@ -219,6 +219,11 @@ TAPE_NAME_TAKEN = register(
           }
         }
 
+    The help writes the option again on the ID a `disk` statement of the
+    file gives that machine, else on IBM's example ID for it, said to be
+    one, where no other option and no user of the file has it, as BKR232's
+    does: `write `catalog-node TCTMM` for `catalog-node BKRADMIN` (line 8)`.
+
     Fix: give the Tape Manager machine its own name (IBM's example: TCTMM on
     the catalog node, TRTMM on the request nodes).
     """,
@@ -744,11 +749,19 @@ def _names_taken(model: Model):
             related = (Related(model.role_patterns("worker")[0].span, "the workers' names come from here"),)
         else:
             related = ()
+        # The option written again on a name of its own, as BKR232's help writes it (the
+        # help said "its own name (IBM's example: TCTMM, TRTMM)": which, for which option?).
+        field = next(f for f, *_ in _MACHINES if getattr(model.tape, f"{f}_span") == span)
+        renamed = _renamed_machine(model, model.tape, field, name, span)
         yield TAPE_NAME_TAKEN(
             f"Tape Manager machine {quoted(name)} has the name of {ROLE_TEXT[role]}",
             span,
             related=related,
-            help="give the Tape Manager machine its own name (IBM's example: TCTMM, TRTMM)",
+            help=(
+                f"give the Tape Manager machine its own name: {renamed}"
+                if renamed is not None
+                else "give the Tape Manager machine its own name (IBM's example: TCTMM, TRTMM)"
+            ),
         )
 
 
