@@ -2796,10 +2796,11 @@ def test_h3_77_bkr333_and_bkr252_keep_their_help_where_a_member_lacks_a_statemen
     # PRODA's block kept, its volume's statement for BKRBKUP mistyped: PRODA has none then
     (d,) = analyse("bank.bkr", BANK_TEXT.replace(BANK_DISK, BANK_DISK.replace("PAPRV1", "PARPV1"), 1).encode()).diagnostics
     assert d.code == "BKR333" and d.help.startswith("did you mean") and "delete" not in d.help
-    # TRDMM's statement moved to PRODA's volume, PRODC's left without one: BKR252's help as before
+    # TRDMM's statement moved to PRODA's volume, PRODC's left without one: BKR252's help, not
+    # the deletion; since stop 81 it names the volume, PRODC's, the member left without one
     moved = BANK_TEXT.replace(BANK_WORKER_DISK, BANK_WORKER_DISK.replace("PCPRV1", "PAPRV1"), 1)
     (d,) = [x for x in analyse("bank.bkr", moved.encode()).diagnostics if x.code == "BKR252"]
-    assert d.help.startswith("name the private volume of a member `TRDMM` runs on") and d.fix is None
+    assert d.help.startswith("write `on PCPRV1` (`PRODC`'s private volume) for `on PAPRV1`") and d.fix is None
 
 
 @pytest.mark.parametrize("parser", ["fast", "lark"])

@@ -198,7 +198,10 @@ SUBCONFIG_CLASH = register(
     a machine bkrc writes a USER or IDENTITY entry for where the cluster
     only names it: the catalog's SFS server (`catalog ... server`), a Tape
     Manager node or DMM (`tape manager ...`). The compile would have to
-    write two entries, and two files, of one name.
+    write two entries, and two files, of one name. A user the site
+    declares with a SUBCONFIG's ID is most likely that SUBCONFIG copied out
+    of the CP directory: the help deletes the declaration (or takes the ID
+    out of its group), since bkrc writes the SUBCONFIG itself.
 
     Failing examples:
 
@@ -431,7 +434,10 @@ MIXED_UNITS = register(
     state, the error is at the odd ones out: the minidisks sized in the unit
     fewer of the `disk` statements placing one there use (where as many use
     each, those in the unit the first does not), once a statement, not at
-    every other disk after one sized otherwise first.
+    every other disk after one sized otherwise first. Its help writes the
+    size again in the other unit, rounded up to as much room for files (a
+    3390 cylinder formatted in 4 KB blocks holds 1,440 blocks of 512 bytes:
+    `size 14 cyl` for `size 20000 blk`).
 
     Failing example:
 
@@ -474,7 +480,10 @@ NOT_BUILT_THERE = register(
     member where the machine is not built there is no SUBCONFIG to hold the
     minidisk: the extent would never be written, while the statement (and a
     site's map of the volume) says it is there. Most often the volume is the
-    wrong one.
+    wrong one: the help writes in its place the private volume of each
+    member the machine runs on (`write `on M1PRV1` (`VMSYS1`'s private
+    volume) for `on M2PRV1` (line 11)`), up to three, leaving out a member
+    whose instance another statement places already.
 
     Failing example:
 
@@ -961,7 +970,7 @@ def subconfig_ids(model: Model):
                 f"user {quoted(sid)} has the name of {quoted(machine)}'s SUBCONFIG on `{member.name}`",
                 clash.span,
                 related=(Related(span, f"SUBCONFIG {sid} is derived from this machine"),),
-                help="rename the user: CP needs USER, IDENTITY and SUBCONFIG IDs all distinct",
+                help=_subconfig_user_help(model, clash, sid, machine),
             )
         elif sid in taken and taken[sid][0] != machine:
             other, other_member = taken[sid]
@@ -974,6 +983,25 @@ def subconfig_ids(model: Model):
             )
         else:
             taken.setdefault(sid, (machine, member.name))
+
+
+def _subconfig_user_help(model: Model, user, sid: str, machine: str) -> str:
+    """BKR242's help for a user declared with a SUBCONFIG's ID: the declaration to delete,
+    at its line (the help said "rename the user", to no name: a user declared with a
+    SUBCONFIG's ID is that SUBCONFIG copied out of the CP directory, which bkrc writes
+    in the machine's entry itself). A standard library's user is not the site's to
+    edit: the old words."""
+    why = (
+        f"bkrc writes SUBCONFIG {sid} in {quoted(machine)}'s IDENTITY entry itself, and CP needs USER,"
+        " IDENTITY and SUBCONFIG IDs all distinct"
+    )
+    if user.module.startswith("std/"):
+        return "rename the user: CP needs USER, IDENTITY and SUBCONFIG IDs all distinct"
+    if user.origin == "user" and sid in model.declared_alone:
+        return f"delete `{user.kind.value} user {sid}` (line {user.span.line}): {why}"
+    if user.origin.startswith("group "):
+        return f"take `{sid}` out of {user.origin} (line {user.span.line}): {why}"
+    return f"take `{sid}` out of the `{user.kind.value} user` statement (line {user.span.line}): {why}"
 
 
 def _volume_owner(model: Model) -> dict[str, str | None]:
@@ -1357,11 +1385,26 @@ def _not_built_there(model: Model, d, vol: str, member: str, owners: list[str], 
         why = f"`{member}` runs {plural(len(model.workers_of(model.member(member))), 'worker')}"
     else:
         why = None
-    help = (
-        f"name the private volume of a member {quoted(user)} runs on ({listed(where)}), or leave out `on {vol}`"
-        if where
-        else f"leave out `on {vol}`"
-    )
+    # Each such member's first private volume, written in place of `vol` (the help said
+    # "name the private volume of a member ... runs on", and left the sysprog to look it up).
+    # A member whose instance another statement places already is left out (the
+    # minidisk placed twice there): that one's, where a member was left without one.
+    address = parse_address(d.address.text)
+    placed = {
+        model.private_volumes.get(o.volume.upper)
+        for machine in owners
+        for o in model.disks_at.get((machine, address), ())
+        if o is not d and o.volume is not None
+    }
+    free = [m for m in where if m not in placed] or where
+    volumes = [(m, model.member(m).private_volumes[0]) for m in free if model.member(m).private_volumes]
+    if volumes:
+        ways = " or ".join(f"`on {v}` (`{m}`'s private volume)" for m, v in volumes[:3])
+        help = f"write {ways} for `on {vol}` (line {d.volume.span.line}), or leave out `on {vol}`"
+    elif where:
+        help = f"name the private volume of a member {quoted(user)} runs on ({listed(where)}), or leave out `on {vol}`"
+    else:
+        help = f"leave out `on {vol}`"
     fix = None
     if where and _placed_on_each(model, d, owners, where, machines):
         # Each member the machine runs on has its own statement on its private volume: this
@@ -1437,8 +1480,26 @@ def units_per_volume(model: Model):
                 f"volume `{volume}` would hold minidisks sized in {_UNIT_WORD[other]} and in {_UNIT_WORD[unit]}",
                 d.unit.span,
                 related=(Related(seen.unit.span, f"sized in {_UNIT_WORD[other]} here"),),
-                help="a volume is either CKD (cylinders) or FBA (blocks): size every minidisk on it the same way",
+                help=_resize_help(d, unit, other),
             )
+
+
+def _resize_help(d, unit: str, other: str) -> str:
+    """BKR247's help where no size of the volume is stated: the minidisk sized again in
+    the unit the volume's other minidisks use, as many bytes of files (4 KB blocks on a
+    3390 cylinder, `BYTES_PER`), rounded up (the help said "size every minidisk on it the
+    same way", to no size)."""
+    from bkrdsl.syntax.fast import BYTES_PER
+
+    why = "a volume is either CKD (cylinders) or FBA (blocks)"
+    if not d.size.text.isdigit():
+        return f"{why}: size every minidisk on it the same way"
+    count = -(-int(d.size.text) * BYTES_PER[unit] // BYTES_PER[other])
+    return (
+        f"{why}: write `size {count} {other.lower()}` for `size {d.size.text} {d.unit.text}` (line {d.span.line}),"
+        f" about as much space in {_UNIT_WORD[other]}; or keep it in {_UNIT_WORD[unit]} on a volume formatted in"
+        f" {_UNIT_WORD[unit]}, named with `on` and its label"
+    )
 
 
 def volume_unit_of(model: Model, disk) -> str | None:
