@@ -433,6 +433,19 @@ PAGE_HELPS = [
     ("BKR261-delete", "delete `pool-wait 15 minutes` (line 4)", [(" pool-wait 15 minutes", "")], set()),
     ("BKR261-pool", "add `pool POOL` after `server BKRSVSFS` (line 4), POOL the file pool it serves",
      [("server BKRSVSFS", "server BKRSVSFS pool BKRPOOL")], set()),
+    ("BKR301", "write the ID as the CP directory has it: 1-8 characters from A-Z 0-9 @ # $ _ -",
+     [("LINUX.01", "LINUX01"), ("PAYROLLSRV", "PAYROLL")], set()),
+    ("BKR302", ("use the member's system identifier as SYSTEM CONFIG spells it (1-8 letters and digits), in its"
+     " `member` block and where the file names it again (lines 5, 11)"),
+     [("member VMSYS-PROD1 {", "member VMSYSP1 {"), ("expire on VMSYS-PROD1", "expire on VMSYSP1"),
+      ("run on VMSYS-PROD1", "run on VMSYSP1")], set()),
+    ("BKR303", "write 1-8 characters from A-Z 0-9 $ # @ + - : _", [("NIGHTLY.FULL", "NIGHTFUL")], set()),
+    ("BKR304", "1-7 characters from A-Z 0-9 $ # @ + - : _", [("A.1", "A1")], set()),
+    ("BKR305", "a volume label is 1-6 characters from A-Z 0-9 @ # $", [("M1PRIV01", "M1PRV1")], set()),
+    ("BKR306", "1-8 letters and digits, starting with a letter", [("1BKRPOOL", "BKRPOOL")], set()),
+    ("BKR307", "write `single group LNX` for `single group LNX*` (line 6), and `backup LNX` for `backup LNX*` (line 8)",
+     [("single group LNX*", "single group LNX"), ("backup LNX*", "backup LNX")], set()),
+    ("BKR308", "use letters and digits only", [("PAY$1", "PAYD1")], set()),
 ]
 
 
@@ -454,3 +467,34 @@ def test_a_page_s_help_followed_on_its_failing_example_checks_clean(name, words,
     path.write_text(text, encoding="utf-8")
     out = run_cli(["check", path, "--color", "never"]).output
     assert set(codes(out)) == left, out
+
+
+def test_bkr303_of_a_job_on_each_member_counts_the_room_bkr227_leaves(tmp_path, parser):
+    """prodssi's SYSIN written `SYS.IN`: BKR303's help allowed 1-7 characters (the
+    members' one-character suffixes); `SYSINCR`, seven, then gave BKR227 (its worker
+    tasks named alike on each member, the members running several workers). It now
+    says 1-5, and why."""
+    path = slipped(tmp_path, "job SYSIN {", "job SYS.IN {")
+    out = said(path)
+    assert codes(out) == ["BKR303"]
+    assert help_of(out).startswith("write 1-5 characters from A-Z 0-9 $ # @ + - : _; on each member the name gets")
+    follow(path, "job SYS.IN {", "job SYSIR {")
+    assert said(path, 0) == ""
+
+
+def test_bkr307_renames_the_group_where_the_jobs_name_it_too(tmp_path, parser):
+    """prodssi's LINUX group named `LNX*`: BKR307 said "name the group plainly and put the
+    pattern inside it: `match LNX*`", for any group's name; followed, LNXFULL's and
+    LNXINC's `backup LNX*` were BKR331's, and the pattern added users the group had not
+    listed. The help now writes the plain name in the group and in each `backup`."""
+    text = PRODSSI.replace("group LINUX {", "group LNX* {").replace("backup LINUX ", "backup LNX* ")
+    path = slipped(tmp_path, "group LNX* {", "group LNX* {", text)
+    out = said(path)
+    assert codes(out) == ["BKR307"]
+    assert help_of(out) == (
+        "name the group plainly: write `single group LNX` for `single group LNX*` (line 43), and `backup LNX` for"
+        " `backup LNX*` (line 51), and `backup LNX` for `backup LNX*` (line 62); to back up every user `LNX*`"
+        " matches, put `match LNX*` inside the group"
+    )
+    path.write_text(path.read_text(encoding="utf-8").replace("LNX* ", "LNX "), encoding="utf-8")
+    assert said(path, 0) == ""

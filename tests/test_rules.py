@@ -1876,6 +1876,14 @@ def test_bkr303_s_help_counts_the_member_suffix_of_a_job_on_each_member():
         "}\n  job SYSINCREM { backup SYSIDS incremental  include minidisk * 0191  to disk  run on each member daily 04:00 }\n}",
     )
     (found,) = [d for d in analyse("long.bkr", text.encode()).diagnostics if d.code == "BKR303"]
+    # both members run two workers: six characters (SYSINC1, SYSINCAB) would name the
+    # worker tasks alike on both, BKR227 (stop 81): five
+    assert found.help == (
+        "write 1-5 characters from A-Z 0-9 $ # @ + - : _; on each member the name gets the member's suffix"
+        " (`AB` on `VM2`), and its worker tasks are named from the first six characters (BKR227)"
+    )
+    one = text.replace("member VM1 { workers 2 }", "member VM1 { workers 1 }")
+    (found,) = [d for d in analyse("long.bkr", one.encode()).diagnostics if d.code == "BKR303"]
     assert found.help == (
         "write 1-6 characters from A-Z 0-9 $ # @ + - : _; on each member the name gets the member's suffix,"
         " `AB` on `VM2`"

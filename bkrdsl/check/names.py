@@ -110,7 +110,11 @@ INVALID_SYSTEM_NAME = register(
     characters", and each member's system name "is the 1- to 8-character
     system name of a system that is a member of the SSI cluster. The system
     name must be alphanumeric". So the national characters `$ # @`, which a
-    user ID or a volume label may hold, are refused in these two names.
+    user ID or a volume label may hold, are refused in these two names. A
+    member's help names the lines where the file names the member again
+    (`run on`, `expire on`, the catalog's and Tape Manager's `on`): renamed
+    in its block alone, the member those statements name is unknown
+    (BKR330).
 
     Failing example:
 
@@ -145,7 +149,11 @@ INVALID_JOB_NAME = register(
     disk, and its name is what the operator types to submit it. A CMS file
     name is 1 to 8 characters from A-Z, 0-9 and `$ # @ + - : _`. A job that
     runs on each member also gets a member suffix (see BKR223), so keep such
-    names short.
+    names short: the help says how many characters the longest suffix
+    leaves, and, for a job of IDENTITY users on members that run several
+    workers, at most five (its worker tasks are named from the first six
+    characters of its per-member name: with six or seven, the same on each
+    member, BKR227).
 
     Failing example:
 
@@ -276,7 +284,12 @@ INVALID_GROUP_NAME = register(
     A group's name is what `backup` refers to. `backup` also accepts user IDs,
     so a group name must not look like a pattern: it may not contain `*`, `%`
     or `?`, and bkrc limits it to 32 characters so messages and generated
-    comments stay readable.
+    comments stay readable. For a name like a pattern, the help writes the
+    name without its wildcards (where no other group or user has it) in the
+    group and in each `backup` that names it (a `backup` left naming the
+    pattern is BKR331); the pattern goes inside the group only where the
+    site means every user it matches, which is more users than the group
+    listed.
 
     Failing example:
 
@@ -664,7 +677,16 @@ def system_names(model: Model):
     for m in cluster.members:
         problem = system_name_problem(m.name.text)
         if problem:
-            yield INVALID_SYSTEM_NAME(problem, m.name.span, help=MEMBER_NAME_HELP)
+            # The statements that name the member too, by line: renamed in its block
+            # alone, as the help read, they named a member no more (BKR330).
+            lines = sorted({w.span.line for w in cluster.member_references() if w.upper == m.name.upper})
+            also = (
+                f", in its `member` block and where the file names it again (line{'s' if len(lines) > 1 else ''}"
+                f" {', '.join(map(str, lines))})"
+                if lines
+                else ""
+            )
+            yield INVALID_SYSTEM_NAME(problem, m.name.span, help=MEMBER_NAME_HELP + also)
 
 
 @check
@@ -710,7 +732,9 @@ def _job_name_help(model: Model, job) -> str:
     """BKR303's help: the characters a job name may hold, and how many. A job that
     gets a name per member (`SYSINC1` on VMSYS1: `JobModel.derives_names`) ends in
     each member's suffix, so the room its longest suffix leaves is what the help
-    says: a name of 8 characters would only be BKR223's error next."""
+    says: a name of 8 characters would only be BKR223's error next; and five at
+    most where its members run several workers (`jobs._worker_room`): six or seven,
+    as the help allowed, were BKR227's warning next."""
     chars = "A-Z 0-9 $ # @ + - : _"
     if job is None or not job.derives_names:
         return f"write 1-8 characters from {chars}"
@@ -719,8 +743,20 @@ def _job_name_help(model: Model, job) -> str:
     if not members:
         return f"write 1-8 characters from {chars}"
     longest = max(members, key=lambda m: len(m.job_suffix))
+    most = 8 - len(longest.job_suffix)
+    from bkrdsl.check.jobs import _worker_room
+
+    shared = model.catalog is None or model.catalog.scope is not ast.Scope.LOCAL
+    if shared and _worker_room(model, job) < most:
+        # Six or seven characters, as the help allowed, give worker tasks of one name on
+        # each member (BKR227, APAR PH50490): five keep the member's suffix in them.
+        return (
+            f"write 1-{_worker_room(model, job)} characters from {chars}; on each member the name gets the"
+            f" member's suffix (`{longest.job_suffix}` on `{longest.name}`), and its worker tasks are named"
+            " from the first six characters (BKR227)"
+        )
     return (
-        f"write 1-{8 - len(longest.job_suffix)} characters from {chars}; on each member the name"
+        f"write 1-{most} characters from {chars}; on each member the name"
         f" gets the member's suffix, `{longest.job_suffix}` on `{longest.name}`"
     )
 
@@ -788,10 +824,30 @@ def group_names(model: Model):
             yield INVALID_GROUP_NAME(
                 problem,
                 g.decl.name.span,
-                help="name the group plainly and put the pattern inside it: `match LNX*`"
-                if wildcard
-                else "choose a shorter name",
+                help=_plain_group_help(model, g) if wildcard else "choose a shorter name",
             )
+
+
+def _plain_group_help(model: Model, g) -> str:
+    """BKR307's help for a group named like a pattern (`single group LNX*`): the name
+    without its wildcards written for it, in the group and in each `backup` that names
+    it, where that name is free; the pattern inside the group only for a site that meant
+    every user it matches. (The help said "name the group plainly and put the pattern
+    inside it: `match LNX*`", whatever the group's name: the `backup` lines, left naming
+    `LNX*`, were then BKR331's, and the pattern added users the group had not listed.)"""
+    name = g.decl.name.text
+    plain = "".join(c for c in name if c not in PATTERN_SET).upper()
+    inside = f"to back up every user {quoted(name)} matches, put `match {name}` inside the group"
+    taken = any(other is not g and other.name == plain for other in model.groups) or model.user(plain) is not None
+    if not plain or group_name_problem(plain) is not None or taken:
+        return f"name the group plainly; {inside}"
+    kind = "identity" if g.kind is ast.Kind.IDENTITY else "single"
+    edits = [f"`{kind} group {plain}` for `{kind} group {name}` (line {g.decl.name.span.line})"]
+    for j in model.jobs:
+        for b in j.decl.backups:
+            if any(w.upper == name.upper() for w in b.groups):
+                edits.append(f"`backup {plain}` for `backup {name}` (line {b.span.line})")
+    return f"name the group plainly: write {', and '.join(edits)}; {inside}"
 
 
 def _variant_warning(what: str, text: str, span):
