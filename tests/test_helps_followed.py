@@ -446,6 +446,49 @@ PAGE_HELPS = [
     ("BKR307", "write `single group LNX` for `single group LNX*` (line 6), and `backup LNX` for `backup LNX*` (line 8)",
      [("single group LNX*", "single group LNX"), ("backup LNX*", "backup LNX")], set()),
     ("BKR308", "use letters and digits only", [("PAY$1", "PAYD1")], set()),
+    ("BKR309", "choose another user ID", [("single user SYSTEM", "single user SYSADMIN")], set()),
+    ("BKR310", "an address is 1-4 hex digits (0191)", [("0191 0G00 10000", "0191 0F00 1000")], set()),
+    ("BKR311", "write it `0100-0FFF`", [("0FFF-0100", "0100-0FFF")], set()),
+    ("BKR312", "delete the line (line 10): `0100-01FF` includes every address it names already",
+     [("    include minidisk * 0150   # <- BKR312\n", "")], set()),
+    ("BKR314", ("did you mean `thu`?", "or `monthly last-day 04:00` for the month's last day"),
+     [("sun,thurs", "sun,thu"), ("monthly 32 04:00", "monthly last-day 04:00")], set()),
+    ("BKR315", "retain a whole number of days from 1 to 36500", [("retain 0 days", "retain 35 days")], set()),
+    ("BKR316", "write `workers 64` for `workers 120` (line 3)", [("workers 120", "workers 64")], set()),
+    ("BKR317", "write `size 1 cyl` for `size 10 tracks` (line 7)", [("size 10 tracks", "size 1 cyl")], set()),
+    ("BKR318", ("name its file pool first, `BKRPOOL:CICSPRD.LOGS`", "write the path as CMS does: POOL:USER.DIR.SUBDIR"),
+     [("CICSPRD.LOGS BKRPOOL:CICSPRD..OLD", "BKRPOOL:CICSPRD.LOGS BKRPOOL:CICSPRD.OLD")], set()),
+    ("BKR319", "select a directory higher up with a wildcard (`POOL:USER.DIR.*`)",
+     [("BKRPOOL:CICSPRD.APPLICATION-LOGS.ARCHIVE-2025-12.DECEMBER-NIGHTLY", "BKRPOOL:CICSPRD.APPLICATION-LOGS.*")],
+     set()),
+    ("BKR320", "delete this declaration", [("identity user BKRBKUP          # std/backup-manager already says so\n", "")],
+     set()),
+    ("BKR321", ("merge them: write `single group GUESTS { LINUX01 LINUX02 }` for `single group GUESTS { LINUX01 }` (line 6),"
+     " and delete `single group GUESTS { LINUX02 }` (line 7)"),
+     [("single group GUESTS { LINUX01 }", "single group GUESTS { LINUX01 LINUX02 }"),
+      ("  single group GUESTS { LINUX02 }   # <- BKR321\n", "")], set()),
+    ("BKR322", "settle what differs in one block and delete the other",
+     [("  member VMSYS1 { workers 2 }   # <- BKR322\n", "")], set()),
+    ("BKR323", "write `job NIGHTLYF` for `job NIGHTLY` (line 14)", [("job NIGHTLY {   # <- BKR323", "job NIGHTLYF {")], set()),
+    ("BKR324", "write `disk BKRBKUP 0192` for `disk BKRBKUP 0191` (line 10)",
+     [("disk BKRBKUP 0191 size 20", "disk BKRBKUP 0192 size 20")], set()),
+    ("BKR325", "write `VMSYS2`'s own private volume for `PRV001` (line 4)",
+     [("private-volume PRV001 }   #", "private-volume PRV002 }   #")], set()),
+    ("BKR326", ("write `single group PAYROLLG { PAYDB PAYAPP }` for `single group PAYROLL { PAYDB PAYAPP }` (line 7) and"
+     " `backup PAYROLLG full` for `backup PAYROLL full` (line 9)"),
+     [("single group PAYROLL {", "single group PAYROLLG {"), ("backup PAYROLL full", "backup PAYROLLG full")], set()),
+    ("BKR327", "write it for `EACH` (line 4), such as `member VMSYS2`", [("member EACH", "member VMSYS2")], set()),
+    ("BKR330", "did you mean `VMSYS1`?", [("VMSYS01", "VMSYS1")], set()),
+    ("BKR331", "did you mean `GUESTS`?", [("GUESTZ", "GUESTS")], set()),
+    ("BKR333", "did you mean `M1PRV1`?", [("M1PRV2", "M1PRV1")], set()),
+    ("BKR334", "delete the line (line 2): `std/backup-manager` declares `identity user BKRBKUP role backup-server` already",
+     [("identity user BKRBKUP role backup-srv   # <- BKR334\n", "")], set()),
+    ("BKR335", "write `identity user BKRBKUP role backup-server` for `identity user BKRBK* role backup-server` (line 1)",
+     [("identity user BKRBK* role", "identity user BKRBKUP role")], set()),
+    ("BKR336", "state a 3390 model (`3390-3`, `3390-9`", [("3390-5", "3390-9")], set()),
+    ("BKR337", "wait at least 5 seconds", [("pool-wait 0 minutes", "pool-wait 5 seconds")], set()),
+    ("BKR338", "did you mean `minutes`?", [("minuts", "minutes")], set()),
+    ("BKR339", "write `BKRPOOL:CICSPRD.*`", [("BKRPOL:", "BKRPOOL:")], set()),
 ]
 
 
@@ -497,4 +540,23 @@ def test_bkr307_renames_the_group_where_the_jobs_name_it_too(tmp_path, parser):
         " matches, put `match LNX*` inside the group"
     )
     path.write_text(path.read_text(encoding="utf-8").replace("LNX* ", "LNX "), encoding="utf-8")
+    assert said(path, 0) == ""
+
+
+def test_bkr312_deletes_the_line_or_takes_out_the_addresses_covered(tmp_path, parser):
+    """APPSFULL's `include minidisk * 0191-01FF 0200`, and a second include of addresses
+    the first names. BKR312 said "remove the addresses already covered, or correct the
+    range": for a line of one covered address that left `include minidisk *`, a syntax
+    error. The help now says which edit, by its line."""
+    include = "    include minidisk * 0191-01FF 0200\n"
+    path = slipped(tmp_path, include, include + "    include minidisk * 0195 0300\n")
+    out = said(path, 0)
+    assert codes(out) == ["BKR312"]
+    assert help_of(out) == "take `0195` out of the line (line 71): `0191-01FF` includes it already"
+    follow(path, " 0195 0300", " 0300")
+    assert said(path, 0) == ""
+    path = slipped(tmp_path, include, include + "    include minidisk * 0195\n")
+    out = said(path, 0)
+    assert help_of(out) == "delete the line (line 71): `0191-01FF` includes every address it names already"
+    follow(path, "    include minidisk * 0195\n", "")
     assert said(path, 0) == ""

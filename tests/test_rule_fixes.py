@@ -294,7 +294,7 @@ FIXES: dict[str, list[tuple[str, str, str]]] = {
     ],
     "BKR315": [("`retain 35 days`", "retain 0 days", "retain 35 days")],
     "BKR316": [("`workers 12`", "workers 120", "workers 12")],
-    "BKR317": [("`disk BKRBKUP 191 size 10 cyl`", "size 10 tracks", "size 10 cyl")],
+    "BKR317": [("`disk BKRBKUP 191 size 1 cyl`, 10 tracks in cylinders of 15", "size 10 tracks", "size 1 cyl")],
     "BKR318": [
         (
             "`include sfs BKRPOOL:CICSPRD.LOGS BKRPOOL:CICSPRD.OLD`",

@@ -231,7 +231,9 @@ MEMBER_NAMED_EACH = register(
     written as `each member` or after another member in a list, and a
     cluster whose only member is EACH could place nothing on it at all.
     `catalog ... on` and `catalog-node ... on` take any name, and no other
-    keyword collides: only `each` may follow `on` as a keyword.
+    keyword collides: only `each` may follow `on` as a keyword. The help's
+    example identifier is one no other member of the cluster has (`VMSYS2`
+    for the second member, beside a `member VMSYS1`).
 
     Failing example:
 
@@ -990,7 +992,10 @@ UNKNOWN_ROLE = register(
     `catalog-server` and `worker` (which must be IDENTITY users) and `admin`
     and `installation` (usually single-configuration users). The standard
     library's `std/backup-manager` declares them all for the product as IBM
-    ships it.
+    ships it. Where another declaration (such as that module's) already
+    gives the line's users the role meant, of their kind, the help and the
+    fix delete the line: with the role mended, as "did you mean" read, it
+    said the declaration twice (BKR320).
 
     Failing example:
 
@@ -1030,7 +1035,9 @@ ROLE_ON_PATTERN = register(
     A pattern is not a machine, so bkrc could not use the role, and the
     cluster would go on as if it had no such machine. Only `role worker`
     takes a pattern (`BKRWRK*`: `workers N` in a member block makes
-    BKRWRK01..BKRWRKnn).
+    BKRWRK01..BKRWRKnn). Where the statement names the pattern alone, the
+    help writes it again on IBM's ID for the role (BKRBKUP, BKRCATLG,
+    BKRADMIN, 5697J06C), said to be one, unless a user of the files has it.
 
     Failing example:
 
@@ -1386,7 +1393,7 @@ def duplicate_members_and_jobs(model: Model):
                 "member `EACH` cannot be placed with `run on EACH` or `expire on EACH`: `on EACH` reads as"
                 " `on each member`",
                 member.name.span,
-                help="give the member its SYSTEM CONFIG system identifier, such as `member VMSYS1`",
+                help=_each_renamed_help(cluster, member),
             )
         elif name.lower() == CLUSTER_FOLDER:
             yield MEMBER_FOLDER_CLASH(
@@ -1513,6 +1520,19 @@ def _rename_group_help(model: Model, group) -> str:
     if backups:
         said += f" and {' and '.join(backups)}, where the job means the group"
     return said
+
+
+def _each_renamed_help(cluster, member) -> str:
+    """BKR327's help: the member's system identifier, the example one no other member
+    has (`VMSYS2` where it is the second: the help said `member VMSYS1`, which, beside
+    a member VMSYS1, was BKR322's duplicate next)."""
+    taken = {m.name.upper for m in cluster.members}
+    place = next(i for i, m in enumerate(cluster.members, 1) if m is member)
+    name = next(f"VMSYS{n}" for n in [place, *range(1, len(taken) + 2)] if f"VMSYS{n}" not in taken)
+    return (
+        f"give the member its SYSTEM CONFIG system identifier: write it for `EACH` (line {member.name.span.line}),"
+        f" such as `member {name}`, a name no other member has"
+    )
 
 
 def _s(later: list) -> str:
@@ -3469,12 +3489,41 @@ def unknown_roles(model: Model):
                 continue
             seen.add(d.role.span)
             close = suggest.closest(d.role.text, [r.upper() for r in ROLES])
+            help = mean_help([c.lower() for c in close], "roles: " + ", ".join(sorted(ROLES)))
+            fix = mean_fix([c.lower() for c in close], d.role.span)
+            where = _declared_with_role(model, d, close[0].lower()) if len(close) == 1 else None
+            if where is not None:
+                # `identity user BKRBKUP role backup-srv` beside std/backup-manager's own
+                # line: the role mended, as "did you mean" read, the line is BKR320's.
+                role = close[0].lower()
+                help = (
+                    f"delete the line (line {d.span.line}): {where} declares `{d.kind.value} user"
+                    f" {', '.join(n.upper for n in d.names)} role {role}` already (with `role {role}`, as"
+                    " meant, this line would say it twice, BKR320)"
+                )
+                fix = delete_statements(model, [d.span], "Delete the repeated declaration")
             yield UNKNOWN_ROLE(
                 f"unknown role {quoted(d.role.text)}",
                 d.role.span,
-                help=mean_help([c.lower() for c in close], "roles: " + ", ".join(sorted(ROLES))),
-                fix=mean_fix([c.lower() for c in close], d.role.span),
+                help=help,
+                fix=fix,
             )
+
+
+def _declared_with_role(model: Model, d, role: str) -> str | None:
+    """Where every user of `d` is declared again, of its kind and with `role` (a standard
+    library module by name, else `line N`), or None."""
+    places = set()
+    for name in d.names:
+        other = [
+            u for u in model.user_defs_of(name.upper)
+            if u.span != name.span and u.role == role and u.kind is d.kind
+        ]
+        if not other:
+            return None
+        u = other[0]
+        places.add(f"`{u.module.removesuffix('.bkr')}`" if u.module.startswith("std/") else f"line {u.span.line}")
+    return " and ".join(sorted(places))
 
 
 @check
@@ -3490,5 +3539,30 @@ def roles_on_patterns(model: Model):
                     yield ROLE_ON_PATTERN(
                         f"`role {role}` names one machine, but {quoted(name.text)} is a pattern",
                         name.span,
-                        help=f"give `role {role}` to the machine's own user ID; only `role worker` takes a pattern",
+                        help=_role_on_id_help(model, d, name, role),
                     )
+
+
+#: IBM's IDs for the machines of one role (std/backup-manager), which BKR335's help writes.
+_IBM_ROLE_IDS = {
+    "backup-server": "BKRBKUP",
+    "catalog-server": "BKRCATLG",
+    "admin": "BKRADMIN",
+    "installation": "5697J06C",
+}
+
+
+def _role_on_id_help(model: Model, d, name, role: str) -> str:
+    """BKR335's help: the declaration written again on IBM's ID for the role, said to be
+    one, where the statement names the pattern alone and no user of the files has that
+    ID (the help said "give the role to the machine's own user ID", to no ID)."""
+    said = f"give `role {role}` to the machine's own user ID; only `role worker` takes a pattern"
+    ibm = _IBM_ROLE_IDS.get(role)
+    if ibm is None or len(d.names) != 1 or model.user(ibm) is not None:
+        return said
+    kind = d.kind.value
+    return (
+        f"write `{kind} user {ibm} role {role}` for `{kind} user {name.text} role {d.role.text}` (line {d.span.line})"
+        f" ({ibm} is IBM's ID for it: write the machine's own, as the CP directory has it); only `role worker`"
+        " takes a pattern"
+    )

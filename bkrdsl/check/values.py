@@ -208,7 +208,12 @@ OVERLAPPING_RANGES = register(
     repeat is usually a slip for another address or path. A
     statement whose owner `*` and first address are the other way round
     (`exclude minidisk 0190 * 019D`) is BKR406's, which writes it the right
-    way: its `*` is not an address that overlaps the others.
+    way: its `*` is not an address that overlaps the others. The help says
+    the edit by its line: the line deleted where the earlier ranges cover
+    every address it names (taking its one address out would leave
+    `include minidisk *`, a syntax error), and the covered words taken out
+    of it where they cover some; ranges that only overlap are the site's to
+    correct.
 
     Failing example:
 
@@ -227,7 +232,8 @@ OVERLAPPING_RANGES = register(
           }
         }
 
-    Fix: remove the address already covered, or correct the range.
+    Fix: delete the line `include minidisk * 0150`, whose one address
+    `0100-01FF` includes already, or correct the range.
     """,
 )
 
@@ -492,6 +498,10 @@ UNKNOWN_UNIT = register(
     blocks. Where the volumes the minidisk goes on say their kind (a stated
     size, `M1PRV1 3390-9`, or the unit the other minidisks on them are sized
     in, as BKR247 reads it) the fix writes that unit; else each is a choice.
+    A size in tracks (`trk`, `tracks`) is counted in cylinders of 15 tracks,
+    rounded up: the help writes `size 1 cyl` for `size 10 tracks` (it said
+    to use `cyl`, which, for the word alone, made the minidisk 15 times the
+    size written).
 
     Failing example:
 
@@ -512,7 +522,8 @@ UNKNOWN_UNIT = register(
           }
         }
 
-    Fix: `disk BKRBKUP 191 size 10 cyl`.
+    Fix: `disk BKRBKUP 191 size 1 cyl`, 10 tracks in cylinders of 15,
+    rounded up; or `size 10 cyl`, as BKRCATLG's, if cylinders were meant.
     """,
 )
 
@@ -1365,6 +1376,10 @@ def _overlaps(selections: list[ast.Selection]) -> Iterator:
             reach = (last, word)
 
 
+#: The words a size in tracks is written with (BKR317's help counts them in cylinders).
+_TRACK_WORDS = frozenset({"TRK", "TRKS", "TRACK", "TRACKS"})
+
+
 @check
 def overlapping_ranges(model: Model):
     cluster = model.cluster
@@ -1405,8 +1420,30 @@ def overlapping_ranges(model: Model):
                     f"{said} {_listed_words(earlier)}, already {action.value}d{whose}",
                     span_through(words[0].span, words[-1].span),
                     related=tuple(Related(w.span, "overlaps this") for w in earlier),
-                    help="remove the addresses already covered, or correct the range",
+                    help=_overlap_help(statement, words, earlier, action.value),
                 )
+
+
+def _overlap_help(statement: ast.Selection, words: list, earlier: list, verb: str) -> str:
+    """BKR312's help for addresses an earlier range of the block covers: the edit by its
+    line. The help said "remove the addresses already covered, or correct the range";
+    removed from `include minidisk * 0150`, its one address, the line read
+    `include minidisk *` (a syntax error). Now: the line deleted where every address it
+    names is covered, or the covered words taken out of it where some are. A range
+    that only overlaps keeps the old words: which end is the slip is the site's."""
+    spans = [r for r in (parse_address_range(w.text) for w in earlier) if r is not None]
+    line = statement.span.line
+    listed = _listed_words(earlier)
+
+    def covered(w) -> bool:
+        r = parse_address_range(w.text)
+        return r is not None and any(a <= r[0] and r[1] <= b for a, b in spans)
+
+    if all(covered(w) for w in words):
+        if len(words) == len(statement.items):
+            return f"delete the line (line {line}): {listed} {verb}s every address it names already"
+        return f"take {_listed_words(words)} out of the line (line {line}): {listed} {verb}s {'it' if len(words) == 1 else 'them'} already"
+    return "remove the addresses already covered, or correct the range"
 
 
 def _sfs_repeats(selections: list[ast.Selection]) -> Iterator:
@@ -2312,10 +2349,18 @@ def numbers(model: Model):
             yield _size_in_bytes(model, d, n)
         elif unit is None and not swapped:
             close = suggest.closest(d.unit.text, DISK_UNITS)
+            help = mean_help([c.lower() for c in close], "use `cyl` (CKD DASD) or `blk` (FBA DASD)")
+            if n and d.unit.text.upper() in _TRACK_WORDS and not close:
+                # `size 10 tracks`: `cyl` for the word, as the help read, made it 15 times
+                # the size; the tracks counted in cylinders instead, rounded up.
+                help = (
+                    f"write `size {-(-n // 15)} cyl` for `size {d.size.text} {d.unit.text}` (line {d.span.line}):"
+                    " bkrc sizes CKD minidisks in cylinders, of 15 tracks (`blk` for FBA DASD)"
+                )
             yield UNKNOWN_UNIT(
                 f"{quoted(d.unit.text)} is not a minidisk size unit",
                 d.unit.span,
-                help=mean_help([c.lower() for c in close], "use `cyl` (CKD DASD) or `blk` (FBA DASD)"),
+                help=help,
                 fix=mean_fix([c.lower() for c in close], d.unit.span),
             )
         start = disk_int(d.start.text) if d.start is not None else None
