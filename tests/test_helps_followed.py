@@ -66,13 +66,20 @@ def test_bkr411_s_help_moves_the_other_job_of_a_full_and_incremental_pair(tmp_pa
 
 
 def test_bkr411_two_jobs_of_one_level_keep_the_group_in_one_of_them(tmp_path, parser):
-    """Two full jobs of LINUX from two members: one of them need not back LINUX up, and
-    the help says so as before."""
+    """Two full jobs of LINUX from two members, each backing up LINUX alone: the help
+    said "or back up `LINUX` in one of the two jobs only", which left the other job no
+    `backup` (BKR112); since stop 81 the other job moves (deleting one could lose the
+    disks it alone selects). Where a job backs up other groups too, LINUX is taken
+    out of it by name."""
     path = slipped(tmp_path, "backup LINUX incremental", "backup LINUX full")
     follow(path, "run on VMSYS2 daily 23:30", "run on VMSYS1 daily 23:30")
     out = said(path)
+    assert codes(out) == ["BKR411"]
+    assert "or run LNXFULL on `VMSYS1`, like LNXINC" in out
+    follow(path, "    backup LINUX full\n    include minidisk * 0191\n", "    backup LINUX, APPS full\n    include minidisk * 0191\n")
+    out = said(path)
     assert "BKR411" in codes(out)
-    assert "or back up `LINUX` in one of the two jobs only" in out
+    assert "or back up `LINUX` in LNXFULL only: take it out of LNXINC's `backup` (line 62)" in " ".join(out.split())
 
 
 NET_JOB = (
@@ -489,6 +496,17 @@ PAGE_HELPS = [
     ("BKR337", "wait at least 5 seconds", [("pool-wait 0 minutes", "pool-wait 5 seconds")], set()),
     ("BKR338", "did you mean `minutes`?", [("minuts", "minutes")], set()),
     ("BKR339", "write `BKRPOOL:CICSPRD.*`", [("BKRPOL:", "BKRPOOL:")], set()),
+    ("BKR402", "write `run on each member daily 04:00` for `run on each member daily 02:00` (line 19)",
+     [("run on each member daily 02:00   # <- BKR402", "run on each member daily 04:00")], set()),
+    ("BKR403", "`purge daily 03:00`", [("purge daily 02:30", "purge daily 03:00")], set()),
+    ("BKR404", "or `monthly last-day 02:00` for the month's last day", [("monthly 31 02:00", "monthly last-day 02:00")],
+     set()),
+    ("BKR405-level", "delete one job, or make it the other level",
+     [("backup GUESTS full   # <- BKR405", "backup GUESTS incremental")], set()),
+    ("BKR407", "delete `exclude minidisk * 0100-01FF` (line 10)", [("    exclude minidisk * 0100-01FF\n", "")], set()),
+    ("BKR408", "write `backup APPS, TESTERS full` for `backup APPS full` (line 9)",
+     [("backup APPS full", "backup APPS, TESTERS full")], set()),
+    ("BKR410", "take it out of one of the groups", [("WEB { FTPSERVE HTTPD }", "WEB { HTTPD }")], set()),
 ]
 
 

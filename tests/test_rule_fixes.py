@@ -1714,7 +1714,8 @@ def test_bkr410_a_job_pasted_with_the_same_level_is_told_it_may_take_the_other()
     pasted = prodssi.replace("backup SYSIDS full", "backup SYSIDS incremental")
     said = help_of("BKR410", pasted)
     assert said == (
-        "back each IDENTITY user up by one job per level: back up `SYSIDS` in one of the two jobs only;"
+        "back each IDENTITY user up by one job per level: delete one of the jobs, its includes and excludes"
+        " written into the other first;"
         " or, if `SYSME` was to take the full backups, write `full` for `incremental` in its `backup` line (line 89)"
     )
     lines = pasted.split("\n")
@@ -1727,7 +1728,12 @@ def test_bkr410_a_job_pasted_with_the_same_level_is_told_it_may_take_the_other()
         "  job SYSFU {\n    backup SYSIDS full\n    include minidisk * 0191\n    to tape\n"
         "    run on each member weekly sun 05:00\n  }\n\n  ## SYSIN's incrementals",
     )
-    only = "back each IDENTITY user up by one job per level: back up `SYSIDS` in one of the two jobs only"
+    # SYSIN and SYSME back up SYSIDS alone: SYSIDS in one of them only would leave the
+    # other no `backup` (BKR112, stop 81), so one of the jobs goes
+    only = (
+        "back each IDENTITY user up by one job per level: delete one of the jobs, its includes and excludes"
+        " written into the other first"
+    )
     assert help_of("BKR410", third) == only
     # other selections (`* 0191`, then `* *`): not offered, the other level may leave a disk without a full
     other = (ROOT / "tests" / "data" / "rules" / "BKR410.fail-same-group.bkr").read_text()

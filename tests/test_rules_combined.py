@@ -300,7 +300,9 @@ def test_a_user_two_groups_of_a_job_bring_is_reported_at_the_first(tmp_path, mon
     main = _write(tmp_path, SCENARIOS["jobs-across-modules"][0])
     (d,) = [d for d in _json(main, monkeypatch)["diagnostics"] if d["code"] == "BKR410"]
     assert (d["line"], d["column"], d["end_column"]) == (14, 22, 28)
-    assert "back up `SYSIDS` in one of the two jobs only; or, if `SYSWK` was to take the full" in d["help"]
+    # SYSIN backs SYSIDS up alone: SYSIDS stays there, out of SYSWK (stop 81: "in one of
+    # the two jobs only", taken out of SYSIN, left it no `backup`, BKR112)
+    assert "back up `SYSIDS` in SYSIN only: take it out of SYSWK's `backup` (line 14); or, if `SYSWK` was to take the full" in d["help"]
 
 
 def _sarif_places(report: dict) -> list[tuple]:

@@ -308,7 +308,12 @@ SINGLE_TWICE = register(
     any day, meets every schedule. Two jobs of one day at two times (`daily
     02:00` and `daily 14:00`, the help of `daily 02:00 and 14:00`, BKR012)
     copy the same data twice that day and get this warning, as that help
-    says: make the second `incremental`, or keep one.
+    says: make the second `incremental`, or keep one. Where both jobs name
+    the same group, the help's third way backs it up in one of them only;
+    not where both back that group up alone (the other job would be left
+    with no `backup`, BKR112), and, where one does, the group stays in that
+    one (`back up `GUESTS` in GUESTFUL only: take it out of GUESTWK's
+    `backup` (line 14)`). BKR410 and BKR411 word their ways out alike.
 
     Failing example:
 
@@ -569,7 +574,10 @@ UNUSED_GROUP = register(
     """
     A group exists to be backed up. A group of the cluster file that no job's
     `backup` names leaves its users without backups, usually because a job
-    names another group by mistake or was deleted.
+    names another group by mistake or was deleted. The help writes the
+    `backup` line of the first job of the group's kind again with the group
+    added (a job of the other kind would be BKR222's error), or, where no
+    job is of its kind, a job of its own.
 
     Failing example:
 
@@ -2065,7 +2073,7 @@ def single_users_once(model: Model):
                 ),
             )
             + (() if same_member else (Related(two.run.placement.span, f"{two.name} runs on `{two.members[0]}` here"),)),
-            help=f"delete one job, make it the other level, or {_take_out(one, two, 'take the users out of one of the groups')}"
+            help=_same_member_help(one, two)
             if same_member
             else f"back each single-configuration user up from one member: run {two.name} on `{one.members[0]}`,"
             f" like {one.name}, or {_other_way_from_two_members(one, two)}",
@@ -2079,7 +2087,23 @@ def _other_way_from_two_members(one: JobModel, two: JobModel) -> str:
     (prodssi's LNXINC moved to VMSYS1: run LNXFULL there too)."""
     if one.level != two.level and _common_groups(one, two):
         return f"run {one.name} on `{two.members[0]}`, like {two.name}"
-    return _take_out(one, two, "take the users out of one of the groups")
+    out = _take_out(one, two, "take the users out of one of the groups")
+    # Both jobs back up the groups alone: the group in one job only leaves the other
+    # with no `backup` (BKR112), and deleting a job may lose the disks it alone
+    # selects: the other job moves instead, as for a full and its incremental.
+    return out if out is not None else f"run {one.name} on `{two.members[0]}`, like {two.name}"
+
+
+#: BKR410's way out where both jobs back the group up alone: one job kept, with what the
+#: other selects (deleted alone, the disks only it selects would lose their backups).
+_ONE_JOB_OF_TWO = "delete one of the jobs, its includes and excludes written into the other first"
+
+
+def _same_member_help(one: JobModel, two: JobModel) -> str:
+    """BKR405's help: its third way, the group backed up in one job only, left out where
+    both jobs back up nothing else (`_take_out`: the job left with no `backup` is BKR112)."""
+    out = _take_out(one, two, "take the users out of one of the groups")
+    return "delete one job, or make it the other level" if out is None else f"delete one job, make it the other level, or {out}"
 
 
 def _first_shared(shared: list[tuple[str, ast.Word]]) -> str:
@@ -2093,12 +2117,22 @@ def _common_groups(one: JobModel, two: JobModel) -> list[str]:
     return list(dict.fromkeys(r.group.name for r in two.refs if r.group is not None and r.group.name in theirs))
 
 
-def _take_out(one: JobModel, two: JobModel, otherwise: str) -> str:
+def _take_out(one: JobModel, two: JobModel, otherwise: str) -> str | None:
     """How to stop two jobs backing up the same users: when both name the same
-    group, taking the users out of "one of the groups" is no way out."""
+    group, taking the users out of "one of the groups" is no way out. A job that
+    backs up those groups alone would be left with no `backup` (BKR112): the groups
+    are then taken out of the other job by name, or, where both back up nothing
+    else, this way is none (None)."""
     common = _common_groups(one, two)
     if not common:
         return otherwise
+    alone = [j for j in (one, two) if all(r.group is not None and r.group.name in common for r in j.refs)]
+    if len(alone) == 2:
+        return None
+    if alone:
+        kept, other = alone[0], (two if alone[0] is one else one)
+        line = other.decl.backups[0].span.line if other.decl.backups else other.decl.span.line
+        return f"back up {listed(common)} in {kept.name} only: take {'it' if len(common) == 1 else 'them'} out of {other.name}'s `backup` (line {line})"
     return f"back up {listed(common)} in one of the two jobs only"
 
 
@@ -2228,7 +2262,8 @@ def identity_users_once(model: Model):
             f" ({one.level.value}) on {listed(both)}: {_first_shared(shared)}",
             shared[0][1].span,
             related=(Related(one.decl.name.span, f"{one.name} backs them up too"),),
-            help=f"back each IDENTITY user up by one job per level: {_take_out(one, two, 'take it out of one of the groups')}"
+            help=f"back each IDENTITY user up by one job per level:"
+            f" {_take_out(one, two, 'take it out of one of the groups') or _ONE_JOB_OF_TWO}"
             f"{_other_level(jobs, one, two)}",
         )
 
@@ -3459,6 +3494,25 @@ def _named_again(job: JobModel, backup: ast.Backup, again: list[tuple[ast.Word, 
     )
 
 
+def _unused_group_help(model: Model, g) -> str:
+    """BKR408's help: the `backup` line of the first job of the group's kind, written
+    again with the group added (the help said "add it to a job's `backup` statement",
+    whichever: one of the other kind is BKR222's error next); else a job of its own."""
+    delete = f"or delete the group (line {g.decl.name.span.line})"
+    for j in model.jobs:
+        if j.kind is not g.kind or len(j.decl.backups) != 1:
+            continue
+        b = j.decl.backups[0]
+        level = f" {b.level.value}" if b.level is not None else ""
+        names = ", ".join(w.text for w in b.groups)
+        return (
+            f"add it to the `backup` of job {j.name}, which backs up"
+            f" {'IDENTITY' if g.kind is Kind.IDENTITY else 'single-configuration'} users: write"
+            f" `backup {names}, {g.name}{level}` for `backup {names}{level}` (line {b.span.line}); {delete}"
+        )
+    return f"add a job that backs it up (`backup {g.name} full`), {delete}"
+
+
 @check
 def unused_groups(model: Model):
     if model.cluster is None:
@@ -3475,7 +3529,7 @@ def unused_groups(model: Model):
             yield UNUSED_GROUP(
                 f"no job backs up group {quoted(g.name)}: its users have no backups",
                 g.decl.name.span,
-                help=_group_named_by_users(model, g) or "add it to a job's `backup` statement, or delete the group",
+                help=_group_named_by_users(model, g) or _unused_group_help(model, g),
             )
 
 
