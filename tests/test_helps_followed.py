@@ -507,6 +507,17 @@ PAGE_HELPS = [
     ("BKR408", "write `backup APPS, TESTERS full` for `backup APPS full` (line 9)",
      [("backup APPS full", "backup APPS, TESTERS full")], set()),
     ("BKR410", "take it out of one of the groups", [("WEB { FTPSERVE HTTPD }", "WEB { HTTPD }")], set()),
+    ("BKR409", "write the include for `LNX*1` itself (or `*`)", [("LNX1* 0191", "LNX*1 0191")], set()),
+    ("BKR412", "remove this `backup` statement", [("    backup APPS full   # <- BKR412\n", "")], set()),
+    ("BKR413", "otherwise delete the exclude", [("    exclude minidisk * 0190 019D 019E   # <- BKR413\n", "")], set()),
+    ("BKR414", "write `exclude minidisk * 0192` in job `SYSIN` and delete it from member `VMSYS2`'s block (line 6)",
+     [("    include minidisk * 0191-01FF\n", "    include minidisk * 0191-01FF\n    exclude minidisk * 0192\n"),
+      ("    exclude minidisk * 0192   # <- BKR414\n", "")], set()),
+    ("BKR415", "delete it with the exclude that takes it out (line 11)",
+     [("    include minidisk LNX* 0200-02FF   # <- BKR415\n    exclude minidisk * 0200-02FF\n", "")], set()),
+    ("BKR416", "name each day once: `weekly sat,sunday 22:00`",
+     [("weekly sat,sunday,sun 22:00", "weekly sat,sunday 22:00")], set()),
+    ("BKR417", "otherwise delete this include", [("    include minidisk CICSRG* 0300-03FF   # <- BKR417\n", "")], set()),
 ]
 
 

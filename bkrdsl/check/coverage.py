@@ -786,6 +786,9 @@ MEMBER_EXCLUDE_NOT_IN_IDENTITY_JOB = register(
     users are backed up whole. It is one warning for each such exclude,
     naming the jobs `run on each member`. (An IDENTITY job run on some
     members only is BKR221's error, and this warning keeps quiet about it.)
+    Where no job of single-configuration users runs on the member, the
+    exclude is the IDENTITY job's alone, and the help says to move it: write
+    it in the job and delete it from the member's block (by its line).
 
     Failing example:
 
@@ -862,6 +865,9 @@ INCLUDE_EXCLUDED_ENTIRELY = register(
     nothing. A job with a selection that is a minidisk one written with
     `sfs` (BKR318), an include whose owner or addresses are malformed (their
     own errors), or one that names no user of the job (BKR406) is not judged.
+    The help's second way, the include deleted, names the excludes that
+    would then remove nothing (BKR413 next, for the include deleted alone),
+    to delete with it.
 
     Failing example:
 
@@ -3320,8 +3326,27 @@ def includes_excluded_entirely(model: Model):
                 inc.span,
                 related=tuple(Related(x.span, "removes what the include selects") for x in removers[:4]),
                 help="narrow the exclude to the addresses or directories meant, so that it leaves what the"
-                " include selects; or, if the include is no longer wanted, delete it",
+                f" include selects; or, if the include is no longer wanted, delete it{_idle_after(model, job, inc, removers)}",
             )
+
+
+def _idle_after(model: Model, job: JobModel, inc: ast.Selection, removers: list) -> str:
+    """BKR415's second way, the include deleted, with the excludes that would then remove
+    nothing (BKR413's warning next: the help said to delete the include alone)."""
+    import dataclasses
+
+    try:
+        left = dataclasses.replace(job, includes=tuple(i for i in job.includes if i is not inc))
+    except (TypeError, ValueError):
+        return ""
+    if not left.includes:
+        return ""
+    includes = _includes_read(model, left)
+    idle = [x for x in removers if why_exclude_removes_nothing(model, left, x, includes)]
+    if not idle:
+        return ""
+    lines = ", ".join(str(x.span.line) for x in idle)
+    return f" with the exclude{'s' if len(idle) > 1 else ''} that take{'' if len(idle) > 1 else 's'} it out (line{'s' if len(idle) > 1 else ''} {lines}), which would remove nothing else"
 
 
 class _JobUsers:
@@ -3431,10 +3456,11 @@ def member_excludes_beside_identity_jobs(model: Model):
                 if any(_reaches(o, users[id(job)]) for o in owners):
                     reached.append(job)
             if reached:
-                yield _not_in_identity_copies(member.name, exclude, reached)
+                single = any(j.kind is Kind.SINGLE and member.name in j.members for j in model.jobs)
+                yield _not_in_identity_copies(member.name, exclude, reached, single)
 
 
-def _not_in_identity_copies(member: str, exclude: ast.Selection, jobs: list[JobModel]):
+def _not_in_identity_copies(member: str, exclude: ast.Selection, jobs: list[JobModel], single: bool = True):
     names = [j.name for j in jobs]
     them = "job" if len(names) == 1 else "jobs"
     where = f"in job {quoted(names[0])}" if len(names) == 1 else f"in each of jobs {listed(names)}"
@@ -3444,8 +3470,16 @@ def _not_in_identity_copies(member: str, exclude: ast.Selection, jobs: list[JobM
         " so the catalog tells the copies apart only by job name",
         exclude.span,
         related=tuple(Related(j.run.placement.span, f"{quoted(j.name)} runs on `{member}` here") for j in jobs[:4]),
-        help=f"write the exclude in the job (`{_written_as(exclude)}` {where}) so that every member's copy"
-        " carries it; if it is meant only for the member's single-configuration jobs, narrow its owners to them",
+        help=(
+            f"write the exclude in the job (`{_written_as(exclude)}` {where}) so that every member's copy"
+            " carries it; if it is meant only for the member's single-configuration jobs, narrow its owners to them"
+        )
+        if single
+        # No job of single-configuration users runs on the member: the exclude is the
+        # IDENTITY job's alone, so it moves (the help said "write the exclude in the job";
+        # written there, the member's line stayed, and so did this warning).
+        else f"move the exclude into the job: write `{_written_as(exclude)}` {where} and delete it from member"
+        f" `{member}`'s block (line {exclude.span.line}), so that every member's copy carries it",
     )
 
 
