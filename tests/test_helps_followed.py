@@ -501,8 +501,12 @@ PAGE_HELPS = [
     ("BKR403", "`purge daily 03:00`", [("purge daily 02:30", "purge daily 03:00")], set()),
     ("BKR404", "or `monthly last-day 02:00` for the month's last day", [("monthly 31 02:00", "monthly last-day 02:00")],
      set()),
-    ("BKR405-level", "delete one job, or make it the other level",
+    ("BKR405-level", ("delete one of the jobs, its includes and excludes written into the other first, or make one of"
+     " them the other level"),
      [("backup GUESTS full   # <- BKR405", "backup GUESTS incremental")], set()),
+    ("BKR405-delete", "delete one of the jobs, its includes and excludes written into the other first",
+     [(("  job GUESTWK {\n    backup GUESTS full   # <- BKR405\n    include minidisk * *\n    to disk\n"
+       "    run on VMSYS1 weekly sun 04:00\n  }\n"), "")], set()),
     ("BKR407", "delete `exclude minidisk * 0100-01FF` (line 10)", [("    exclude minidisk * 0100-01FF\n", "")], set()),
     ("BKR408", "write `backup APPS, TESTERS full` for `backup APPS full` (line 9)",
      [("backup APPS full", "backup APPS, TESTERS full")], set()),

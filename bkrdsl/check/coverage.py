@@ -311,7 +311,9 @@ SINGLE_TWICE = register(
     says: make the second `incremental`, or keep one. Where both jobs name
     the same group, the help's third way backs it up in one of them only;
     not where both back that group up alone (the other job would be left
-    with no `backup`, BKR112), and, where one does, the group stays in that
+    with no `backup`, BKR112: the help then deletes one job with its
+    includes and excludes written into the other first, so that no disk
+    only it selects loses its backups), and, where one does, the group stays in that
     one (`back up `GUESTS` in GUESTFUL only: take it out of GUESTWK's
     `backup` (line 14)`). BKR410 and BKR411 word their ways out alike.
 
@@ -2109,7 +2111,9 @@ def _same_member_help(one: JobModel, two: JobModel) -> str:
     """BKR405's help: its third way, the group backed up in one job only, left out where
     both jobs back up nothing else (`_take_out`: the job left with no `backup` is BKR112)."""
     out = _take_out(one, two, "take the users out of one of the groups")
-    return "delete one job, or make it the other level" if out is None else f"delete one job, make it the other level, or {out}"
+    if out is None:
+        return f"{_ONE_JOB_OF_TWO}, or make one of them the other level"
+    return f"delete one job, make it the other level, or {out}"
 
 
 def _first_shared(shared: list[tuple[str, ast.Word]]) -> str:
