@@ -1790,8 +1790,8 @@ def __create_fn__():
  return __hash__
 CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.name,self.kind,self.users,self.patterns,self.decl,self.module,))\n return __hash__'] = __create_fn__.__code__
 
-def __create_fn__(_type_name, _type_ordinal, _type_workers, _type_private_volumes, _type_job_suffix, _type_excludes, _type_decl, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
- def __init__(self,name:_type_name,ordinal:_type_ordinal,workers:_type_workers,private_volumes:_type_private_volumes,job_suffix:_type_job_suffix,excludes:_type_excludes,decl:_type_decl)->_return_type:
+def __create_fn__(_type_name, _type_ordinal, _type_workers, _type_private_volumes, _type_job_suffix, _type_excludes, _type_decl, _type_subconfig_names, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_subconfig_names, _return_type):
+ def __init__(self,name:_type_name,ordinal:_type_ordinal,workers:_type_workers,private_volumes:_type_private_volumes,job_suffix:_type_job_suffix,excludes:_type_excludes,decl:_type_decl,subconfig_names:_type_subconfig_names=_dflt_subconfig_names)->_return_type:
   __dataclass_builtins_object__.__setattr__(self,'name',name)
   __dataclass_builtins_object__.__setattr__(self,'ordinal',ordinal)
   __dataclass_builtins_object__.__setattr__(self,'workers',workers)
@@ -1799,44 +1799,45 @@ def __create_fn__(_type_name, _type_ordinal, _type_workers, _type_private_volume
   __dataclass_builtins_object__.__setattr__(self,'job_suffix',job_suffix)
   __dataclass_builtins_object__.__setattr__(self,'excludes',excludes)
   __dataclass_builtins_object__.__setattr__(self,'decl',decl)
+  __dataclass_builtins_object__.__setattr__(self,'subconfig_names',subconfig_names)
  return __init__
-CODE["def __create_fn__(_type_name, _type_ordinal, _type_workers, _type_private_volumes, _type_job_suffix, _type_excludes, _type_decl, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,name:_type_name,ordinal:_type_ordinal,workers:_type_workers,private_volumes:_type_private_volumes,job_suffix:_type_job_suffix,excludes:_type_excludes,decl:_type_decl)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'ordinal',ordinal)\n  __dataclass_builtins_object__.__setattr__(self,'workers',workers)\n  __dataclass_builtins_object__.__setattr__(self,'private_volumes',private_volumes)\n  __dataclass_builtins_object__.__setattr__(self,'job_suffix',job_suffix)\n  __dataclass_builtins_object__.__setattr__(self,'excludes',excludes)\n  __dataclass_builtins_object__.__setattr__(self,'decl',decl)\n return __init__"] = __create_fn__.__code__
+CODE["def __create_fn__(_type_name, _type_ordinal, _type_workers, _type_private_volumes, _type_job_suffix, _type_excludes, _type_decl, _type_subconfig_names, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_subconfig_names, _return_type):\n def __init__(self,name:_type_name,ordinal:_type_ordinal,workers:_type_workers,private_volumes:_type_private_volumes,job_suffix:_type_job_suffix,excludes:_type_excludes,decl:_type_decl,subconfig_names:_type_subconfig_names=_dflt_subconfig_names)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'ordinal',ordinal)\n  __dataclass_builtins_object__.__setattr__(self,'workers',workers)\n  __dataclass_builtins_object__.__setattr__(self,'private_volumes',private_volumes)\n  __dataclass_builtins_object__.__setattr__(self,'job_suffix',job_suffix)\n  __dataclass_builtins_object__.__setattr__(self,'excludes',excludes)\n  __dataclass_builtins_object__.__setattr__(self,'decl',decl)\n  __dataclass_builtins_object__.__setattr__(self,'subconfig_names',subconfig_names)\n return __init__"] = __create_fn__.__code__
 
 def __create_fn__():
  def __repr__(self):
-  return self.__class__.__qualname__ + f"(name={self.name!r}, ordinal={self.ordinal!r}, workers={self.workers!r}, private_volumes={self.private_volumes!r}, job_suffix={self.job_suffix!r}, excludes={self.excludes!r}, decl={self.decl!r})"
+  return self.__class__.__qualname__ + f"(name={self.name!r}, ordinal={self.ordinal!r}, workers={self.workers!r}, private_volumes={self.private_volumes!r}, job_suffix={self.job_suffix!r}, excludes={self.excludes!r}, decl={self.decl!r}, subconfig_names={self.subconfig_names!r})"
  return __repr__
-CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(name={self.name!r}, ordinal={self.ordinal!r}, workers={self.workers!r}, private_volumes={self.private_volumes!r}, job_suffix={self.job_suffix!r}, excludes={self.excludes!r}, decl={self.decl!r})"\n return __repr__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(name={self.name!r}, ordinal={self.ordinal!r}, workers={self.workers!r}, private_volumes={self.private_volumes!r}, job_suffix={self.job_suffix!r}, excludes={self.excludes!r}, decl={self.decl!r}, subconfig_names={self.subconfig_names!r})"\n return __repr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __eq__(self,other):
   if other.__class__ is self.__class__:
-   return (self.name,self.ordinal,self.workers,self.private_volumes,self.job_suffix,self.excludes,self.decl,)==(other.name,other.ordinal,other.workers,other.private_volumes,other.job_suffix,other.excludes,other.decl,)
+   return (self.name,self.ordinal,self.workers,self.private_volumes,self.job_suffix,self.excludes,self.decl,self.subconfig_names,)==(other.name,other.ordinal,other.workers,other.private_volumes,other.job_suffix,other.excludes,other.decl,other.subconfig_names,)
   return NotImplemented
  return __eq__
-CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.name,self.ordinal,self.workers,self.private_volumes,self.job_suffix,self.excludes,self.decl,)==(other.name,other.ordinal,other.workers,other.private_volumes,other.job_suffix,other.excludes,other.decl,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.name,self.ordinal,self.workers,self.private_volumes,self.job_suffix,self.excludes,self.decl,self.subconfig_names,)==(other.name,other.ordinal,other.workers,other.private_volumes,other.job_suffix,other.excludes,other.decl,other.subconfig_names,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
 
 def __create_fn__(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('name','ordinal','workers','private_volumes','job_suffix','excludes','decl',):
+  if type(self) is cls or name in ('name','ordinal','workers','private_volumes','job_suffix','excludes','decl','subconfig_names',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'name\',\'ordinal\',\'workers\',\'private_volumes\',\'job_suffix\',\'excludes\',\'decl\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'name\',\'ordinal\',\'workers\',\'private_volumes\',\'job_suffix\',\'excludes\',\'decl\',\'subconfig_names\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
 
 def __create_fn__(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('name','ordinal','workers','private_volumes','job_suffix','excludes','decl',):
+  if type(self) is cls or name in ('name','ordinal','workers','private_volumes','job_suffix','excludes','decl','subconfig_names',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'name\',\'ordinal\',\'workers\',\'private_volumes\',\'job_suffix\',\'excludes\',\'decl\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'name\',\'ordinal\',\'workers\',\'private_volumes\',\'job_suffix\',\'excludes\',\'decl\',\'subconfig_names\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __hash__(self):
-  return hash((self.name,self.ordinal,self.workers,self.private_volumes,self.job_suffix,self.excludes,self.decl,))
+  return hash((self.name,self.ordinal,self.workers,self.private_volumes,self.job_suffix,self.excludes,self.decl,self.subconfig_names,))
  return __hash__
-CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.name,self.ordinal,self.workers,self.private_volumes,self.job_suffix,self.excludes,self.decl,))\n return __hash__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.name,self.ordinal,self.workers,self.private_volumes,self.job_suffix,self.excludes,self.decl,self.subconfig_names,))\n return __hash__'] = __create_fn__.__code__
 
 def __create_fn__(_type_ids, _type_groups, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
  def __init__(self,ids:_type_ids,groups:_type_groups)->_return_type:

@@ -109,6 +109,13 @@ SUMMARIES: dict[str, tuple[str, str]] = {
         "Single-configuration users (USER entries): logged on to one member at a time, minidisks on shared DASD.",
     ),
     "size": ("disk", "A minidisk's size: a number, then `cyl` (3390 cylinders) or `blk` (512-byte blocks)."),
+    "subconfig": (
+        "member",
+        (
+            "The SUBCONFIG a machine's instance on this member already has in the site's directory,"
+            " `subconfig BKRBKUP BKRBKU-1`: the compile writes that name (default: the ID and the member's number)."
+        ),
+    ),
     "tape": ("cluster, target", "Tape: `tape manager` for Tape Manager for z/VM, `to tape` as a job's target."),
     "third": ("schedule", "`monthly third wed 01:00`: on the month's third such weekday (days 15 to 21)."),
     "to": ("job", "The job's target: `to disk [pool NAME]` or `to tape [pool NAME]`."),

@@ -579,7 +579,7 @@ VALUE_KINDS: dict[str, str] = {
     "minidisk": "name", "monthly": "day", "on": "name", "pool": "name", "pool-wait": "number",
     "private-volume": "name", "request-dmm": "name", "request-node": "name", "retain": "number",
     "role": "name", "second": "day", "server": "name", "sfs": "path", "shared-volume": "name",
-    "size": "number", "third": "day", "user": "name", "weekly": "day", "workers": "number",
+    "size": "number", "subconfig": "name", "third": "day", "user": "name", "weekly": "day", "workers": "number",
 }  # fmt: skip
 
 

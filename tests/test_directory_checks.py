@@ -1210,7 +1210,9 @@ def test_check_fix_with_the_directory_mends_bkr519_bkr520_and_bkr523_as_fmt_writ
     copy = tmp_path / "prodssi.bkr"
     copy.write_text(PRODSSI.read_text())
     result = run_cli(["check", copy, "--directory", path, "--fix"], expect=1)
-    assert "11 fixes applied" in result.output and "BKR523, BKR519, BKR520" in result.output
+    assert "12 fixes applied" in result.output and "BKR523, BKR519, BKR520" in result.output
+    # BKR529's (stop 81): BKRWRK04's SUBCONFIGs BKRW4-1 and BKRW4-2 keep their names
+    assert "subconfig BKRWRK04 BKRW4-1" in copy.read_text() and "    subconfig BKRWRK04 BKRW4-2" in copy.read_text()
     assert "    include minidisk DB2PRD 0201" in copy.read_text().splitlines()  # BKR535's: its new 0201
     # and BKR516's: LNXWEB02's 191 a T-DISK there, which LNXFULL's `0100-0FFF` selects beside its 100
     assert "    exclude minidisk * 0190 019D 019E 0300 0191  # 0300: each guest's V-DISK swap, empty at logon" in (
@@ -1417,7 +1419,11 @@ def test_bkr529_a_member_retired_says_what_the_compile_s_warning_says():
     (d,) = [d for d in check(retired) if d.code == "BKR529" and "`BKRBKUP`" in d.message]
     # On lines of their own: a text report cuts a line of help at 300 characters.
     assert d.help.splitlines() == [
-        ("before deploying, rename in the directory each SUBCONFIG (its entry and its BUILD statement) `BKRBUP-3`"
+        # stop 81 (h8): keeping the directory's names is the preferred fix, the renames the alternative
+        ("keep the directory's names: write `subconfig BKRBKUP BKRBUP-3` in member `VMSYS3`, `subconfig BKRBKUP"
+        " BKRBUP-4` in member `VMSYS4` (`bkrc check --fix --directory` writes them), and the compile writes its"
+        " entries under them;"),
+        ("or before deploying, rename in the directory each SUBCONFIG (its entry and its BUILD statement) `BKRBUP-3`"
         " to `BKRBUP-2`, `BKRBUP-4` to `BKRBUP-3`, in that order,"),
         "after removing `BKRBUP-2` (built on `VMSYS2`), which the directory has under that name, with its minidisks;",
         ("the compiled entries then replace them, and keep the minidisks where their `disk` statements give the"
@@ -1431,7 +1437,7 @@ def test_bkr529_a_member_retired_says_what_the_compile_s_warning_says():
         "".join(f"  disk BKRBKUP 191 size 10 cyl on M{k}PRV1 at 322\n" for k in (1, 3, 4)),
     )
     (d,) = [d for d in check(pinned) if d.code == "BKR529" and "`BKRBKUP`" in d.message]
-    assert d.help.splitlines()[2] == (
+    assert d.help.splitlines()[3] == (
         "the compiled entries then replace them, minidisks and all; their MDISK statements name the very extents"
         " of the renamed ones, so loading them and removing the old SUBCONFIGs keeps the data too (unless the"
         " directory's manager erases the extents it frees: not checked for DirMaint)"

@@ -513,8 +513,11 @@ cluster K {
     include minidisk * 0191 0200-02FF
     exclude sfs POOL:X. POOL:Y.*
     private-volume P3
+    subconfig U U-A
   }
   member M2 { }
+  member M10 { subconfig U U-2  subconfig V
+    V2 }
   member M3 { include sfs A:B. }
   single user D2
   identity user E2, F2 role G
@@ -586,6 +589,7 @@ cluster K {
   member M6 { description "m" }
   member M7 { private-volume X }
   member M8 { include minidisk * 1 }
+  member M9 { subconfig U U-9 }
   disk U 194 size 1 cyl
   expire on M1 { purge manual }
   catalog local on M1

@@ -459,18 +459,18 @@ CASES = [
         """,
     ),
     (
-        # At the start of a line after a list, `SUBCONFIG` would be read as the CP
+        # At the start of a line after a list, `NAMESAVE` would be read as the CP
         # directory statement written by mistake (BKR012): a word of letters only is
         # never put at the start (or the end) of a continuation line.
         "a-value-of-letters-only-stays-inside-its-line",
         (
             "cluster C {\n  shared-volume VMCOM1 VMCOM2 VMCOM3 VMCOM4 VMCOM5 VMCOM6 VMCOM7 VMCOM8 VMCOM9"
-            " SUBCONFIG VMCOM10\n}\n"
+            " NAMESAVE VMCOM10\n}\n"
         ),
         """
         cluster C {
           shared-volume VMCOM1 VMCOM2 VMCOM3 VMCOM4 VMCOM5 VMCOM6 VMCOM7 VMCOM8
-                        VMCOM9 SUBCONFIG VMCOM10
+                        VMCOM9 NAMESAVE VMCOM10
         }
         """,
     ),

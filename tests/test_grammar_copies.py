@@ -125,7 +125,7 @@ def test_the_lexicon_is_written_sorted():
         # a block's own statement keywords, derived (recovery._statements_of_only), here by
         # hand: a keyword the grammar gives a block, or takes from one, fails this until
         # directory_block's reading of a body is thought over for it
-        (recovery._MEMBER_WORDS, {"workers", "private-volume", "job-suffix"}),
+        (recovery._MEMBER_WORDS, {"workers", "private-volume", "job-suffix", "subconfig"}),
         (recovery._JOB_WORDS, {"backup", "run", "to"}),
         (recovery._CLUSTER_WORDS, {"member", "catalog", "expire", "tape", "job", "shared-volume", "disk"}),
         (messages.TAPE_OPTIONS, lexicon.TAPE_OPTIONS),

@@ -889,7 +889,18 @@ SUBCONFIG_RENAMED = register(
     is retired), as the compile's warning on those entries says too
     (docs/deploy.md, "Changing a deployed cluster").
 
-    Fix: before deploying, rename each of the machine's SUBCONFIGs in the
+    Fix (preferred): keep the directory's names. A `subconfig` statement in
+    each member's block states the name the directory gives that member's
+    instance, `subconfig BKRBKUP BKRBKU-1` in the first member's, and the
+    compile writes it, in the IDENTITY's BUILD statements and the SUBCONFIG
+    entries: the compiled entries replace the site's of the same names, and
+    no entry of the live directory is renamed. `bkrc check --fix --directory`
+    writes these statements, every machine's at once (not for `BUILD ON *`,
+    which has no name per member to keep). A name stated so does not follow
+    the member's number: a member removed or added before others renames
+    nothing.
+
+    Or, before deploying, rename each of the machine's SUBCONFIGs in the
     directory to the compile's name, its entry and its BUILD statement
     (`BKRBKU-1` to `BKRBUP-1`): the compiled entries then replace them and
     the minidisks stay the instance's, where the `disk` statements give
@@ -1674,6 +1685,7 @@ def subconfigs_named_otherwise(
     wanted: dict[str, list[tuple[str, str]]] = {}
     for machine, member, subconfig in model.subconfigs():
         wanted.setdefault(machine, []).append((member.name, subconfig))
+    found: list[tuple[str, list[tuple[str, str, Build]]]] = []
     for machine, instances in wanted.items():
         entry = directory.entry(machine)
         if entry is None or entry.kind != "IDENTITY" or entry.builds_unread:
@@ -1688,7 +1700,61 @@ def subconfigs_named_otherwise(
                 continue  # BKR504's
             renamed.append((member, subconfig, build))
         if renamed:
-            yield _named_otherwise(model, directory, machine, renamed, dialect)
+            found.append((machine, renamed))
+    fix = _keep_names_fix(model, found)
+    for machine, renamed in found:
+        yield _named_otherwise(model, directory, machine, renamed, dialect, fix)
+
+
+def _keep_names_fix(model: Model, found: list[tuple[str, list[tuple[str, str, Build]]]]) -> Fix | None:
+    """BKR529's fix: the `subconfig` statements that keep the directory's SUBCONFIG
+    names, `subconfig BKRBKUP BKRBKU-1` in each member's block (a name a statement
+    gives already, replaced), for every machine at once: each machine's diagnostic
+    carries the whole fix, as one `--fix` round then mends them all (several fixes
+    inserting at one place would take a round each). None where a machine is built
+    `ON *` (one SUBCONFIG for every member: no name to keep per member) or a member's
+    block has no statement to write after."""
+    if not found or any(b.member == "*" for _, renamed in found for _, _, b in renamed):
+        return None
+    wanted: dict[str, list[tuple[str, str]]] = {}
+    for machine, renamed in found:
+        for member, _, build in renamed:
+            wanted.setdefault(member, []).append((machine, build.subconfig))
+    from bkrdsl.source import Span
+
+    edits: list[Edit] = []
+    count = 0
+    for name, pairs in wanted.items():
+        member = model.member(name)
+        if member is None:
+            return None
+        decl = member.decl
+        added = []
+        for machine, sub in pairs:
+            given = next(
+                (g for g in decl.settings_named("subconfig") if len(g.values) == 2 and g.values[0].upper == machine),
+                None,
+            )
+            if given is not None:
+                edits.append(Edit(given.values[1].span, sub))
+            else:
+                added.append(f"subconfig {machine} {sub}")
+            count += 1
+        if not added:
+            continue
+        items = [*decl.settings, *decl.selections]
+        if not items:
+            return None
+        last = max(items, key=lambda item: item.span.end).span
+        if decl.span.line == decl.span.end_line:  # `member VMSYS1 { workers 4 }`: on its line
+            at = Span(last.file, last.end_line, last.end_column, last.end_line, last.end_column, last.end, last.end)
+            edits.append(Edit(at, "".join(f"  {text}" for text in added)))
+        else:
+            edits.append(statements_after(model, last, added))
+    first = found[0][1][0]
+    example = f"`subconfig {found[0][0]} {first[2].subconfig}`"
+    title = f"Keep the directory's SUBCONFIG names: write {example}" + (f" and {count - 1} more" if count > 1 else "")
+    return Fix(title, tuple(edits))
 
 
 def subconfig_ids_taken(model: Model, directory: Directory) -> Iterator[Diagnostic]:
@@ -1719,7 +1785,12 @@ def subconfig_ids_taken(model: Model, directory: Directory) -> Iterator[Diagnost
 
 
 def _named_otherwise(
-    model: Model, directory: Directory, machine: str, renamed: list[tuple[str, str, Build]], dialect: Dialect | None = None
+    model: Model,
+    directory: Directory,
+    machine: str,
+    renamed: list[tuple[str, str, Build]],
+    dialect: Dialect | None = None,
+    fix: Fix | None = None,
 ) -> Diagnostic:
     member, subconfig, build = renamed[0]
     on = "every member (`BUILD ON *`)" if build.member == "*" else quoted(member)
@@ -1759,15 +1830,28 @@ def _named_otherwise(
     writes = quoted(subconfig)
     if build.member == "*":  # the help names them all
         more, writes = "", "one per member, " + listed([new for _, new, _ in renamed], 2)
+    help = (
+        f"before deploying, {rename}{'' if build.member == '*' else ';'}{sep}the compiled entries then replace them,{keeps}"
+        f"{sep}(bkrc names a SUBCONFIG by the machine's ID and its member's number)"
+    )
+    if build.member != "*":
+        # The preferred way: the .bkr file states the names the directory has, and the
+        # compile writes them; no entry of the live directory is renamed.
+        keep = [f"`subconfig {machine} {b.subconfig}` in member {quoted(m)}" for m, _, b in renamed]
+        shown = ", ".join(keep[:2]) + (f" and {len(keep) - 2} more" if len(keep) > 2 else "")
+        help = (
+            f"keep the directory's names: write {shown} (`bkrc check --fix --directory` writes"
+            f" {'it' if len(keep) == 1 else 'them'}), and the compile writes its entries under them;\nor {help}"
+        )
     return SUBCONFIG_RENAMED(
         f"IDENTITY {quoted(machine)} is built on {on} from SUBCONFIG {quoted(build.subconfig)}{more}, where the"
         f" compile writes {writes}: deploying its entries builds the instance from a new SUBCONFIG and"
         f" leaves {quoted(build.subconfig)}, with the machine's minidisks, to no instance",
         build.subconfig_span,
         # On lines of their own where the help runs long (a text report cuts a line at 300 characters).
-        help=f"before deploying, {rename}{'' if build.member == '*' else ';'}{sep}the compiled entries then replace them,{keeps}"
-        f"{sep}(bkrc names a SUBCONFIG by the machine's ID and its member's number)",
+        help=help,
         related=tuple(related),
+        fix=fix,
     )
 
 

@@ -1,4 +1,4 @@
-"""Members, service machine instances and their minidisks (BKR240-BKR249, BKR252, BKR255).
+"""Members, service machine instances and their minidisks (BKR240-BKR249, BKR252, BKR255, BKR340).
 
 SSI rule 1 (Backup Manager runs on every member), the z/VM facts about
 IDENTITY/SUBCONFIG names, and where each kind of user's minidisks may live.
@@ -12,10 +12,12 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from bkrdsl.ast import Kind
 from bkrdsl.check.common import (
+    Suggester,
     delete_statements,
     disk_int,
     disk_reported,
     listed,
+    mean_fix,
     missing_private_volumes,
     plural,
     quoted,
@@ -28,11 +30,12 @@ from bkrdsl.check.common import (
 )
 from bkrdsl.check.declarations import workers_read_on
 from bkrdsl.check.kinds import option_on_ibm_id
-from bkrdsl.check.names import RESERVED_USER_ID, reserved_id_problem
+from bkrdsl.check.names import INVALID_USER_ID, RESERVED_USER_ID, reserved_id_problem
 from bkrdsl.check.registry import DIRECTORY, check
 from bkrdsl.check.values import MAX_WORKERS
 from bkrdsl.diagnostics import Related
 from bkrdsl.diagnostics.registry import register
+from bkrdsl.diagnostics.suggest import alternatives
 from bkrdsl.resolve.model import (
     ROLE_TEXT,
     MemberModel,
@@ -222,6 +225,48 @@ SUBCONFIG_CLASH = register(
 
     Fix: rename the user or the machine (`catalog shared server BKRSVSFS
     pool BKRPOOL`).
+    """,
+)
+
+SUBCONFIG_UNKNOWN_MACHINE = register(
+    "BKR340",
+    "subconfig-for-unknown-machine",
+    "error",
+    "a `subconfig` statement names no IDENTITY product machine that runs on its member",
+    """
+    `subconfig MACHINE NAME` in a member block gives the SUBCONFIG name the
+    site's CP directory already has for that machine's instance on the
+    member (`subconfig BKRBKUP BKRBKU-1`), so that the compile writes that
+    name and not its own (`BKRBUP-1`). Only an IDENTITY machine whose
+    directory entries bkrc writes has SUBCONFIGs: the backup server, the
+    catalog server and the workers the member runs, a local catalog's SFS
+    server, an IDENTITY administrator, a shared Tape Manager's request node.
+    A statement that names another user, a single-configuration machine (a
+    USER entry has no SUBCONFIG) or a worker beyond the member's `workers`
+    count would be written nowhere: an error, so that the name the site
+    meant to keep is not dropped unsaid.
+
+    Failing example:
+
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 {
+            workers 2
+            subconfig BKRBKP BKRBKU-1   # <- BKR340
+          }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group APPS { LINUX01 }
+          job APPSFULL {
+            backup APPS full
+            include minidisk * *
+            to disk
+            run on VMSYS1 daily 02:00
+          }
+        }
+
+    Fix: name the machine as the cluster does, `subconfig BKRBKUP
+    BKRBKU-1`, or delete the statement.
     """,
 )
 
@@ -916,6 +961,74 @@ def workers_from_one_id(model: Model):
         )
 
 
+def _given_subconfig(member: MemberModel, machine: str):
+    """The word of the SUBCONFIG name `member`'s first `subconfig` statement for
+    `machine` gives (`subconfig BKRBKUP BKRBKU-1`: `BKRBKU-1`), or None."""
+    for setting in member.decl.settings_named("subconfig"):
+        if len(setting.values) == 2 and setting.values[0].upper == machine:
+            return setting.values[1]
+    return None
+
+
+@check
+def subconfig_statements(model: Model):
+    """BKR301 and BKR309 for a SUBCONFIG name CP refuses, BKR340 for a `subconfig`
+    statement naming no IDENTITY product machine its member runs (BKR242 says a name
+    two instances, or an instance and a user, share)."""
+    if model.cluster is None:
+        return
+    instances = {(machine, m.name) for machine, m, _ in model.subconfigs()}
+    machines = model.product_machines()
+    suggester = Suggester()
+    for member in model.members:
+        if model.member(member.name) is not member:
+            continue  # a member declared twice (BKR322): its first block is the one compiled
+        here = sorted(machine for machine, on in instances if on == member.name)
+        for setting in member.decl.settings_named("subconfig"):
+            if len(setting.values) != 2:
+                continue
+            machine_word, name_word = setting.values
+            name, machine = name_word.upper, machine_word.upper
+            problem = user_id_problem(name_word.text)
+            if problem is not None:
+                yield INVALID_USER_ID(
+                    f"SUBCONFIG name: {problem}",
+                    name_word.span,
+                    help="write the SUBCONFIG's ID as the site's CP directory has it: 1-8 characters"
+                    " from A-Z 0-9 @ # $ _ -",
+                )
+            elif reserved_id_problem(name):
+                yield RESERVED_USER_ID(
+                    f"SUBCONFIG name {quoted(name)} is an ID CP reserves for itself",
+                    name_word.span,
+                    help="CP reserves the IDs LOGNxxxx, LOGLxxxx and LOGVxxxx: give the instance another"
+                    " SUBCONFIG in the directory, or delete the statement (bkrc's own name is then written)",
+                )
+            if (machine, member.name) in instances or not valid_user_id(machine):
+                continue
+            known = machines.get(machine)
+            if known is not None and known[0] is Kind.SINGLE:
+                why = "is single-configuration: its USER entry has no SUBCONFIG"
+            elif known is not None:
+                worker = known[0] is Kind.IDENTITY and model.machine_roles().get(machine) == "worker"
+                why = f"does not run on `{member.name}`" + (
+                    f" (`workers {member.workers}`)" if worker and member.workers is not None else ""
+                )
+            else:
+                why = "is none of the product's machines bkrc writes a directory entry for"
+            meant = suggester.closest(machine, here) if known is None else []
+            yield SUBCONFIG_UNKNOWN_MACHINE(
+                f"`subconfig` names {quoted(machine)}, which {why}",
+                machine_word.span,
+                related=(Related(member.decl.name.span, f"member {quoted(member.name)} declared here"),),
+                help=(f"did you mean {alternatives(meant)}? " if meant else "")
+                + f"name an IDENTITY machine that runs on `{member.name}`"
+                + (f" ({listed(here, len(here))})" if here and len(here) <= 6 else "")
+                + ", or delete the statement",
+                fix=mean_fix(meant, machine_word.span),
+            )
+
+
 @check
 def subconfig_ids(model: Model):
     if model.cluster is None:
@@ -931,10 +1044,12 @@ def subconfig_ids(model: Model):
     worker = next(iter(model.role_patterns("worker")), None)
     machines = model.machine_roles()  # every USER and IDENTITY entry bkrc writes
     taken: dict[str, tuple[str, str]] = {}  # SUBCONFIG ID -> (machine, member)
+    taken_at: dict[str, object] = {}  # SUBCONFIG ID -> the span of the name given for it, or None
     reserved_at = set()  # where a reserved SUBCONFIG ID was reported: once per statement
     for machine, member, sid in model.subconfigs():
-        if not valid_user_id(machine) or len(sid) > 8:
-            continue
+        given = _given_subconfig(member, machine)
+        if not valid_user_id(machine) or len(sid) > 8 or (given is not None and not valid_user_id(sid)):
+            continue  # a name CP refuses is BKR301's (`subconfig_statements`)
         declared = model.user(machine)
         span = (
             spans.get(machine)
@@ -942,9 +1057,11 @@ def subconfig_ids(model: Model):
             or (worker.span if worker is not None else member.decl.name.span)
         )
         spans.setdefault(machine, span)
+        # A given name (`subconfig BKRBKUP BKRBKU-1`) is said where it is written.
+        at, made = (given.span, "given here") if given is not None else (span, "derived from this machine")
         # A machine whose own ID is reserved is reported as such (BKR309 too), and
-        # renaming it renames its SUBCONFIGs.
-        if reserved_id_problem(sid) and not reserved_id_problem(machine) and span not in reserved_at:
+        # renaming it renames its SUBCONFIGs; a reserved name given is `subconfig_statements`'.
+        if given is None and reserved_id_problem(sid) and not reserved_id_problem(machine) and span not in reserved_at:
             reserved_at.add(span)
             yield RESERVED_USER_ID(
                 f"{quoted(machine)}'s SUBCONFIG on `{member.name}` would be {quoted(sid)},"
@@ -962,27 +1079,43 @@ def subconfig_ids(model: Model):
                 f"{quoted(sid)}, {ROLE_TEXT.get(named, 'a product machine')}, has the name of"
                 f" {quoted(machine)}'s SUBCONFIG on `{member.name}`",
                 spans.get(sid) or span,
-                related=(Related(span, f"SUBCONFIG {sid} is derived from this machine"),),
+                related=(Related(at, f"SUBCONFIG {sid} is {made}"),),
                 help=_rename_named_machine_help(model, sid, named, spans.get(sid) or span),
             )
         elif clash is not None:
             yield SUBCONFIG_CLASH(
                 f"user {quoted(sid)} has the name of {quoted(machine)}'s SUBCONFIG on `{member.name}`",
                 clash.span,
-                related=(Related(span, f"SUBCONFIG {sid} is derived from this machine"),),
-                help=_subconfig_user_help(model, clash, sid, machine),
+                related=(Related(at, f"SUBCONFIG {sid} is {made}"),),
+                help=_subconfig_user_help(model, clash, sid, machine)
+                if given is None
+                else "the directory cannot hold both: CP needs USER, IDENTITY and SUBCONFIG IDs all distinct;"
+                " give the instance the SUBCONFIG name the site's directory has, or rename the user",
             )
-        elif sid in taken and taken[sid][0] != machine:
+        elif sid in taken and taken[sid] != (machine, member.name):
             other, other_member = taken[sid]
+            whose = "its" if other == machine else f"the SUBCONFIG of {quoted(other)}"
             yield SUBCONFIG_CLASH(
-                f"SUBCONFIG `{sid}` of {quoted(machine)} on `{member.name}` is also the SUBCONFIG of "
-                f"{quoted(other)} on `{other_member}`",
-                span,
-                related=((Related(spans[other], f"{other} declared here"),) if other in spans else ()),
-                help="rename one of the machines; an ID of at most 6 characters is kept whole in its SUBCONFIG ID (ID-n)",
+                f"SUBCONFIG `{sid}` of {quoted(machine)} on `{member.name}` is also {whose}"
+                f"{' SUBCONFIG' if other == machine else ''} on `{other_member}`",
+                # at a name given, the statement to mend (the derived one's machine is
+                # declared in a module, perhaps the standard library's)
+                at if given is not None or taken_at.get(sid) is None else taken_at[sid],
+                related=(
+                    (Related(taken_at[sid], f"SUBCONFIG {sid} of {other} on {other_member}"),)
+                    if taken_at.get(sid) is not None and given is not None
+                    else (Related(span, f"SUBCONFIG {sid} of {machine} on {member.name} is derived from this machine"),)
+                    if taken_at.get(sid) is not None
+                    else ((Related(spans[other], f"{other} declared here"),) if other in spans else ())
+                ),
+                help="each instance needs a SUBCONFIG of its own: give each `subconfig` statement the name the"
+                " site's CP directory has for that member's instance"
+                if given is not None or taken_at.get(sid) is not None
+                else "rename one of the machines; an ID of at most 6 characters is kept whole in its SUBCONFIG ID (ID-n)",
             )
         else:
             taken.setdefault(sid, (machine, member.name))
+            taken_at.setdefault(sid, given.span if given is not None else None)
 
 
 def _subconfig_user_help(model: Model, user, sid: str, machine: str) -> str:

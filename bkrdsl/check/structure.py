@@ -681,6 +681,13 @@ def block_shape(model: Model):
         where = f"member {quoted(member.name.upper)}"
         for keyword in ("workers", "job-suffix", "description"):
             yield from _repeats(member.settings_named(keyword), f"`{keyword}`", where)
+        by_machine: dict[str, list] = {}
+        for given in member.settings_named("subconfig"):
+            if len(given.values) == 2:
+                by_machine.setdefault(given.values[0].upper, []).append(given)
+        for machine, givens in by_machine.items():
+            # one instance, one SUBCONFIG: the first is the one compiled (MemberModel.subconfig_names)
+            yield from _repeats(givens, f"`subconfig` for {quoted(machine)}", where, ": its instance there has one SUBCONFIG")
         for sel in member.selections:
             if sel.action.value == "include":
                 yield INCLUDE_IN_MEMBER(

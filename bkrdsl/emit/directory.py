@@ -45,7 +45,7 @@ from bkrdsl.emit.common import (
 from bkrdsl.emit.destination import goes_to
 from bkrdsl.generated import DIRECTORY_COLUMNS, mdisk_link_passwords
 from bkrdsl.records import dataclass
-from bkrdsl.resolve.model import ROLE_TEXT, Model, subconfig_id
+from bkrdsl.resolve.model import ROLE_TEXT, Model
 
 
 def _mdisk(disk: Placed, dialect: Reading) -> str:
@@ -296,7 +296,7 @@ def _user_entry(ctx: _Context, machine: Machine) -> Artifact:
 def _identity_entries(ctx: _Context, machine: Machine) -> list[Artifact]:
     """A multiconfiguration user: IDENTITY with its BUILD statements, then one SUBCONFIG per member."""
     model, dialect = ctx.model, ctx.dialect
-    subs = [(name, subconfig_id(machine.id, model.member(name).ordinal)) for name in machine.members]
+    subs = [(name, model.member(name).subconfig_of(machine.id)) for name in machine.members]
     path = ctx.path(machine.id)
     lines = [dialect.text("directory_identity", **_operands(machine, dialect))]
     lines.extend(ctx.indent + dialect.text("directory_build", member=m, subconfig=s) for m, s in subs)

@@ -2891,7 +2891,7 @@ _STATEMENT_ORDER = {
     word: rank
     for rank, word in enumerate(
         (
-            "import", "cluster", "member", "workers", "private-volume", "job-suffix", "shared-volume",
+            "import", "cluster", "member", "workers", "private-volume", "job-suffix", "subconfig", "shared-volume",
             "catalog", "expire", "preview", "purge", "retain", "tape", "disk", "single", "identity", "job",
             "backup", "match", "include", "exclude", "to", "run", "description",
         )
@@ -3951,6 +3951,9 @@ def _values(module: ast.Module):
             what = _SETTING_VALUES.get(setting.keyword)
             if what is not None:
                 yield from ((w, what) for w in setting.values)
+            elif setting.keyword == "subconfig" and len(setting.values) == 2:
+                # the machine is a name (a user's); the name after it, its instance's SUBCONFIG
+                yield setting.values[1], "the SUBCONFIG the directory gives the machine's instance on this member"
         selections = [s for m in cluster.members for s in m.selections]
         selections += [s for j in cluster.jobs for s in j.selections]
         for selection in selections:

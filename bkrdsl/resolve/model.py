@@ -730,6 +730,22 @@ class MemberModel:
     #: member only (`Model.member_excludes`): an IDENTITY job's copies are alike (SSI rule 6)
     excludes: tuple[ast.Selection, ...]
     decl: ast.Member
+    #: the SUBCONFIG names the site's directory already gives its machines' instances on
+    #: this member (`subconfig BKRBKUP BKRBKU-1`), machine -> name: the first statement
+    #: for a machine (a second is BKR115's); the compile writes these, `subconfig_id` the others
+    subconfig_names: tuple[tuple[str, str], ...] = ()
+
+    def subconfig_named(self, machine: str) -> str | None:
+        """The SUBCONFIG name a `subconfig` statement gives `machine`'s instance here, or None."""
+        for named, sub in self.subconfig_names:
+            if named == machine:
+                return sub
+        return None
+
+    def subconfig_of(self, machine: str) -> str:
+        """The SUBCONFIG ID of `machine`'s instance on this member: the one the member's
+        `subconfig` statement gives, else bkrc's own (`subconfig_id`: ID-n)."""
+        return self.subconfig_named(machine) or subconfig_id(machine, self.ordinal)
 
 
 @dataclass(frozen=True)
@@ -1293,7 +1309,7 @@ class Model:
             for name in members:
                 m = self.member(name)
                 if m is not None:  # an unknown member (BKR330) has no number
-                    out.append((machine, m, subconfig_id(machine, m.ordinal)))
+                    out.append((machine, m, m.subconfig_of(machine)))
         return tuple(out)
 
     def tape_nodes(self) -> tuple[TapeNode, ...]:
@@ -1795,6 +1811,10 @@ def build_model(modules: list[ast.Module] | tuple[ast.Module, ...]) -> Model:
             workers = member.settings_named("workers")
             suffix = member.settings_named("job-suffix")
             volumes = tuple(w.upper for s in member.settings_named("private-volume") for w in s.values)
+            named: dict[str, str] = {}
+            for given in member.settings_named("subconfig"):
+                if len(given.values) == 2 and given.values[0].text and given.values[1].text:
+                    named.setdefault(given.values[0].upper, given.values[1].upper)
             members.append(
                 MemberModel(
                     name=name,
@@ -1804,6 +1824,7 @@ def build_model(modules: list[ast.Module] | tuple[ast.Module, ...]) -> Model:
                     job_suffix=suffix[0].values[0].upper if suffix and suffix[0].values else str(ordinal),
                     excludes=tuple(s for s in member.selections if s.action is ast.Action.EXCLUDE),
                     decl=member,
+                    subconfig_names=tuple(named.items()),
                 )
             )
 

@@ -255,7 +255,7 @@ from bkrdsl.syntax.reader import MAX_READ_AFTER_ERROR
 
 #: The grammar this parser was written for: sha256 of grammar/bkr.lark without
 #: comments and blank space. tests/test_fast_parser.py fails when they differ.
-GRAMMAR_FINGERPRINT = "0a4fd1a8731cf807c1fbec0ac90490d38f9b4597497e57b925ba9c3962b930fc"
+GRAMMAR_FINGERPRINT = "9100ed3de2786fa44a4ff42e7258362040892847b897a1b365698dd28b008a8d"
 
 #: Every keyword of the grammar, lower case (syntax/lexicon.py, generated from it).
 KEYWORDS = lexicon.KEYWORDS
@@ -505,7 +505,7 @@ MORE = Lexing(
     keywords=frozenset(
         (
             "backup", "catalog", "description", "disk", "exclude", "expire", "identity", "include",
-            "job", "job-suffix", "member", "private-volume", "run", "shared-volume", "single",
+            "job", "job-suffix", "member", "private-volume", "run", "shared-volume", "single", "subconfig",
             "tape", "to", "workers",
         )
     ),
@@ -3413,6 +3413,13 @@ class _Parser:
             raise _GiveUp  # the keyword written twice (Recovery.keyword_twice)
         return ast.Setting(keyword, (value,), self._since(first))
 
+    def subconfig(self) -> ast.Setting:
+        """subconfig NAME NAME: a machine, and the SUBCONFIG its instance on this member has."""
+        first = self._take(NAME)
+        machine = self._word(self._expect(T_NAME, NAME))
+        name = self._word(self._expect(T_NAME, KEYWORD))
+        return ast.Setting("subconfig", (machine, name), self._since(first))
+
     def disk(self) -> ast.Disk:
         """disk NAME NAME size NAME NAME (on NAME (at NAME)?)?"""
         first = self._take(NAME)
@@ -3454,6 +3461,8 @@ class _Parser:
                 settings.append(self.name_setting())
             elif type_ == "private-volume":
                 settings.append(self.names_setting())
+            elif type_ == "subconfig":
+                settings.append(self.subconfig())
             elif type_ == "include" or type_ == "exclude":
                 selections.append(self.selection())
             elif type_ == "description":

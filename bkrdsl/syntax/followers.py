@@ -42,6 +42,7 @@ KEYWORD_VALUES: dict[str, str] = {
     "sfs": "path",
     "shared-volume": "name",
     "size": "number",
+    "subconfig": "name",
     "third": "day",
     "user": "name",
     "weekly": "day",

@@ -32,6 +32,7 @@ STATEMENT_HOMES: dict[str, tuple[str, ...]] = {
     "run": ("job",),
     "shared-volume": ("cluster",),
     "single": ("cluster",),
+    "subconfig": ("member",),
     "tape": ("cluster",),
     "to": ("job",),
     "workers": ("member",),

@@ -18,7 +18,7 @@ KEYWORDS = frozenset(
         "logon-wait", "manager", "manual", "match", "member", "minidisk", "monthly", "on", "pool",
         "pool-wait", "preview", "private-volume", "purge", "request-dmm", "request-node", "retain",
         "role", "run", "second", "server", "sfs", "shared", "shared-volume", "single", "size",
-        "tape", "third", "to", "user", "weekly", "workers",
+        "subconfig", "tape", "third", "to", "user", "weekly", "workers",
     }
 )
 
@@ -35,7 +35,12 @@ BLOCK_STATEMENTS: dict[str | None, frozenset[str]] = {
     "expire": frozenset({"preview", "purge", "retain"}),
     "group_decl": frozenset({"match"}),
     "job": frozenset({"backup", "description", "exclude", "include", "run", "to"}),
-    "member": frozenset({"description", "exclude", "include", "job-suffix", "private-volume", "workers"}),
+    "member": frozenset(
+        {
+            "description", "exclude", "include", "job-suffix", "private-volume", "subconfig",
+            "workers",
+        }
+    ),
 }
 
 #: The keywords that start a statement somewhere: BLOCK_STATEMENTS's, all together.
@@ -43,7 +48,7 @@ STATEMENT_KEYWORDS = frozenset(
     {
         "backup", "catalog", "cluster", "description", "disk", "exclude", "expire", "identity",
         "import", "include", "job", "job-suffix", "match", "member", "preview", "private-volume",
-        "purge", "retain", "run", "shared-volume", "single", "tape", "to", "workers",
+        "purge", "retain", "run", "shared-volume", "single", "subconfig", "tape", "to", "workers",
     }
 )
 

@@ -53,6 +53,8 @@ FOLLOWERS: dict[tuple[str, int | None], str] = {
     ("private-volume", None): "a volume label",
     ("shared-volume", None): "a volume label",
     ("job-suffix", None): "a job-name suffix",
+    ("subconfig", 0): "the product machine's user ID",
+    ("subconfig", 1): "the SUBCONFIG name its instance on this member has (e.g. BKRBKU-1)",
     ("user", None): "a user ID",
     ("role", None): "a role (backup-server, catalog-server, worker, admin, installation)",
     ("group", None): "a group name",
