@@ -4307,7 +4307,7 @@ STATEMENT_OF = {
     "job-suffix": "job-suffix C", "match": "match LNX*", "member": "member VMSYS5 { workers 2 }",
     "preview": "preview daily 01:00", "private-volume": "private-volume M5PRV1", "purge": "purge weekly sun 03:00",
     "retain": "retain 35 days", "run": "run on VMSYS1 daily 02:00", "shared-volume": "shared-volume VMCOM2",
-    "single": "single user LNXTEST", "tape": "tape manager local", "to": "to disk pool BKUPPOOL", "workers": "workers 2",
+    "single": "single user LNXTEST", "subconfig": "subconfig BKRBKUP BKRBKU-1", "tape": "tape manager local", "to": "to disk pool BKUPPOOL", "workers": "workers 2",
 }
 #: Where each is written: on a line of its own at the end of a block, or after the imports.
 PLACES = {
@@ -4435,7 +4435,7 @@ def test_a_keyword_that_starts_no_statement_where_one_starts_is_one_error_that_s
          "write the whole statement it belongs to, which starts with `retain`"),
         ("member", "days", "`days` starts no statement: it is written in `retain N days`, in an `expire` block",
          ("statements in a `member` block start with `description`, `exclude`, `include`, `job-suffix`,"
-         " `private-volume`, `workers`")),
+         " `private-volume`, `subconfig`, `workers`")),
     ],
 )
 def test_a_keyword_that_starts_no_statement_says_the_statement_it_belongs_to(place, words, message, help, parser, monkeypatch):
@@ -8806,7 +8806,7 @@ def test_h8_values_in_quotes_and_words_after_them_are_two_errors_that_agree(
 #: with (was the help writing `member VMSYS1 { workers 4  frob M3PRV1 }`, a block that does not
 #: check): the help names the key and writes the block with the other settings only, or none
 #: where there are none; no fix. (as written, the block the help writes, the keys named)
-H8_MEMBER_STARTS = "`description`, `exclude`, `include`, `job-suffix`, `private-volume`, `workers`"
+H8_MEMBER_STARTS = "`description`, `exclude`, `include`, `job-suffix`, `private-volume`, `subconfig`, `workers`"
 H8_SETTINGS_WITH_AN_UNKNOWN_KEY = [
     ("member VMSYS1 workers=4 frob=M3PRV1", "member VMSYS1 { workers 4 }", "`frob` is no setting"),
     ("member VMSYS1 workers=4 frob=X private-volume=M1PRV1", "member VMSYS1 { workers 4  private-volume M1PRV1 }",
