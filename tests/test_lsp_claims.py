@@ -34,7 +34,7 @@ USERS = {"U1", "U2"} | PRODUCT
 #: (what is typed after CLUSTER, where the cursor ends it; the labels offered, exactly)
 PLACES = [
     # (no `include`: a member block only excludes, BKR117; h5 stop 70's b2b9d997, this row followed in h12's)
-    ("  member VMSYS3 { ", {"workers", "private-volume", "job-suffix", "exclude", "description"}),
+    ("  member VMSYS3 { ", {"workers", "private-volume", "job-suffix", "subconfig", "exclude", "description"}),
     ("  job K { backup G full to tape run on ", {"VMSYS1", "VMSYS2"}),  # G is single: one member (BKR220)
     ("  job K { backup BKRBKUP full to tape run on ", {"each", "VMSYS1", "VMSYS2"}),  # an IDENTITY: `each` too
     ("  expire on ", {"VMSYS1", "VMSYS2"}),  # a shared catalog: one member, not `each` (BKR211)
