@@ -344,6 +344,7 @@ FIXES: dict[str, list[tuple[str, str, str]]] = {
     "BKR336": [("(`3390-9`)", "3390-5", "3390-9")],
     "BKR337": [("`pool-wait 10 minutes`", "pool-wait 0 minutes", "pool-wait 10 minutes")],
     "BKR338": [("`logon-wait 3 minutes`", "logon-wait 3 minuts", "logon-wait 3 minutes")],
+    "BKR340": [("`subconfig BKRBKUP BKRBKU-1`", "subconfig BKRBKP BKRBKU-1", "subconfig BKRBKUP BKRBKU-1")],
     "BKR339": [("`include sfs BKRPOOL:CICSPRD.*`", "include sfs BKRPOL:CICSPRD.*", "include sfs BKRPOOL:CICSPRD.*")],
     "BKR402": [("`run on each member daily 04:00`", "daily 02:00   # <- BKR402", "daily 04:00")],
     "BKR403": [("`purge daily 06:00`", "purge daily 02:30", "purge daily 06:00")],
