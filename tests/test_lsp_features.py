@@ -5194,7 +5194,7 @@ def test_h11s74_hover_on_a_keyword_just_typed_gives_its_doc_first(monkeypatch, r
 
 
 _H11_DESCRIBED = (
-    "import std/backup-manager\n\ncluster DEV {\n  description \"the cluster\"\n"
+    "import std/backup-manager\n\ncluster DEV {\n  description \"our DEV estate\"\n"
     "  member DEV1 { workers 1  private-volume D1PRV1  description \"first member\" }\n"
     "  member DEV2 { workers 1  private-volume D2PRV1 }\n  shared-volume VMCOM1\n"
     "  disk BKRSVSFS 191 size 20 cyl\n  catalog shared server BKRSVSFS pool BKRPOOL\n"
@@ -5232,14 +5232,14 @@ def test_h11s74_hover_on_a_description_says_where_it_is_written(monkeypatch, rea
     assert said.startswith("**description** of job `APPSF`"), said
     assert "`DEV1/APPSF.TEMPLATE`" in said and "BKRSUBMT LIST" in said and "<U+XXXX>" in said, said
     assert "`DEV1/IDINC1.TEMPLATE`, `DEV2/IDINC2.TEMPLATE`" in hover_in("per member")
-    for text, owner in (("the cluster", "cluster `DEV`"), ("first member", "member `DEV1`")):
+    for text, owner in (("our DEV estate", "cluster `DEV`"), ("first member", "member `DEV1`")):
         said = hover_in(text)
         assert said.startswith(f"**description** of {owner}") and "in no generated file" in said, said
     _, artifacts = compile_source("dev.bkr", _H11_DESCRIBED.encode())
     written = {a.path for a in artifacts if "Nightly <U+0024>full" in a.text}
     assert written == {"DEV1/APPSF.TEMPLATE", "DEV1/BKRSUBMT.EXEC"}, written
     assert {a.path for a in artifacts if "per member" in a.text} >= {"DEV1/IDINC1.TEMPLATE", "DEV2/IDINC2.TEMPLATE"}
-    assert not [a.path for a in artifacts if "the cluster" in a.text or "first member" in a.text]
+    assert not [a.path for a in artifacts if "our DEV estate" in a.text or "first member" in a.text]
 
 
 # stop 75, h1: *Allow BKRnnn on this line*: trailing where the line stays within 80

@@ -119,8 +119,16 @@ def test_bkr340_offers_the_machine_meant(parser, monkeypatch):
 @PARSERS
 def test_fmt_keeps_the_statement(parser, monkeypatch):
     monkeypatch.setenv("BKRDSL_PARSER", parser)
+    # a member setting as `workers` is: a member block of settings alone stays one line
+    # where it fits (docs/fmt.md), so `check --fix`'s statement in a one-line member
+    # leaves the file as `bkrc fmt` writes it
     result = run_cli(["fmt", "-"], input="cluster K { member M { workers 1  SUBCONFIG bkrbkup bkrbku-1 } }\n")
-    assert "    subconfig BKRBKUP BKRBKU-1\n" in result.output or "    subconfig bkrbkup bkrbku-1\n" in result.output
+    assert "  member M { workers 1  subconfig BKRBKUP BKRBKU-1 }\n" in result.output
+    # beside a selection, or past 80 columns, one statement a line
+    result = run_cli(
+        ["fmt", "-"], input="cluster K { member M { workers 1  exclude minidisk * 0192  subconfig bkrbkup bkrbku-1 } }\n"
+    )
+    assert "    subconfig BKRBKUP BKRBKU-1\n" in result.output
 
 
 @PARSERS

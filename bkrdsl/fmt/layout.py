@@ -30,7 +30,7 @@ from bkrdsl.syntax.lexicon import CATALOG_OPTIONS, TAPE_OPTIONS
 from bkrdsl.syntax.runon import begun
 
 #: A member block may stay on one line when it holds only these settings.
-ONE_LINE_MEMBER_ITEMS = frozenset({"workers", "private_volume", "job_suffix"})
+ONE_LINE_MEMBER_ITEMS = frozenset({"workers", "private_volume", "job_suffix", "subconfig"})
 #: A group body's entries, filled several to a line (`Printer.group_entries`).
 GROUP_ENTRIES = frozenset({"group_user", "group_match"})
 #: A one-line block must fit in this many columns (indentation included).

@@ -709,7 +709,9 @@ _MDISK_OWNER = re.compile(
 )
 #: A CP directory entry's lines between its USER line and an MDISK of it (mdisk_owner).
 _ENTRY_LINE_WORDS = frozenset({"MDISK", "LINK", "INCLUDE", "IPL", "CONSOLE", "SPOOL", "MACHINE", "OPTION", "ACCOUNT"})
-_SUBCONFIG = re.compile(r"(SUBCONFIG\s+[^\s#]+|BUILD\s+ON\s+[^\s#]+\s+USING\s+SUBCONFIG)(?![^\s#])", re.IGNORECASE)
+#: A pasted `SUBCONFIG X-1` alone on its line (or before a `{`); `subconfig BKRBKUP BKRBKU-1`,
+#: two names, is the member's statement, misplaced where it is not in a member block (BKR013).
+_SUBCONFIG = re.compile(r"(SUBCONFIG[ \t]+[^\s#]+(?=[ \t]*(?:#|\{|\r?\n|$))|BUILD\s+ON\s+[^\s#]+\s+USING\s+SUBCONFIG)(?![^\s#])", re.IGNORECASE)
 #: `BUILD ON VMSYS1 USING SUBCONFIG X-1`, `SUBCONFIG X-1`: such a line whole, no block opened
 #: (removed_whole: its fix removes it).
 _SUBCONFIG_LINE = re.compile(r"SUBCONFIG\s+[^\s#{]+|BUILD\s+ON\s+[^\s#]+\s+USING\s+SUBCONFIG\s+[^\s#{]+", re.IGNORECASE)
