@@ -17,7 +17,9 @@ without its `}` line, the rest of a line; with `#`, or `*` and `/* */` from CMS
 and REXX habit), paste a block as a sysprog pastes one (a job, member or group
 block of another real file, its names that file's: the other cluster's members
 in `run on`; or one of the file's blocks copied below itself and half edited:
-its name changed or forgotten, one other name changed or none); and what an
+its name changed or forgotten, one other name changed or none), slip the
+punctuation (a brace, comma or quote deleted, doubled or a brace turned; a mark
+put in at a word's edge, `;`, `=`, a backslash, brackets...); and what an
 editor or a
 transfer does to the characters, EDITOR: CRLF or CR line ends, tabs, a
 byte-order mark, a letter outside ASCII or an odd blank, lines joined, a word
@@ -66,6 +68,7 @@ so that `--seed S --case N` replays it):
     python bench/mutate.py --minutes 30                # as many as fit, fresh seed
     python bench/mutate.py --editor --cases 300        # EDITOR's edits only
     python bench/mutate.py --allow --cases 300         # allow comments only
+    python bench/mutate.py --only punctuation --minutes 10   # one edit alone
 
 It is a tool for exploring, not a test: tests/test_fuzz_commands.py runs the
 same oracle on a few derandomized cases in CI (docs/architecture.md, "Property
@@ -223,6 +226,7 @@ EDITS = (
     "rename name",
     "comment out",
     "paste block",
+    "punctuation",
     *EDITOR,
 )
 
@@ -528,6 +532,48 @@ def _paste_edit(text: str, rnd, name: str) -> tuple[str, str]:
     return "\n".join(lines), f"copy lines {a + 1} to {b + 1} below them, {', '.join(said)}"
 
 
+#: The language's own punctuation, which `_WORD` never takes (a word edit leaves
+#: every brace, comma and quote where it was).
+PUNCTUATION = '{},"'
+#: What a sysprog's fingers put in besides: the language's marks, a backslash (a
+#: string's escape, BKR019), and other languages' habits: `;` ending a statement,
+#: `=` between a keyword and its value, `:` after a name, brackets and parentheses.
+STRAY = (*PUNCTUATION, "\\", ";", "=", ":", "(", ")", "[", "]")
+
+#: A comment (masked out: its marks are no code's), or quoted text (kept: its `#` is no comment).
+_COMMENT = re.compile(r'"[^"\n]*"?|#[^\n]*')
+
+
+def _punctuation_edit(text: str, rnd) -> tuple[str, str]:
+    """A slip of the language's punctuation (`{`, `}`, `,`, `"`), outside comments: one
+    deleted (`job SYSINC` with no `{`, `A B` for `A, B`, a quoted text never closed),
+    doubled (`}}`, `,,`), a brace turned the other way; or a mark of STRAY put in at
+    a word's edge, against it or a blank away (`run on VMSYS1;`, `workers = 4`,
+    `LINUX01,`)."""
+    masked = _COMMENT.sub(lambda m: m.group() if m.group()[0] == '"' else " " * len(m.group()), text)
+    marks = [m.start() for m in re.finditer('[{},"]', masked)]
+    how = rnd.choice(["delete", "delete", "double", "turn", "put in", "put in"])
+    if how == "turn":
+        marks = [at for at in marks if text[at] in "{}"]
+    if how != "put in" and marks:
+        at = rnd.choice(marks)
+        mark = text[at]
+        if how == "delete":
+            return text[:at] + text[at + 1 :], f"punctuation {mark!r} deleted at {at}"
+        if how == "double":
+            return text[:at] + mark + text[at:], f"punctuation {mark!r} doubled at {at}"
+        turned = "}" if mark == "{" else "{"
+        return text[:at] + turned + text[at + 1 :], f"punctuation {mark!r} turned {turned!r} at {at}"
+    words = list(_WORD.finditer(masked))
+    mark = rnd.choice(STRAY)
+    if not words:
+        return mark + text, f"punctuation {mark!r} put in at 0"
+    w = rnd.choice(words)
+    at = rnd.choice(w.span())
+    put = rnd.choice([mark, mark, f" {mark}" if at == w.end() else f"{mark} "])
+    return text[:at] + put + text[at:], f"punctuation {put!r} put in at {at}"
+
+
 def _import_edit(text: str, rnd, name: str) -> tuple[str, str]:
     """An `import` line of IMPORTS (`./NAME`: the file `name` itself) at a line's start."""
     target = rnd.choice(IMPORTS).replace("NAME", name)
@@ -676,6 +722,9 @@ def mutate(
             said.append(what)
         elif how == "paste block":
             text, what = _paste_edit(text, rnd, name)
+            said.append(what)
+        elif how == "punctuation":
+            text, what = _punctuation_edit(text, rnd)
             said.append(what)
         elif how in EDITOR:
             text, what = _editor_edit(text, rnd, how)
@@ -1293,6 +1342,13 @@ def main(argv=None) -> int:
     parser.add_argument(
         "--allow", action="store_true", help="only allow edits (`# bkrc: allow` put in, moved, mistyped)"
     )
+    parser.add_argument(
+        "--only",
+        action="append",
+        choices=EDITS,
+        metavar="EDIT",
+        help="only this edit (again for more): one of EDITS, e.g. `--only punctuation`",
+    )
     args = parser.parse_args(argv)
     seed = args.seed if args.seed is not None else int(time.time())
     folders = origins()
@@ -1302,7 +1358,15 @@ def main(argv=None) -> int:
         else range(args.first, args.first + (10**9 if args.minutes else args.cases))
     )
     stop = time.monotonic() + args.minutes * 60 if args.minutes else None
-    edits = ("allow comment",) if args.allow else EDITOR if args.editor else EDITS
+    edits = (
+        tuple(args.only)
+        if args.only
+        else ("allow comment",)
+        if args.allow
+        else EDITOR
+        if args.editor
+        else EDITS
+    )
     failed = 0
     ran = 0
     seen: Counter = Counter()
@@ -1325,7 +1389,15 @@ def main(argv=None) -> int:
                     print("  " + p.replace("\n", "\n  "), flush=True)
                 if args.verbose:
                     print("---\n" + c.text + "\n---", flush=True)
-                editor = " --allow" if args.allow else " --editor" if args.editor else ""
+                editor = (
+                    "".join(f" --only {e!r}" if " " in e else f" --only {e}" for e in args.only)
+                    if args.only
+                    else " --allow"
+                    if args.allow
+                    else " --editor"
+                    if args.editor
+                    else ""
+                )
                 print(
                     f"  replay: python bench/mutate.py --seed {seed}{editor} --case {number} -v", flush=True
                 )

@@ -5,7 +5,8 @@ with random edits (lines and words deleted, duplicated, swapped; a number
 changed, a name's case changed, a keyword put in, the file cut short, an
 `import` of itself or a missing module, a `# bkrc: allow` comment, a name
 renamed in one of its places only, a line, a block or the rest of a line
-commented out, a block pasted from another file or copied and half edited; CRLF line
+commented out, a block pasted from another file or copied and half edited, a
+brace, comma or quote deleted, doubled or turned, or a stray mark put in; CRLF line
 ends, tabs, a byte-order mark, letters outside ASCII, long lines, blocks
 repeated or nested deep) goes through `bkrc check`, `check --fix` (on a copy),
 `compile` (into a new DIR and into one written before),
@@ -316,3 +317,54 @@ def test_the_paste_edit_pastes_another_files_block_or_a_copy_half_edited(prepare
     drawn = [mutate.mutate(text, random.Random(k), edits=("paste block",))[1] for k in range(5)]
     assert all(what.startswith(("paste ", "copy ")) for edits in drawn for what in edits)
     assert "paste block" in mutate.EDITS
+
+
+# stop 81, h5: the punctuation edit deletes, doubles or turns a brace, a comma or a quote, or puts a stray mark in
+def test_the_punctuation_edit_slips_a_brace_a_comma_or_a_quote(prepared):
+    """No edit touched the language's punctuation: `_WORD` takes no `{`, `}`, `,` or
+    `"`, so a word edit never deleted a job's `{` or a list's comma, and no edit typed
+    a `;` after a statement or `workers = 4` (a `}` went only with its whole line, a
+    quote only with its text). The punctuation edit deletes, doubles or turns one of
+    those marks outside a comment, or puts a mark of STRAY in at a word's edge (against
+    it or a blank away); it changes that one place only. The oracle holds on a job
+    whose `{` was deleted."""
+    import random
+    import re
+
+    from conftest import EXAMPLES
+
+    origin = EXAMPLES / "minimal.bkr"
+    text = origin.read_text(encoding="utf-8")
+    comments = [m.span() for m in re.finditer(r"#[^\n]*", text)]
+    hows, put = set(), set()
+    job_opened = None
+    for k in range(120):
+        changed, what = mutate._punctuation_edit(text, random.Random(k))
+        how, at = re.search(r"(deleted|doubled|turned|put in)(?: '.')? at (\d+)$", what).groups()
+        at = int(at)
+        hows.add(how)
+        assert not any(a <= at < b for a, b in comments), what  # never in a comment
+        if how == "put in":
+            mark = re.match(r"punctuation '(.*)' put in", what).group(1).replace("\\\\", "\\")
+            assert changed == text[:at] + mark + text[at:], what
+            assert mark.strip() in mutate.STRAY, what
+            put.add(mark.strip())
+            continue
+        assert text[at] in mutate.PUNCTUATION, what
+        if how == "deleted":
+            assert changed == text[:at] + text[at + 1 :], what
+        elif how == "doubled":
+            assert changed == text[:at] + text[at] + text[at:], what
+        else:
+            assert text[at] in "{}" and changed == text[:at] + "{}"[text[at] == "{"] + text[at + 1 :], what
+        if how == "deleted" and text[at] == "{" and text[:at].endswith("job SYSFU ") and job_opened is None:
+            job_opened = changed, [what]
+    assert hows == {"deleted", "doubled", "turned", "put in"}, hows
+    assert len(put) >= 6 and {";", "="} <= put, put
+    assert job_opened is not None
+    work, baseline = prepared
+    problems = mutate.check_case(mutate.Case(0, origin, job_opened[0], job_opened[1]), work, baseline)
+    assert not problems, "\n".join(problems)
+    drawn = [mutate.mutate(text, random.Random(k), edits=("punctuation",))[1] for k in range(5)]
+    assert all(what.startswith("punctuation ") for edits in drawn for what in edits)
+    assert "punctuation" in mutate.EDITS
