@@ -5668,3 +5668,29 @@ def test_h5s77_no_trailing_allow_action_after_a_comment_the_recovery_skipped(mon
     allowed = apply(below, action)
     assert allowed == below.replace("single group G", "# bkrc: allow BKR416\nsingle group G")
     assert [d.code for d in analyse_document("/ws/r.bkr", allowed).diagnostics] == ["BKR024"]
+
+
+# stop 81, h5: no allow action for a warning whose code is an error's (bench/mutate.py --seed 50786 case 33)
+@pytest.mark.parametrize("reading", ["fast parser first", "lark"])
+def test_h5s81_no_allow_action_for_a_warning_whose_code_is_an_error(monkeypatch, reading):
+    # Found by bench/mutate.py (--seed 50786 --only punctuation --only 'delete line'
+    # --only 'swap words' --case 33: a minidisk address swapped into a group; reduced
+    # to one line). BKR309 warns of an all-digit user ID and is an error for the IDs CP
+    # reserves, so its code is an error's: `# bkrc: allow BKR309` is BKR025 and
+    # silences nothing. The server offered *Allow BKR309 on this line*, whose edit left
+    # the warning and added that error. It offers none; the group's other warning is
+    # still offered, and allowed.
+    monkeypatch.setenv("BKRDSL_PARSER", "lark" if reading == "lark" else "")
+    text = "single group G { A 191 A }\n"
+    doc, _, _ = doc_at(text, name="/ws/r.bkr")
+    assert sorted(d.code for d in doc.diagnostics) == ["BKR309", "BKR416"]
+    titles = [a.title for a in F.allow_actions(doc, (0, 0), (99, 0))]
+    assert titles == ["Allow BKR416 on this line"]
+    by_hand = text.rstrip("\n") + "   # bkrc: allow BKR309\n"
+    assert sorted(d.code for d in analyse_document("/ws/r.bkr", by_hand).diagnostics) == [
+        "BKR025",
+        "BKR309",
+        "BKR416",
+    ]
+    (action,) = F.allow_actions(doc, (0, 0), (99, 0))
+    assert sorted(d.code for d in analyse_document("/ws/r.bkr", apply(text, action)).diagnostics) == ["BKR309"]

@@ -517,9 +517,17 @@ def allow_fix(source: Source, d: Diagnostic, module, directives: Sequence[Direct
     read them) and stays within LINE_WIDTH; else the allow on a line of its own above,
     indented as the line is (which covers the statement that starts there, or that line
     alone). None where the line is only a comment (BKR023, BKR024 inside one): an allow
-    after it is part of that comment, and one above covers the next line of code."""
+    after it is part of that comment, and one above covers the next line of code. None
+    for a warning whose code is an error's (BKR309 warns of an all-digit user ID and is an
+    error for the IDs CP reserves): an allow of that code is BKR025 and silences nothing
+    (`_code_of`), so the action would add an error and leave the warning."""
     span = d.span
     if span is None or span.file != source.name:
+        return None
+    from bkrdsl.diagnostics.registry import load_all
+
+    entry = load_all().get(d.code)
+    if entry is None or entry.severity is Severity.ERROR:
         return None
     if source.line_text(span.line).lstrip().startswith("#"):
         # A comment alone on its line (BKR023, BKR024 in it): no allow after it, and one
