@@ -19,6 +19,15 @@ every member, and a shared catalog is purged from one member only. Another order
 of the jobs, group entries, disks and declarations finds the same diagnostics
 and writes the same lines; on disk, the `--dry-run` plan is what the compile
 does, the manifest holds each file's sha256, and `--check` sees any byte changed.
+Stop 81 added what the generator did not draw: `exclude sfs` in member blocks and
+jobs, the catalog's `logon-wait` and `pool-wait`, the cluster's and members'
+descriptions, `to tape pool`; read off the files, each `exclude sfs` is an EXCLUDE
+SFS record of exactly the templates it belongs to, each output record is its job's
+`to` line, a job's description is BKRSUBMT's text for it as written, and the other
+descriptions change no file (the waits are read under Regina:
+tests/test_regina_properties.py). A cluster whose groups (and some users) are moved
+into a module of the site's own, `site/common.bkr`, finds the same problems and
+compiles to the same files, byte for byte.
 A second generator (`named_clusters`) draws member and job names of any CP
 characters, any schedule and any description: their files keep the CMS rules too.
 A third (`overlapping_jobs`) draws jobs of groups that share users now and then,
@@ -36,6 +45,7 @@ import datetime
 import hashlib
 import itertools
 import json
+import random
 import re
 import tempfile
 from collections import Counter
@@ -62,6 +72,16 @@ CLASHING = ["BKRBUP-2", "BKRSFS-1", "TRTMM-2", "TRDMM-2"]
 DMMS = ["", " catalog-dmm TCDMM", " request-dmm TRDMM", " catalog-dmm TCDMM request-dmm TRDMM"]
 OWNERS = ["*", "LNX01", "LNX*", "$DB1", "APP*"]
 ITEMS = ["*", "191", "0191", "0100-0FFF", "1A0-1AF"]
+#: SFS excludes of a member block (added to its single-configuration jobs only) and the
+#: single-configuration job's own SFS selections, now and then an exclude alone (BKR413 warns).
+MEMBER_SFS = ["BKRPOOL:LNX01.SECRET", "BKRPOOL:*.TEMP", "VMSYS:TCPIP.LOGS"]
+GUEST_SFS = [
+    [], [], ["include sfs BKRPOOL:LNX*.*", "exclude sfs BKRPOOL:LNX02.*"],
+    ["include sfs BKRPOOL:LNX*.*", "exclude sfs BKRPOOL:*.TEMP BKRPOOL:LNX01.OLD"], ["exclude sfs BKRPOOL:LNX02.*"],
+]
+#: BKRSTART's waits for the catalog's server to log on (every 2 seconds) and for its pool to serve (every 5).
+LOGON_WAITS = ["10 seconds", "2 minutes", "90 secs", "1 min"]
+POOL_WAITS = ["15 seconds", "1 minute", "5 mins", "300 sec"]
 
 
 def _description(text: str) -> str:
@@ -121,6 +141,8 @@ def clusters(draw) -> str:
         st.lists(st.sampled_from("ABCDEFGH"), min_size=len(members), max_size=len(members), unique=True)
     )
     lines = declarations + ["import std/zvm73", "cluster PROP {"]
+    if draw(st.sampled_from([False, False, True])):  # the cluster's own: in no generated file either
+        lines.append(f"  description {_description(draw(st.text(max_size=60)))}")
     for n, m in enumerate(members):
         settings_ = [f"workers {draw(st.integers(1, 12))}"]
         if private:
@@ -129,6 +151,10 @@ def clusters(draw) -> str:
             settings_.append(f"job-suffix {suffixes[n]}")
         if draw(st.booleans()):
             settings_.append(f"exclude minidisk * {draw(st.sampled_from(ITEMS[1:]))}")
+        if draw(st.sampled_from([False, False, True])):  # into this member's single-configuration jobs only
+            settings_.append(f"exclude sfs {draw(st.sampled_from(MEMBER_SFS))}")
+        if draw(st.sampled_from([False, False, True])):  # for the reader of the file: in no generated file
+            settings_.append(f"description {_description(draw(st.text(max_size=40)))}")
         lines.append(f"  member {m} {{ {'  '.join(settings_)} }}")
     shared = draw(st.booleans())
     if shared:
@@ -146,13 +172,20 @@ def clusters(draw) -> str:
     # Now and then the expiry runs on a list of members, or on each member: a shared
     # catalog purged from two members is purged twice (BKR211).
     listed = draw(st.sampled_from([False, False, True]))
+    # Now and then BKRSTART waits longer (or shorter) than its defaults for the server
+    # to log on and for its pool to serve.
+    waits = "".join(
+        f" {which} {draw(st.sampled_from(amounts))}"
+        for which, amounts in (("logon-wait", LOGON_WAITS), ("pool-wait", POOL_WAITS))
+        if draw(st.sampled_from([False, False, True]))
+    )
     if draw(st.booleans()):
         if sfs == "BKRSVSFS":
             lines.append("  single user BKRSVSFS")
-        lines.append(f"  catalog shared server {sfs} pool BKRPOOL on {members[0]}")
+        lines.append(f"  catalog shared server {sfs} pool BKRPOOL on {members[0]}{waits}")
         where = draw(st.sampled_from([_member_list(draw, members, members[0]), "each member"])) if listed else members[0]
     else:  # one catalog per member: the SFS server is an IDENTITY with a SUBCONFIG per member
-        lines.append(f"  catalog local server {sfs} pool BKRPOOL")
+        lines.append(f"  catalog local server {sfs} pool BKRPOOL{waits}")
         where = _member_list(draw, members) if listed else draw(st.sampled_from(["each member", members[0]]))
     lines.append(f"  expire on {where} {expire}")
     lines += [f"  expire on {where} {{ preview {schedule} }}" for schedule in previews]
@@ -180,7 +213,8 @@ def clusters(draw) -> str:
     if shared and draw(st.booleans()):
         lines.append("  disk BKRSVSFS 191 size 20 cyl on SHR001 at 100")
         lines.append("  disk 5697J06C 191 size 5 cyl")
-    target = "to tape" if tape == "shared" and draw(st.booleans()) else "to disk pool BKUPPOOL"
+    target = draw(st.sampled_from(["to tape", "to tape pool TPOOL1"])) if tape == "shared" and draw(st.booleans()) \
+        else "to disk pool BKUPPOOL"
     owner, item = draw(st.sampled_from(OWNERS)), draw(st.sampled_from(ITEMS))
     home = draw(st.sampled_from(members))
     # Now and then the single-configuration job runs on a list of members (from two it
@@ -195,6 +229,7 @@ def clusters(draw) -> str:
         "    backup GUESTS full",
         f"    include minidisk {owner} {item}",
         f"    exclude minidisk * {draw(st.sampled_from(ITEMS[1:]))}",
+        *[f"    {selection}" for selection in draw(st.sampled_from(GUEST_SFS))],
         f"    {target}",
         f"    run on {runs_on} {draw(st.sampled_from(SCHEDULES))}",
         "  }",
@@ -213,6 +248,7 @@ def clusters(draw) -> str:
         "    backup SYSIDS incremental",
         f"    include minidisk * {draw(st.sampled_from(ITEMS))}",
         "    include sfs VMSYS:TCPIP.*",
+        *(["    exclude sfs VMSYS:TCPIP.LOGS"] if draw(st.booleans()) else []),
         "    to disk pool BKUPPOOL",
         f"    run on {each} {draw(st.sampled_from(SCHEDULES))}",
         "  }",
@@ -325,8 +361,35 @@ def _listed(runs_on: str = "VMSYS1", each: str = "each member", expire: str = "V
     ]) + "\n"
 
 
+def featured() -> str:
+    """A clean cluster of `clusters`'s shape with each statement stop 81 added to it: SFS
+    excludes in a member block and in both jobs, the cluster's and a member's
+    description, the catalog's waits, a job's description of quotes, comment ends and
+    letters outside EBCDIC's invariant set, and `to tape pool`: the example that makes
+    CI's run of each property read them."""
+    cluster, member = _description("the cluster */ of 'quotes' \"too\""), _description("a /* member")
+    job = _description(" it's \"ok\" */ \\ caf\u00e9 <U+ ")
+    return "\n".join([
+        "import std/backup-manager", "import std/zvm73", "cluster PROP {", f"  description {cluster}",
+        f"  member VMSYS1 {{ workers 2  exclude sfs BKRPOOL:LNX01.SECRET  description {member} }}",
+        "  member M2 { workers 2  job-suffix B }",
+        "  single user BKRSVSFS",
+        "  catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1 logon-wait 10 seconds pool-wait 1 minute",
+        "  expire on VMSYS1 { preview daily 01:00  purge weekly sun 03:00  retain 30 days }",
+        "  tape manager shared catalog-node TCTMM on M2 request-node TRTMM",
+        "  single group GUESTS { LNX01 LNX02  match LNX* }", "  identity group SYSIDS { TCPIP }",
+        "  job GUESTS1 {", f"    description {job}",
+        "    backup GUESTS full", "    include minidisk * 0100-0FFF", "    exclude minidisk * 0190",
+        "    include sfs BKRPOOL:LNX*.*", "    exclude sfs BKRPOOL:*.TEMP BKRPOOL:LNX01.OLD",
+        "    to tape pool TPOOL1", "    run on VMSYS1 daily 01:00", "  }",
+        "  job SYSI {", "    backup SYSIDS incremental", "    include minidisk * 191", "    include sfs VMSYS:TCPIP.*",
+        "    exclude sfs VMSYS:TCPIP.LOGS", "    to disk pool BKUPPOOL", "    run on each member daily 02:00", "  }", "}",
+    ]) + "\n"
+
+
 @settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(clusters())
+@example(featured())  # each statement stop 81 draws, in a clean cluster
 @example(_listed(runs_on="VMSYS1, VMSYS2"))  # the same data backed up from two members: BKR220
 @example(_listed(each="VMSYS2"))  # TCPIP's instance on VMSYS1 never backed up: BKR221
 @example(_listed(expire="VMSYS1,VMSYS2"))  # the shared catalog purged twice: BKR211
@@ -357,6 +420,97 @@ def test_every_clean_cluster_compiles_to_cms_clean_files(text):
     assert len(purging) == len(set(purging)) and purging, purging
     if "catalog shared" in text:
         assert len(purging) == 1, purging
+    _assert_the_files_say_what_the_statements_mean(text, artifacts)
+
+
+# stop 81, h6: what the statements stop 80's generator did not draw mean in the files
+DIALECT = load_dialect()
+_TEXT = r'"((?:[^"\\]|\\.)*)"'
+_DESCRIPTION = re.compile(rf"(?:^  | +)description {_TEXT}", re.MULTILINE)
+_JOB_BODY = re.compile(r"^  job (\S+) \{\n(.*?)^  \}$", re.MULTILINE | re.DOTALL)
+_MEMBER_BLOCK = re.compile(r"^  member (\S+) \{(.*)\}$", re.MULTILINE)
+_WAIT = re.compile(r" (logon|pool)-wait (\d+) (\w+)")
+#: BKRSTART's waits without `logon-wait` and `pool-wait` (docs/language.md, catalog).
+DEFAULT_WAITS = {"logon": 60, "pool": 180}
+
+
+def _unquoted(text: str) -> str:
+    """A .bkr text's value: its `\\` and `\\"` read back as `\\` and `"`."""
+    return re.sub(r"\\(.)", r"\1", text)
+
+
+def stated_waits(text: str) -> dict[str, int]:
+    """The seconds the catalog statement's `logon-wait` and `pool-wait` say, read off the text
+    (the defaults where it says none)."""
+    catalog = next(line for line in text.splitlines() if line.startswith("  catalog "))
+    waits = dict(DEFAULT_WAITS)
+    for which, number, unit in _WAIT.findall(catalog):
+        waits[which] = int(number) * (60 if unit.startswith("min") else 1)
+    return waits
+
+
+def job_descriptions(text: str) -> dict[str, str]:
+    """Each job's description, as the text writes it (its escapes read back)."""
+    return {job: _unquoted(found[0]) for job, body in _JOB_BODY.findall(text)
+            if (found := re.findall(rf"^    description {_TEXT}$", body, re.MULTILINE))}
+
+
+def _selections(text: str) -> tuple[dict[str, list[str]], dict[str, list[str]], dict[str, str]]:
+    """(each job's own `exclude sfs` paths, each member's, each job's `to` line), read off the
+    text with the descriptions taken out (a description may hold any words)."""
+    bare = _DESCRIPTION.sub("", text)
+    jobs = {job: [p for line in body.splitlines() if line.startswith("    exclude sfs ") for p in line.split()[2:]]
+            for job, body in _JOB_BODY.findall(bare)}
+    targets = {job: next(line.split(None, 1)[1] for line in body.splitlines() if line.startswith("    to "))
+               for job, body in _JOB_BODY.findall(bare)}
+    members = {m: [p for setting in body.split("  ") if setting.startswith("exclude sfs ")
+                   for p in setting.split()[2:]]
+               for m, body in _MEMBER_BLOCK.findall(bare)}
+    return jobs, members, targets
+
+
+def _output_record(target: str) -> str:
+    """The template's output record for a job's `to` line, from the dialect table."""
+    words = target.split()
+    entry = "output_" + words[0] + ("_pool" if len(words) == 3 else "")
+    value = DIALECT.text(entry, pool=words[2]) if len(words) == 3 else DIALECT.text(entry)
+    return DIALECT.text("output_setting", value=value)
+
+
+def _assert_the_files_say_what_the_statements_mean(text: str, artifacts) -> None:
+    """Read off the files of a clean cluster: each `exclude sfs` of a job is an EXCLUDE SFS
+    record of each of its templates, in its own selection; each of a member block is
+    one of every single-configuration template on that member, among the member's
+    excludes, and of no IDENTITY job's; each job's output record is its `to` line
+    (`to tape pool NAME` the pool's); BKRSTART waits as `logon-wait` and `pool-wait`
+    say; each job description is BKRSUBMT's text for it, as written."""
+    own, local, targets = _selections(text)
+    for a in artifacts:
+        if a.kind != "job-template":
+            continue
+        selection, excludes = _records_split(a.text)
+        sfs = [line for line in selection if line.startswith(DIALECT.text("exclude_sfs", path=""))]
+        assert sfs == [DIALECT.text("exclude_sfs", path=p.upper()) for p in own[a.source_job]], a.path
+        sfs = [line for line in excludes if line.startswith(DIALECT.text("exclude_sfs", path=""))]
+        mine = local[a.member] if a.job_kind == "single" else []
+        assert sfs == [DIALECT.text("exclude_sfs", path=p.upper()) for p in mine], a.path
+        output = [line for line in a.text.splitlines() if line.startswith(DIALECT.text("output_setting", value=""))]
+        assert output == [_output_record(targets[a.source_job])], a.path
+    # The cluster's and the members' descriptions are for the reader of the .bkr file:
+    # without them, the same files (docs/language.md, cluster; member).
+    plain = re.sub(rf"^  description {_TEXT}\n", "", text, flags=re.MULTILINE)
+    plain = re.sub(rf"^(  member .*?)  description {_TEXT}", r"\1", plain, flags=re.MULTILINE)
+    if plain != text:
+        _, files = compile_source("prop.bkr", plain.encode())
+        assert [(f.path, f.text) for f in files] == [(a.path, a.text) for a in artifacts]
+    descriptions = job_descriptions(text)
+    for a in artifacts:
+        if a.path.endswith("/BKRSUBMT.EXEC"):
+            table = _stem_values(a.text)
+            for name, said in zip(table.get("job", []), table.get("text", []), strict=True):
+                job = next(t.source_job for t in artifacts if t.kind == "job-template" and t.job == name)
+                if descriptions.get(job):
+                    assert said == descriptions[job], (a.path, name)
 
 
 def _directory_ids(artifacts) -> list[str]:
@@ -484,6 +638,46 @@ def test_the_order_of_jobs_group_entries_disks_and_declarations_changes_only_the
     assert (files is None) == (other is None)
     if files is not None:
         assert {a.path: _lines(a) for a in other} == {a.path: _lines(a) for a in files}, again
+
+
+# ------------------------------------------------------------------ a site module of its own
+# stop 81, h6: the cluster's groups and users declared in a module of the site's own
+_DECLARED = re.compile(r"(?:  )?(single|identity) (user|group) ")
+
+
+def _split(text: str, rnd) -> tuple[str, str]:
+    """(the cluster's file, site/common.bkr): its groups, and some of its other user
+    declarations, moved into the site's module, which the file imports, as a site keeps
+    the groups several clusters share (docs/language.md, import)."""
+    lines = text.split("\n")
+    moved = [n for n, line in enumerate(lines) if _DECLARED.match(line) and (" group " in line or rnd.random() < 0.5)]
+    module = "# site/common.bkr: the groups every cluster of the site backs up\n"
+    module += "".join(lines[n].strip() + "\n" for n in moved)
+    kept = [line for n, line in enumerate(lines) if n not in moved]
+    kept.insert(kept.index("cluster PROP {"), rnd.choice(["import ./site/common", "import site/common"]))
+    return "\n".join(kept), module
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(clusters(), st.randoms(use_true_random=False))
+@example(featured(), random.Random(81))  # a clean cluster: CI compares its files
+def test_a_site_module_s_groups_are_backed_up_as_written_inline(text, rnd):
+    """A site keeps its groups (and users) in a module of its own, `site/common.bkr`,
+    imported by each cluster's file: the cluster so split finds the same problems as the
+    one file, and compiles to the same files, byte for byte: each group's users backed up
+    by the same records of the same templates, on the same members, and the EXECs the
+    same (their compile ID too)."""
+    split, module = _split(text, rnd)
+    with tempfile.TemporaryDirectory() as tmp:
+        (Path(tmp) / "site").mkdir()
+        (Path(tmp) / "site" / "common.bkr").write_text(module, encoding="utf-8")
+        (Path(tmp) / "prop.bkr").write_text(split, encoding="utf-8")
+        inline, files = compile_source("prop.bkr", text.encode())
+        apart, other = compile_source("prop.bkr", split.encode(), path=Path(tmp) / "prop.bkr")
+    assert _said(apart) == _said(inline), (split, module)
+    assert (other is None) == (files is None), (split, module)
+    if files is not None:
+        assert [(a.path, a.text) for a in other] == [(a.path, a.text) for a in files], (split, module)
 
 
 # ------------------------------------------------------------------ what compile writes on disk

@@ -11,7 +11,10 @@ schedules; DUE on another member names the jobs due there then, by the same
 oracle, or says no more than its refusal), BKREXPIR DUE sends the expiry actions due then, BKRSTART starts the member's machines in order, every EXEC
 refuses every other member, and only the purging members purge. The same
 contract holds for the clusters of `named_clusters` (members and jobs of any CP
-names, any schedule, a one-digit hour included). Skipped
+names, any schedule, a one-digit hour included). For the clusters of
+`clusters`, BKRSTART also waits as long as the catalog's `logon-wait` and
+`pool-wait` say (its tries add up to them), and `BKRSUBMT LIST` shows each job's
+description as the .bkr text writes it (stop 81). Skipped
 without Regina; fails instead when BKRDSL_REQUIRE_REGINA=1 (CI).
 """
 
@@ -36,9 +39,12 @@ from cms.invariants import (
 )
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_compile_properties import clusters, named_clusters
+from test_compile_properties import clusters, featured, job_descriptions, named_clusters, stated_waits
+from test_regina_quoting import INDENT, _unfolded
 
+from bkrdsl.ast import Scope
 from bkrdsl.dialect import load_dialect
+from bkrdsl.emit.quoting import decode_invariant
 from bkrdsl.pipeline import analyse
 
 pytestmark = pytest.mark.regina
@@ -56,6 +62,62 @@ def test_every_checked_cluster_keeps_the_contract_under_regina(cms, text, data):
     analysis = analyse("prop.bkr", text.encode())
     if analysis.ok:
         assert_contract(cms, analysis.model, data)
+        assert_waits_as_stated(cms, analysis.model, text)
+        assert_descriptions_listed_as_written(cms, analysis.model, text)
+
+
+# stop 81, h6: the catalog's waits and the jobs' descriptions, as the .bkr text says them
+def test_h6_81_a_cluster_with_waits_and_a_description_keeps_them_under_regina(cms):
+    """CI's derandomized examples of the property above may hold no wait and no
+    description in a clean cluster: this one holds both (`logon-wait 10 seconds
+    pool-wait 1 minute`, a description of quotes, `*/`, `\\` and `é`)."""
+    text = featured()
+    analysis = analyse("prop.bkr", text.encode())
+    assert analysis.ok, analysis.diagnostics
+    assert_waits_as_stated(cms, analysis.model, text)
+    assert_descriptions_listed_as_written(cms, analysis.model, text)
+
+
+def assert_waits_as_stated(cms, model, text: str) -> None:
+    """BKRSTART, on a member that starts the catalog's server, waits as long as the
+    catalog statement says (`logon-wait`, `pool-wait`; 60 and 180 seconds unless it
+    says): for a server that never logs on, its 2-second tries add up to the logon
+    wait, then it gives up (rc 44) and says so; for a pool that never serves, its
+    5-second tries add up to the pool wait. Read off the commands it issues, so only
+    where the text states a wait (the defaults are tests/cms/invariants.py's)."""
+    catalog = model.catalog
+    if catalog is None or catalog.server is None or "-wait " not in text:
+        return
+    waits = stated_waits(text)
+    member = catalog.home if catalog.scope is Scope.SHARED else model.members[0].name
+    exec_text = generate(model, member, "BKRSTART", "prop.bkr", DIALECT)
+    run = cms.run(exec_text, member=member, slow={catalog.server: 10**6})
+    slept = sum(int(c.split()[2]) for c in run.commands if c.startswith("CP SLEEP "))
+    assert (run.rc, slept) == (44, waits["logon"]), run
+    assert f"BKRSTART: {catalog.server} is not logged on {waits['logon']} seconds after XAUTOLOG." in run.stdout, run
+    if catalog.pool is None:
+        return
+    run = cms.run(exec_text, member=member, pools={catalog.pool: (catalog.server, "never", 55)})
+    slept = sum(int(c.split()[2]) for c in run.commands if c == "CP SLEEP 5 SEC")
+    assert (run.rc, slept) == (44, waits["pool"]), run
+
+
+def assert_descriptions_listed_as_written(cms, model, text: str) -> None:
+    """`BKRSUBMT LIST`, on each member a described job runs on, shows its description
+    as the .bkr text writes it (any characters: those outside the EBCDIC-invariant
+    set as `<U+XXXX>`, undone by `decode_invariant`), folded as a long one is, and the
+    EXEC runs no command but the member query."""
+    described = {job: said for job, said in job_descriptions(text).items() if said}
+    for job in model.jobs:
+        if job.name not in described:
+            continue
+        for member, name in model.derived_names(job):
+            run = cms.run(generate(model, member, "BKRSUBMT", "prop.bkr", DIALECT), "LIST", member=member)
+            assert (run.rc, run.commands) == (0, ["CP QUERY USERID"]), run
+            lines = run.stdout.splitlines()
+            at = next(n for n, line in enumerate(lines) if line.split(" ", 1)[0] == name)
+            end = next((n for n in range(at + 1, len(lines)) if not lines[n].startswith(INDENT)), len(lines))
+            assert decode_invariant(_unfolded(lines[at + 1:end])) == described[job.name], run
 
 
 @settings(
