@@ -79,9 +79,10 @@ GUEST_SFS = [
     [], [], ["include sfs BKRPOOL:LNX*.*", "exclude sfs BKRPOOL:LNX02.*"],
     ["include sfs BKRPOOL:LNX*.*", "exclude sfs BKRPOOL:*.TEMP BKRPOOL:LNX01.OLD"], ["exclude sfs BKRPOOL:LNX02.*"],
 ]
-#: BKRSTART's waits for the catalog's server to log on (every 2 seconds) and for its pool to serve (every 5).
-LOGON_WAITS = ["10 seconds", "2 minutes", "90 secs", "1 min"]
-POOL_WAITS = ["15 seconds", "1 minute", "5 mins", "300 sec"]
+#: BKRSTART's waits for the catalog's server to log on (every 2 seconds) and for its pool to
+#: serve (every 5): short ones, as the Regina property lets each run out, one try at a time.
+LOGON_WAITS = ["4 seconds", "10 secs", "1 min", "2 sec"]
+POOL_WAITS = ["5 seconds", "20 sec", "1 minute", "10 secs"]
 
 
 def _description(text: str) -> str:
