@@ -869,7 +869,8 @@ INCLUDE_EXCLUDED_ENTIRELY = register(
     own errors), or one that names no user of the job (BKR406) is not judged.
     The help's second way, the include deleted, names the excludes that
     would then remove nothing (BKR413 next, for the include deleted alone),
-    to delete with it.
+    to delete with it: in a job's first eight such warnings (each reads the
+    job's includes again; a job of thousands stays linear to check).
 
     Failing example:
 
@@ -3319,7 +3320,7 @@ def includes_excluded_entirely(model: Model):
         nothing = len(removed) == selecting
         if nothing and _removes_everything(job, written, job.excludes):
             continue  # BKR407's error: the job's excludes remove everything it includes
-        for inc, removers in removed:
+        for k, (inc, removers) in enumerate(removed):
             names = [f"`{_written_as(x)}`" for x in removers]
             shown = first_few(names) if len(names) != 2 else " and ".join(names)
             verb = "removes" if len(removers) == 1 else "remove"
@@ -3330,8 +3331,16 @@ def includes_excluded_entirely(model: Model):
                 inc.span,
                 related=tuple(Related(x.span, "removes what the include selects") for x in removers[:4]),
                 help="narrow the exclude to the addresses or directories meant, so that it leaves what the"
-                f" include selects; or, if the include is no longer wanted, delete it{_idle_after(model, job, inc, removers)}",
+                f" include selects; or, if the include is no longer wanted, delete it"
+                f"{_idle_after(model, job, inc, removers) if k < _IDLE_AFTER_MOST else ''}",
             )
+
+
+#: BKR415's helps of one job that name the excludes an include deleted would leave idle
+#: (`_idle_after`, which reads the job's includes again: each one more of them, over
+#: thousands of removed includes, made the check quadratic, tests/test_robustness.py);
+#: the job's later ones say "delete it" alone.
+_IDLE_AFTER_MOST = 8
 
 
 def _idle_after(model: Model, job: JobModel, inc: ast.Selection, removers: list) -> str:
