@@ -1118,6 +1118,36 @@ def test_a_change_to_a_document_not_open_is_passed_over(tmp_path):
         editor.close()
 
 
+def test_a_module_saved_as_a_new_file_answers_an_import_that_found_none(tmp_path):
+    """Found by the fuzz (stop 81's CI): `import ./new` in an open file, no new.bkr on
+    disk (BKR101), then a buffer new.bkr opened and saved: the importer kept its
+    BKR101, where `bkrc check` read the module saved. An analysis that found no module
+    read no file, so no save told the server to check it again; a save now checks the
+    open files with a BKR101 again."""
+    importer = tmp_path / "a.bkr"
+    importer.write_text("import ./new\nsingle group CB { CYCB }\n")
+    module = tmp_path / "new.bkr"
+    editor = Editor()
+    try:
+        editor.initialize(tmp_path)
+        uri = importer.as_uri()
+        item = {"uri": uri, "languageId": "bkr", "version": 1, "text": importer.read_text()}
+        editor.notify("textDocument/didOpen", {"textDocument": item})
+        assert [d["code"] for d in editor.published(uri)] == ["BKR101"]
+        text = "single group NEW { NEWUSER }\n"
+        item = {"uri": module.as_uri(), "languageId": "bkr", "version": 1, "text": text}
+        editor.notify("textDocument/didOpen", {"textDocument": item})
+        module.write_text(text)
+        editor.notify("textDocument/didSave", {"textDocument": {"uri": module.as_uri()}})
+        assert editor.errors == []
+        assert [d["code"] for d in editor.published(uri)] == [
+            d["code"] for d in json.loads(run_cli(["check", "--format", "json", str(importer)]).stdout)["diagnostics"]
+        ]
+        assert "BKR101" not in [d["code"] for d in editor.published(uri)]
+    finally:
+        editor.close()
+
+
 def test_a_rename_in_a_buffer_of_no_file_names_its_version(tmp_path):
     """Found by the fuzz: a rename in a new buffer not yet saved (`untitled:`) gave
     its edit no version (`null`, as for a file not open), so an editor would apply

@@ -2015,9 +2015,14 @@ def build_server() -> BkrServer:
         # A module read from disk that is gone (a client that watches no files never
         # says so, `imports_unchanged`): the open files that read it are checked again,
         # so a save leaves every open file's diagnostics `bkrc check`'s. A stat each.
+        # And an import no module answered (BKR101) that the file saved may answer now (a
+        # buffer saved as a new file, a module saved back under its old name): the open
+        # files with one are checked again too; they read no file to tell them so.
         for other in ls.open_uris():
             cached = ls.documents.get(other)
-            if other != uri and cached is not None and not ls.imports_unchanged(other, cached[1]):
+            if other != uri and cached is not None and (
+                not ls.imports_unchanged(other, cached[1]) or any(d.code == "BKR101" for d in cached[1].diagnostics)
+            ):
                 ls.check(other)
 
     @server.feature(T.TEXT_DOCUMENT_DID_CLOSE)
