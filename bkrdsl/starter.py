@@ -874,7 +874,7 @@ def directory_backup_machines(
         if links(entry) or any(subconfigs):
             linking[entry.id] = entry
     # The owner most of them link (a second one an upgrade's: 5697J06B beside 5697J06C), else the latest.
-    owner = max(sorted(owners), key=lambda o: linked[o])
+    owner = max(owners, key=lambda o: (linked[o], o))
     if not linking:
         return SiteMachines(owner)
     identities = sorted(i for i, e in linking.items() if e.kind == "IDENTITY")

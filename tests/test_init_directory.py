@@ -2072,6 +2072,20 @@ def test_h1_81_without_links_the_site_s_machines_stay_in_the_groups_and_the_file
     assert checked(path, direct) == ["BKR524"]  # NBCATSFS's IPL, as before
 
 
+def test_h1_81_of_two_installation_users_none_links_the_file_names_the_latest(tmp_path):
+    """Two installation users (5697J06B beside 5697J06C, an upgrade's) and no machine
+    linking either: the comment names the latest release's, 5697J06C, as the code's
+    comment says (it named the first in order, 5697J06B; final read of stop 81)."""
+    direct = tmp_path / "NBSSI.DIRECT"
+    old = "USER 5697J06B LBYONLY 64M 128M G\n INCLUDE IBMDFLT\n MDISK 0191 3390 0460 0010 NBCOM1 MR\n*\n"
+    text = NBSSI_DIRECT.read_text(encoding="utf-8").replace(NB_LINK, "")
+    direct.write_text(text.replace("USER 5697J06C LBYONLY", old + "USER 5697J06C LBYONLY", 1))
+    path = tmp_path / "nbssi.bkr"
+    run_cli(["init", path, "--cluster", "NBSSI", "--directory", direct], expect=0)
+    said = comments(path.read_text(encoding="utf-8"))
+    assert "NBSSI.DIRECT has 5697J06C, Backup Manager's installation user, but none of its machines" in said, said
+
+
 @pytest.mark.parametrize(
     ("change", "unsure", "declared"),
     [
