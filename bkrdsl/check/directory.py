@@ -34,6 +34,7 @@ from bkrdsl.check.common import (
     statements_after,
 )
 from bkrdsl.check.coverage import why_exclude_removes_nothing
+from bkrdsl.check.members import given_subconfig
 from bkrdsl.cpdirectory import ALLOCATED_FORMS, TEMPORARY_FORMS
 from bkrdsl.diagnostics import Edit, Fix, Related
 from bkrdsl.diagnostics.registry import register
@@ -1731,12 +1732,9 @@ def _keep_names_fix(model: Model, found: list[tuple[str, list[tuple[str, str, Bu
         decl = member.decl
         added = []
         for machine, sub in pairs:
-            given = next(
-                (g for g in decl.settings_named("subconfig") if len(g.values) == 2 and g.values[0].upper == machine),
-                None,
-            )
+            given = given_subconfig(member, machine)
             if given is not None:
-                edits.append(Edit(given.values[1].span, sub))
+                edits.append(Edit(given.span, sub))
             else:
                 added.append(f"subconfig {machine} {sub}")
             count += 1

@@ -961,7 +961,7 @@ def workers_from_one_id(model: Model):
         )
 
 
-def _given_subconfig(member: MemberModel, machine: str):
+def given_subconfig(member: MemberModel, machine: str):
     """The word of the SUBCONFIG name `member`'s first `subconfig` statement for
     `machine` gives (`subconfig BKRBKUP BKRBKU-1`: `BKRBKU-1`), or None."""
     for setting in member.decl.settings_named("subconfig"):
@@ -1047,7 +1047,7 @@ def subconfig_ids(model: Model):
     taken_at: dict[str, object] = {}  # SUBCONFIG ID -> the span of the name given for it, or None
     reserved_at = set()  # where a reserved SUBCONFIG ID was reported: once per statement
     for machine, member, sid in model.subconfigs():
-        given = _given_subconfig(member, machine)
+        given = given_subconfig(member, machine)
         if not valid_user_id(machine) or len(sid) > 8 or (given is not None and not valid_user_id(sid)):
             continue  # a name CP refuses is BKR301's (`subconfig_statements`)
         declared = model.user(machine)
