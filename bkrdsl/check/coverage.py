@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import heapq
 import re
@@ -3346,12 +3347,7 @@ _IDLE_AFTER_MOST = 8
 def _idle_after(model: Model, job: JobModel, inc: ast.Selection, removers: list) -> str:
     """BKR415's second way, the include deleted, with the excludes that would then remove
     nothing (BKR413's warning next: the help said to delete the include alone)."""
-    import dataclasses
-
-    try:
-        left = dataclasses.replace(job, includes=tuple(i for i in job.includes if i is not inc))
-    except (TypeError, ValueError):
-        return ""
+    left = dataclasses.replace(job, includes=tuple(i for i in job.includes if i is not inc))
     if not left.includes:
         return ""
     includes = _includes_read(model, left)
