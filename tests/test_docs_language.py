@@ -22,7 +22,7 @@ import textwrap
 from itertools import chain
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, run_cli
 
 from bkrdsl.keywords import keywords
 from bkrdsl.pipeline import analyse
@@ -332,6 +332,36 @@ def test_the_first_cluster_walk_checks_step_by_step_as_the_page_says(parser, mon
     for text in (steps[0], steps[-1]):
         analysis, artifacts = compile_source("lab.bkr", text.encode("utf-8"), path=ROOT / "lab.bkr")
         assert artifacts, [d.message for d in analysis.diagnostics]
+
+
+# stop 82, h7: the walk typed as the page says, step 1's compile and step 7's into one `out`
+def test_the_first_cluster_walk_compiled_twice_into_out_says_what_the_page_says(tmp_path, monkeypatch):
+    """Step 1: "`bkrc compile -o out lab.bkr` writes its files already"; step 7:
+    `bkrc check` and `bkrc fmt --check` quiet, and `bkrc compile lab.bkr -o out`,
+    into step 1's `out`, warns that LAB2 is new there and writes `out/CHANGES.TXT`,
+    as step 7 says (it said nothing of either: a newcomer met an unexplained
+    warning about a first install); into a new folder, no CHANGES.TXT."""
+    page = PAGE.read_text(encoding="utf-8")
+    walk = " ".join(WALK.search(page).group(1).split())
+    steps = first_cluster_steps(page)
+    monkeypatch.chdir(tmp_path)
+    lab = tmp_path / "lab.bkr"
+    lab.write_text(steps[0], encoding="utf-8")
+    assert "`bkrc compile -o out lab.bkr` writes its files already" in walk
+    run_cli(["compile", "-o", "out", "lab.bkr"], expect=0)
+    assert not (tmp_path / "out" / "CHANGES.TXT").exists()
+    lab.write_text(steps[-1], encoding="utf-8")
+    assert run_cli(["check", "lab.bkr"], expect=0).output == ""
+    assert run_cli(["fmt", "--check", "lab.bkr"], expect=0).output == ""
+    result = run_cli(["compile", "lab.bkr", "-o", "out"], expect=0)
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("bkrc: warning:")]
+    assert len(warnings) == 1 and warnings[0].startswith("bkrc: warning: member LAB2, new to out since its last compile, ")
+    assert "`bkrc: warning: member LAB2, new to out since its last compile, ...`" in walk
+    assert (tmp_path / "out" / "CHANGES.TXT").is_file() and "keeps the warning in `out/CHANGES.TXT`" in walk
+    assert {p.name for p in (tmp_path / "out").iterdir()} >= {"LAB1", "LAB2", "cluster"}
+    run_cli(["compile", "lab.bkr", "-o", "fresh"], expect=0)
+    assert not (tmp_path / "fresh" / "CHANGES.TXT").exists() and "a compile into a new folder writes none" in walk
+    assert run_cli(["show", "lab.bkr"], expect=0).output.startswith("cluster LABSSI (lab.bkr): members LAB1 LAB2\n")
 
 
 def test_a_walk_step_that_no_longer_checks_as_said_is_caught():
