@@ -158,3 +158,31 @@ def test_h5_75_the_comment_init_md_quotes_names_the_warnings_init_prints(tmp_pat
     comments = flat(" ".join(line.strip().lstrip("#") for line in (tmp_path / "new.bkr").read_text().splitlines() if line.strip().startswith("#")))
     assert quoted in comments
     assert all(f"({code})" in comments for code in codes)
+
+
+# stop 82, h7: the page's first commands, typed one after the other in a clone
+def test_h7_82_the_first_commands_typed_in_order_each_write_their_file(tmp_path, monkeypatch):
+    """The page's first ```sh block, typed line by line in a folder that holds
+    examples/, with `USER.DIRECT` given as the page says to try it in the clone
+    (`examples/prodssi.direct`): each line exits 0 and writes its own file. The
+    third line wrote prodssi.bkr again, which the first had written: `bkrc:
+    prodssi.bkr: already exists; nothing written`, exit 2."""
+    import shlex
+    import shutil
+
+    page = PAGE.read_text(encoding="utf-8")
+    block = re.search(r"^```sh\n(.*?)^```\n(.*?)\n\n", page, re.MULTILINE | re.DOTALL)
+    lines, after = block.group(1).splitlines(), " ".join(block.group(2).split())
+    assert "give it `examples/prodssi.direct`" in after and "Each line writes a file of its own" in after
+    shutil.copytree(EXAMPLES, tmp_path / "examples")
+    monkeypatch.chdir(tmp_path)
+    written = []
+    for line in lines:
+        command = line.split("#", 1)[0].split("|", 1)[0].replace("USER.DIRECT", "examples/prodssi.direct")
+        args = shlex.split(command)
+        assert args[:2] == ["bkrc", "init"], line
+        run_cli(args[1:], expect=0)
+        if args[2] != "-":
+            assert (tmp_path / args[2]).is_file() and args[2] not in written, line
+            written.append(args[2])
+    assert len(written) == 2

@@ -2151,15 +2151,21 @@ def test_h1_81_init_md_shows_the_declarations_bkrc_init_writes_for_nordbank(tmp_
     section = section.split("\n## Names it cannot use\n", 1)[0]
     (shown,) = re.findall(r"```text\n(.*?)```", section, re.DOTALL)
     command = re.search(r"`(bkrc init nbssi\.bkr [^`]*)`", section.replace("\n", " ")).group(1)
-    (tmp_path / "nbssi.direct").write_bytes(NBSSI_DIRECT.read_bytes())
+    # Typed in the clone's root, as the page says (stop 82, h7: it gave `--directory
+    # nbssi.direct`, a file no folder of the clone holds beside a free nbssi.bkr).
+    assert "typed in the clone's root" in " ".join(section.split())
+    (tmp_path / NBSSI_DIRECT.relative_to(ROOT)).parent.mkdir(parents=True)
+    (tmp_path / NBSSI_DIRECT.relative_to(ROOT)).write_bytes(NBSSI_DIRECT.read_bytes())
     monkeypatch.chdir(tmp_path)
-    args = shlex.split(command)[1:]
-    args[1] = "-"
-    result = run_cli(args, expect=0)
-    assert shown in result.stdout
+    result = run_cli(shlex.split(command)[1:], expect=0)
+    written = (tmp_path / "nbssi.bkr").read_text(encoding="utf-8")
+    assert shown in written
+    check = re.search(r"`(bkrc check nbssi\.bkr [^`]*)` then prints six warnings", " ".join(section.split())).group(1)
+    checked = run_cli([*shlex.split(check)[1:], "--format", "short"], expect=0)
+    assert sorted(re.findall(r" warning (BKR\d+):", checked.output)) == ["BKR524"] * 5 + ["BKR526"]
     flat = " ".join(section.split())
     for group in re.findall(r"`((?:single|identity) group [^`]*)`", flat):
-        assert f"  {group}\n" in result.stdout, group
+        assert f"  {group}\n" in written, group
     found = re.findall(r"^warning\[(BKR\d+)\]", result.stderr, re.MULTILINE)
     assert sorted(found) == ["BKR524"] * 5 + ["BKR526"] and "six warnings" in flat
     assert f"`{BACKUP_MANAGER_OWNER}` matches" in flat
