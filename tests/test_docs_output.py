@@ -673,3 +673,83 @@ def test_h7_a_z_vm_upgrade_s_import_changes_no_file_until_a_job_backs_up_the_new
     assert changed() == {"VMSYS1/APPSFULL.TEMPLATE", "manifest.json"}
     source.write_text(step.replace("import std/zvm72\n", "").replace("MAINT720 }", "MAINT720 MAINT730 }"))
     assert changed() == {"VMSYS1/APPSFULL.TEMPLATE", "manifest.json"}
+
+
+# stop 82, h7: deploy.md's grep of the compiles, typed after the page's own compile
+def test_deploys_grep_of_the_compiles_prints_one_line_and_the_page_says_whose(compiled, monkeypatch):
+    """deploy.md, "3. The EXECs": `grep -h '^/\\* Compile ' out/*/*.EXEC | sort | uniq -c`
+    "prints one line, with the count of EXECs" for the page's `bkrc compile
+    examples/prodssi.bkr -o out`. The page's compile, 1E2D5B7A, is not that
+    folder's (the hash changes with any EXEC's text): the page says so, and that
+    `( VERSION` names the compile the grep printed, not the page's."""
+    said = " ".join(section(DEPLOY, "## 3. The EXECs").split("\n### ", 1)[0].split())
+    (command,) = re.findall(r"^grep [^\n]*$", section(DEPLOY, "## 3. The EXECs"), re.MULTILINE)
+    monkeypatch.chdir(compiled.parent)
+    printed = subprocess.run(command, shell=True, capture_output=True, text=True, check=True).stdout
+    execs = sorted(compiled.glob("*/*.EXEC"))
+    ((count, line),) = re.findall(r"^ *(\d+) (.*)$", printed, re.MULTILINE)
+    assert int(count) == len(execs) and "prints one line, with the count of EXECs" in said
+    (real,) = re.findall(r"^/\* Compile ([0-9A-F]{8}):", line)
+    (shown,) = set(re.findall(r"`compile ([0-9A-F]{8}) of cluster PRODSSI, for member VMSYS1\.`", said))
+    if shown != real:
+        assert f"this page writes {shown} for it" in said and "expect your own" in said
+        assert "with the compile the `grep` printed" in said
+
+
+def test_deploys_sequential_steps_typed_with_the_examples_stop_at_bkr523(tmp_path, monkeypatch):
+    """deploy.md, "Without DirMaint": its three commands typed in order, the table
+    edited as its comment says, and the compile given the page's example in place
+    of the site's file and directory, as its comment says: the copy changes one
+    entry, and the compile stops at BKR523 (exit 1, nothing written). The compile
+    line named `prodssi.bkr` and `USER.DIRECT`, files no clone holds, unsaid."""
+    block = section(DEPLOY, "## 2. Directory entries").split("### Without DirMaint\n", 1)[1]
+    (commands,) = re.findall(r"^```sh\n(bkrc dialect > .*?)^```", block, re.MULTILINE | re.DOTALL)
+    lines = [line for line in commands.splitlines() if line.startswith("bkrc ")]
+    comment = " ".join(line.lstrip("# ") for line in commands.splitlines() if line.startswith("#"))
+    assert "examples/prodssi.bkr with examples/prodssi.direct stops at BKR523" in comment
+    assert 'then, in it, under [entries.disk_allocation]: value = "sequential"' in lines[0]
+    shutil.copytree(EXAMPLES, tmp_path / "examples")
+    monkeypatch.chdir(tmp_path)
+    assert lines[0].split("#")[0].split() == ["bkrc", "dialect", ">", "site-dialect.toml"]
+    table = run_cli(["dialect"], expect=0).stdout
+    entry = table.index("[entries.disk_allocation]\n")
+    table = table[:entry] + table[entry:].replace('value = "autov"', 'value = "sequential"', 1)
+    (tmp_path / "site-dialect.toml").write_text(table, encoding="utf-8")
+    changes = run_cli(lines[1].split("#")[0].split()[1:], expect=0).stdout
+    assert 'entry disk_allocation: value "autov" -> "sequential"' in changes
+    compile_line = lines[2].replace("prodssi.bkr", "examples/prodssi.bkr")
+    compile_line = compile_line.replace("USER.DIRECT", "examples/prodssi.direct")
+    result = run_cli([*compile_line.split()[1:], "--format", "short"], expect=1)
+    codes = set(re.findall(r" error (BKR\d+):", result.output))
+    assert codes == {"BKR523"} and not (tmp_path / "out").exists()
+
+
+def test_a_roll_back_compile_writes_the_previous_folder_again_as_deploy_says(tmp_path):
+    """deploy.md, "Rolling back": the previous `.bkr` file compiled into the same
+    `out/` "writes the previous folder again, byte for byte, the same compile
+    included", but for CHANGES.TXT and its entry in manifest.json (the page named
+    CHANGES.TXT alone: manifest.json differed too, unsaid); and the job renamed
+    back, APPSALL to APPSFULL, is shown as a rename."""
+    said = " ".join(section(DEPLOY, "## Rolling back").split())
+    assert "(but for `CHANGES.TXT`" in said and "and its entry in `manifest.json`" in said
+    assert "(a job renamed back, `APPSALL` to `APPSFULL`, is shown as a rename)" in said
+    prodssi = (EXAMPLES / "prodssi.bkr").read_text(encoding="utf-8")
+    source, out, previous = tmp_path / "prodssi.bkr", tmp_path / "out", tmp_path / "previous"
+    source.write_text(prodssi, encoding="utf-8")
+    run_cli(["compile", source, "-o", out], expect=0)
+    shutil.copytree(out, previous)
+    source.write_text(prodssi.replace("job APPSFULL {", "job APPSALL {"), encoding="utf-8")
+    run_cli(["compile", source, "-o", out], expect=0)
+    source.write_text(prodssi, encoding="utf-8")
+    back = run_cli(["compile", source, "-o", out], expect=0).stderr
+    assert "bkrc: warning: job APPSALL is renamed APPSFULL on VMSYS1" in back
+
+    def files(folder: Path) -> dict[str, bytes]:
+        return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+    now, before = files(out), files(previous)
+    assert set(now) - set(before) == {"CHANGES.TXT"} and set(before) <= set(now)
+    assert [name for name in before if now[name] != before[name]] == ["manifest.json"]
+    entries = json.loads(now["manifest.json"])
+    entries["files"] = [f for f in entries["files"] if f["path"] != "CHANGES.TXT"]
+    assert entries == json.loads(before["manifest.json"])
