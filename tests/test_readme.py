@@ -2,9 +2,11 @@
 
 import json
 import re
+import shlex
+import shutil
 from collections import Counter
 
-from conftest import ROOT, run_cli
+from conftest import EXAMPLES, ROOT, run_cli
 
 
 def readme_blocks(prefix: str) -> list[str]:
@@ -139,3 +141,32 @@ def test_what_the_readme_says_of_no_color_is_what_bkrc_does(monkeypatch):
     for value in ("0", "1"):
         monkeypatch.setenv("NO_COLOR", value)
         assert use_color("auto") is False
+
+
+# stop 82, h7: the README's --fix sentence typed as written
+def test_the_fix_on_a_copy_writes_the_disk_statements_init_writes(tmp_path, monkeypatch):
+    """README, after the fourteen warnings: `cp examples/prodssi.bkr mine.bkr`, then
+    `bkrc check mine.bkr --fix --directory examples/prodssi.direct` writes each
+    minidisk's extent, with the last line quoted, the very `disk` statements of
+    the `bkrc init ... --tape` it names. The sentence gave `bkrc check --fix
+    --directory examples/prodssi.direct` and `bkrc init --directory
+    examples/prodssi.direct`, without a FILE or `--cluster`: typed, usage errors."""
+    text = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    copy = re.search(r"On a copy of the file, `(cp [^`]*)`", text).group(1)
+    check = re.search(r"the command `(bkrc check [^`]*)` writes each one's extent", text).group(1)
+    (last,) = re.findall(r"its last line: `([^`]*)`", text)
+    init = re.search(r"the very `disk` statements `(bkrc init [^`]*)` writes in a new file", text).group(1)
+    shutil.copytree(EXAMPLES, tmp_path / "examples")
+    monkeypatch.chdir(tmp_path)
+    source, target = shlex.split(copy)[1:]
+    shutil.copyfile(source, target)
+    result = run_cli(shlex.split(check)[1:], expect=0)
+    assert result.stderr.rstrip("\n").splitlines()[-1] == last
+
+    def disks(path):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        return sorted(line.split("#")[0].strip() for line in lines if line.strip().startswith("disk "))
+
+    run_cli(shlex.split(init)[1:], expect=0)
+    written = shlex.split(init)[2]
+    assert disks(tmp_path / target) == disks(tmp_path / written) and " on " in " ".join(disks(tmp_path / target))
