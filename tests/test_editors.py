@@ -770,3 +770,47 @@ def test_h6s68_every_keyword_the_grammar_puts_a_value_after_is_a_context_of_the_
 
     assert set(keyword_values()) <= context_keywords()
     assert set(VALUE_PAIRS) == _rule_keywords("catalog_opt", values=2)
+
+
+# stop 82, h7: docs/editors.md followed in Vim, a new line typed after a comment line
+def test_vim_continues_a_comment_line_as_editors_md_says(tmp_path):
+    """docs/editors.md: a new line after a comment line (`o`, or Enter at its end)
+    starts with the comment's `# `, the ftplugin's formatoptions `r` and `o`, and
+    `setlocal formatoptions-=ro` in an after/ftplugin file keeps Vim from writing
+    it, the new line at the statement's indentation. The page said only that such
+    a line "starts a statement": typed as a statement, it was a comment."""
+    import subprocess
+
+    require_tool("BKRDSL_REQUIRE_VIM", shutil.which("vim") is not None, "vim")
+    said = " ".join(DOCS.read_text(encoding="utf-8").split())
+    assert "it starts with `# ` (`## ` after a doc comment)" in said
+    assert "`setlocal formatoptions-=ro` in `~/.vim/after/ftplugin/bkr.vim`" in said
+    source = tmp_path / "typed.bkr"
+    after = tmp_path / "after"
+    (after / "ftplugin").mkdir(parents=True)
+    (after / "ftplugin" / "bkr.vim").write_text("setlocal formatoptions-=ro\n", encoding="utf-8")
+    got = {}
+    for name, extra, keys in (
+        ("o", "", "3Gobackup LINUX full"),
+        ("enter", "", "3GA\\<CR>backup LINUX full"),
+        ("doc", "", "4Gomore"),
+        ("after", f" . ',' . {json.dumps(str(after))}", "3Gobackup LINUX full"),
+    ):
+        source.write_text("cluster X {\n  job J {\n    # the guests\n    ## says\n  }\n}\n", encoding="utf-8")
+        out = tmp_path / f"{name}.txt"
+        script = tmp_path / f"{name}.vim"
+        script.write_text(
+            "set nocompatible\n"
+            f"let &runtimepath = {json.dumps(str(VIM))} . ',' . &runtimepath{extra}\n"
+            "filetype plugin indent on\nsyntax on\n"
+            f"edit {source}\n"
+            f'execute "normal! {keys}\\<Esc>"\n'
+            f"call writefile(getline(1, '$'), {json.dumps(str(out))})\nqall!\n",
+            encoding="utf-8",
+        )
+        subprocess.run(["vim", "-es", "-N", "-u", "NONE", "-i", "NONE", "-n", "-S", str(script)],
+                       capture_output=True, timeout=120, stdin=subprocess.DEVNULL, check=False)
+        got[name] = out.read_text(encoding="utf-8").splitlines()
+    assert got["o"][3] == got["enter"][3] == "    # backup LINUX full"
+    assert got["doc"][4] == "    ## more"
+    assert got["after"][3] == "    backup LINUX full"
