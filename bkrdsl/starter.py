@@ -358,6 +358,15 @@ class Starter:
     #: directory shows them (`SiteMachines`); with their roles, the file declares them in
     #: place of `import std/backup-manager` (IBM's names).
     site_machines: SiteMachines | None = None
+    #: With `--directory`: the SUBCONFIG names its IDENTITYs of the product machines give
+    #: their instances where they are not the compile's (`directory_subconfig_names()`):
+    #: each member's block keeps them with `subconfig` statements (BKR529).
+    site_subconfigs: SiteSubconfigs | None = None
+
+    def subconfigs_of(self, member: str) -> tuple[tuple[str, str], ...]:
+        """(machine, SUBCONFIG) of each `subconfig` statement of `member`'s block."""
+        found = self.site_subconfigs
+        return dict(found.named).get(member, ()) if found is not None else ()
 
     @property
     def backup_machines(self) -> tuple[tuple[str, str], ...]:
@@ -1408,6 +1417,103 @@ def directory_workers(directory: Directory, members: Sequence[str], model: Model
     return tuple(directory.first_built(ids, member) for member in members)
 
 
+class SiteSubconfigs(NamedTuple):
+    """What `directory_subconfig_names()` finds of the SUBCONFIG names the site's directory
+    gives the product machines' instances where they are not bkrc's own (BKR529)."""
+
+    #: (member, ((machine, SUBCONFIG), ...)) in `members`' order: the `subconfig`
+    #: statements each member's block keeps the directory's names with.
+    named: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
+    #: (machine, member, SUBCONFIG, how it is built) of each instance no statement can
+    #: name: built by `BUILD ON *` (one SUBCONFIG for every member), from two SUBCONFIGs
+    #: (two BUILD statements for the member), or from one that another instance is
+    #: built from too. BKR529 stays; the comment above the members says what to do.
+    unattributed: tuple[tuple[str, str, str, str], ...] = ()
+
+
+class _Built(NamedTuple):
+    """A BUILD statement as `check.directory.directory_order` reads it: its member and SUBCONFIG."""
+
+    member: str
+    subconfig: str
+
+
+def product_instances(model: Model, starter: Starter) -> tuple[tuple[str, str, str], ...]:
+    """(machine, member, SUBCONFIG ID) of each instance of an IDENTITY product machine the
+    file of `starter` writes, as its `Model.subconfigs` would give them, from `model`, the
+    file's with other `workers` counts: its workers are each member's `Starter.workers_of`
+    (no file is written and read again to count them)."""
+    from bkrdsl.resolve.model import MAX_WORKERS, is_pattern, subconfig_id, worker_ids
+
+    roles = model.machine_roles()
+    out = [(machine, m.name, sub) for machine, m, sub in model.subconfigs() if roles.get(machine) != "worker"]
+    pattern = model.worker_pattern
+    if pattern is not None and "worker" in roles.values():
+        for n, name in enumerate(starter.members):
+            count = min(starter.workers_of(n), MAX_WORKERS)
+            ids = worker_ids(pattern, count) if is_pattern(pattern) else (pattern,)[:count]
+            out += [(worker, name, subconfig_id(worker, n + 1)) for worker in ids]
+    return tuple(out)
+
+
+def directory_subconfig_names(
+    directory: Directory, model: Model, instances: Sequence[tuple[str, str, str]] | None = None
+) -> SiteSubconfigs:
+    """The SUBCONFIG names of the directory's IDENTITY of each product machine the file
+    `model` writes (`instances`, else `Model.subconfigs`) that differ from the compile's,
+    as BKR529 compares them (`check.directory.subconfigs_named_otherwise`): each one its
+    member's `subconfig` statement keeps, where the instance has one BUILD statement of
+    its own. A machine whose BUILD statements BKR502 could not read, or whose SUBCONFIG
+    the directory lacks (BKR504), is left to those, as BKR529 leaves it."""
+    if instances is None:
+        instances = [(machine, m.name, sub) for machine, m, sub in model.subconfigs()]
+    found: list[tuple[str, str, str]] = []
+    unattributed: list[tuple[str, str, str, str]] = []
+    for machine, name, compiled in instances:
+        entry = directory.entry(machine)
+        if entry is None or entry.kind != "IDENTITY" or entry.builds_unread:
+            continue
+        member = model.member(name)
+        own = [b for b in entry.builds if b.member == member.name]
+        builds = own or [b for b in entry.builds if b.member == "*"]
+        if not builds or builds[-1].subconfig == compiled:
+            continue  # not built there (BKR518's), or under the compile's name, as BKR529 reads it
+        if directory.subconfig_on(entry, member.name) is None:
+            continue  # BKR504's
+        if not own:
+            unattributed.append((machine, member.name, builds[-1].subconfig, "BUILD ON *"))
+        elif len({b.subconfig for b in own}) > 1:
+            names = " and ".join(dict.fromkeys(b.subconfig for b in own))
+            unattributed.append((machine, member.name, builds[-1].subconfig, f"two BUILD ON {member.name}: {names}"))
+        else:
+            found.append((machine, member.name, builds[-1].subconfig))
+    # A machine whose names are all bkrc's own, numbered by another order of `--member`:
+    # BKR529's help says to give the members in the directory's order, not a statement each.
+    from bkrdsl.check.directory import directory_order
+
+    renumbered = set()
+    for machine in dict.fromkeys(machine for machine, _, _ in found):
+        instances = [(m, None, _Built(m, sub)) for n, m, sub in found if n == machine]
+        if directory_order(model, machine, instances) is not None:
+            renumbered.add(machine)
+    found = [f for f in found if f[0] not in renumbered]
+    # One SUBCONFIG two instances are built from: a statement for each would be BKR242.
+    uses: dict[str, int] = {}
+    for _, _, sub in found:
+        uses[sub] = uses.get(sub, 0) + 1
+    named: dict[str, list[tuple[str, str]]] = {}
+    for machine, member, sub in found:
+        if uses[sub] > 1:
+            unattributed.append((machine, member, sub, "built for another instance too"))
+        else:
+            named.setdefault(member, []).append((machine, sub))
+    order = [m.name for m in model.members]
+    return SiteSubconfigs(
+        tuple((m, tuple(named[m])) for m in order if m in named),
+        tuple(unattributed),
+    )
+
+
 def _holds_minidisks(entry: Entry, subconfigs: dict[str, Entry]) -> bool:
     return entry.minidisks > 0 or any(
         b.subconfig in subconfigs and subconfigs[b.subconfig].minidisks > 0 for b in entry.builds
@@ -2324,10 +2430,7 @@ def _imports(s: Starter) -> str:
 def _body(s: Starter) -> str:
     """The cluster file before `bkrc fmt`'s layout."""
     shared, private = _placed_volumes(s)
-    members = "".join(
-        _line("  ", f"member {m} {{ workers {s.workers_of(n)}  private-volume {' '.join(private[m])} }}", s.volume_of(n)[1])
-        for n, m in enumerate(s.members)
-    )
+    members = "".join(_member(s, n, m, private[m]) for n, m in enumerate(s.members))
     if s.tape:
         full_target = "to tape  # Tape Manager's shared catalog, above"
     else:
@@ -2357,7 +2460,8 @@ def _body(s: Starter) -> str:
             "One block per member, named as SYSTEM CONFIG names it. `workers` says how many worker"
             f" machines ({_first_worker(s)}, ...) run on it; `private-volume` names a DASD volume that only"
             " it uses, which holds its own instances of the IDENTITY machines' minidisks"
-            f" ({s.machine('backup-server')}, {s.machine('catalog-server')}, the workers).",
+            f" ({s.machine('backup-server')}, {s.machine('catalog-server')}, the workers)."
+            + _subconfigs_said(s),
             "  ",
         )
         + members
@@ -2426,6 +2530,55 @@ def _body(s: Starter) -> str:
         + "}\n"
     )
     return body
+
+
+def _member(s: Starter, index: int, name: str, private: Sequence[str]) -> str:
+    """A member's block: on one line (`member VMSYS1 { workers 2  private-volume M1PRV1 }`),
+    or, with the `subconfig` statements that keep the directory's SUBCONFIG names
+    (`Starter.site_subconfigs`), one statement a line, the volume's comment on its own."""
+    volume = f"private-volume {' '.join(private)}"
+    said = s.volume_of(index)[1]
+    kept = s.subconfigs_of(name)
+    if not kept:
+        return _line("  ", f"member {name} {{ workers {s.workers_of(index)}  {volume} }}", said)
+    return (
+        f"  member {name} {{\n"
+        f"    workers {s.workers_of(index)}\n"
+        + _line("    ", volume, said)
+        + "".join(f"    subconfig {machine} {sub}\n" for machine, sub in kept)
+        + "  }\n"
+    )
+
+
+def _subconfigs_said(s: Starter) -> str:
+    """The sentences on the `subconfig` statements the member blocks write, and on the
+    instances whose SUBCONFIG name no statement can keep (`SiteSubconfigs`); "" for none."""
+    found = s.site_subconfigs
+    if found is None or not (found.named or found.unattributed):
+        return ""
+    whose = s.roster.directory if s.roster else "the directory"
+    said = ""
+    if found.named:
+        machine, sub = found.named[0][1][0]
+        said += (
+            f" `subconfig` keeps the name {whose} gives an instance's SUBCONFIG where it is not the"
+            f" compile's own (the machine's ID and the member's number): `subconfig {machine} {sub}`"
+            " builds that member's instance from the SUBCONFIG that holds its minidisks (BKR529)."
+        )
+    if found.unattributed:
+        on: dict[tuple[str, str, str], list[str]] = {}
+        for machine, member, sub, how in found.unattributed:
+            on.setdefault((machine, sub, how), []).append(member)
+        listed = "; ".join(
+            f"{machine} on {_listed_plain(members)} from {sub} ({how})" for (machine, sub, how), members in on.items()
+        )
+        said += (
+            f" No `subconfig` statement can keep these, as no one SUBCONFIG is that instance's alone: {listed}."
+            " `bkrc check --directory` stops on them (BKR529): give each instance a SUBCONFIG of its own in"
+            f" {whose}, one `BUILD ON member USING SUBCONFIG name` per member, then declare"
+            " `subconfig MACHINE NAME` in that member's block (`bkrc check --fix --directory` writes it)."
+        )
+    return said
 
 
 def _identity_job(s: Starter) -> str:

@@ -2036,19 +2036,142 @@ def test_h1_81_backup_manager_s_machines_under_the_site_s_names_are_declared_wit
     run_cli(["fmt", "--check", path], expect=0)
 
 
-def test_h1_81_the_site_s_subconfig_names_are_its_to_settle_before_a_file_is_written(tmp_path):
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h1_82_the_site_s_subconfig_names_are_kept_by_subconfig_statements(tmp_path, monkeypatch, parser):
     """The same machines built from SUBCONFIGs named IBM's way (NBBKSR-1, as stop 80's
-    directory has them), where the compile writes NBBKRV-1: recognised, their IDENTITYs
-    are BKR529's, a fact of the site (deploying would leave their minidisks to no
-    instance), and nothing is written, as for IBM's names."""
+    directory has them), where the compile writes NBBKRV-1: each member's block keeps the
+    directory's names with `subconfig` statements (stop 81's), for the two servers only
+    (the workers' NBWR01-1 are the compile's own: no statement), and the file checks
+    against the same directory without BKR529. Stop 81 wrote nothing (BKR529, exit 1)."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
     text = NBSSI_DIRECT.read_text(encoding="utf-8").replace("NBBKRV-", "NBBKSR-").replace("NBBKAT-", "NBBKCA-")
     direct = tmp_path / "NBSSI.DIRECT"
     direct.write_text(text)
     path = tmp_path / "nbssi.bkr"
-    out = run_cli(["init", path, "--cluster", "NBSSI", "--directory", direct, "--format", "short"], expect=1).output
-    assert re.findall(r"error (BKR\d+): IDENTITY `(\w+)`", out) == [("BKR529", "NBBKSRV"), ("BKR529", "NBBKCAT")]
-    assert "bkrc: nothing written" in out
-    assert not path.exists()
+    run_cli(["init", path, "--cluster", "NBSSI", "--directory", direct], expect=0)
+    written = path.read_text(encoding="utf-8")
+    assert [line.strip() for line in statements(written) if line.strip().startswith("subconfig ")] == [
+        f"subconfig {machine} {prefix}-{n}" for n in (1, 2, 3) for machine, prefix in (("NBBKSRV", "NBBKSR"), ("NBBKCAT", "NBBKCA"))
+    ]
+    assert "  member NBPRDA {\n    workers 2\n    private-volume NAPRV1  # from NBSSI.DIRECT\n" in written
+    assert "`subconfig` keeps the name NBSSI.DIRECT gives an instance's SUBCONFIG where it is not the compile's own" in (
+        comments(written)
+    )
+    assert checked(path, direct) == ["BKR524"] * 5  # as with the compile's names: no BKR529
+    run_cli(["fmt", "--check", path], expect=0)
+    assert max(len(line) for line in written.splitlines()) <= 80
+
+
+#: A small site of IBM's machine IDs whose SUBCONFIGs were named by hand (BKRBKU-1, not
+#: the compile's BKRBUP-1), but BKRWRK01's on VMSYS1 (BKRW01-1, the compile's own) and
+#: BKRWRK05's on VMSYS2 (a worker past `--workers`' default 4: the directory's count).
+HAND_DIRECT = """\
+DIRECTORY 0123 3390 M1RES VMSYS1
+DIRECTORY 0123 3390 M2RES VMSYS2
+PROFILE IBMDFLT
+ LINK MAINT 0190 0190 RR
+*
+{machines}USER BKRADMIN AUTOONLY 64M 128M G
+ INCLUDE IBMDFLT
+ MDISK 0191 3390 0200 0010 VMCOM1 MR
+USER 5697J06C AUTOONLY 64M 128M G
+ INCLUDE IBMDFLT
+ MDISK 0191 3390 0210 0010 VMCOM1 MR
+USER LINUX01 PW 1G 2G G
+ INCLUDE IBMDFLT
+ MDISK 0100 3390 0300 0100 VMCOM1 MR
+IDENTITY WEBSRV PW 64M 128M G
+ BUILD ON VMSYS1 USING SUBCONFIG WEBSRV-1
+ BUILD ON VMSYS2 USING SUBCONFIG WEBSRV-2
+SUBCONFIG WEBSRV-1
+ MDISK 0191 3390 0130 0005 M1PRV1 MR
+SUBCONFIG WEBSRV-2
+ MDISK 0191 3390 0130 0005 M2PRV1 MR
+"""
+
+
+def hand_machine(machine: str, subconfigs, start: int, builds=None) -> str:
+    """An IDENTITY of `machine` built from `subconfigs` (one per member, VMSYS1 first),
+    each with a 191 at cylinder `start`; `builds`: its BUILD statements, if other."""
+    lines = [f"IDENTITY {machine} AUTOONLY 64M 128M BG"]
+    lines += builds or [f" BUILD ON VMSYS{m} USING SUBCONFIG {sub}" for m, sub in enumerate(subconfigs, 1)]
+    lines.append(" INCLUDE IBMDFLT")
+    for m, sub in enumerate(subconfigs, 1):
+        lines += [f"SUBCONFIG {sub}", f" MDISK 0191 3390 {start:04d} 0010 M{m}PRV1 MR"]
+    return "\n".join(lines) + "\n"
+
+
+def hand_direct(tmp_path, catalog: str | None = None) -> object:
+    machines = hand_machine("BKRBKUP", ("BKRBKU-1", "BKRBKU-2"), 100)
+    machines += catalog or hand_machine("BKRCATLG", ("BKRCAT-1", "BKRCAT-2"), 110)
+    for k in range(1, 6):
+        machines += hand_machine(f"BKRWRK0{k}", ("BKRW01-1" if k == 1 else f"WRK0{k}-A", f"WRK0{k}-B"), 400 + 10 * k)
+    direct = tmp_path / "HAND.DIRECT"
+    direct.write_text(HAND_DIRECT.format(machines=machines))
+    return direct
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h1_82_ibm_s_ids_with_hand_made_subconfig_names_get_a_statement_each_where_they_differ(
+    tmp_path, monkeypatch, parser
+):
+    """IBM's machine IDs, SUBCONFIGs named by hand: a `subconfig` statement for each
+    instance whose name is not the compile's, none where it is (BKRWRK01 on VMSYS1), the
+    fifth worker's too (the directory builds five: `workers 5`); the file checks clean
+    against the directory but for BKR526 (AUTOONLY), and compiles under those names."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    direct = hand_direct(tmp_path)
+    path = tmp_path / "hand.bkr"
+    run_cli(["init", path, "--cluster", "HANDSSI", "--directory", direct], expect=0)
+    written = path.read_text(encoding="utf-8")
+    kept = [line.strip() for line in statements(written) if line.strip().startswith("subconfig ")]
+    assert kept == [
+        "subconfig BKRBKUP BKRBKU-1", "subconfig BKRCATLG BKRCAT-1",
+        *(f"subconfig BKRWRK0{k} WRK0{k}-A" for k in range(2, 6)),
+        "subconfig BKRBKUP BKRBKU-2", "subconfig BKRCATLG BKRCAT-2",
+        *(f"subconfig BKRWRK0{k} WRK0{k}-B" for k in range(1, 6)),
+    ]
+    assert "    workers 5\n" in written
+    assert_clean(path, direct)
+    out = tmp_path / "out"
+    run_cli(["compile", path, "-o", out], expect=0)
+    builds = sorted(line.strip() for f in out.rglob("*.DIRECT") for line in f.read_text().splitlines() if "BUILD ON" in line)
+    assert "BUILD ON VMSYS1 USING SUBCONFIG BKRW01-1" in builds and "BUILD ON VMSYS2 USING SUBCONFIG WRK05-B" in builds
+
+
+@pytest.mark.parametrize(
+    ("builds", "said", "kept"),
+    [
+        ([" BUILD ON * USING SUBCONFIG BKRCAT-1"], "BKRCATLG on VMSYS1 and VMSYS2 from BKRCAT-1 (BUILD ON *)", []),
+        (
+            [" BUILD ON VMSYS1 USING SUBCONFIG BKRCAT-1", " BUILD ON VMSYS2 USING SUBCONFIG BKRCAT-1",
+             " BUILD ON VMSYS2 USING SUBCONFIG BKRCAT-2"],
+            "BKRCATLG on VMSYS2 from BKRCAT-2 (two BUILD ON VMSYS2: BKRCAT-1 and BKRCAT-2)",
+            ["subconfig BKRCATLG BKRCAT-1"],
+        ),
+    ],
+    ids=["build-on-star", "two-builds"],
+)
+def test_h1_82_a_subconfig_no_statement_can_name_stays_bkr529_and_the_file_says_what_to_do(tmp_path, builds, said, kept):
+    """BKRCATLG built `ON *` (one SUBCONFIG for every member), or from two SUBCONFIGs on
+    one member: no `subconfig` statement can name that instance's. The file is written,
+    the other machines' names kept, and the comment above the members names the instance
+    and says what the directory needs; BKR529 stays for BKRCATLG alone, printed, exit 1."""
+    catalog = hand_machine("BKRCATLG", ("BKRCAT-1", "BKRCAT-2")[: 1 if len(builds) == 1 else 2], 110, builds)
+    direct = hand_direct(tmp_path, catalog)
+    path = tmp_path / "hand.bkr"
+    out = run_cli(["init", path, "--cluster", "HANDSSI", "--directory", direct, "--format", "short"], expect=1).output
+    assert re.findall(r"error (BKR\d+): IDENTITY `(\w+)`", out) == [("BKR529", "BKRCATLG")]
+    written = path.read_text(encoding="utf-8")
+    assert "    subconfig BKRBKUP BKRBKU-2" in statements(written)
+    # VMSYS1's BKRCAT-1, built by its own BUILD statement, is kept (two-builds); no other.
+    assert [line.strip() for line in statements(written) if "subconfig BKRCATLG" in line] == kept
+    text = comments(written)
+    assert f"No `subconfig` statement can keep these, as no one SUBCONFIG is that instance's alone: {said}." in text
+    assert "give each instance a SUBCONFIG of its own in HAND.DIRECT" in text
+    found = run_cli(["check", path, "--directory", direct, "--format", "short"], expect=1).output
+    assert re.findall(r"error (BKR\d+): IDENTITY `(\w+)`", found) == [("BKR529", "BKRCATLG")]
+    run_cli(["fmt", "--check", path], expect=0)
 
 
 def test_h1_81_without_links_the_site_s_machines_stay_in_the_groups_and_the_file_says_why(tmp_path):

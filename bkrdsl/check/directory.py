@@ -897,8 +897,9 @@ SUBCONFIG_RENAMED = register(
     entries: the compiled entries replace the site's of the same names, and
     no entry of the live directory is renamed. `bkrc check --fix --directory`
     writes these statements, every machine's at once (not for `BUILD ON *`,
-    which has no name per member to keep). A name stated so does not follow
-    the member's number: a member removed or added before others renames
+    which has no name per member to keep). `bkrc init --directory` writes
+    them in the file it writes. A name stated so does not follow the
+    member's number: a member removed or added before others renames
     nothing.
 
     Or, before deploying, rename each of the machine's SUBCONFIGs in the
@@ -1813,7 +1814,7 @@ def _named_otherwise(
         )
         keeps = _keeps(model, directory, machine, renamed, dialect)
     sep = "\n" if "\n" in rename or len(keeps) > 100 else " "
-    order = _directory_order(model, machine, renamed)
+    order = directory_order(model, machine, renamed)
     if order is not None:  # bkrc's own names, numbered by another order of the members
         rename = (
             f"declare the members in the order the directory numbers them, {listed(order, len(order))}"
@@ -1915,7 +1916,7 @@ def _keeps(model: Model, directory: Directory, machine: str, renamed: list[tuple
     return " and keep the minidisks where their `disk` statements give the extents (`on VOL at START`: BKR532 says where not)"
 
 
-def _directory_order(model: Model, machine: str, renamed: list[tuple[str, str, Build]]) -> list[str] | None:
+def directory_order(model: Model, machine: str, renamed: list[tuple[str, str, Build]]) -> list[str] | None:
     """The members in the order the directory's SUBCONFIG names number them, where
     each is the name bkrc gives the machine on some member's number and the numbers
     are those of the cluster's members: the members were declared in another order

@@ -10,7 +10,11 @@ its own (`starter.directory_catalog_servers`), the IDENTITY users' global minidi
 (`starter.directory_global_disks`: BKR530, BKR221's exception; with every user's global, that
 job alone), and a product machine's MDISK that no `disk` statement can give (BKR521: a DEVNO,
 an extent to END, a V-DISK or T-DISK), or an IDENTITY's 0191 both global and local (BKR530:
-no exclude can split them), stops it there (exit 1). The new text then goes through
+no exclude can split them), stops it there (exit 1). A product machine's instance built
+from a SUBCONFIG the directory names otherwise than the compile (BKR529) gets a `subconfig`
+statement in its member's block (`starter.directory_subconfig_names`); one no statement
+can name (`BUILD ON *`) is said in a comment, and the file is written with BKR529 printed
+(exit 1). The new text then goes through
 the whole front end, as `bkrc check [--directory]` would read the file: an
 error there is a bug in bkrc (exit 2, nothing written), but for a check
 against the directory (BKR510 where it contradicts the `--stdlib` module:
@@ -269,12 +273,16 @@ def init_cmd(
             new, analysis = _written(name, starter, directory=directory)
             new, analysis = _free_places(name, starter, directory, analysis) or (new, analysis)
     errors = [d for d in analysis.diagnostics if d.is_error]
-    if errors and all(d.code in _DIRECTORY_CHECKS for d in errors):
+    # BKR529 alone, at the instances no `subconfig` statement can name (`BUILD ON *`...):
+    # the file is written, its comment above the members says what the directory needs, and
+    # the errors are printed as `bkrc check --directory` prints them (exit 1).
+    unattributed = bool(errors) and _unattributed_only(errors, directory, analysis.model)
+    if errors and not unattributed and all(d.code in _DIRECTORY_CHECKS for d in errors):
         # The site's directory against the standard library's kinds (BKR510 at a
         # `--stdlib` declaration), or a product machine's minidisk the file gives
         # no `disk` statement (BKR520): a fact of the site, for it to settle first.
         _nothing_written([_Report(said, sources), analysis], fmt, color)
-    if errors:
+    if errors and not unattributed:
         # A bug of bkrc's (exit 2): the document says the run failed, and why; the line
         # goes to the other stream with json, sarif or gitlab, whose document is all of
         # standard error (it followed the document there, which then did not parse).
@@ -298,12 +306,27 @@ def init_cmd(
             sys.exit(code)
     # Warnings only: as `bkrc check FILE` will print them (json, sarif: the document, always).
     print_diagnostics([_Report(said, sources), analysis], fmt, color, err=True)
-    sys.exit(EXIT_OK)
+    sys.exit(EXIT_INPUT if unattributed else EXIT_OK)
+
+
+def _unattributed_only(errors, directory, model) -> bool:
+    """Whether `errors` are BKR529's alone, one for each product machine with an instance
+    whose SUBCONFIG no `subconfig` statement can name (`starter.directory_subconfig_names`:
+    built `ON *`, from two SUBCONFIGs, or from one another instance shares), every other
+    instance's name kept by the file's statements already."""
+    if directory is None or model is None or any(d.code != "BKR529" for d in errors):
+        return False
+    from bkrdsl.starter import directory_subconfig_names
+
+    left = directory_subconfig_names(directory, model)
+    return not left.named and len(errors) == len({machine for machine, *_ in left.unattributed})
 
 
 #: The checks against the site's directory (bkrdsl/check/directory.py) whose error
-#: is a fact of the site: BKR510-BKR520, BKR529 (the product's SUBCONFIGs named
-#: otherwise: installed by hand, or numbered by another order of `--member`), and
+#: is a fact of the site: BKR510-BKR520, BKR529 (the product's SUBCONFIGs numbered by
+#: another order of `--member`; those named otherwise get `subconfig` statements,
+#: `starter.directory_subconfig_names`, and those none can name write the file: see
+#: `_unattributed_only`), and
 #: BKR530 (an IDENTITY's global minidisk, in its entry itself, that a job on each
 #: member selects; `starter.directory_global_disks` gives the group's global minidisks a
 #: job of their own, and `starter.directory_global_and_local` refuses, before this,
@@ -363,6 +386,7 @@ def _from_directory(starter, name: str, directory):
         directory_global_disks,
         directory_global_only,
         directory_partly_held,
+        directory_subconfig_names,
         directory_tape_links,
         directory_tape_machines,
         directory_temporary_a_disks,
@@ -371,6 +395,7 @@ def _from_directory(starter, name: str, directory):
         directory_volumes,
         directory_workers,
         group_names,
+        product_instances,
         roster,
         site_volumes,
         unwritable_problems,
@@ -447,6 +472,12 @@ def _from_directory(starter, name: str, directory):
     starter = dataclasses.replace(
         starter, volumes_on=volumes, shared_volume=shared_volume, guessed_volumes=frozenset(guessed)
     )
+    # The directory's SUBCONFIG names of the product machines' instances where they are not
+    # the compile's (BKR529): each member's block keeps them (`subconfig MACHINE NAME`), for
+    # the instances of the file's machines, its members' workers the directory's.
+    kept = directory_subconfig_names(directory, model, product_instances(model, starter))
+    if kept.named or kept.unattributed:
+        starter = dataclasses.replace(starter, site_subconfigs=kept)
     # An IDENTITY's 0191 both global and local: no exclude can split them (BKR530, said so).
     mixed = directory_global_and_local(directory, sorted_users.identities, starter.members)
     return starter, [*unwritable_problems(found.unwritable), *mixed]
