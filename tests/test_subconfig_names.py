@@ -182,3 +182,51 @@ def test_a_member_retired_keeps_the_other_members_names(tmp_path):
     assert re.findall(r"BUILD ON (\S+) USING SUBCONFIG (\S+)", identity) == [
         ("VMSYS1", "BKRBUP-1"), ("VMSYS3", "BKRBUP-3"), ("VMSYS4", "BKRBUP-4"),
     ]
+
+
+@PARSERS
+@pytest.mark.parametrize("renamed", ["both", "one"])
+def test_h1_82_bkr529_s_fix_lays_a_one_line_member_block_out_as_fmt_does(parser, monkeypatch, tmp_path, renamed):
+    """BKR529's fix wrote its statements after the last one on a one-line member
+    block's line, whatever its width: `member VMSYS1 { workers 4  private-volume M1PRV1
+    subconfig BKRBKUP BKRBKU-1  subconfig BKRWRK01 NBWK01-1 }`, 106 columns, which
+    `bkrc fmt` then broke into lines. Past 80 columns the fix now writes the block one
+    statement a line, the block's trailing comment after its `}`, as fmt does, and
+    within 80 (one statement: 79 columns) keeps it on its line; fmt leaves either as is."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    site = tmp_path / "site.direct"
+    text = site_directory(DIRECT.read_text())
+    if renamed == "one":  # BKRBKUP's alone
+        text = text.replace("NBWK01-", "BKRW01-")
+    site.write_text(text, encoding="utf-8")
+    bkr = tmp_path / "prodssi.bkr"
+    source = PRODSSI.read_text(encoding="utf-8").replace(
+        "  member VMSYS3 { workers 2  private-volume M3PRV1 }\n",
+        "  member VMSYS3 { workers 2  private-volume M3PRV1 }  # the third\n",
+    )
+    bkr.write_text(source, encoding="utf-8")
+    run_cli(["fmt", "--check", bkr], expect=0)
+    run_cli(["check", "--fix", bkr, "--directory", site])
+    fixed = bkr.read_text(encoding="utf-8")
+    if renamed == "one":
+        assert "  member VMSYS1 { workers 4  private-volume M1PRV1  subconfig BKRBKUP BKRBKU-1 }\n" in fixed
+        assert "  member VMSYS3 { workers 2  private-volume M3PRV1  subconfig BKRBKUP BKRBKU-3 }  # the third\n" in fixed
+    else:
+        assert (
+            "  member VMSYS1 {\n    workers 4\n    private-volume M1PRV1\n    subconfig BKRBKUP BKRBKU-1\n"
+            "    subconfig BKRWRK01 NBWK01-1\n  }\n"
+        ) in fixed
+        assert "    subconfig BKRWRK01 NBWK01-3\n  }  # the third\n  member VMSYS4 {\n" in fixed
+    assert max(len(line.split("  #")[0]) for line in fixed.splitlines() if "subconfig" in line) <= 80
+    run_cli(["fmt", "--check", bkr], expect=0)
+    after = run_cli(["check", bkr, "--directory", site, "--format", "json"])
+    assert "BKR529" not in {d["code"] for d in json.loads(after.output)["diagnostics"]}
+
+
+def test_h1_82_the_fix_s_width_is_fmt_s():
+    """BKR529's fix lays a member block out within `bkrc fmt`'s width, with its indent,
+    held in check/directory.py (the checks do not import the formatter)."""
+    from bkrdsl.check.directory import FMT_INDENT, FMT_WIDTH
+    from bkrdsl.fmt.layout import INDENT, WIDTH
+
+    assert (FMT_WIDTH, FMT_INDENT) == (WIDTH, INDENT)
