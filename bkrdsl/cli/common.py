@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 import click
 
 from bkrdsl import __version__
+from bkrdsl.signals import Whole
 from bkrdsl.terminal import escaped
 
 if TYPE_CHECKING:
@@ -862,6 +863,36 @@ def _document_printed(ctx: click.Context | None = None, *, failed: bool = False)
         ctx.meta[_DOCUMENT_FAILED] = ctx.meta.get(_DOCUMENT_FAILED, False) or failed
 
 
+#: `ctx.meta` key: the run began to print its document (`print_diagnostics`), which
+#: a second signal may have cut (`signals.Whole`): no other document follows it.
+_DOCUMENT_BEGUN = "bkrc.document_begun"
+
+
+def _document_begun(ctx: click.Context | None = None) -> None:
+    """Note that the running command began to print its document (`_DOCUMENT_BEGUN`)."""
+    ctx = ctx or click.get_current_context(silent=True)
+    if ctx is not None:
+        ctx.meta[_DOCUMENT_BEGUN] = True
+
+
+def document_begun() -> bool:
+    """Whether the running command began to print its document (`_DOCUMENT_BEGUN`)."""
+    ctx = click.get_current_context(silent=True)
+    return ctx is not None and bool(ctx.meta.get(_DOCUMENT_BEGUN))
+
+
+def echo_whole(text: str, *, document: bool = False, **kwargs) -> None:
+    """`click.echo` of a document a program reads (show's facts, compile's plan, dialect's
+    changes, in JSON) with Ctrl-C, SIGTERM and SIGHUP held back until it is written
+    whole (`signals.Whole`), as `print_diagnostics` writes the diagnostics' document.
+    `document`: it is the run's one document (dialect's), which no other may follow
+    (`_DOCUMENT_BEGUN`)."""
+    with Whole():
+        if document:
+            _document_begun()
+        click.echo(text, **kwargs)
+
+
 def interrupted_document(fmt: str, lines: Sequence[str], *, err: bool) -> None:
     """A run in a document format that Ctrl-C, SIGTERM or SIGHUP stopped (exit 130,
     143, 129) before it printed its document: the document its stream holds, with
@@ -870,8 +901,8 @@ def interrupted_document(fmt: str, lines: Sequence[str], *, err: bool) -> None:
     that reads only the document does not find a clean run, nor nothing it can
     parse; github's annotation of no file. Nothing when the document was printed."""
     ctx = click.get_current_context(silent=True)
-    if ctx is not None and ctx.meta.get(_DOCUMENT_PRINTED):
-        return
+    if ctx is not None and (ctx.meta.get(_DOCUMENT_PRINTED) or ctx.meta.get(_DOCUMENT_BEGUN)):
+        return  # printed, or cut by a second signal: a document after it would not parse
     pending = ctx.meta.pop(DOCUMENT_PENDING, None) if ctx is not None else None
     if pending is not None:  # a held document (`diagnostics_then_line`): its diagnostics kept
         pending(failures=["\n".join(lines)])
@@ -902,7 +933,9 @@ def internal_error_document(
             from bkrdsl.diagnostics.render import render_sarif
 
             document = render_sarif([], failure=(internal_error_text(err), type(err).__name__, str(err)))
-            click.echo(ascii_document(document, sys.stderr if document_err else sys.stdout), nl=False, err=document_err)
+            with Whole():
+                _document_begun(ctx)
+                click.echo(ascii_document(document, sys.stderr if document_err else sys.stdout), nl=False, err=document_err)
         else:
             empty_document(fmt, err=document_err, reason=internal_error_text(err))
         _document_printed(ctx, failed=True)
@@ -1217,7 +1250,12 @@ def print_diagnostics(
     )
     if fmt in DOCUMENT_FORMATS:
         text = ascii_document(text, stream)
-    if text or fmt in DOCUMENT_FORMATS:
+    if fmt not in DOCUMENT_FORMATS:
+        if text:
+            click.echo(text, nl=False, err=err, color=colored)
+        return
+    # Written whole: a signal waits until it is (a second one cuts it, and nothing follows).
+    with Whole():
+        _document_begun()
         click.echo(text, nl=False, err=err, color=colored)
-        if fmt in DOCUMENT_FORMATS:
-            _document_printed(failed=bool(failures or failure))
+        _document_printed(failed=bool(failures or failure))

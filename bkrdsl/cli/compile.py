@@ -57,6 +57,7 @@ from bkrdsl.cli.common import (
     color_option,
     dialect_option,
     directory_option,
+    echo_whole,
     empty_document,
     format_option,
     include_option,
@@ -120,7 +121,7 @@ class PlanReport:
             **planned,
             **self.lines,
         }
-        click.echo(json_text(document, ascii_only=True))
+        echo_whole(json_text(document, ascii_only=True))  # whole: a signal waits for its last byte
 
 
 #: `ctx.meta` key: the run's HeldDocument, when it has one.

@@ -20,7 +20,17 @@ import sys
 
 import click
 
-from bkrdsl.cli.common import EXIT_OK, EXIT_USAGE, OnceOption, given_format, given_values, interruption, named
+from bkrdsl.cli.common import (
+    EXIT_OK,
+    EXIT_USAGE,
+    OnceOption,
+    document_begun,
+    echo_whole,
+    given_format,
+    given_values,
+    interruption,
+    named,
+)
 
 
 class DialectCommand(click.Command):
@@ -64,6 +74,8 @@ class DialectCommand(click.Command):
         from bkrdsl.dialect import changes
         from bkrdsl.terminal import json_text
 
+        if document_begun():  # the run's own, whole (`echo_whole`): no second one after it
+            return
         if table is None and words is not None:
             table = _given_table(self, words)
         click.echo(json_text(changes.as_json(None, table, None, failures=[line])), file=file)
@@ -140,7 +152,7 @@ def dialect_cmd(changes_path, fmt):
     if fmt == "json":
         from bkrdsl.terminal import json_text
 
-        click.echo(json_text(changes.as_json(found, changes_path, builtin)))
+        echo_whole(json_text(changes.as_json(found, changes_path, builtin)), document=True)
     else:
         click.echo(changes.text(found, changes_path, builtin), nl=False)
     sys.exit(EXIT_OK)

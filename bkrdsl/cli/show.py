@@ -36,6 +36,7 @@ from bkrdsl.cli.common import (
     color_option,
     diagnostics_then_line,
     directory_option,
+    echo_whole,
     empty_document,
     include_option,
     interrupted_document,
@@ -248,7 +249,7 @@ def _shown(text: str, held, nl: bool = True) -> None:
     any: a standard output that cannot take the facts (`> /dev/full`) is said
     in it, the run failed (exit 2), rather than by a line after it on its stream."""
     try:
-        click.echo(text, nl=nl)
+        echo_whole(text, nl=nl)  # whole: a signal waits for its last byte
     except OSError as err:
         if held is None or err.filename is not None or err.errno not in OUTPUT_ERRNOS:
             raise
