@@ -21,10 +21,13 @@ byte, as a write that a signal interrupts (EINTR) does in CPython.
 
 from __future__ import annotations
 
+import fcntl
 import json
+import os
 import signal
 import subprocess
 import sys
+import termios
 
 import pytest
 from conftest import ROOT
@@ -153,6 +156,7 @@ DOCUMENTS = [
     ("init-gitlab", ["init", "NEW", "--cluster", "P", "--member", "VMSYS1TOOLONG"], "gitlab", 2, 2),
     ("fmt-json", ["fmt", "BROKEN"], "json", 2, 3),
     ("dialect-json", ["dialect", "--changes", "TABLE"], "json", 1, 3),
+    ("compile-plan", ["compile", MINIMAL, "-o", "OUT", "--dry-run", "--plan-format", "json"], "text", 1, 3),
 ]
 SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"]
 
@@ -248,3 +252,41 @@ def test_whole_holds_the_first_signal_and_lets_the_second_through():
         for signum, handler in handlers.items():
             signal.signal(signum, handler)
         signal.signal(signal.SIGINT, previous)
+
+
+def test_a_real_sigterm_while_the_reader_of_the_document_is_slow(tmp_path):
+    """The same through a real pipe: `bkrc check --format json` of a file with
+    200 errors (a document of some 90 KB, more than a pipe holds) whose reader
+    has read nothing yet, SIGTERM sent once the pipe is full (its reader's
+    FIONREAD says so: bkrc is then in the document's write, blocked or about to
+    be, whatever the machine's speed), then the pipe read: one whole document,
+    `bkrc: terminated`, 143. It was the first 64 KiB of the document, then the
+    document of a failed run."""
+    many = tmp_path / "many.bkr"
+    members = "".join(f"  member VMSYSTOOLONG{n} {{ workers 2 }}\n" for n in range(200))
+    many.write_text(f"cluster X {{\n{members}}}\n", encoding="utf-8")
+    script = (
+        "import signal, sys; signal.signal(signal.SIGTERM, signal.SIG_DFL)  # as in a shell\n"
+        "from bkrdsl.__main__ import main; main(sys.argv[1:])"
+    )
+    child = subprocess.Popen(
+        [sys.executable, "-c", script, "check", str(many), "--format", "json", "--max-errors", "0"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT,
+    )
+    try:
+        size = fcntl.fcntl(child.stdout.fileno(), 1032)  # F_GETPIPE_SZ
+        waiting = bytearray(4)
+        while True:  # no timing: the pipe fills, or bkrc ended (then the test fails below)
+            fcntl.ioctl(child.stdout.fileno(), termios.FIONREAD, waiting)
+            if int.from_bytes(waiting, sys.byteorder) >= size or child.poll() is not None:
+                break
+            os.sched_yield()
+        child.send_signal(signal.SIGTERM)
+        out, err = child.communicate()
+    finally:
+        child.kill()
+    assert len(out) > size, len(out)
+    document = json.loads(out)  # whole, and alone
+    assert document["error_count"] >= 200
+    assert err == b"bkrc: terminated\n"
+    assert child.returncode == 143
