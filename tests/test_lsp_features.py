@@ -5670,27 +5670,31 @@ def test_h5s77_no_trailing_allow_action_after_a_comment_the_recovery_skipped(mon
     assert [d.code for d in analyse_document("/ws/r.bkr", allowed).diagnostics] == ["BKR024"]
 
 
-# stop 81, h5: no allow action for a warning whose code is an error's (bench/mutate.py --seed 50786 case 33)
+# stop 81, h5: no allow action for a warning whose code is an error's (bench/mutate.py --seed 50786 case 33);
+# stop 82, h3: the warning has a code of its own, BKR341, whose allow is offered and works
 @pytest.mark.parametrize("reading", ["fast parser first", "lark"])
-def test_h5s81_no_allow_action_for_a_warning_whose_code_is_an_error(monkeypatch, reading):
+def test_h3s82_an_all_digit_user_id_s_warning_is_offered_its_allow_which_silences_it(monkeypatch, reading):
     # Found by bench/mutate.py (--seed 50786 --only punctuation --only 'delete line'
     # --only 'swap words' --case 33: a minidisk address swapped into a group; reduced
-    # to one line). BKR309 warns of an all-digit user ID and is an error for the IDs CP
-    # reserves, so its code is an error's: `# bkrc: allow BKR309` is BKR025 and
-    # silences nothing. The server offered *Allow BKR309 on this line*, whose edit left
-    # the warning and added that error. It offers none; the group's other warning is
-    # still offered, and allowed.
+    # to one line). An all-digit user ID was warned of under BKR309, the code of the IDs
+    # CP reserves, an error's: `# bkrc: allow BKR309` was BKR025 and silenced nothing,
+    # so stop 81 offered no allow, and a site could not keep such an ID quietly. Since
+    # stop 82 the warning is BKR341, a warning's code: the server offers *Allow BKR341
+    # on this line* beside the group's other warning, and the allow silences it alone.
     monkeypatch.setenv("BKRDSL_PARSER", "lark" if reading == "lark" else "")
     text = "single group G { A 191 A }\n"
     doc, _, _ = doc_at(text, name="/ws/r.bkr")
-    assert sorted(d.code for d in doc.diagnostics) == ["BKR309", "BKR416"]
-    titles = [a.title for a in F.allow_actions(doc, (0, 0), (99, 0))]
-    assert titles == ["Allow BKR416 on this line"]
+    assert sorted(d.code for d in doc.diagnostics) == ["BKR341", "BKR416"]
+    actions = F.allow_actions(doc, (0, 0), (99, 0))
+    assert sorted(a.title for a in actions) == ["Allow BKR341 on this line", "Allow BKR416 on this line"]
+    (action,) = [a for a in actions if a.diagnostic.code == "BKR341"]
+    allowed = apply(text, action)
+    assert allowed == "single group G { A 191 A }   # bkrc: allow BKR341\n"
+    assert [d.code for d in analyse_document("/ws/r.bkr", allowed).diagnostics] == ["BKR416"]
+    # the old allow of BKR309 is still the error it was: BKR309 is the reserved IDs' code
     by_hand = text.rstrip("\n") + "   # bkrc: allow BKR309\n"
     assert sorted(d.code for d in analyse_document("/ws/r.bkr", by_hand).diagnostics) == [
         "BKR025",
-        "BKR309",
+        "BKR341",
         "BKR416",
     ]
-    (action,) = F.allow_actions(doc, (0, 0), (99, 0))
-    assert sorted(d.code for d in analyse_document("/ws/r.bkr", apply(text, action)).diagnostics) == ["BKR309"]

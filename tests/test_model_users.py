@@ -1156,15 +1156,15 @@ def test_bkr515_and_bkr516_say_the_same_without_passing_over_any_user(monkeypatc
 def test_bkr021_names_a_statement_cut_short_in_a_group_body_written_whole(line, whole, parser, monkeypatch):
     # `retain 35` (its `days` left out) in a group body is read as the users RETAIN and
     # 35: BKR021's help names the statement as BKR013's would, `retain 35 days`, and `35`
-    # is that one warning's, not also BKR309's "all digits" (was both)
+    # is that one warning's, not also BKR341's "all digits" (was both, BKR309's then)
     monkeypatch.setenv("BKRDSL_PARSER", parser)
     text = _group_text([["LNX01"], [line], ["LNX02"]])
     found = [d for d in analyse("t.bkr", text.encode()).diagnostics if d.span is not None and d.span.line == 5]
     assert [d.code for d in found] == ["BKR021"], [(d.code, d.message) for d in found]
     assert (f", written whole: {whole};" in found[0].help) if whole else "written whole" not in found[0].help
-    # the same ID elsewhere in the body is still BKR309's
+    # the same ID elsewhere in the body is still BKR341's
     text = _group_text([["LNX01", "35"], [line]])
-    assert [d.span.line for d in analyse("t.bkr", text.encode()).diagnostics if d.code == "BKR309"] == [4]
+    assert [d.span.line for d in analyse("t.bkr", text.encode()).diagnostics if d.code == "BKR341"] == [4]
 
 
 @pytest.mark.parametrize("parser", ["fast", "lark"])

@@ -279,6 +279,7 @@ FIXES: dict[str, list[tuple[str, str, str]]] = {
     ],
     "BKR308": [("(`PAYD1`)", "job PAY$1 {", "job PAYD1 {")],
     "BKR309": [("`single user SYSADMIN`", "single user SYSTEM", "single user SYSADMIN")],
+    "BKR341": [("(`U1234`) and write that ID here", "LINUX01 1234 }", "LINUX01 U1234 }")],
     "BKR310": [
         (
             "`include minidisk * 0191 0A00`",

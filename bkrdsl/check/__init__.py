@@ -20,7 +20,7 @@ from bkrdsl.check import (  # noqa: F401
     jobs,  # BKR220-BKR227: job placement and per-member names
     kinds,  # BKR201-BKR208: single or IDENTITY, one machine per role, one entry per ID
     members,  # BKR240-BKR249, BKR252, BKR255, BKR340: members, machines, minidisks
-    names,  # BKR301-BKR309: names CP and CMS accept
+    names,  # BKR301-BKR309, BKR341: names CP and CMS accept
     structure,  # BKR110-BKR119: the shape of a cluster and its jobs
     tables,  # BKR250, BKR251, BKR253, BKR254, BKR319: against the dialect table (run by analyse, with the table)
     tape,  # BKR230-BKR236: Tape Manager

@@ -412,7 +412,7 @@ VOLUMES_READ_ON = register(
     has a slip of its own (`retain 35`, its `days` left out) is named
     written whole in the help, as its home block's fixes mend it
     (`retain 35 days`), and its words are this one warning: `35` is not
-    also an ID that reads as a spool file ID (BKR309). A keyword written
+    also an ID that reads as a spool file ID (BKR341). A keyword written
     over alone on its line (`include include include`) is one warning too,
     not also an ID the group names twice (BKR416), and its help writes the
     ID once (`INCLUDE`), not the run in upper case, which would name it
@@ -2304,7 +2304,7 @@ def _whole(words: Sequence[ast.Word]) -> str:
 
 def read_on_ids(model: Model) -> frozenset[int]:
     """Where the group bodies' user IDs that BKR021 names start (a run that reads like a
-    statement, `retain 35`; a keyword's phrase; a keyword alone): BKR309 leaves them to
+    statement, `retain 35`; a keyword's phrase; a keyword alone): BKR309 and BKR341 leave them to
     it (`35`, all digits, is no user ID the file means)."""
     found: set[int] = set()
     for group in model.groups_naming_any(RUN_LABELS):  # `runon.may_hold_runs`

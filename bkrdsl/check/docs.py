@@ -35,10 +35,12 @@ FAMILIES = (
     ("BKR24", "SSI rules: members, machines and minidisks"),
     ("BKR25", "SSI rules: members, machines and minidisks"),
     ("BKR26", "SSI rules: catalog and expiry"),  # BKR210-BKR219 were all taken
+    ("BKR341", "Names"),  # BKR301-BKR309 were all taken (BKR329 never was, and is left)
     ("BKR30", "Names"),
     ("BKR31", "Values"),
     ("BKR32", "Declarations"),
     ("BKR33", "References"),
+    ("BKR34", "References"),  # BKR340: a `subconfig` statement's machine
     ("BKR40", "Coverage and schedules"),
     ("BKR41", "Coverage and schedules"),  # BKR401-BKR409 were all taken
     ("BKR50", "The site's CP directory (--directory): reading it"),

@@ -1,4 +1,4 @@
-"""Names valid for CP and CMS (BKR301-BKR309).
+"""Names valid for CP and CMS (BKR301-BKR309, BKR341).
 
 Every name bkrc writes into a directory entry, a file name or an EXEC must be
 one CP and CMS accept. A name that breaks these rules gets exactly one
@@ -31,7 +31,7 @@ from bkrdsl.check.common import (
 )
 from bkrdsl.check.registry import PARTIAL, check
 from bkrdsl.check.values import owner_after_addresses, owner_left_out
-from bkrdsl.diagnostics import Edit, Fix, Severity
+from bkrdsl.diagnostics import Edit, Fix
 from bkrdsl.diagnostics.registry import register
 from bkrdsl.resolve.model import Model, is_pattern
 
@@ -379,14 +379,12 @@ RESERVED_USER_ID = register(
     "BKR309",
     "reserved-user-id",
     "error",
-    "a user or SUBCONFIG ID CP reserves for itself (or a user ID that reads as a spool ID)",
+    "a user or SUBCONFIG ID CP reserves for itself",
     """
     CP reserves the user IDs SYSTEM and SYSTEMMP and the forms LOGNxxxx,
     LOGLxxxx and LOGVxxxx (used during logon) for itself; a directory entry
-    with such an ID cannot be logged on to or confuses CP. A user ID of one to
-    four digits can be taken for a spool file ID by CP commands that accept
-    either; IBM advises against it, so bkrc warns (the diagnostic is a
-    warning for that case and an error for the reserved forms).
+    with such an ID cannot be logged on to or confuses CP. (A user ID of one
+    to four digits, which CP accepts, is BKR341's warning.)
 
     The IDs bkrc derives are held to the same forms: each worker's (the worker
     pattern `LOGNWK*` gives LOGNWK01) and each SUBCONFIG's, which CP reserves
@@ -418,6 +416,55 @@ RESERVED_USER_ID = register(
     """,
 )
 
+ALL_DIGIT_USER_ID = register(
+    "BKR341",
+    "all-digit-user-id",
+    "warning",
+    "a user ID of one to four digits, which CP commands can take for a spool file ID",
+    """
+    A user ID of one to four digits (`1234`) is one CP accepts, but a CP
+    command that takes a user ID or a spool file ID in the same place can
+    read it as a spool file's number; IBM advises against such IDs. bkrc
+    warns where the file names one: a user's declaration, a group's entry,
+    the catalog's SFS server, a Tape Manager machine. (Until stop 82 this
+    warning had the code of the IDs CP reserves, BKR309, an error's: an
+    allow of it was BKR025, and a site could not keep the ID quietly.)
+
+    This is a warning: the ID works, and `bkrc compile` writes it. A site
+    whose CP directory has the ID, and keeps it, says so in the file with its
+    reason: `# bkrc: allow BKR341 REASON` at the end of the line that names
+    the ID, or on a line of its own above it (docs/language.md, "Allowing a
+    warning"); the help says so.
+
+    Failing example:
+
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group APPS { LINUX01 1234 }   # <- BKR341
+          job APPSFULL {
+            backup APPS full
+            include minidisk * *
+            to disk
+            run on VMSYS1 daily 02:00
+          }
+        }
+
+    Fix: give the user an ID that starts with a letter in the CP directory
+    (`U1234`) and write that ID here; or keep the ID and allow the warning
+    on its line: `single group APPS { LINUX01 1234 }   # bkrc: allow BKR341
+    the directory's ID since 1998`.
+    """,
+)
+
+#: The help of an all-digit user ID (BKR341): a new ID, or the allow that keeps this one.
+ALL_DIGIT_HELP = (
+    "give the user an ID that starts with a letter; if the CP directory keeps this one,"
+    " allow it on this line: `# bkrc: allow BKR341 REASON`"
+)
+
 #: The help of an invalid cluster or member name (BKR302), also `bkrc init`'s.
 CLUSTER_NAME_HELP = "use the SSI cluster name of SYSTEM CONFIG (1-8 letters and digits)"
 MEMBER_NAME_HELP = "use the member's system identifier as SYSTEM CONFIG spells it (1-8 letters and digits)"
@@ -436,7 +483,7 @@ RESERVED_HELP = "choose another user ID (CP reserves SYSTEM, SYSTEMMP, LOGNxxxx,
 
 def reserved_id_problem(text: str) -> str | None:
     """Why CP would refuse `text` (upper case) as a user ID it keeps for itself, or None.
-    (An all-digit ID is only a warning: `reserved_ids` reports it apart.)"""
+    (An all-digit ID is BKR341's warning: `reserved_ids` reports it apart.)"""
     if text in _RESERVED_EXACT or (len(text) == 8 and text.startswith(_RESERVED_PREFIX)):
         return f"`{text}` is a user ID CP reserves for itself"
     return None
@@ -640,11 +687,8 @@ def reserved_ids(model: Model):
         if problem:
             yield RESERVED_USER_ID(problem, span, help=RESERVED_HELP)
         elif 1 <= len(text) <= 4 and text.isdigit():
-            yield RESERVED_USER_ID(
-                f"user ID `{text}` is all digits and can be taken for a spool file ID",
-                span,
-                help="give the user an ID that starts with a letter",
-                severity=Severity.WARNING,
+            yield ALL_DIGIT_USER_ID(
+                f"user ID `{text}` is all digits and can be taken for a spool file ID", span, help=ALL_DIGIT_HELP
             )
     if not PARTIAL.get():  # a syntax error may have lost a member's `workers`
         yield from _reserved_worker_ids(model)

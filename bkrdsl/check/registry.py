@@ -65,7 +65,7 @@ STATEMENT_LOCAL: dict[str, frozenset[str]] = {
     # (`TRDMM#x`) is passed over: a `disk TRDMM` elsewhere makes it BKR332's.
     "bkrdsl.check.names.ebcdic_variants": frozenset({"BKR308"}),
     # A declared ID or machine; not a worker pattern's IDs, which the members' counts give.
-    "bkrdsl.check.names.reserved_ids": frozenset({"BKR309"}),
+    "bkrdsl.check.names.reserved_ids": frozenset({"BKR309", "BKR341"}),  # BKR341: an all-digit ID
     "bkrdsl.check.values.times_and_days": frozenset({"BKR313", "BKR314"}),  # a schedule's own words
     "bkrdsl.check.values.retention": frozenset({"BKR315"}),
     "bkrdsl.check.values.numbers": frozenset({"BKR316", "BKR317"}),  # `workers N`, a `disk`'s size

@@ -518,9 +518,10 @@ def allow_fix(source: Source, d: Diagnostic, module, directives: Sequence[Direct
     indented as the line is (which covers the statement that starts there, or that line
     alone). None where the line is only a comment (BKR023, BKR024 inside one): an allow
     after it is part of that comment, and one above covers the next line of code. None
-    for a warning whose code is an error's (BKR309 warns of an all-digit user ID and is an
-    error for the IDs CP reserves): an allow of that code is BKR025 and silences nothing
-    (`_code_of`), so the action would add an error and leave the warning."""
+    for a warning whose code is an error's, should a check ever say one: an allow of that
+    code is BKR025 and silences nothing (`_code_of`), so the action would add an error and
+    leave the warning. (BKR309 warned so of an all-digit user ID until stop 82, when the
+    warning got a code of its own, BKR341, which an allow silences.)"""
     span = d.span
     if span is None or span.file != source.name:
         return None

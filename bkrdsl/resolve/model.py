@@ -1054,7 +1054,7 @@ class Model:
     def groups_naming_any(self, ids: frozenset[str]) -> tuple[Group, ...]:
         """The groups, in order, that declare one of `ids` (upper case): worked out once
         per set asked for, so that the checks that look for a group's IDs spelled as
-        keywords (BKR021, and BKR309's, BKR208's and BKR416's reading of its runs,
+        keywords (BKR021, and BKR309's and BKR341's, BKR208's and BKR416's reading of its runs,
         `runon.RUN_LABELS`) read each group's thousands of IDs once, not once each."""
         found = self._naming.get(ids)
         if found is None:

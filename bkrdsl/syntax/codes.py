@@ -1790,7 +1790,7 @@ MISPLACED = register(
     is a statement's part written there, this one error: the message says
     what it is (a schedule, a disk's size, a selection) and the help where
     it is written; its words are skipped, not read as user IDs that the
-    checks would refuse (BKR301, BKR309) or a pattern `*` matching every
+    checks would refuse or warn of (BKR301, BKR341) or a pattern `*` matching every
     user (BKR204, BKR231, BKR411). A word in capitals that may be an ID ends
     it (`DB2PRD` after `daily 02:00` on the line). Where every word may be
     an ID or a pattern (`server BKRSVSFS`, `each member`, `full LNX*`),

@@ -804,7 +804,7 @@ _MACHINE_MODES = frozenset({"ESA", "XA", "XC", "Z", "370"})
 
 def _operand_no_user(command: str) -> bool:
     """Whether a word of `command` after its first is no user ID a group lists: not one's
-    shape (`*`), or all digits, as CP writes addresses and numbers (BKR309 refuses it)."""
+    shape (`*`), or all digits, as CP writes addresses and numbers (BKR341 warns of it)."""
     return any(not _ID_WORD.fullmatch(w) or w.isdigit() for w in command.split()[1:])
 
 
@@ -812,7 +812,7 @@ def _directory_line_in_group(command: str) -> bool:
     """Whether `command`, a line of a group body from its first word (before a comment),
     is a CP directory statement (_DIRECTORY_STATEMENT's) that its words cannot all be
     user IDs of: an operand no user ID is (`SPOOL CONS * START`), or all digits, as CP
-    writes addresses and numbers and BKR309 refuses for an ID (`CONSOLE 009 3215 T`,
+    writes addresses and numbers and BKR341 warns of in an ID (`CONSOLE 009 3215 T`,
     `OPTION MAXCONN 128`, `MACHINE ESA 4`), IPL's `PARM` (`IPL CMS PARM AUTOCR`), or
     MACHINE's architecture (`MACHINE ESA`). `IPL CMS` or `NAMESAVE` may be users: read so."""
     if not _DIRECTORY_STATEMENT.fullmatch(command):
@@ -1767,7 +1767,7 @@ def _foreign_in_group(
             " in the site's directory, and bkrc writes those of the Backup Manager machines",
         )
     if (match := _CMS_COMMAND.fullmatch(command)) and command == command.upper() and _operand_no_user(command):
-        # `ACCESS 191 A`: an address no user ID is (all digits, BKR309), in capitals
+        # `ACCESS 191 A`: an address no user ID is (all digits, BKR341), in capitals
         return command_line(match, span)
     if _directory_line_in_group(command):
         return codes.UNKNOWN_KEYWORD(
@@ -2385,7 +2385,7 @@ def _written_there(written: str) -> str:
 def statement_part_in_group(written: str, group: tuple[str, str] | None, span: Span, brace: Span) -> Diagnostic:
     """`single group APPS { CICSPRD DB2PRD daily 02:00 }`: a statement's part, a keyword
     and words after it that can be no user ID (`fast.misplaced_in_group`), written in a
-    group body, which would read them as user IDs (BKR301 for `02:00`, BKR309 for
+    group body, which would read them as user IDs (BKR301 for `02:00`, BKR341 for
     `10`, a pattern `*` that matches every user). One error, which says what was
     written and where it belongs; its words are skipped."""
     words = written.lower().split()

@@ -10640,7 +10640,7 @@ class Recovery:
         in small letters, and words after it that can be no user ID (`02:00`, `10`,
         `POOL:USER.DIR`, `*`: `fast.misplaced_in_group`), or a number and its unit (`30
         seconds`), in a group body, which Lark reads as user IDs (the checks then said
-        BKR301 at `02:00`, BKR309 at `10`, and a pattern `*` matched every user). A
+        BKR301 at `02:00`, BKR341 (then BKR309) at `10`, and a pattern `*` matched every user). A
         statement's part, not IDs: report it (BKR013), and skip its words. Not on a line
         that a statement keyword starts (`statement_line`). The fast parser gives up on it
         (`_Parser._line_names`, `_count_before_unit`)."""
