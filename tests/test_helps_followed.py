@@ -343,6 +343,54 @@ def test_bkr252_names_the_private_volume_to_write(tmp_path, parser):
 # up the shared pool alone, from VMSYS1: nothing on VMSYS2 was backed up before either),
 # BKR244's the A-disks BKR253 asks for once the cluster has a shared volume (its Fix says so).
 PAGE_HELPS = [
+    # stop 82: the reading and syntax codes, the allows' and fmt's (BKR001-BKR027, BKR090,
+    # BKR091). Their pages' failing examples are whole files since stop 82 (they were
+    # pieces of one, which mended were still no cluster); a code with no example on its
+    # page, or one whose slip needs bytes or a size no page shows, walks a text of
+    # _WALKED_TEXTS, the page's words followed as its help says.
+    ("BKR001", "convert it to UTF-8: `iconv -f UTF-16 -t UTF-8", [(None, None)], set()),
+    ("BKR002", "save the file as UTF-8, e.g. `iconv -f CP1252 -t UTF-8 old.bkr > new.bkr`", [(None, None)], set()),
+    ("BKR003", "write `A` for `Ä`: z/VM names use only A-Z, 0-9 and $ # @ _ - + : .", [("LOHNÄMT", "LOHNAMT")], set()),
+    ("BKR004-daily", "write `daily 02:00`", [("daily sun 02:00   # <- BKR004", "daily 02:00")], set()),
+    ("BKR004-weekly", "or `weekly sun 02:00` for one day a week", [("daily sun 02:00   # <- BKR004", "weekly sun 02:00")],
+     set()),
+    ("BKR005", "add `}` to end `job APPSFULL` before this line", [("  job APPSINC {", "  }\n  job APPSINC {")], set()),
+    ("BKR006", "remove it: every other `{` and `}` of the file pair up", [("}\n}   # <- BKR006\n", "}\n")], set()),
+    ("BKR007", "end the text with `\"` on the same line",
+     [("of the Linux guests\n", "of the Linux guests\"\n")], set()),
+    ("BKR008", "fix the errors above and run bkrc again",
+     [(f"exclude: minidisk * {0x200 + i:04X}", f"exclude minidisk * {0x200 + i:04X}") for i in range(25)], set()),
+    ("BKR009", "pass the cluster's .bkr source", [(None, None)], set()),
+    ("BKR010", "write `VMSYS1` after `on`: the cluster's one member", [("run on daily", "run on VMSYS1 daily")], set()),
+    ("BKR011", "write `job APPSFULL {`: its body and its `}` follow", [("job APPSFULL   # <- BKR011", "job APPSFULL {")],
+     set()),
+    ("BKR012", "write `job`", [("jbo APPSFULL", "job APPSFULL")], set()),
+    ("BKR013", "the `}` at 3:31 is one too many and closed `cluster PRODSSI` early: remove it",
+     [("{ workers 2 } }", "{ workers 2 }")], set()),
+    ("BKR014", "write `workers 2`: a blank, not `:`, after the keyword", [("workers: 2", "workers 2")], set()),
+    ("BKR015", "remove the `,`: write `single group APPS { LINUX01 LINUX02 }`",
+     [("single group APPS { LINUX01, LINUX02 }", "single group APPS { LINUX01 LINUX02 }")], set()),
+    ("BKR016", "start a comment with `#`", [("    * nightly", "    # nightly")], set()),
+    ("BKR017", "write `description \"Production cluster\"`",
+     [("description 'Production cluster'", 'description "Production cluster"')], set()),
+    ("BKR018", "pass the cluster's .bkr source", [(None, None)], set()),
+    ("BKR019", "write `\\\\` for a backslash", [("C:\\TEMP\\n", "C:\\\\TEMP\\\\n")], set()),
+    ("BKR020", "pass the cluster's .bkr source", [(None, None)], set()),
+    ("BKR021-retain", "it belongs in the `expire on VMSYS1` block (line 10) in place of its `retain 35 days`: move it there",
+     [("retain 35 days }", "retain 30 days }"), ("    retain 30 days   # <- BKR021\n", "")], set()),
+    ("BKR021-group", "if `full` belongs in a statement, write it there, out of the group",
+     [("LINUX01 full LINUX02", "LINUX01 LINUX02")], set()),
+    ("BKR022", "remove columns 73-80 from every line (`bkrc check --fix` does; `cut -c1-72`)", [(None, None)], set()),
+    ("BKR023", "remove it: `# old member workers 4`", [("\u2028", " ")], set()),
+    ("BKR024", "remove it with the escape sequence it starts: `# guests red`", [("\x1b[31m", "")], set()),
+    ("BKR025", "mend what BKR221 says and delete it here",
+     [("   # bkrc: allow BKR221 runs on one member on purpose", "")], set()),
+    ("BKR026", "take `BKR22` out of the allow", [(", BKR22", "")], set()),
+    ("BKR027", "delete the allow", [("   # bkrc: allow BKR227 our own template names", "")], set()),
+    ("BKR090", "put each declaration on a line of its own, each under its own `##` comment",
+     [("  single group APPS { CICSPRD }", "\n  ## Application servers\n  single group APPS { CICSPRD }")], set()),
+    ("BKR091", "delete the `.` (`VMCOM1`), as `bkrc check` asks, then format", [("VMCOM1. catalog", "VMCOM1 catalog")],
+     set()),
     ("BKR204-narrow", "narrow `match LNX*` (line 7) so that it leaves out `LNXADMIN`", [("match LNX*", "match LNX0*")],
      set()),
     ("BKR204-delete", "if single, delete `identity user LNXADMIN` (line 2)", [("identity user LNXADMIN\n", "")], set()),
@@ -525,22 +573,89 @@ PAGE_HELPS = [
 ]
 
 
+#: A small whole cluster, clean, for the slips a page cannot show.
+_CLEAN = """\
+import std/backup-manager
+cluster PRODSSI {
+  member VMSYS1 { workers 2 }
+  catalog shared server BKRSVSFS pool BKRPOOL
+  expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+  single group APPS { LINUX01 }
+  job APPSFULL {
+    backup APPS full
+    include minidisk * *
+    to disk
+    run on VMSYS1 daily 02:00
+  }
+}
+"""
+
+
+def _numbered(text: str) -> str:
+    """`text` as XEDIT numbers a CMS file: each line padded to 72 columns, then 8 digits."""
+    return "".join(f"{line:<72}{(i + 1) * 100:08d}\n" for i, line in enumerate(text.rstrip("\n").split("\n")))
+
+
+_EXCLUDES = "".join(f"    exclude: minidisk * {0x200 + i:04X}\n" for i in range(25))
+_LATIN1 = _CLEAN.replace("  single group", "  # Lohnämter\n  single group").encode("cp1252")
+#: stop 82: the texts walked that are no page's failing example (name -> the slipped text,
+#: and the text its help makes of it where that is no edit of a few words: None).
+_WALKED: dict[str, tuple[str | bytes, str | bytes | None]] = {
+    "BKR001": (_CLEAN.encode("utf-16"), _CLEAN.encode("utf-16").decode("utf-16").encode("utf-8")),  # iconv
+    "BKR002": (_LATIN1, _LATIN1.decode("cp1252").encode("utf-8")),  # iconv -f CP1252 -t UTF-8
+    "BKR008": (_CLEAN.replace("    include minidisk * *\n", "    include minidisk * *\n" + _EXCLUDES), None),
+    "BKR018": (_CLEAN + "# " + "x" * 1_000_000 + "\n", _CLEAN),  # the cluster's source passed
+    "BKR020": (_CLEAN + ("# " + "x" * 70 + "\n") * 150_000, _CLEAN),
+    "BKR022": (_numbered(_CLEAN), "".join(line[:72].rstrip() + "\n" for line in _numbered(_CLEAN).splitlines())),
+    "BKR023": (_CLEAN.replace("  single group", "  # old member\u2028workers 4\n  single group"), None),
+    "BKR024": (_CLEAN.replace("  single group", "  # guests \x1b[31mred\n  single group"), None),
+    "BKR091": (PRODSSI.replace("  shared-volume VMCOM1\n\n  catalog", "  shared-volume VMCOM1. catalog"), None),
+}
+#: A page with several failing examples: the one walked.
+_EXAMPLE_OF = {"BKR021-group": 1, "BKR021-retain": 0}
+#: bkrc fmt's codes: their helps are fmt's, and followed, the file formats and checks clean.
+_FMT_CODES = {"BKR090", "BKR091"}
+
+
+def _walked(name: str, code: str) -> tuple[str | bytes, str | bytes | None]:
+    """The slipped text a PAGE_HELPS entry walks, and what its help makes of it whole."""
+    from bkrdsl.diagnostics.registry import examples, load_all
+
+    if name in _WALKED:
+        return _WALKED[name]
+    failing = [e for e in examples(load_all()[code]) if e.expect]
+    if name not in _EXAMPLE_OF:
+        (only,) = failing
+        return only.text, (_CLEAN if code == "BKR009" else None)  # BKR009: the cluster's source, not the EXEC
+    return failing[_EXAMPLE_OF[name]].text, None
+
+
 @pytest.mark.parametrize(("name", "words", "edits", "left"), PAGE_HELPS, ids=[h[0] for h in PAGE_HELPS])
 def test_a_page_s_help_followed_on_its_failing_example_checks_clean(name, words, edits, left, tmp_path, parser):
-    from bkrdsl.diagnostics.registry import examples, load_all
     from bkrdsl.pipeline import analyse
 
     code = name.split("-")[0]
-    (failing,) = [e for e in examples(load_all()[code]) if e.expect]
-    text = failing.text
-    helps = " ".join(" ".join((d.help or "").split()) for d in analyse("x.bkr", text.encode()).diagnostics if d.code == code)
+    text, whole = _walked(name, code)
+    data = text if isinstance(text, bytes) else text.encode()
+    if code in _FMT_CODES:
+        from bkrdsl.fmt import format_bytes
+
+        found = format_bytes("x.bkr", data).diagnostics
+    else:
+        found = analyse("x.bkr", data).diagnostics
+    helps = " ".join(" ".join((d.help or "").split()) for d in found if d.code == code)
     for said in (words,) if isinstance(words, str) else words:
         assert said in helps, f"{code}'s help no longer says {said!r}: {helps}"
     for old, new in edits:
+        if old is None:  # the help's whole text: converted, cut, or the right file passed
+            text = whole
+            continue
         assert text.count(old) == 1, old
         text = text.replace(old, new)
     path = tmp_path / f"{code}.bkr"
-    path.write_text(text, encoding="utf-8")
+    path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    if code in _FMT_CODES:
+        run_cli(["fmt", path], expect=0)
     out = run_cli(["check", path, "--color", "never"]).output
     assert set(codes(out)) == left, out
 
@@ -592,4 +707,39 @@ def test_bkr312_deletes_the_line_or_takes_out_the_addresses_covered(tmp_path, pa
     out = said(path, 0)
     assert help_of(out) == "delete the line (line 71): `0191-01FF` includes every address it names already"
     follow(path, "    include minidisk * 0195\n", "")
+    assert said(path, 0) == ""
+
+
+# --- stop 82: the syntax codes walked (the pages' examples are in PAGE_HELPS)
+
+
+def test_bkr004_of_a_destination_without_to_writes_the_file_s_pool_or_says_name_is_to_be_replaced(tmp_path, parser):
+    """LNXINC's `to disk pool BKUPPOOL` written `disk pool`, its `to` and its pool left
+    out: BKR004's help said "write `to disk pool NAME` with the pool's name", which
+    copied as it read named a disk pool NAME (checked clean: no pool is checked
+    against the site's). It now writes the pool the file's other jobs name, and where
+    they name none (a tape pool in prodssi) says that NAME is to be replaced."""
+    path = slipped(tmp_path, "    to disk pool BKUPPOOL\n    run on VMSYS2 daily 23:30", "    disk pool\n    run on VMSYS2 daily 23:30")
+    out = said(path)
+    assert codes(out) == ["BKR004"]
+    assert help_of(out) == "write `to disk pool BKUPPOOL`, as the file's other jobs, or `to disk` alone"
+    follow(path, "    disk pool\n", "    to disk pool BKUPPOOL\n")
+    assert said(path, 0) == ""
+    path = slipped(tmp_path, "    to disk pool BKUPPOOL\n    run on VMSYS2 daily 23:30", "    disk\n    run on VMSYS2 daily 23:30")
+    assert help_of(said(path)) == "write `to disk`, or `to disk pool BKUPPOOL`, as the file's other jobs"
+    path = slipped(tmp_path, "    to disk pool BKUPPOOL\n    run on VMSYS2 daily 23:30", "    tape pool\n    run on VMSYS2 daily 23:30")
+    assert help_of(said(path)) == "write `to tape pool NAME`, NAME the pool's name, or `to tape` alone"
+
+
+def test_bkr026_of_a_code_close_to_several_writes_each_and_of_none_takes_it_out(tmp_path, parser):
+    """An all-digit user ID allowed as `BKR3411` (BKR341 with a key struck twice): BKR026's
+    help was "name a warning by its code (`BKR227`) or the name `bkrc rules` lists for
+    it", an example code that is no code of this line's. It now writes the codes as
+    close, to write the one meant (BKR341, written: clean), and for a word close to
+    none (`BKR22`, the page's) says to take it out of the allow."""
+    path = slipped(tmp_path, "APPS { CICSPRD DB2PRD }", "APPS { CICSPRD DB2PRD 1234 }   # bkrc: allow BKR3411 our 1234")
+    out = said(path, 0)
+    assert sorted(codes(out)) == ["BKR026", "BKR341"]
+    assert "= help: write `BKR311`, `BKR341` or `BKR411`, the one meant, or take `BKR3411` out of the allow" in out
+    follow(path, "allow BKR3411", "allow BKR341")
     assert said(path, 0) == ""

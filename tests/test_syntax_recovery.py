@@ -1488,7 +1488,7 @@ def test_to_after_a_volume_label_before_a_brace_too_many_is_a_label(monkeypatch,
     ]
     (related,) = diagnostics[0].related
     assert (related.span.line, related.span.column) == brace
-    assert diagnostics[0].help == "a `}` above is one too many and closed `cluster A` early: remove it"
+    assert diagnostics[0].help == f"the `}}` at {brace[0]}:{brace[1]} is one too many and closed `cluster A` early: remove it"
     (cluster,) = module.clusters
     assert [d.user.text for d in cluster.disks] == ["U"]
     volumes = [w.text for s in cluster.settings for w in s.values] + [

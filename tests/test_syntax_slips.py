@@ -5909,8 +5909,11 @@ def test_the_keywords_whose_name_in_a_group_body_is_the_slip_s():
 # fmt: off
 READ_AS_NAMES = [
     ("{ workers 4  private-volume M1PRV1 }", "{ workers 4  private-volume M1PRV1 retain 35 days }",
+     # stop 82: the cluster's one `expire` block named, which keeps 35 days already (moved in,
+     # as "move it there" read, it was a second `retain`, BKR115)
      ("the list runs on to the `}` or to a statement a member block takes: if `retain 35 days` is a statement,"
-     " `retain` belongs in an `expire on MEMBER { ... }` block: move it there; if these are volumes, write them")),
+     " it belongs in the `expire on VMSYS1` block (line 21), which has it already: delete it here; if these are"
+     " volumes, write them")),
     ("    private-volume M2PRV1\n", "    private-volume M2PRV1\n    expire\n",
      ("the list runs on to the `}` or to a statement a member block takes: if `expire` is a statement, `expire`"
      " belongs directly inside `cluster NAME { ... }`: move it out of `member VMSYS2`, after its `}`; if this is a"
@@ -7294,14 +7297,16 @@ H4_DESTINATIONS = [
     # a word for `to` before a job's medium (was: after SFS paths, the fix wrote `on to tape`,
     # `on` read as one more path; after a `backup` line, "expected `run` before `on`", help `run on tape`)
     ("    to disk pool BKUPPOOL\n    run on VMSYS1", "    on tape\n    run on VMSYS1", "BKR004",
-     "a job's destination starts with `to`, not `on`: `to tape`", "write `to tape`, or `to tape pool NAME`",
+     "a job's destination starts with `to`, not `on`: `to tape`",
+     "write `to tape`, or `to tape pool NAME`, NAME the pool's name",
      "    to tape"),
     ("    to disk pool BKUPPOOL\n    run on VMSYS1", "    into disk pool BKUPPOOL\n    run on VMSYS1", "BKR004",
      "a job's destination starts with `to`, not `into`: `to disk`", "write `to disk pool BKUPPOOL`",
      "    to disk pool BKUPPOOL"),
     ("    include minidisk * 0191\n    to tape\n    run on each member daily 03:30",
      "    on tape\n    include minidisk * 0191\n    run on each member daily 03:30", "BKR004",
-     "a job's destination starts with `to`, not `on`: `to tape`", "write `to tape`, or `to tape pool NAME`",
+     "a job's destination starts with `to`, not `on`: `to tape`",
+     "write `to tape`, or `to tape pool NAME`, NAME the pool's name",
      "    to tape"),
     ("    include minidisk * 0191\n    to tape\n    run on each member daily 03:30",
      "    ON DISK POOL BKUPPOOL\n    include minidisk * 0191\n    run on each member daily 03:30", "BKR004",

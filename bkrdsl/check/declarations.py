@@ -461,9 +461,13 @@ VOLUMES_READ_ON = register(
     block; `backup` in a group body to a `job NAME { ... }` block; a
     statement the cluster takes, `identity user FOO`, out of the group,
     after its `}`; a keyword that starts no statement to the statement it
-    belongs in: `backup GUESTS full`). If the words really are volumes or
-    user IDs, write them in upper case, as they are written: `RETAIN 30
-    DAYS`. A CP directory line below a volume list: list its user in a
+    belongs in: `backup GUESTS full`). A `retain N days` in a cluster of
+    one `expire` block goes in that block, which the help names with its
+    line; where it keeps a `retain` already, the help says to move it there
+    in place of that one, as two would be BKR115 (here: `retain 30 days`
+    for the block's `retain 35 days`). If the words
+    really are volumes or user IDs, write them in upper case, as they are
+    written: `RETAIN 30 DAYS`. A CP directory line below a volume list: list its user in a
     group (`single group LINUX { ... LNXWEB }`) and remove the line; if the
     words are volumes, write them after another label on its line
     (`private-volume M2PRV1 USER LNXWEB`).
@@ -2009,10 +2013,10 @@ def volume_lists_read_on(model: Model):
         return
     for m in cluster.members:
         for s in m.settings_named("private-volume"):
-            yield from _read_on(s, f"member `{m.name.upper}`", "a member block", m.name.upper)
+            yield from _read_on(s, f"member `{m.name.upper}`", "a member block", m.name.upper, cluster)
     for s in cluster.settings:
         if s.keyword == "shared-volume":
-            yield from _read_on(s, f"cluster `{cluster.name.upper}`", "the cluster block")
+            yield from _read_on(s, f"cluster `{cluster.name.upper}`", "the cluster block", cluster=cluster)
 
 
 def workers_read_on(member: ast.Member) -> bool:
@@ -2042,10 +2046,13 @@ def _run_read(words: Sequence[ast.Word]) -> tuple[str, str]:
     return first_line, read
 
 
-def _read_on(setting: ast.Setting, owner: str, block: str, member: str | None = None):
+def _read_on(
+    setting: ast.Setting, owner: str, block: str, member: str | None = None, cluster: ast.Cluster | None = None
+):
     """BKR021 for each run of `setting`'s labels that reads like a statement
     (bkrdsl.syntax.runon), at its first label; `member`: the member block's name, when
-    the list is one's."""
+    the list is one's; `cluster`, whose `expire` block a `retain N days` goes in
+    (`_retain_home`)."""
     labels = setting.values
     at, length = setting.span, len(setting.keyword)
     keyword = Span(at.file, at.line, at.column, at.line, at.column + length, at.start, at.start + length)
@@ -2078,7 +2085,7 @@ def _read_on(setting: ast.Setting, owner: str, block: str, member: str | None = 
             related=(Related(keyword, "the list starts here"),),
             help=(
                 f"the list runs on to the `}}` or to a statement {block} takes: if {quoted(first_line)} is a"
-                f" statement, {_belongs(words[0].text, member)}; if {these} in upper"
+                f" statement, {_retain_home(cluster, words) or _belongs(words[0].text, member)}; if {these} in upper"
                 f" case, as volume labels are written: {quoted(first_line.upper())}"
             ),
         )
@@ -2167,6 +2174,30 @@ def _directory_read_on(
     )
 
 
+def _retain_home(cluster: ast.Cluster | None, words: Sequence[ast.Word]) -> str | None:
+    """Where a run `retain N days` on one line goes, in a cluster of one `expire` block:
+    into it, or, where it has a `retain` already, over that one (moved in beside it, as
+    "move it there" read, it was a second retention, BKR115: stop 82's walk of BKR021).
+    None for any other run, or several `expire` blocks: `_belongs` says it in general."""
+    if cluster is None or len(cluster.expires) != 1 or len(words) != 3 or words[0].span.line != words[2].span.line:
+        return None
+    keyword, count, unit = (w.text for w in words)
+    if keyword.lower() != "retain" or not count.isdigit() or unit.lower() != "days":
+        return None
+    expire = cluster.expires[0]
+    placed = expire.placement
+    on = "each member" if placed.each_member else ", ".join(w.upper for w in placed.members)
+    if not on:
+        return None
+    home = f"the `expire on {on}` block (line {expire.span.line})"
+    if expire.retains:
+        kept = f"retain {expire.retains[0].text} days"
+        if expire.retains[0].text.isdigit() and int(expire.retains[0].text) == int(count):
+            return f"it belongs in {home}, which has it already: delete it here"
+        return f"it belongs in {home} in place of its `{kept}`: move it there"
+    return f"it belongs in {home}: move it there"
+
+
 def _belongs(first: str, member: str | None = None) -> str:
     """Where the statement a run of a list's names starts belongs, `first` its first
     word (`retain`: in an `expire on MEMBER { ... }` block), said from inside member
@@ -2232,10 +2263,10 @@ def group_bodies_read_on(model: Model):
     # left out: neither starts a run), hold every label that could start one
     # (`runon.may_hold_runs`, for every group at once).
     for group in model.groups_naming_any(RUN_LABELS):
-        yield from _group_read_on(group.decl)
+        yield from _group_read_on(group.decl, model.cluster)
 
 
-def _group_read_on(decl: ast.GroupDecl):
+def _group_read_on(decl: ast.GroupDecl, cluster: ast.Cluster | None = None):
     """BKR021 for each run of a group body's entries that reads like a statement
     (bkrdsl.syntax.runon), at its first user ID: the IDs of the run are named, its
     `match` patterns are not (a pattern starts no run)."""
@@ -2253,7 +2284,7 @@ def _group_read_on(decl: ast.GroupDecl):
         elif _cluster_takes(words[0].text):
             where = f"is a statement, move it out of the group, after its `}}`{_whole(words)}"
         else:  # `backup OTHERS full`: a job's, not the cluster's
-            where = f"is a statement, {_belongs(words[0].text)}{_whole(words)}"
+            where = f"is a statement, {_retain_home(cluster, words) or _belongs(words[0].text)}{_whole(words)}"
         these = "this is a user ID, write it" if len(words) == 1 else "these are user IDs, write them"
         upper = first_line.upper()
         if len(words) > 1 and len({w.upper for w in words}) == 1:

@@ -108,7 +108,10 @@ UNKNOWN_CODE = register(
     the reason. A word there that is neither (a code misspelt, `BKR2277`; a
     code no longer reported, which says which code reports it now) silences
     nothing: bkrc says so rather than let the warning it meant come back
-    unexplained, with the closest code or name when one is close. An allow
+    unexplained, with the closest code or name when one is close (several
+    as close: the help writes each, to write the one meant); where none is,
+    the help says to take the word out of the allow, or to name the warning
+    meant. An allow
     with no code after it is this warning too, and so is `# bkrc:` followed
     by a word that is `allow` misspelt (`alow`). A warning, not an error (as
     rustc's `unknown_lints`, ruff's RUF102): a file whose allow names a code
@@ -312,9 +315,17 @@ def _code_of(
                 f"unknown code `{written}` in `# bkrc: allow`"
                 + (f"; did you mean {alternatives(meant)}?" if meant else ""),
                 at,
+                # stop 82: the help for no code meant named `BKR227` as an example code,
+                # which copied in another allow's list silenced what it did not mean to
                 help=f"write `{meant[0]}`"
                 if len(meant) == 1
-                else "name a warning by its code (`BKR227`) or the name `bkrc rules` lists for it",
+                else (
+                    f"write {alternatives(meant)}, the one meant, or take `{written}` out of the allow"
+                    " (delete the comment where it names no other code)"
+                    if meant
+                    else f"take `{written}` out of the allow (delete the comment where it names no other code),"
+                    " or name the warning meant by its code or by the name `bkrc rules` lists for it"
+                ),
                 fix=Fix.replace(f"Write `{meant[0]}`", at, meant[0]) if len(meant) == 1 else None,
             )
         )

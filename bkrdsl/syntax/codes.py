@@ -56,7 +56,9 @@ BAD_CHARACTER = register(
     The lexer met a character that no .bkr token can start with. z/VM names use
     only A-Z, 0-9 and `$ # @ _ - + : .`; patterns add `*`, `%` and `?`; text
     with any other character belongs inside a "quoted description". Non-ASCII
-    letters are not allowed in names: CP and CMS cannot store them. A .bkr
+    letters are not allowed in names: CP and CMS cannot store them; a
+    letter with an accent or an umlaut gets the plain letter to write for
+    it (`A` for `Ä`). A .bkr
     file has no variables: `run on &SYSNAME` is one error at the `&`, and
     bkrc reads on as if a member were named there. A typographic dash (`–`,
     from text pasted out of a word processor) is named, with the plain `-`
@@ -100,7 +102,7 @@ BAD_CHARACTER = register(
 
     Failing example:
 
-        single group PAYROLL { LOHN-ÄMTER }
+        single group PAYROLL { LOHNÄMT }
 
     Fix: spell the name with the characters z/VM accepts (`LOHNAMT`), or
     quote free text in a `description "..."`.
@@ -818,9 +820,17 @@ SYNTAX = register(
 
     Failing example:
 
+        import std/backup-manager
         cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group APPS { LINUX01 }
           job APPSFULL {
-            run on VMSYS1 daily sun 02:00
+            backup APPS full
+            include minidisk * *
+            to disk
+            run on VMSYS1 daily sun 02:00   # <- BKR004
           }
         }
 
@@ -902,11 +912,22 @@ UNCLOSED = register(
 
     Failing example:
 
+        import std/backup-manager
         cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group APPS { LINUX01 }
           job APPSFULL {
             backup APPS full
-          job SYSINC {          # APPSFULL's `}` is missing
-            backup SYSIDS incremental
+            include minidisk * *
+            to disk
+            run on VMSYS1 daily 02:00
+          job APPSINC {          # <- BKR005: APPSFULL's `}` is missing
+            backup APPS incremental
+            include minidisk * *
+            to disk
+            run on VMSYS1 daily 23:00
           }
         }
 
@@ -942,10 +963,20 @@ UNMATCHED_CLOSE = register(
 
     Failing example:
 
+        import std/backup-manager
         cluster PRODSSI {
-          member VMSYS1 { workers 4 }
+          member VMSYS1 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group APPS { LINUX01 }
+          job APPSFULL {
+            backup APPS full
+            include minidisk * *
+            to disk
+            run on VMSYS1 daily 02:00
+          }
         }
-        }
+        }   # <- BKR006
 
     Fix: remove the extra `}`, or restore the block's opening line.
     """,
@@ -962,8 +993,19 @@ UNTERMINATED_STRING = register(
 
     Failing example:
 
+        import std/backup-manager
         cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
           description "Nightly backup of the Linux guests
+          single group APPS { LINUX01 }
+          job APPSFULL {
+            backup APPS full
+            include minidisk * *
+            to disk
+            run on VMSYS1 daily 02:00
+          }
         }
 
     Fix: close the string: `description "Nightly backup of the Linux guests"`.
@@ -1137,9 +1179,17 @@ EXPECTED_NAME = register(
 
     Failing example:
 
+        import std/backup-manager
         cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group APPS { LINUX01 }
           job APPSFULL {
-            run on daily 02:00
+            backup APPS full
+            include minidisk * *
+            to disk
+            run on daily 02:00   # <- BKR010
           }
         }
 
@@ -1201,9 +1251,17 @@ MISSING_OPEN = register(
 
     Failing example:
 
+        import std/backup-manager
         cluster PRODSSI {
-          job APPSFULL
+          member VMSYS1 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group APPS { LINUX01 }
+          job APPSFULL   # <- BKR011
             backup APPS full
+            include minidisk * *
+            to disk
+            run on VMSYS1 daily 02:00
           }
         }
 
@@ -1669,9 +1727,17 @@ UNKNOWN_KEYWORD = register(
 
     Failing example:
 
+        import std/backup-manager
         cluster PRODSSI {
-          jbo APPSFULL {
+          member VMSYS1 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group APPS { LINUX01 }
+          jbo APPSFULL {   # <- BKR012
             backup APPS full
+            include minidisk * *
+            to disk
+            run on VMSYS1 daily 02:00
           }
         }
 
@@ -1875,9 +1941,18 @@ MISPLACED = register(
 
     Failing example:
 
+        import std/backup-manager
         cluster PRODSSI {
-          member VMSYS1 { workers 4 } }
-          job APPSFULL { backup APPS full }   # `job` is now outside the cluster
+          member VMSYS1 { workers 2 } }
+          catalog shared server BKRSVSFS pool BKRPOOL   # <- BKR013: outside the cluster now
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group APPS { LINUX01 }
+          job APPSFULL {
+            backup APPS full
+            include minidisk * *
+            to disk
+            run on VMSYS1 daily 02:00
+          }
         }
 
     Fix: remove the extra `}`, or move the statement into the right block.
@@ -1989,11 +2064,21 @@ KEY_VALUE = register(
 
     Failing example:
 
+        import std/backup-manager
         cluster PRODSSI {
-          member VMSYS1 { workers: 4 }
+          member VMSYS1 { workers: 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group APPS { LINUX01 }
+          job APPSFULL {
+            backup APPS full
+            include minidisk * *
+            to disk
+            run on VMSYS1 daily 02:00
+          }
         }
 
-    Fix: drop the punctuation: `member VMSYS1 { workers 4 }`.
+    Fix: drop the punctuation: `member VMSYS1 { workers 2 }`.
     """,
 )
 
@@ -2072,8 +2157,18 @@ STRAY_COMMA = register(
 
     Failing example:
 
+        import std/backup-manager
         cluster PRODSSI {
-          single group APPS { LINUX01, LINUX02 }
+          member VMSYS1 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group APPS { LINUX01, LINUX02 }   # <- BKR015
+          job APPSFULL {
+            backup APPS full
+            include minidisk * *
+            to disk
+            run on VMSYS1 daily 02:00
+          }
         }
 
     Fix: `single group APPS { LINUX01 LINUX02 }`.
@@ -2102,10 +2197,18 @@ COMMENT_SYNTAX = register(
 
     Failing example:
 
+        import std/backup-manager
         cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group APPS { LINUX01 }
           job APPSFULL {
             * nightly full backup of the Linux guests
             backup APPS full
+            include minidisk * *
+            to disk
+            run on VMSYS1 daily 02:00
           }
         }
 
@@ -2133,8 +2236,19 @@ STRING_QUOTES = register(
 
     Failing example:
 
+        import std/backup-manager
         cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
           description 'Production cluster'
+          single group APPS { LINUX01 }
+          job APPSFULL {
+            backup APPS full
+            include minidisk * *
+            to disk
+            run on VMSYS1 daily 02:00
+          }
         }
 
     Fix: `description "Production cluster"`.

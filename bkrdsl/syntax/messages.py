@@ -614,11 +614,15 @@ def advise_character(char: str, following: str, after_keyword: bool) -> tuple[st
             "remove it; if the file came from z/VM, transfer it in text (ASCII) mode",
         )
     if char.isalpha() or not char.isascii():
+        # a letter with an accent or umlaut (`Ä`): the plain letter it is written on, to
+        # write for it (stop 82: "z/VM names use only A-Z ..." named no letter to write)
+        plain = unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode()
+        write = f"write `{plain}` for `{char}`: " if len(plain) == 1 and plain.isalpha() else ""
         return (
             "BAD_CHARACTER",
             f"the character `{char}` cannot appear here",
             (
-                "z/VM names use only A-Z, 0-9 and $ # @ _ - + : . (patterns add * % ?);"
+                f"{write}z/VM names use only A-Z, 0-9 and $ # @ _ - + : . (patterns add * % ?);"
                 ' put free text in a quoted `description "..."`'
             ),
         )
@@ -2929,26 +2933,46 @@ def keyword_left_out(keyword: str, name: str, span: Span, at: Span) -> Diagnosti
 
 
 def medium_without_to(
-    medium: str, pool: str | None, span: Span, at: Span, unnamed: bool = False, written: str | None = None
+    medium: str,
+    pool: str | None,
+    span: Span,
+    at: Span,
+    unnamed: bool = False,
+    written: str | None = None,
+    text: str | None = None,
 ) -> Diagnostic:
     """`tape pool LNXTAPE` in a job: the destination without `to`; `at`, the empty
     span before the medium, where the fix writes `to `. `unnamed`: `tape pool` with
     no pool name after it, which no fix can write. `written`: a word for `to` written
-    before the medium (`on tape`, `into disk`), at `at`, which the fix replaces."""
+    before the medium (`on tape`, `into disk`), at `at`, which the fix replaces.
+    `text`, the file's: the one pool of the medium its other jobs name is the one the
+    help writes (`to disk pool BKUPPOOL`); without one, the help says that NAME is to be
+    replaced (stop 82: `write `to disk pool NAME` with the pool's name` was copied as
+    it read, a disk pool called NAME)."""
     instead = f", not `{written}`" if written else ""
+    pools = (
+        {found.group(2).upper() for found in _DESTINATION_POOL.finditer(text) if found.group(1).lower() == medium}
+        if text is not None
+        else set()
+    )
+    named = (
+        f"`to {medium} pool {next(iter(pools))}`, as the file's other jobs"
+        if len(pools) == 1
+        else f"`to {medium} pool NAME`, NAME the pool's name"
+    )
     if unnamed:
         return codes.SYNTAX(
             f"a job's destination starts with `to`{instead}, and `pool` is followed by the pool's name:"
             f" `to {medium} pool NAME`",
             span,
             label="`to` expected before this",
-            help=f"write `to {medium} pool NAME` with the pool's name, or `to {medium}` alone",
+            help=f"write {named}, or `to {medium}` alone",
         )
     return codes.SYNTAX(
         f"a job's destination starts with `to`{instead}: `to {medium}`",
         span,
         label=f"`to` expected in place of `{written}`" if written else "`to` expected before this",
-        help=f"write `to {medium} pool {pool}`" if pool else f"write `to {medium}`, or `to {medium} pool NAME`",
+        help=f"write `to {medium} pool {pool}`" if pool else f"write `to {medium}`, or {named}",
         fix=Fix("Write `to`", (Edit(at, "to" if written else "to "),)),
     )
 
@@ -6955,7 +6979,8 @@ def only_inside(
                 f" else the `}}` that closed {block.title} is one too many: remove it"
             )
         elif extra_close:
-            help_text = f"a `}}` above is one too many and closed {block.title} early: remove it"
+            # the `}` by its place, as a line may hold two (`member VMSYS1 { workers 2 } }`)
+            help_text = f"the `}}` at {where.line}:{where.column} is one too many and closed {block.title} early: remove it"
             if remove is not None:
                 fix = remove_fix(f"the `}}` that closed {block.title} early", remove)
         else:

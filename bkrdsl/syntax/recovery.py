@@ -5873,7 +5873,7 @@ class Recovery:
                 at = self.source.span(word.start("word"), word.end("word"))
             diag = messages.medium_without_to(
                 medium, rest.group("pool"), at if word else self.span_of(tok), at, unnamed,
-                None if word is None else word.group("word"),
+                None if word is None else word.group("word"), self.source.text,
             )
         self.report(diag, tok.start_pos)
         self.feed_types(ip, ["TO"], tok)
@@ -5901,7 +5901,9 @@ class Recovery:
         if self.destination_given(ip.parser_state.value_stack) is not None:
             return False  # a second destination: not a `to` to write
         span = self.span_of(tok)
-        diag = messages.medium_without_to(medium.group(1).lower(), rest.group("pool"), span, span, written=str(tok.value))
+        diag = messages.medium_without_to(
+            medium.group(1).lower(), rest.group("pool"), span, span, written=str(tok.value), text=self.source.text
+        )
         self.report(diag, tok.start_pos)
         return True
 
