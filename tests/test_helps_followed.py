@@ -743,3 +743,41 @@ def test_bkr026_of_a_code_close_to_several_writes_each_and_of_none_takes_it_out(
     assert "= help: write `BKR311`, `BKR341` or `BKR411`, the one meant, or take `BKR3411` out of the allow" in out
     follow(path, "allow BKR3411", "allow BKR341")
     assert said(path, 0) == ""
+
+
+# --- stop 82: two chains stop 81 left.
+
+def test_bkr234_s_rename_leaves_no_bkr332_at_the_disk_it_names(tmp_path, parser):
+    """prodssi's request node named BKRCATLG (BKR234), and its catalog node BKRADMIN, and
+    the request node TCTMM (BKR232): `disk TRTMM 191`, `disk TCTMM 191` were also BKR332,
+    "did you mean `TCTMM` or `TRDMM`?", which followed named a second machine wrong. The
+    help of BKR234 (BKR232) writes that disk's ID on the option: one error, and clean
+    once followed."""
+    for old, new, code in (
+        ("request-node TRTMM", "request-node BKRCATLG", "BKR234"),
+        ("catalog-node TCTMM", "catalog-node BKRADMIN", "BKR234"),
+        ("request-node TRTMM", "request-node TCTMM", "BKR232"),
+    ):
+        path = slipped(tmp_path, old, new)
+        out = said(path)
+        assert codes(out) == [code], out
+        assert f"write `{old}` for `{new}`" in help_of(out)
+        follow(path, new, old)
+        assert said(path, 0) == ""
+
+def test_bkr218_beside_bkr330_at_the_purge_writes_the_same_member(tmp_path, parser):
+    """tests/data/rules/BKR218.fail-unknown-purger.bkr: the purge on `VM2`, no member
+    (BKR330, "did you mean `VM1`?"), the preview on VM1 (BKR218). BKR218's help added a
+    purge to the VM1 block: followed beside BKR330's, VM1 purged twice (BKR211, whose
+    help removed the block that held the preview). It now writes VM1 in the purging
+    block, the edit BKR330's help asks for: either order ends clean."""
+    from conftest import ROOT
+
+    base = (ROOT / "tests" / "data" / "rules" / "BKR218.fail-unknown-purger.bkr").read_text(encoding="utf-8")
+    path = slipped(tmp_path, "expire on VM2", "expire on VM2", base)
+    out = said(path)
+    assert codes(out) == ["BKR330", "BKR218"]
+    assert "did you mean `VM1`?" in out
+    assert help_of(out.split("error[BKR218]")[1]).startswith("write `expire on VM1` for `expire on VM2` (line 7)")
+    follow(path, "expire on VM2", "expire on VM1")
+    assert said(path, 0) == ""

@@ -927,7 +927,7 @@ def previews_run(model: Model):
                 f"the preview {where} never runs: no member purges, so no {_EXEC} EXEC is written,"
                 " and expired backups stay in the catalog for ever",
                 e.preview.span,
-                help=_nothing_purges_help(model),
+                help=_purge_on_unknown_member_help(model, e) or _nothing_purges_help(model),
             )
             continue
         related = (Related(purge_blocks[0].decl.placement.span, f"{listed(purging[:1])} purges here"),)
@@ -976,6 +976,35 @@ def previews_run(model: Model):
             help=help,
             fix=fix,
         )
+
+
+def _purge_on_unknown_member_help(model: Model, preview: ExpireModel) -> str | None:
+    """BKR218's help where nothing purges a shared catalog because its one purging block
+    names no member of the cluster (`expire on VM2 { purge ... }`, VM2 a slip for VM1:
+    BKR330 names it): that block's member written again, the catalog's server's (else
+    the preview's, else the first). The help added a purge to the previewing block,
+    and with BKR330's "did you mean `VM1`?" followed too, VM1 purged twice (BKR211,
+    whose help then removed the block holding the preview; stop 82). Followed in
+    either order, the two helps now make the one edit."""
+    if model.catalog is None or model.catalog.scope is not Scope.SHARED:
+        return None
+    nowhere = [e for e in model.expires if e.purge is not None and not e.each_member and not _places(model, e)]
+    if len(nowhere) != 1:
+        return None
+    (block,) = nowhere
+    home = catalog_home(model)
+    if home is not None and model.member(home) is not None:
+        member, why = home, f"`{home}` runs the catalog's SFS server"
+    else:
+        places = _places(model, preview)
+        member = places[0] if len(places) == 1 and not preview.each_member else model.member_names[0]
+        why = "one member purges a shared catalog"
+    written = ", ".join(block.members)
+    return (
+        f"write `expire on {member}` for `expire on {written}` (line {block.decl.span.line}): `{written}` is no"
+        f" member of this cluster (BKR330), so its purge runs nowhere, and the preview runs only where the"
+        f" catalog is purged ({why})"
+    )
 
 
 def _nothing_purges_help(model: Model) -> str:

@@ -3265,9 +3265,11 @@ def _unknown_disk_reports(model: Model):
         local_tape_machine,
         nodes_missing,
         nodes_named_missing,
+        nodes_renamed,
     )
 
     nodes_unnamed = nodes_named_missing(model)  # BKR233 names them: `add `request-node TRTMM``
+    nodes_unnamed |= nodes_renamed(model)  # BKR232's and BKR234's: `write `request-node TRTMM` for ...`
     # BKR233: a shared Tape Manager without its catalog node, the one reason a `disk` for
     # its request node or a DMM has no entry (was also BKR332 at the disk: one slip, one error)
     catalog_node_left_out = "catalog-node" in nodes_missing(model)

@@ -573,6 +573,29 @@ def nodes_named_missing(model: Model) -> frozenset[str]:
     return frozenset(on_disks[option] for option in missing if option in on_disks)
 
 
+def nodes_renamed(model: Model) -> frozenset[str]:
+    """The machines that `disk` statements give a disk and BKR232's or BKR234's help
+    writes again on the option it reports (`write `request-node TRTMM` for `request-node
+    BKRCATLG``, prodssi's request node named like the catalog server): that one slip's,
+    which BKR332 leaves to it (`declarations`: was a second error at `disk TRTMM`, whose
+    "did you mean `TCTMM` or `TRDMM`?" named other machines; stop 82)."""
+    tape = model.tape
+    if model.cluster is None or tape is None or tape.scope is not Scope.SHARED:
+        return frozenset()
+    on_disks = _tape_machines_on_disks(model)
+    if not on_disks:
+        return frozenset()
+    seen, clashed = set(), []
+    for field, *_ in _MACHINES:
+        name = getattr(tape, field)
+        if name and name in seen:
+            clashed.append(field)
+        seen.add(name)
+    roles = model.machine_roles()
+    fields = clashed or [f for f, *_ in _MACHINES if getattr(tape, f) and roles.get(getattr(tape, f)) in _PRODUCT_ROLES]
+    return frozenset(on_disks[o] for f in fields if (o := f.replace("_", "-")) in on_disks)
+
+
 @check
 def tape_nodes(model: Model):
     tape = model.tape
