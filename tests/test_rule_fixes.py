@@ -56,11 +56,6 @@ FIXES: dict[str, list[tuple[str, str, str]]] = {
     "BKR101": [("`import std/backup-manager`", "backup-manger", "backup-manager")],
     "BKR112": [
         (
-            "`single group GUESTS { LINUX01 LINUX02 }`",
-            "  job NIGHTLY {",
-            "  single group GUESTS { LINUX01 LINUX02 }\n  job NIGHTLY {",
-        ),
-        (
             "add `backup GUESTS full`",
             "  job NIGHTLY {   # <- BKR112\n",
             "  job NIGHTLY {\n    backup GUESTS full\n",

@@ -2634,6 +2634,22 @@ def _times(others: list) -> str:
 _EVERY_MEMBER = frozenset({"ALL", "BOTH", "EVERY", "MEMBERS", "EVERYWHERE"})
 
 
+def members_named(model: Model) -> list[str]:
+    """The members a cluster without `member` blocks names (BKR119) where a member is
+    named (after `catalog ... on`, `expire on`, `run on`, the tape catalog node's `on`),
+    in the order the file names them: names SYSTEM CONFIG takes, not English for every
+    member (`run on all`) nor the catalog's server written after `on` (BKR212). BKR119's
+    help writes their `member` blocks, and BKR330 leaves them to it: one missing block
+    each, one error for them all (stop 82)."""
+    if model.cluster is None or model.member_names:
+        return []
+    server = server_written_as_home(model)
+    words = sorted(model.cluster.member_references(), key=lambda w: (w.span.file != model.cluster.name.span.file, w.span.start))
+    return list(dict.fromkeys(
+        w.upper for w in words if w is not server and w.upper not in _EVERY_MEMBER and system_name_problem(w.upper) is None
+    ))
+
+
 @check
 def unknown_members(model: Model):
     if model.cluster is None:
@@ -2641,10 +2657,13 @@ def unknown_members(model: Model):
     suggest = Suggester()
     names = model.member_names
     server = server_written_as_home(model)  # BKR212's: the server written after `on`
+    written = set(members_named(model))  # BKR119's help writes their blocks
     # One unknown name is one mistake, however often it is written: reported once, at
     # its first place in the file, with the others as notes (and in its fix, if any).
     unknown = [
-        w for w in model.cluster.member_references() if model.member(w.upper) is None and w is not server
+        w
+        for w in model.cluster.member_references()
+        if model.member(w.upper) is None and w is not server and w.upper not in written
     ]
     if not unknown:  # the common case: nothing below to walk the jobs for
         return

@@ -93,7 +93,9 @@ TOO_MANY_MEMBERS = register(
         }
 
     Fix: keep the members of the SSI statement in SYSTEM CONFIG; describe a
-    second cluster in its own file.
+    second cluster in its own file. The help names the blocks past the
+    eighth, and, where the files import no z/VM 7.3 or later module, says
+    to: a cluster of more than four members is BKR248's until they do.
     """,
 )
 
@@ -806,7 +808,7 @@ def member_count(model: Model):
             f"cluster {quoted(model.name)} declares {len(distinct)} members; a z/VM SSI cluster has at most {MAX_MEMBERS}",
             extra.decl.name.span,
             related=(Related(distinct[0].decl.name.span, "the first member"),),
-            help="keep the members of the SSI statement in SYSTEM CONFIG; describe another cluster in its own file",
+            help=_too_many_help(model, distinct),
         )
     elif len(distinct) > CLASSIC_MAX_MEMBERS and not _eight_member_release(model):
         extra = distinct[CLASSIC_MAX_MEMBERS]
@@ -818,6 +820,26 @@ def member_count(model: Model):
             help="if every member runs z/VM 7.3 or later, say so: `import std/zvm73` (and no earlier"
             " release's module); otherwise keep at most four members",
         )
+
+
+def _too_many_help(model: Model, distinct: list) -> str:
+    """BKR240's help: the blocks past the eighth deleted, by their lines, where they are
+    not the SSI statement's; and, the cluster still above four members, BKR248's import
+    said too. The help said "keep the members of the SSI statement", which blocks left
+    to guess, and followed, eight members gave BKR248 (stop 82)."""
+    extra = distinct[MAX_MEMBERS:]
+    blocks = ", ".join(f"`member {m.name}` (line {m.decl.name.span.line})" for m in extra)
+    help = (
+        f"keep the members of the SSI statement in SYSTEM CONFIG, at most {MAX_MEMBERS}: delete the block"
+        f"{'s' if len(extra) > 1 else ''} of {blocks}, or of the member{'s' if len(extra) > 1 else ''} it does"
+        " not name; describe another cluster in its own file"
+    )
+    if not _eight_member_release(model):
+        help += (
+            f"; for more than {CLASSIC_MAX_MEMBERS} members every member runs z/VM 7.3 or later: add"
+            " `import std/zvm73` (BKR248)"
+        )
+    return help
 
 
 def _eight_member_release(model: Model) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from pathlib import PurePath
 
 from bkrdsl import ast
 from bkrdsl.ast import Kind, Level
@@ -88,15 +89,27 @@ NO_MEMBERS = register(
     CP builds on no member, while `bkrc check` found nothing to say. An SSI
     cluster has one to eight members, each named by its system identifier.
 
-    Failing example:
+    Failing example, the `member` block deleted:
 
         import std/backup-manager
         cluster PRODSSI {   # <- BKR119
           catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group APPS { LINUX01 }
+          job APPSFULL {
+            backup APPS full
+            include minidisk * *
+            to disk
+            run on VMSYS1 daily 02:00
+          }
         }
 
+    The help writes the block of each member the file names (`expire on
+    VMSYS1`, `run on VMSYS1`: `add `member VMSYS1 { workers 2 }``), which
+    are not also BKR330's, unknown members: one block missing, one error.
+
     Fix: add one block per member, in the order of their numbers:
-    `member VMSYS1 { workers 4 }`.
+    `member VMSYS1 { workers 2 }`.
     """,
 )
 
@@ -116,7 +129,35 @@ def no_cluster(source: Source, *, module: bool) -> Diagnostic:
     return NO_CLUSTER(
         "this file describes no cluster and declares nothing",
         where,
-        help="add `cluster NAME { member ... }`, or the users and groups of a module",
+        # The help wrote `cluster NAME { member ... }`, which copied is a syntax error; `bkrc
+        # init` writes a cluster that checks clean from the names only the site knows (stop 82).
+        help=f"to start the cluster, run `bkrc init {PurePath(source.name).name} --force --cluster NAME"
+        " --member SYSID` in its folder, NAME the cluster's and SYSID each member's system identifier"
+        " (`--member` once for each, member 1 first): it writes a first cluster that checks clean;"
+        "\nfor a module, write the users and groups it declares instead, e.g. `identity user TCPIP`",
+    )
+
+
+def _members_help(model: Model) -> str:
+    """BKR119's help: the `member` blocks written whole, on the members the file names
+    already (the catalog's `on`, `expire on`, `run on`, the tape catalog node's `on`),
+    in the order of their names, most sites' order of member numbers; else on a SYSID
+    said to be the site's. The help wrote
+    `member NAME { workers N }`, which copied is a syntax error (stop 82)."""
+    from bkrdsl.check.declarations import members_named  # BKR330 leaves these to this help
+
+    blocks = [f"`member {name} {{ workers 2 }}`" for name in sorted(members_named(model))]
+    if blocks:
+        written = blocks[0] if len(blocks) == 1 else ", ".join(blocks[:-1]) + " and " + blocks[-1]
+        return (
+            f"add {written} to the cluster block, the member{'s' if len(blocks) > 1 else ''} the file"
+            " names, and a block for each other SSI member, named by its system identifier, all in the order"
+            " of SYSTEM CONFIG's SSI statement; `workers 2` is a first count of worker machines, yours to choose"
+        )
+    return (
+        "add `member SYSID { workers 2 }` to the cluster block for each SSI member, SYSID its system identifier,"
+        " in the order of SYSTEM CONFIG's SSI statement; `workers 2` is a first count of worker machines, yours"
+        " to choose"
     )
 
 
@@ -129,7 +170,7 @@ def one_cluster(model: Model):
         yield NO_MEMBERS(
             f"cluster {quoted(first.name.upper)} declares no member: nothing would be written for it",
             first.name.span,
-            help="add a `member NAME { workers N }` block for each SSI member, named by its system identifier",
+            help=_members_help(model),
         )
     for other in model.clusters:
         if other is first:
@@ -162,6 +203,7 @@ JOB_WITHOUT_BACKUP = register(
           member VMSYS1 { workers 2 }
           catalog shared server BKRSVSFS pool BKRPOOL
           expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group GUESTS { LINUX01 LINUX02 }
           job NIGHTLY {   # <- BKR112
             include minidisk * *
             to disk pool BKUPPOOL
@@ -169,8 +211,13 @@ JOB_WITHOUT_BACKUP = register(
           }
         }
 
-    Fix: name the users the job is for: declare their group (`single group
-    GUESTS { LINUX01 LINUX02 }`) and add `backup GUESTS full` to the job.
+    The help names a group of the site's that no job backs up yet, of the
+    kind the job's `run` asks for (`add `backup GUESTS full``); else one
+    the jobs back up; else it says to name the user IDs.
+
+    Fix: name the users the job is for: add `backup GUESTS full` to the
+    job (where the file has no group of them, declare one first: `single
+    group GUESTS { LINUX01 LINUX02 }`).
     """,
 )
 
@@ -440,6 +487,19 @@ def _both_levels_help(names: list[str]) -> str:
     )
 
 
+def _one_level_help(line: ast.Backup, level: Level) -> str:
+    """BKR118's help: the later `backup` line written at the job's first level, by its
+    line; or a job of its own (the help said "use one level, or split the job in two",
+    the line and the level left to find; stop 82)."""
+    names = ", ".join(w.text for w in line.groups)
+    written = f"backup {names}" + (f" {line.level.value}" if line.level is not None else "")
+    return (
+        f"a job is either full or incremental: write `backup {names} {level.value}` for `{written}`"
+        f" (line {line.span.line}); or move the line into a job of its own (its own name, the same `include`"
+        " and `to`, and its `run` at another time: BKR402)"
+    )
+
+
 def _article(level: Level) -> str:
     return f"an {level.value}" if level is Level.INCREMENTAL else f"a {level.value}"
 
@@ -569,6 +629,35 @@ def _run_help(model: Model, found: JobModel | None, single_runs) -> str:
     return f"add `run on` and the one member that always runs it ({alternatives(members)}), {_WHEN}"
 
 
+def _backup_help(model: Model, job: ast.Job) -> str:
+    """BKR112's help: the `backup` statement written whole on a group of the site's
+    files that no job backs up yet (the group the job was most likely written for),
+    of the kind its `run` asks for (`run on each member`: IDENTITY users), else on one
+    the jobs back up already; else the IDs said to be the users'. The help wrote
+    `backup GROUP full`, which copied names a group GROUP (BKR331; stop 82)."""
+    placement = job.runs[0].placement if job.runs else None
+    kind = None if placement is None else Kind.IDENTITY if placement.each_member else Kind.SINGLE
+    groups = [g for g in model.groups if not g.module.startswith("std/") and kind in (None, g.kind)]
+    backed = {ref.group.name for j in model.jobs for ref in j.refs if ref.group is not None}
+    idle = [g for g in groups if g.name not in backed]
+    if idle:
+        first, *others = idle
+        more = f"; or another group no job backs up: {alternatives([g.name for g in others])}" if others else ""
+        return (
+            f"add `backup {first.name} full` (or `incremental`): no job backs up group {first.name}"
+            f" (line {first.decl.name.span.line}) yet{more}"
+        )
+    if groups:
+        first, *others = groups
+        more = f", or another of its groups ({alternatives([g.name for g in others])})" if others else ""
+        return f"add `backup {first.name} full` (or `incremental`), naming the file's group the job is for{more}"
+    what = "IDENTITY users" if kind is Kind.IDENTITY else "users"
+    return (
+        f"add `backup USERID full` (or `incremental`), USERID the ID of each of the {what} the job is for,"
+        " several separated by commas (`backup LINUX01, LINUX02 full`), or a group that lists them"
+    )
+
+
 def _backed_up(job: JobModel) -> list[str]:
     """The names after a job's `backup`: its groups, and the users it names alone."""
     return [ref.group.name if ref.group is not None else ref.word.upper for ref in job.refs]
@@ -592,7 +681,7 @@ def job_shape(model: Model):
             yield JOB_WITHOUT_BACKUP(
                 f"job {name} does not say whose data it backs up",
                 job.name.span,
-                help="add `backup GROUP full` (or `incremental`) naming the group the job is for",
+                help=_backup_help(model, job),
             )
         if not job.targets:
             if written is None:
@@ -648,7 +737,7 @@ def job_shape(model: Model):
                     help=(
                         _both_levels_help(both)
                         if both
-                        else "a job is either full or incremental: use one level, or split the job in two"
+                        else _one_level_help(b, first_level)
                     )
                     + ("; a `backup` line without a level is full" if implicit else ""),
                 )
@@ -665,6 +754,18 @@ def job_shape(model: Model):
                     )
                 else:
                     seen[word.upper] = word
+
+
+def _include_moved_help(model: Model, member: str) -> str:
+    """BKR117's help: the jobs that run on the member, by name, one of which should copy
+    the data (the help said "the job that should copy this data", which job left to
+    find; stop 82)."""
+    jobs = list(dict.fromkeys(j.name for j in model.jobs if member in j.members))
+    if len(jobs) == 1:
+        return f"move the `include` into job {quoted(jobs[0])}, which runs on {quoted(member)}, if it should copy this data"
+    if jobs:
+        return f"move the `include` into the job on {quoted(member)} that should copy this data: {alternatives(jobs)}"
+    return f"move the `include` into the job that should copy this data (no job runs on {quoted(member)} yet)"
 
 
 @check
@@ -694,7 +795,7 @@ def block_shape(model: Model):
                     f"{where} holds an `include`; a member block may only exclude",
                     sel.span,
                     related=(Related(member.name.span, "in this member block"),),
-                    help="move the `include` into the job that should copy this data",
+                    help=_include_moved_help(model, member.name.upper),
                 )
     for cat in cluster.catalogs:
         yield from _repeated_options(

@@ -153,6 +153,12 @@ IMPORT_OUTSIDE = register(
     Fix: import the site's module relative to the file
     (`import ./site/common`), or by its name with its folder on the search
     path (`import common` and `bkrc check -I site`).
+
+    The help writes the import of the module the path names: `import
+    ./site/common` where `site/common.bkr` is there, beside the file
+    (`std/` read as a folder of the file's); `import common` and its
+    folder as `-I` for an absolute path outside the file's folder;
+    `import std/zvm73` for `std/./zvm73`, the library's own spelling.
     """,
 )
 
@@ -742,6 +748,39 @@ def _mended(diagnostics: list[Diagnostic], span) -> bool:
     )
 
 
+def _outside_help(spec: str, importer: Path | None) -> str:
+    """BKR104's help, on the module the path names: a library module written in a second
+    spelling (`std/./zvm73`) written `std/zvm73`; a module that is there written by its
+    path from the importing file's folder (`./site/common`); else by its name, relative
+    to the file or on the search path. The help wrote `./NAME` and `../NAME`, the name
+    left to work out from the path (stop 82)."""
+    bare = spec.removesuffix(".bkr")
+    name = bare.rstrip("/").rsplit("/", 1)[-1] or bare
+    if spec.startswith("std/") and ".." not in spec.split("/") and (stdlib_dir() / f"{name}.bkr").is_file():
+        return f"write `import std/{name}` for `import {spec}`: the standard library's modules are one folder deep"
+    library = "; `std/NAME` names a module of the standard library only" if spec.startswith("std/") else ""
+    # `std/../site/common` read as a folder `std` beside the file (as a site that keeps
+    # its modules so may have meant): `site/common.bkr` there
+    target = Path(spec) if spec.startswith("/") or importer is None else importer.parent / spec
+    target = Path(os.path.normpath(target if target.suffix == ".bkr" else target.with_name(target.name + ".bkr")))
+    if importer is not None and bare.strip("/") and _look(target) is True and target.is_file():
+        rel = os.path.relpath(target, importer.parent)
+        if spec.startswith("/") and rel.startswith(".."):
+            # a folder outside the file's: named on the command line, where the person
+            # running bkrc chooses it (the page's reason for refusing the path)
+            return (
+                f"write `import {name}` for `import {spec}`, and give its folder as `-I DIR` on the command"
+                f" line (`-I {target.parent.as_posix()}`)"
+            )
+        rel = (rel if rel.startswith("..") else f"./{rel}").removesuffix(".bkr")
+        return f"write `import {rel}` for `import {spec}`: the site's module, relative to this file{library}"
+    return (
+        f"import the site's module `{name}` relative to this file (`import ./{name}` where {name}.bkr is"
+        f" beside it, `import ../{name}` in the folder above), or as `import {name}` with its folder given"
+        f" as `-I DIR`{library}"
+    )
+
+
 def _visit(
     loading: _Loading, mod: ast.Module, mod_path: Path | None, chain: tuple[tuple[Path | None, str], ...]
 ) -> None:
@@ -763,9 +802,7 @@ def _visit(
                     # as BKR101 lists them for `std/b` (was the site's ways to import, below)
                     help=f"write the module's name after `std/`: {standard_modules()}"
                     if why == "std-empty"
-                    else "import a module of the site's relative to this file (`./NAME`, `../NAME`), or by"
-                    " its name with its folder given as `-I DIR`; `std/NAME` names a module of the"
-                    " standard library only",
+                    else _outside_help(imp.path, mod_path),
                 )
             )
             continue
