@@ -1032,6 +1032,17 @@ def _id_problem(word: str, what: str) -> str | None:
     return None
 
 
+def _build_help(shape: list[str]) -> str:
+    """BKR502's help for a BUILD statement of another form: the statement written whole
+    where its words other than the keywords are the member and the SUBCONFIG's ID, in
+    that order (`BUILD ON VMSYS1 SUBCONFIG TCPIP-1`, USING left out); else the form.
+    The help wrote the form alone, `member` and `id` to fill in (stop 82)."""
+    words = [w for w in shape[1:] if w not in ("ON", "USING", "SUBCONFIG")]
+    if len(words) == 2 and len(shape) < 6:
+        return f"write `BUILD ON {words[0]} USING SUBCONFIG {words[1]}`: each of its keywords is needed"
+    return "write `BUILD ON member USING SUBCONFIG id`, one per member the IDENTITY runs on"
+
+
 class _Reader:
     """The records of one file, statement by statement (see the module note)."""
 
@@ -1268,7 +1279,10 @@ class _Reader:
                 ID_TWICE(
                     f"`{word}` starts a second entry ({name}); the first is {kind} {word}",
                     span,
-                    help="user, IDENTITY and SUBCONFIG IDs share one name space: delete or rename one entry",
+                    # which entry, by its line: the help said "delete or rename one entry" (stop 82)
+                    help=f"user, IDENTITY and SUBCONFIG IDs share one name space: delete the entry not in use,"
+                    f" this {name} {word} (line {number}) or the {kind} {word} of line {first_span.line}, or give"
+                    " it an ID of its own",
                     related=(Related(first_span, f"{kind} {word} here"),),
                 )
             )
@@ -1304,7 +1318,7 @@ class _Reader:
                 MALFORMED(
                     "a BUILD statement not of the form `BUILD ON member USING SUBCONFIG id`",
                     self._statement(line),
-                    help="write `BUILD ON member USING SUBCONFIG id`, one per member the IDENTITY runs on",
+                    help=_build_help(shape),
                 )
             )
             return

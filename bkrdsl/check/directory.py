@@ -161,7 +161,10 @@ PATTERN_MATCHES_NONE = register(
     Failing example: `single group LINUX { match LNXAPQ* }`, where the
     directory's guests are LNXAPP01 and LNXAPP02.
 
-    Fix: correct the pattern, or remove it.
+    Fix: correct the pattern, or remove it. Where the directory's IDs of
+    the group's kind (USER entries for a `single` group) have a head close
+    to the pattern's, the help names that pattern and what it matches:
+    `did you mean `match LNXAPP*`? it matches `LNXAPP01` and `LNXAPP02``.
     """,
     no_example="needs the site's CP directory beside the .bkr file",
 )
@@ -265,7 +268,10 @@ MINIDISK_NOT_IN_DIRECTORY = register(
     directory's LNXDB01 has `MDISK 0192 ...` and no 0191.
 
     Fix: correct the address (the help names the user's closest address and
-    its minidisks), or the directory.
+    its minidisks), or the directory. Where no user the job backs up has a
+    minidisk at an address of `include minidisk *` (`* 0191 0199`, 0199
+    nobody's), the help takes that address out of the line, or deletes
+    the line where it is its only one.
     """,
     no_example="needs the site's CP directory beside the .bkr file",
 )
@@ -1478,8 +1484,30 @@ def patterns_matching_none(model: Model, directory: Directory) -> Iterator[Diagn
                 f"pattern `{pattern.pattern}` of {pattern.origin} matches no user of the site's"
                 f" directory ({directory.name}): it backs up nothing",
                 pattern.span,
-                help="correct the pattern, or remove it if those guests are gone",
+                help=_pattern_help(directory, pattern),
             )
+
+
+def _pattern_help(directory: Directory, pattern) -> str:
+    """BKR512's help: the pattern of the directory's IDs of the group's kind whose head
+    is closest to the pattern's (`LNXAPQ*`: `LNXAPP*`, matching LNXAPP01 and LNXAPP02),
+    with what it matches, where one is; else the pattern removed. The help said
+    "correct the pattern", to no pattern (stop 82)."""
+    head, star, tail = pattern.pattern.partition("*")
+    remove = f"remove `match {pattern.pattern}` (line {pattern.span.line}) if those guests are gone"
+    if not star or tail or not head or any(c in head for c in "?%"):
+        return f"correct the pattern, or {remove}"
+    kind = "USER" if pattern.kind is Kind.SINGLE else "IDENTITY"
+    heads = {e.id[: len(head)] for e in directory.entries if e.kind == kind and len(e.id) > len(head)}
+    close = Suggester().closest(head, heads)
+    if len(close) != 1:
+        return f"correct the pattern, or {remove}"
+    meant = f"{close[0]}*"
+    matched = [e.id for e in directory.users_named((meant,)) if e.kind == kind]
+    return (
+        f"did you mean `match {meant}`? it matches {listed(matched, 4)} in the directory"
+        f" ({kind} entries); otherwise {remove}"
+    )
 
 
 def members_misspelt(model: Model, directory: Directory) -> dict[str, str]:
@@ -2302,7 +2330,8 @@ def _selection_against(
             ):
                 temporary.append((entry, found[1]))
         if absent:
-            yield _absent_disk(selection, item, absent, include, explicit, suggest)
+            every = not explicit and len(absent) == len(users)  # no user of the job has it
+            yield _absent_disk(selection, item, absent, include, explicit, suggest, every)
         for entry, lacking in partly:
             yield _partly(selection, item, entry, lacking, members, explicit)
         if temporary:
@@ -2315,7 +2344,7 @@ def _addresses(disks) -> list[str]:
     return sorted({f"{d.address:04X}" for d in disks})
 
 
-def _absent_disk(selection, item, absent, include: bool, explicit: bool, suggest) -> Diagnostic:
+def _absent_disk(selection, item, absent, include: bool, explicit: bool, suggest, every: bool = False) -> Diagnostic:
     first, instances = absent[0]
     verb = "backs up" if include else "excludes"
     names = quoted(first.id) if len(absent) == 1 else listed([e.id for e, _ in absent], 6)
@@ -2323,7 +2352,9 @@ def _absent_disk(selection, item, absent, include: bool, explicit: bool, suggest
         f"{quoted(item.text)} names no minidisk of {names} in the site's directory: the"
         f" {selection.action.value} {verb} nothing of {'it' if len(absent) == 1 else 'them'}",
         item.span,
-        help=_absent_help(item, first, instances, explicit, suggest),
+        help=_nowhere_help(selection, item, first, instances, suggest)
+        if every
+        else _absent_help(item, first, instances, explicit, suggest),
         related=(Related(first.statement, f"{first.kind} {quoted(first.id)} in the directory"),),
         fix=mean_fix(_closest(item, instances, suggest), item.span) if explicit and len(absent) == 1 else None,
     )
@@ -2335,6 +2366,23 @@ def _closest(item, instances, suggest) -> list[str]:
         return []
     own = _addresses(d for i in instances for d in i.disks)
     return suggest.closest(f"{parse_address_range(item.upper)[0]:04X}", own)
+
+
+def _nowhere_help(selection, item, first: Entry, instances, suggest) -> str:
+    """BKR515's help for an address of a pattern's selection (`include minidisk * 0191
+    0199`) that no user of the job has in the directory: the address taken out of the
+    line, or the line deleted where it is its only one. The help said "give
+    `LNXWEB01`'s address an include of its own", which followed was BKR515 again, at
+    that include (stop 82)."""
+    closest = _closest(item, instances, suggest)
+    near = f" (the closest of {quoted(first.id)}'s: {alternatives(closest)})" if closest else ""
+    where = f"(line {selection.span.line})"
+    if len(selection.items) == 1:
+        return f"delete the line {where}: no user the job backs up has a minidisk at {quoted(item.text)} in the directory{near}"
+    return (
+        f"take {quoted(item.text)} out of the line {where}: no user the job backs up has a minidisk there"
+        f" in the directory{near}"
+    )
 
 
 def _absent_help(item, first: Entry, instances, explicit: bool, suggest) -> str:
