@@ -1476,6 +1476,7 @@ def _release_gone_help(release: ReleaseID, where: str, counterparts: list[str]) 
 
 def patterns_matching_none(model: Model, directory: Directory) -> Iterator[Diagnostic]:
     """BKR512: each group's `match` pattern that no USER or IDENTITY entry matches."""
+    heads: dict[tuple[str, int], set[str]] = {}  # BKR512's helps: the IDs' heads, by kind and length, once each
     for pattern in model.pattern_defs:
         if not pattern.origin.startswith("group "):
             continue
@@ -1484,11 +1485,11 @@ def patterns_matching_none(model: Model, directory: Directory) -> Iterator[Diagn
                 f"pattern `{pattern.pattern}` of {pattern.origin} matches no user of the site's"
                 f" directory ({directory.name}): it backs up nothing",
                 pattern.span,
-                help=_pattern_help(directory, pattern),
+                help=_pattern_help(directory, pattern, heads),
             )
 
 
-def _pattern_help(directory: Directory, pattern) -> str:
+def _pattern_help(directory: Directory, pattern, known: dict | None = None) -> str:
     """BKR512's help: the pattern of the directory's IDs of the group's kind whose head
     is closest to the pattern's (`LNXAPQ*`: `LNXAPP*`, matching LNXAPP01 and LNXAPP02),
     with what it matches, where one is; else the pattern removed. The help said
@@ -1498,7 +1499,12 @@ def _pattern_help(directory: Directory, pattern) -> str:
     if not star or tail or not head or any(c in head for c in "?%"):
         return f"correct the pattern, or {remove}"
     kind = "USER" if pattern.kind is Kind.SINGLE else "IDENTITY"
-    heads = {e.id[: len(head)] for e in directory.entries if e.kind == kind and len(e.id) > len(head)}
+    known = {} if known is None else known
+    heads = known.get((kind, len(head)))
+    if heads is None:
+        heads = known[kind, len(head)] = {
+            e.id[: len(head)] for e in directory.entries if e.kind == kind and len(e.id) > len(head)
+        }
     close = Suggester().closest(head, heads)
     if len(close) != 1:
         return f"correct the pattern, or {remove}"

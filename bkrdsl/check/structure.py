@@ -629,7 +629,15 @@ def _run_help(model: Model, found: JobModel | None, single_runs) -> str:
     return f"add `run on` and the one member that always runs it ({alternatives(members)}), {_WHEN}"
 
 
-def _backup_help(model: Model, job: ast.Job) -> str:
+def _groups_for_backup(model: Model) -> tuple[list, set[str]]:
+    """The site's groups (not the standard library's), and the names of those a job backs
+    up: worked out once per check (`job_shape`), not for each job without a `backup`."""
+    groups = [g for g in model.groups if not g.module.startswith("std/")]
+    backed = {ref.group.name for j in model.jobs for ref in j.refs if ref.group is not None}
+    return groups, backed
+
+
+def _backup_help(model: Model, job: ast.Job, known=None) -> str:
     """BKR112's help: the `backup` statement written whole on a group of the site's
     files that no job backs up yet (the group the job was most likely written for),
     of the kind its `run` asks for (`run on each member`: IDENTITY users), else on one
@@ -637,8 +645,8 @@ def _backup_help(model: Model, job: ast.Job) -> str:
     `backup GROUP full`, which copied names a group GROUP (BKR331; stop 82)."""
     placement = job.runs[0].placement if job.runs else None
     kind = None if placement is None else Kind.IDENTITY if placement.each_member else Kind.SINGLE
-    groups = [g for g in model.groups if not g.module.startswith("std/") and kind in (None, g.kind)]
-    backed = {ref.group.name for j in model.jobs for ref in j.refs if ref.group is not None}
+    site, backed = known() if known is not None else _groups_for_backup(model)
+    groups = [g for g in site if kind in (None, g.kind)]
     idle = [g for g in groups if g.name not in backed]
     if idle:
         first, *others = idle
@@ -675,13 +683,14 @@ def job_shape(model: Model):
         models[id(j.decl)] = j  # the first of a declaration's, as a walk would find it
     written: dict[str, list[str]] | None = None
     single_runs = functools.cache(lambda: _single_runs(model))
+    for_backup = functools.cache(lambda: _groups_for_backup(model))  # BKR112's
     for job in cluster.jobs:
         name = quoted(job.name.upper)
         if not job.backups:
             yield JOB_WITHOUT_BACKUP(
                 f"job {name} does not say whose data it backs up",
                 job.name.span,
-                help=_backup_help(model, job),
+                help=_backup_help(model, job, for_backup),
             )
         if not job.targets:
             if written is None:
@@ -756,11 +765,20 @@ def job_shape(model: Model):
                     seen[word.upper] = word
 
 
-def _include_moved_help(model: Model, member: str) -> str:
+def _jobs_by_member(model: Model) -> dict[str, list[str]]:
+    """Each member's jobs by name, in the file's order: worked out once per check."""
+    out: dict[str, dict[str, None]] = {}
+    for j in model.jobs:
+        for m in j.members:
+            out.setdefault(m, {})[j.name] = None
+    return {m: list(names) for m, names in out.items()}
+
+
+def _include_moved_help(model: Model, member: str, by_member=None) -> str:
     """BKR117's help: the jobs that run on the member, by name, one of which should copy
     the data (the help said "the job that should copy this data", which job left to
     find; stop 82)."""
-    jobs = list(dict.fromkeys(j.name for j in model.jobs if member in j.members))
+    jobs = (by_member() if by_member is not None else _jobs_by_member(model)).get(member, [])
     if len(jobs) == 1:
         return f"move the `include` into job {quoted(jobs[0])}, which runs on {quoted(member)}, if it should copy this data"
     if jobs:
@@ -773,6 +791,7 @@ def block_shape(model: Model):
     cluster = model.cluster
     if cluster is None:
         return
+    by_member = functools.cache(lambda: _jobs_by_member(model))  # BKR117's, once
     yield from _repeated_statements(model, cluster.catalogs, "catalog", _catalog_says)
     yield from _repeated_statements(model, cluster.tapes, "tape manager", _tape_says)
     yield from _repeats(
@@ -795,7 +814,7 @@ def block_shape(model: Model):
                     f"{where} holds an `include`; a member block may only exclude",
                     sel.span,
                     related=(Related(member.name.span, "in this member block"),),
-                    help=_include_moved_help(model, member.name.upper),
+                    help=_include_moved_help(model, member.name.upper, by_member),
                 )
     for cat in cluster.catalogs:
         yield from _repeated_options(
