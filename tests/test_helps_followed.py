@@ -839,6 +839,13 @@ def test_bkr119_names_the_members_the_file_names_and_bkr330_leaves_them_to_it(tm
     assert "add `member VMSYS1 { workers 2 }` and `member VMSYS2 { workers 2 }` to the cluster block" in " ".join(out.split())
     follow(path, "  catalog", "  member VMSYS1 { workers 2 }\n  member VMSYS2 { workers 2 }\n  catalog")
     assert said(path, 0) == ""
+    # `run on eac`, the keyword being typed, is no member BKR119 would write: BKR330 says so
+    path = slipped(tmp_path, "  member VMSYS1 { workers 2 }\n  member VMSYS2 { workers 2 }\n", "", text)
+    follow(path, "run on VMSYS2 daily 02:00", "run on eac")
+    out = said(path)
+    assert codes(out) == ["BKR119", "BKR330"]
+    assert "add `member VMSYS1 { workers 2 }` to the cluster block" in " ".join(out.split())
+    assert "`eac` begins the keyword `each`" in out
 
 
 def test_bkr234_s_rename_leaves_no_bkr332_at_the_disk_it_names(tmp_path, parser):

@@ -2646,7 +2646,12 @@ def members_named(model: Model) -> list[str]:
     server = server_written_as_home(model)
     words = sorted(model.cluster.member_references(), key=lambda w: (w.span.file != model.cluster.name.span.file, w.span.start))
     return list(dict.fromkeys(
-        w.upper for w in words if w is not server and w.upper not in _EVERY_MEMBER and system_name_problem(w.upper) is None
+        w.upper
+        for w in words
+        if w is not server
+        and w.upper not in _EVERY_MEMBER
+        and not _begins_each(w.text)  # `run on eac`, the keyword being typed: BKR330's, which says so
+        and system_name_problem(w.upper) is None
     ))
 
 
