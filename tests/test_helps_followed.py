@@ -904,6 +904,7 @@ _TCPIP4 = " BUILD ON VMSYS4 USING SUBCONFIG TCPIP-4\n"
 _TCPIP5 = " BUILD ON VMSYS5 USING SUBCONFIG TCPIP-5\n"
 _SUB2 = "SUBCONFIG TCPIP-2\n MDISK 0191 3390 0316 0003 M2PRV1 MR\n"
 _SUB5 = "SUBCONFIG TCPIP-5\n MDISK 0191 3390 0316 0003 M5PRV1 MR\n"
+_TCPMAINT = "USER TCPMAINT WD5JU8QP 128M 256M G\n INCLUDE IBMDFLT\n"
 _IN = "    backup SYSIDS incremental\n    include minidisk * 0191\n"
 _ME = "    backup SYSIDS full\n    include minidisk * 0191\n"
 _ALLOW = "    # bkrc: allow BKR515 in some SUBCONFIGs only\n    include minidisk TCPIP 0198\n"
@@ -917,6 +918,9 @@ DIRECTORY_HELPS = [
     ("BKR504", (), [(_SUB2, "")], "add a `SUBCONFIG TCPIP-2` entry with the member's minidisks",
      [("direct", "SUBCONFIG TCPIP-1\n MDISK 0191 3390 0316 0003 M1PRV1 MR\n",
        "SUBCONFIG TCPIP-1\n MDISK 0191 3390 0316 0003 M1PRV1 MR\n" + _SUB2)], set()),
+    ("BKR505", (), [(_TCPMAINT, _TCPMAINT + " " * 49 + "LINK MAINT 0190 0190 RR\n")],
+     "a directory statement ends at column 71; move it left",
+     [("direct", " " * 49 + "LINK MAINT 0190 0190 RR\n", " LINK MAINT 0190 0190 RR\n")], set()),
     ("BKR511", [("LNXWEB01 LNXWEB02", "LNXWEB01 LNXWBE02")], (), "did you mean `LNXWEB02`?",
      [("bkr", "LNXWBE02", "LNXWEB02")], set()),
     ("BKR512-meant", [("match LNXAPP*", "match LNXAPQ*")], (),
