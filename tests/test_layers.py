@@ -122,3 +122,64 @@ def test_a_function_level_import_counts(tmp_path):
     )
     graph = import_graph(tmp_path / "bkrdsl")
     assert graph["check"] == {"dialect", "emit"}
+
+
+def private_names_used(path: Path, package: Path = PACKAGE) -> list[str]:
+    """The private names (`_name`, not `__name__`) of other bkrdsl modules that the
+    module at `path` imports (`from bkrdsl.resolve.loader import _path_span`) or reads
+    off a module it imports (`fast._MEDIA`, `fast` imported from `bkrdsl.syntax`)."""
+    module = module_name(path, package)
+    tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    modules: dict[str, str] = {}  # a local name -> the bkrdsl module or name it stands for
+    out = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.level == 0 and (node.module or "").startswith("bkrdsl"):
+            for alias in node.names:
+                if node.module != module and alias.name.startswith("_") and not alias.name.startswith("__"):
+                    out.append(f"{node.lineno}: from {node.module} import {alias.name}")
+                modules[alias.asname or alias.name] = f"{node.module}.{alias.name}"
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.name.startswith("bkrdsl"):
+                    modules[alias.asname or alias.name.split(".")[0]] = alias.name
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Attribute)
+            and isinstance(node.value, ast.Name)
+            and node.value.id in modules
+            and modules[node.value.id] != module
+            and node.attr.startswith("_")
+            and not node.attr.startswith("__")
+        ):
+            out.append(f"{node.lineno}: {modules[node.value.id]}.{node.attr}")
+    return sorted(out)
+
+
+def test_h2_82_the_language_server_uses_no_other_module_s_private_name():
+    # lsp/server.py imported the loader's `_path_span` (the place of an import's module
+    # path, for the fix of a module renamed outside the editor), and lsp/fixcheck.py read
+    # six of the fast parser's private sets (`fast._HYPHEN_WORDS`, ...): a rename or a
+    # change inside those modules would break the language server with no sign at its
+    # definition that anyone else used it. They are public now (`loader.path_span`,
+    # `fast.COMPARED_WORDS`, `fast.WORD_CHARS`).
+    used = {
+        str(path.relative_to(ROOT)): found
+        for path in sorted((PACKAGE / "lsp").rglob("*.py"))
+        if (found := private_names_used(path))
+    }
+    assert used == {}
+
+
+def test_h2_82_a_private_name_is_found_imported_or_read_off_a_module(tmp_path):
+    (tmp_path / "bkrdsl" / "lsp").mkdir(parents=True)
+    (tmp_path / "bkrdsl" / "__init__.py").write_text("")
+    (tmp_path / "bkrdsl" / "lsp" / "x.py").write_text(
+        "from bkrdsl.syntax import fast\nimport bkrdsl.pipeline as p\n"
+        "def f():\n    from bkrdsl.resolve.loader import _path_span, path_span\n"
+        "    return fast._MEDIA, fast.KEYWORDS, p._private, _own.__name__\n"
+    )
+    assert private_names_used(tmp_path / "bkrdsl" / "lsp" / "x.py", tmp_path / "bkrdsl") == [
+        "4: from bkrdsl.resolve.loader import _path_span",
+        "5: bkrdsl.pipeline._private",
+        "5: bkrdsl.syntax.fast._MEDIA",
+    ]

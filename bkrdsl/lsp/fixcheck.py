@@ -41,20 +41,11 @@ from bkrdsl.syntax import fast
 
 #: A name no parser reads as anything but a name: see the module's docstring.
 _PLAIN = re.compile(r"[A-Za-z$@_][A-Za-z0-9$#@_]*")
-#: The characters of a word (the fast parser's `_WORD_CHARS` class, one set of them):
+#: The characters of a word (the fast parser's `WORD_CHARS` class, one set of them):
 #: a name next to one is part of a longer word.
-_WORD_CHARS = frozenset(filter(re.compile(f"[{fast._WORD_CHARS}]").fullmatch, map(chr, range(128))))
+_WORD_CHARS = frozenset(filter(re.compile(f"[{fast.WORD_CHARS}]").fullmatch, map(chr, range(128))))
 #: Every word a parser compares a name's text with (lower case).
-PARSER_WORDS = (
-    fast.KEYWORDS
-    | fast._HYPHEN_WORDS
-    | fast._FOREIGN_WORDS
-    | fast._RANGE_WORDS
-    | fast._OWNER_LABELS
-    | fast._MEDIA
-    | fast.ORDINALS
-    | frozenset({"and", "end"})
-)
+PARSER_WORDS = fast.KEYWORDS | fast.COMPARED_WORDS | fast.ORDINALS | frozenset({"and", "end"})
 
 
 def plain(text: str) -> bool:

@@ -696,7 +696,7 @@ class BkrServer(LanguageServer):
         from dataclasses import replace
 
         from bkrdsl.diagnostics import Fix
-        from bkrdsl.resolve.loader import _path_span
+        from bkrdsl.resolve.loader import path_span
 
         main = doc.analysis.program.main
         if main is None or not os.path.isabs(doc.name):
@@ -718,7 +718,7 @@ class BkrServer(LanguageServer):
                 continue
             new = os.path.abspath(found[0])
             spec = written_import(imp.path, Path(new), Path(os.path.dirname(doc.name)))
-            where = _path_span(imp)
+            where = path_span(imp)
             if spec is None or where is None:
                 continue
             hint = (

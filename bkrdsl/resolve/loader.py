@@ -511,7 +511,7 @@ def _import_twice(imp: ast.Import, tried: list[Path]) -> Diagnostic:
     where = "\n".join(f"  {_shown(t)}" for t in tried)
     return MISSING_MODULE(
         f"`{imp.path}` is written twice, with no module path after it",
-        _path_span(imp) or imp.span,
+        path_span(imp) or imp.span,
         help=f"remove the second `{imp.path}`, and write a module path after the first: {standard_modules()}"
         f"\nsearched for a module `{imp.path}`, in order:\n{where}",
         slip=Slip("twice", f"`{imp.path}`"),
@@ -534,9 +534,11 @@ def _import_of_itself(imp: ast.Import, own: str, display: str, program: Program)
     )
 
 
-def _path_span(imp: ast.Import) -> Span | None:
+def path_span(imp: ast.Import) -> Span | None:
     """Where the module path of `imp` is (the statement's last word, so it ends
-    where the statement does); None when the statement is too short to hold it."""
+    where the statement does); None when the statement is too short to hold it.
+    Where BKR101 and BKR104 point, and what their fixes write over; the language
+    server's fix for a module renamed outside the editor too (`lsp.server.BkrServer.renamed_modules`)."""
     span = imp.span
     if span.end - span.start < len(imp.path) or span.end_column <= len(imp.path):
         return None
@@ -546,7 +548,7 @@ def _path_span(imp: ast.Import) -> Span | None:
 
 def _path_fix(imp: ast.Import, path: str | None) -> Fix | None:
     """Write `path` over the module path of `imp`."""
-    where = _path_span(imp)
+    where = path_span(imp)
     if path is None or where is None:
         return None
     return Fix.replace(f"Import `{path}`", where, path)
@@ -797,7 +799,7 @@ def _visit(
             loading.program.diagnostics.append(
                 IMPORT_OUTSIDE(
                     f"import path `{imp.path}` {_OUTSIDE[why]}",
-                    _path_span(imp) or imp.span,
+                    path_span(imp) or imp.span,
                     # `import std/` (the name not typed yet, or left out): the library's modules,
                     # as BKR101 lists them for `std/b` (was the site's ways to import, below)
                     help=f"write the module's name after `std/`: {standard_modules()}"

@@ -559,7 +559,7 @@ LARK_PATTERNS = {
     "DOC_COMMENT": r"##[^\n]*",
     "WS": r"[ \t\f\r\n]+",
 }
-_WORD_CHARS = r"A-Za-z0-9$#@_*%?+\-:./"  # those of a NAME or an IMPORT_PATH
+WORD_CHARS = r"A-Za-z0-9$#@_*%?+\-:./"  # those of a NAME or an IMPORT_PATH
 # Blanks, then one token. A word is cut where neither a NAME nor an IMPORT_PATH
 # could go on; whether it is the token Lark reads there is for the parser to
 # decide (see Lexing). Every character but a blank starts some alternative, so
@@ -571,9 +571,9 @@ _WORD_CHARS = r"A-Za-z0-9$#@_*%?+\-:./"  # those of a NAME or an IMPORT_PATH
 # do it (about 1.5 M instructions of the scan of 10,000 users).
 _TOKEN = re.compile(
     r"([ \t\f\r\n]*+)(?:"
-    rf"({LARK_PATTERNS['NAME']}+)(?![{_WORD_CHARS}])"
+    rf"({LARK_PATTERNS['NAME']}+)(?![{WORD_CHARS}])"
     r"|(#[^\n]*)"  # a comment (before words: a `#` that starts a token starts a comment)
-    rf"|([{_WORD_CHARS}]+)"  # another word
+    rf"|([{WORD_CHARS}]+)"  # another word
     r'|("(?:[^"\\\n]|\\[^\n])*")'  # a STRING
     r"|([{},])"
     r"|(.)"  # a character no token starts with: Lark would stop here
@@ -732,6 +732,11 @@ _RANGE_WORDS = frozenset({"thru", "through"})
 #: Words written before a minidisk selection's owner, naming it, unless in capitals
 #: (`Recovery.owner_label`): we give up on a selection whose owner is one.
 _OWNER_LABELS = frozenset({"owner", "user", "userid"})
+#: Every word besides `KEYWORDS` and `ORDINALS` whose spelling the parser compares a
+#: word's text with: a name spelled so may be read as something else. For the language
+#: server's check of a quick fix that writes names (`lsp/fixcheck.py`), which leaves
+#: such a name to a full analysis.
+COMPARED_WORDS = _HYPHEN_WORDS | _FOREIGN_WORDS | _RANGE_WORDS | _OWNER_LABELS | _MEDIA
 
 
 #: A word as keywords are written, which no volume label is: after a label, the
