@@ -393,7 +393,7 @@ EVERY_VALUE = textwrap.dedent(
 
     cluster DEV {
       description "dev"
-      member DEV1 { workers 2  private-volume D1PRV1 }
+      member DEV1 { workers 2  private-volume D1PRV1  subconfig BKRBKUP BKRBKU-1 }
       member DEV2 { workers 2  private-volume D2PRV1 3390-9  job-suffix B  exclude minidisk LNX01 0200 }
       shared-volume DVCOM1 3390-27
       disk BKRBKUP 191 size 10 cyl

@@ -758,6 +758,98 @@ def _workers_hover(doc: Document, start: int, end: int) -> tuple[list[str], Span
     return lines, s
 
 
+def _subconfig_statements(doc: Document):
+    """(member, its block, the statement) for each `subconfig` statement of the
+    document's member blocks; `member` the MemberModel compiled under the block's name."""
+    model = doc.model
+    if model is None or model.cluster is None:
+        return
+    for m in model.members:
+        if m.decl.span.file != doc.name:
+            continue
+        for setting in m.decl.settings_named("subconfig"):
+            yield model.member(m.name), m.decl, setting
+
+
+def _subconfig_hover(doc: Document, at: int) -> tuple[list[str], Span] | None:
+    """The cursor is on the machine or the name of a member's `subconfig BKRBKUP
+    BKRBKU-1`: the SUBCONFIG it names, whose instance (the machine, the member and its
+    number, the machine's role), what the compile writes of it (the BUILD statement in
+    the machine's IDENTITY entry, `cluster/BKRBKUP.DIRECT`, and the SUBCONFIG's own
+    entry, `cluster/BKRBKU-1.DIRECT`, as the dialect table names the files), the name
+    bkrc writes without the statement, and with the `directory` setting the site
+    directory's BUILD statement for that instance; or why the statement names none (a
+    machine that runs no IDENTITY instance on the member, BKR340; a second statement
+    for one machine, BKR115; a member's second block, BKR322)."""
+    from bkrdsl.generated import CLUSTER_FOLDER
+    from bkrdsl.resolve.model import subconfig_id
+
+    for member, decl, setting in _subconfig_statements(doc):
+        hit = next((w for w in setting.values if w.text and w.span.start <= at <= w.span.end), None)
+        if hit is not None:
+            break
+    else:
+        return None
+    machine_word = setting.values[0]
+    name_word = setting.values[1] if len(setting.values) > 1 and setting.values[1].text else None
+    machine = machine_word.upper
+    model = doc.model
+    if member is None or not machine:
+        return None
+    name = name_word.upper if name_word is not None else None
+    head = f"**SUBCONFIG `{name}`**" if name else f"{strong(machine_word.text)}: `subconfig` without a name"
+    if decl is not member.decl:
+        said = f"{head}: in a second block of member `{member.name}` (BKR322): the compile reads the first"
+        return [f"{said} ({where(doc, member.decl.span)}), not this one"], hit.span
+    if all(mach != machine for mach, m, _ in model.subconfigs() if m is member):
+        said = f"{head}: `{machine}` runs no IDENTITY instance on `{member.name}`"
+        return [f"{said}, so the statement names no SUBCONFIG the compile writes (BKR340)"], hit.span
+    first = next(s for s in decl.settings_named("subconfig") if s.values and s.values[0].upper == machine)
+    own = subconfig_id(machine, member.ordinal)
+    role = ROLE_TEXT.get(model.machine_roles().get(machine, ""), "a product machine")
+    if first is not setting:
+        written = first.values[1].upper if len(first.values) > 1 and first.values[1].text else own
+        said = f"{head}: a second `subconfig` for `{machine}` in member `{member.name}`'s block (BKR115)"
+        return [f"{said}: the compile writes the first's, `{written}` ({where(doc, first.span)})"], hit.span
+    from bkrdsl.dialect import load_dialect
+
+    filetype = (doc.dialect or load_dialect())["directory_filetype"]
+    sid = name or own
+    lines = [f"{head}: `{machine}`'s instance on `{member.name}` (member {member.ordinal}), {role}"]
+    if name is None:
+        lines.append(f"- no name written (BKR010): without the statement the compile writes bkrc's own, `{own}`")
+    else:
+        lines.append(
+            f"- the compile writes `BUILD ON {member.name} USING SUBCONFIG {sid}` in IDENTITY `{machine}`'s"
+            f" entry ({CLUSTER_FOLDER}/{machine}.{filetype}) and the SUBCONFIG's entry, the instance's"
+            f" minidisks, in {CLUSTER_FOLDER}/{sid}.{filetype}"
+        )
+        if name == own:
+            lines.append(
+                "- bkrc's own name too (the ID and the member's number), kept by the statement when a member"
+                " is added or removed before this one"
+            )
+        else:
+            lines.append(f"- without this statement: `{own}`, bkrc's own name (the ID and the member's number)")
+    directory = doc.directory
+    if directory is not None and directory.readable:
+        build = _directory_subconfig(doc, machine, member.name)
+        entry = directory.entry(machine)
+        if build is not None:
+            same = "the same name" if build.subconfig == sid else "another name (BKR529)"
+            lines.append(
+                f"- site directory: `BUILD ON {build.member} USING SUBCONFIG {build.subconfig}`"
+                f" ({where(doc, build.span)}): {same}"
+            )
+        elif entry is None:
+            lines.append(f"- site directory: no entry `{machine}`")
+        elif entry.kind != "IDENTITY":
+            lines.append(f"- site directory: `{machine}` is a {entry.kind} entry ({where(doc, entry.span)})")
+        else:
+            lines.append(f"- site directory: IDENTITY `{machine}` ({where(doc, entry.span)}) has no `BUILD ON {member.name}`")
+    return lines, hit.span
+
+
 def _id_list(ids: tuple[str, ...]) -> str:
     """User IDs in a hover: all of them, or the first and the last of many."""
     if len(ids) > 6:
@@ -1557,6 +1649,8 @@ def hover(doc: Document, line: int, column: int) -> Hover | None:
         start, end = _word_at(doc, line, column)
         found_word = _description_hover(doc, doc.offset(line, column))
         if found_word is None and start < end:
+            found_word = _subconfig_hover(doc, doc.offset(line, column))
+        if found_word is None and start < end:
             found_word = _name_hover(doc, start, end)
         if found_word is None and start < end:
             found_word = _workers_hover(doc, start, end)
@@ -1954,6 +2048,8 @@ def _context(tokens, accepted: set[str]) -> str | None:
             return None
         if value == "server" and n > 0 and str(tokens[n - 1].value).lower() == "local":
             return "local-server"  # `catalog local server |`: a server on each member, an IDENTITY
+        if value == "subconfig":  # `subconfig |`: a machine; `subconfig BKRBKUP |`: its SUBCONFIG's name
+            return ("subconfig-machine", "subconfig-name")[names] if names < 2 else None
         return {
             "backup": "backup",
             "on": "member",
@@ -2126,6 +2222,99 @@ def _machines(model) -> list[Completion]:
     for c in own + standard:  # each once, where first
         out.setdefault(c.label, c)
     return list(out.values())
+
+
+def _member_block_at(doc: Document, name: str, at: int):
+    """The member `name` (its `MemberModel`, the one compiled: the first block of that
+    name) and the `member` block at offset `at` of the document (its AST: a block
+    written twice, BKR322, the one the cursor is in), or (None, None)."""
+    model = doc.model
+    member = model.member(name) if model is not None and model.cluster is not None else None
+    if member is None:
+        return None, None
+    for m in model.members:
+        s = m.decl.span
+        if m.name == name and s.file == doc.name and s.start <= at <= s.end:
+            return member, m.decl
+    return member, member.decl
+
+
+def _directory_subconfig(doc: Document, machine: str, member: str):
+    """With the `directory` setting: the `Build` (`BUILD ON member USING SUBCONFIG id`)
+    by which the site's CP directory builds `machine`'s instance on `member`, its
+    IDENTITY's statement for that member (not `BUILD ON *`, one SUBCONFIG for every
+    member: no name of this member's to keep); None without one."""
+    directory = doc.directory
+    if directory is None or not directory.readable:
+        return None
+    entry = directory.entry(machine)
+    if entry is None or entry.kind != "IDENTITY" or entry.builds_unread:
+        return None
+    return next((b for b in entry.builds if b.member == member), None)
+
+
+def _subconfig_completions(doc: Document, context: str, tokens, at: int) -> list[Completion]:
+    """`subconfig |` in a member block: the product machines that run on the member as
+    IDENTITY instances (`Model.subconfigs`: the backup and catalog servers, the
+    workers its `workers` count gives it, the site's own machines with a `role`, a
+    local catalog's SFS server, a Tape Manager request node), in the model's order,
+    but those the block names in a `subconfig` statement already (a second one is
+    BKR115); each with the SUBCONFIG bkrc names its instance. With the `directory`
+    setting, those the site's directory builds from a SUBCONFIG of another name come
+    first, saying it: the statements BKR529 asks for. `subconfig BKRBKUP |`: the name
+    bkrc writes without the statement (`BKRBUP-1`), its default; with the setting,
+    the directory's name first where it differs. Nothing in a block of no member the
+    cluster compiles, or after a machine that runs no instance there (BKR340)."""
+    from bkrdsl.resolve.model import subconfig_id
+
+    if doc.edited is not None:  # the statements of the block as the text now has them
+        raise Reanalyse(context)
+    block = _enclosing_block(tokens)
+    if block is None or block[0] != "member":
+        return []
+    member, decl = _member_block_at(doc, block[1], at)
+    if member is None:
+        return []
+    model = doc.model
+    roles = model.machine_roles()
+    here = [machine for machine, m, _ in model.subconfigs() if m is member]
+    if context == "subconfig-name":
+        machine = str(tokens[-1].value).upper()
+        if machine not in here:
+            return []
+        own = subconfig_id(machine, member.ordinal)
+        found = [
+            Completion(
+                own,
+                "value",
+                f"bkrc's default: `{machine}`'s ID and the member's number (member {member.ordinal}),"
+                " the SUBCONFIG the compile writes without this statement",
+            )
+        ]
+        build = _directory_subconfig(doc, machine, member.name)
+        if build is not None and build.subconfig != own:
+            said = f"the site directory's: BUILD ON {build.member} USING SUBCONFIG {build.subconfig} ({where(doc, build.span)})"
+            found.insert(0, Completion(build.subconfig, "value", said))
+        return found
+    written = {
+        s.values[0].upper
+        for s in decl.settings_named("subconfig")
+        if s.values and not (s.span.file == doc.name and s.span.start <= at <= s.span.end)
+    }
+    first: list[Completion] = []
+    rest: list[Completion] = []
+    for machine in here:
+        if machine in written:
+            continue
+        own = subconfig_id(machine, member.ordinal)
+        role = ROLE_TEXT.get(roles.get(machine, ""), "a product machine")
+        build = _directory_subconfig(doc, machine, member.name)
+        if build is not None and build.subconfig != own:
+            detail = f"{role}; the site directory builds it on `{member.name}` from `{build.subconfig}`, where bkrc writes `{own}`"
+            first.append(Completion(machine, "user", detail))
+        else:
+            rest.append(Completion(machine, "user", f"{role}; on `{member.name}` bkrc names its SUBCONFIG `{own}`"))
+    return first + rest
 
 
 def _defs_by_id(doc: Document) -> dict[str, list]:
@@ -2564,7 +2753,10 @@ def completions(doc: Document, line: int, column: int, limit: int | None = MAX_C
     one = None  # the keyword whose `on` names one member: no second, nor a name with its `,`
     if "NAME" in accepted:
         context = _context(tokens, accepted)
-        names = _name_completions(doc, context, at)
+        if context in ("subconfig-machine", "subconfig-name"):
+            names = _subconfig_completions(doc, context, tokens, at)
+        else:
+            names = _name_completions(doc, context, at)
         if context in LISTS:
             listed = _listed_already(tokens)
             names = [c for c in names if c.label.upper() not in listed]
