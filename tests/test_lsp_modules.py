@@ -1163,7 +1163,7 @@ def test_a_module_renamed_outside_the_editor_is_offered_at_its_import_under_its_
 def test_a_module_gone_without_one_file_holding_what_it_held_gets_no_rename_hint(ws):
     """Two files hold the module's bytes (a copy made before the rename), or none
     (renamed and edited): which is meant is not known; a module the server never
-    read (the file opened after the rename) neither: BKR101 as `bkrc check` says it."""
+    saw (renamed before the server started) neither: BKR101 as `bkrc check` says it."""
     ws.open("a.bkr")
     shutil.copy(ws.folder / "site" / "common.bkr", ws.folder / "site" / "copy.bkr")
     _renamed_on_disk(ws, "site/common.bkr", "site/shared.bkr")
@@ -1174,7 +1174,7 @@ def test_a_module_gone_without_one_file_holding_what_it_held_gets_no_rename_hint
     ws.editor.notify("workspace/didChangeWatchedFiles", {"changes": [{"uri": ws.uri("site/shared.bkr"), "type": 2}]})
     shown, actions = _import_actions(ws, "a.bkr")
     assert "renamed" not in shown["message"] and actions == []
-    # Opened after the rename, by a server that never read site/common.bkr.
+    # Opened by a server started after the rename, which never saw site/common.bkr.
     (ws.folder / "site" / "shared.bkr").write_text(CLEAN)
     other = Editor()
     try:
@@ -1210,3 +1210,96 @@ def test_a_module_renamed_to_a_near_spelling_or_away_from_one_is_offered_once_or
         ("Import `./site/commons`", False),
     ]
     assert ws.editor.errors == []
+
+
+def test_h2_82_a_module_renamed_before_its_importer_is_opened_is_known_by_the_bytes_noted_at_start(ws, tmp_path):
+    """site/common.bkr renamed outside the editor before any file that imports it was
+    opened: the server had never read it, and a.bkr got the plain BKR101. It notes the
+    workspace's .bkr files when it starts, their bytes too: the rename is known as if it
+    had read the module, with the watcher's events (`git mv`, VS Code) or without them (a
+    client that watches no files: the module just gone)."""
+    _renamed_on_disk(ws, "site/common.bkr", "site/shared.bkr")
+    ws.open("a.bkr")
+    shown, actions = _import_actions(ws, "a.bkr")
+    assert shown["code"] == "BKR101"
+    assert shown["message"].split("\n")[1] == (
+        "help: site/common.bkr was renamed to site/shared.bkr? it holds what site/common.bkr held:"
+        " write `import ./site/shared`"
+    )
+    assert [(a["title"], a["isPreferred"]) for a in actions] == [("Import `./site/shared`", True)]
+    (ws.folder / "site" / "shared.bkr").rename(ws.folder / "lib.bkr")  # no event: a client that watches no files
+    ws.open("b.bkr")
+    shown, actions = _import_actions(ws, "b.bkr")
+    assert "site/common.bkr was renamed to lib.bkr?" in shown["message"]
+    assert [a["title"] for a in actions] == ["Import `./lib`"]
+    assert ws.editor.errors == []
+
+
+def test_h2_82_a_file_there_when_the_server_started_is_never_said_to_be_the_module_renamed(tmp_path):
+    """A copy of site/common.bkr the workspace held when the server started (a backup,
+    site/old.bkr), and site/common.bkr then deleted, not renamed: one file holds the bytes
+    the server read, and the help said "site/common.bkr was renamed to site/old.bkr?",
+    which it never was. A file there at the start is no module renamed since: BKR101 as
+    `bkrc check` says it. The same module renamed as well: two files hold the bytes, none
+    is said."""
+    folder = tmp_path / "ws"
+    folder.mkdir()
+    (tmp_path / "checks").mkdir()
+    (folder / "site").mkdir()
+    (folder / "site" / "common.bkr").write_text(CLEAN)
+    (folder / "site" / "old.bkr").write_text(CLEAN)
+    (folder / "a.bkr").write_text(_cluster("ASSI", "AM"))
+    (folder / "b.bkr").write_text(_cluster("BSSI", "BM"))
+    ws = Workspace.__new__(Workspace)
+    ws.folder, ws.buffers, ws.versions = folder, {}, {}
+    ws.editor = Editor()
+    try:
+        ws.editor.initialize(folder)
+        ws.open("a.bkr")
+        assert ws.editor.published(ws.uri("a.bkr")) == []  # the server read site/common.bkr
+        (folder / "site" / "common.bkr").unlink()
+        ws.editor.notify("workspace/didChangeWatchedFiles", {"changes": [{"uri": ws.uri("site/common.bkr"), "type": 3}]})
+        shown, actions = _import_actions(ws, "a.bkr")
+        assert shown["code"] == "BKR101" and actions == []
+        assert shown["message"] == "cannot find module `./site/common`\nhelp: searched, in order:\n  site/common.bkr"
+        # Back, then renamed: site/old.bkr and site/shared.bkr hold its bytes.
+        (folder / "site" / "common.bkr").write_text(CLEAN)
+        _renamed_on_disk(ws, "site/common.bkr", "site/shared.bkr")
+        shown, actions = _import_actions(ws, "a.bkr")
+        assert "renamed" not in shown["message"] and actions == []
+        assert ws.editor.errors == []
+    finally:
+        ws.editor.close()
+
+
+def test_h2_82_the_files_noted_at_start_are_bounded_in_number_and_bytes(tmp_path, monkeypatch):
+    """The start reads no more than `max_workspace_files` files (none at 0) and
+    START_SCAN_BYTES of them in all, in path order, in no more than START_SCAN_FOLDERS
+    folders: a file past the bytes is noted without them (no rename known from it),
+    one past the number or the folders not at all."""
+    from bkrdsl.lsp import server as S
+
+    folder = tmp_path / "ws"
+    (folder / "site").mkdir(parents=True)
+    for name, text in (("a.bkr", "x" * 10), ("b.bkr", "y" * 20), ("site/c.bkr", "z" * 5)):
+        (folder / name).write_text(text)
+    monkeypatch.setattr(S, "START_SCAN_BYTES", 16)
+    server = S.BkrServer()
+    server.roots = lambda: [folder]
+    server.note_workspace_files()
+    noted = {os.path.relpath(p, folder): (v[0] if v is not None else None) for p, v in server.files_at_start.items()}
+    assert noted == {"a.bkr": 10, "b.bkr": None, os.path.join("site", "c.bkr"): 5}
+    server = S.BkrServer()
+    server.roots = lambda: [folder]
+    server.max_files = 2
+    server.note_workspace_files()
+    assert sorted(os.path.relpath(p, folder) for p in server.files_at_start) == ["a.bkr", "b.bkr"]
+    server.files_at_start.clear()
+    server.max_files = 0
+    server.note_workspace_files()
+    assert server.files_at_start == {}
+    # No more than START_SCAN_FOLDERS folders entered: one, the workspace folder's own files.
+    monkeypatch.setattr(S, "START_SCAN_FOLDERS", 1)
+    server.max_files = 10
+    server.note_workspace_files()
+    assert sorted(os.path.relpath(p, folder) for p in server.files_at_start) == ["a.bkr", "b.bkr"]

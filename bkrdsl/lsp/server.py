@@ -59,10 +59,16 @@ from bkrdsl.lsp.workspace import (
 from bkrdsl.resolve import default_search_path
 from bkrdsl.resolve.loader import ParsedModules
 from bkrdsl.source import Span
-from bkrdsl.syntax.reader import read_file
+from bkrdsl.syntax.reader import Oversized, read_file
 
 #: Seconds to wait after the last keystroke before re-checking.
 DEFAULT_DEBOUNCE = 0.25
+#: The most bytes of the workspace's .bkr files the server reads when it starts, to
+#: know a module renamed outside the editor before it reads the module itself
+#: (`BkrServer.note_workspace_files`; docs/lsp.md says how long it takes).
+START_SCAN_BYTES = 16 * 1024 * 1024
+#: The most folders that walk enters (rename's own walk enters up to MAX_FOLDERS, when asked).
+START_SCAN_FOLDERS = 2_000
 
 _SEVERITY = {
     Severity.ERROR: T.DiagnosticSeverity.Error,
@@ -548,6 +554,12 @@ class BkrServer(LanguageServer):
         #: of its bytes when last read: a module renamed outside the editor (`git mv`, a
         #: file manager) is known again under its new name (`renamed_modules`).
         self.modules_read: dict[str, tuple[int, bytes]] = {}
+        #: The workspace's .bkr files when the server started (their absolute paths),
+        #: each with its size and hash as `modules_read` keeps them, or None past
+        #: `START_SCAN_BYTES` (`note_workspace_files`): a module renamed outside the
+        #: editor before the file that imports it was opened is known by its bytes
+        #: then, and a file that was there already is no module renamed since.
+        self.files_at_start: dict[str, tuple[int, bytes] | None] = {}
         self.a_disks_shown: dict[str, int] = {}
         #: Each open document's last analysis whose checks ran (`doc.text`, its diagnostics
         #: as published, the texts of the other files it read): while a syntax error sits
@@ -710,12 +722,12 @@ class BkrServer(LanguageServer):
                 continue
             name = imp.path if imp.path.endswith(".bkr") else imp.path + ".bkr"
             old = os.path.normpath(os.path.join(os.path.dirname(doc.name), name))
-            seen = self.modules_read.get(old)
+            seen = self.modules_read.get(old) or self.files_at_start.get(old)
             if seen is None or os.path.lexists(old):
                 continue
             found = [f for f in self.workspace_found().files if _holds(f, seen) and str(f) != doc.name]
-            if len(found) != 1:
-                continue
+            if len(found) != 1 or os.path.abspath(found[0]) in self.files_at_start:
+                continue  # (a file there when the server started: a copy, not the module renamed since)
             new = os.path.abspath(found[0])
             spec = written_import(imp.path, Path(new), Path(os.path.dirname(doc.name)))
             where = path_span(imp)
@@ -737,6 +749,29 @@ class BkrServer(LanguageServer):
                 choices=choices,
                 prefer_choice=len(choices) == 1,
             )
+
+    def note_workspace_files(self) -> None:
+        """Note the workspace's .bkr files as the server starts (`files_at_start`): the
+        files rename searches (`bkr_files`, at most `max_files`, none at 0, in no more
+        than START_SCAN_FOLDERS folders), in path order, each read and hashed while
+        their bytes come to no more than `START_SCAN_BYTES` in all (a larger file, and
+        the files after the limit, are noted without their bytes: no module renamed
+        from them is known by its bytes)."""
+        if self.max_files == 0:
+            return
+        left = START_SCAN_BYTES
+        for path in bkr_files(self.roots(), self.max_files, START_SCAN_FOLDERS).files:
+            key = os.path.abspath(path)
+            self.files_at_start[key] = None
+            try:
+                if os.stat(path).st_size > left:
+                    continue
+                data = read_file(path)
+            except OSError:
+                continue
+            if not isinstance(data, Oversized) and len(data) <= left:
+                left -= len(data)
+                self.files_at_start[key] = (len(data), hashlib.sha256(data).digest())
 
     def uri_of(self, file: str, doc: Document) -> str | None:
         """The URI of a file named in a span (the document itself, an import, the stdlib).
@@ -1902,6 +1937,7 @@ def build_server() -> BkrServer:
             directory = options.get("directory")
             if isinstance(directory, str) and directory:
                 _directory_setting(ls, directory)
+        ls.note_workspace_files()
 
     @server.feature(T.INITIALIZED)
     async def initialized(ls: BkrServer, params: T.InitializedParams) -> None:
