@@ -261,8 +261,16 @@ def test_h2_82_hover_on_a_subconfig_statement_names_the_subconfig_and_its_files(
         ),
         "- without this statement: `BKRBUP-1`, bkrc's own name (the ID and the member's number)",
     ]
-    assert _hover(text, "subconfig BKRB|KUP") == said
     assert _hover(text, "subconfig BKRBKUP BKRBK|U-1") == said
+    # On the machine, the machine's own hover after it, as on any use of its ID.
+    on_machine = _hover(text, "subconfig BKRB|KUP")
+    assert on_machine[: len(said)] == said
+    assert on_machine[len(said) : len(said) + 4] == [
+        "",
+        "---",
+        "",
+        "**BKRBKUP**: IDENTITY user (multiconfiguration: one instance on every member)",
+    ]
     # With the directory setting: its BUILD statement for that instance.
     assert _hover(text, "subconfig BKRBKUP BKRBK|U-1", DIRECTORY)[3:] == [
         "- site directory: `BUILD ON DEV1 USING SUBCONFIG BKRBKU-1` (USER.DIRECT:2): the same name"
@@ -298,3 +306,34 @@ def test_h2_82_hover_on_a_subconfig_statement_that_names_none_says_why(parser):
         "**SUBCONFIG `OTHER-1`**: a second `subconfig` for `BKRBKUP` in member `DEV1`'s block (BKR115): the compile"
         " writes the first's, `BKRBKU-1` (line 9)"
     )
+
+
+# ------------------------------------------------------------------ the machine, a use of its ID
+def test_h2_82_a_subconfig_statement_s_machine_is_a_use_of_its_id(parser):
+    # `subconfig NBBKSRV NBBKSR-1`'s machine was no use of the machine's ID: references
+    # and highlights left it out, go to definition found nothing there, and renaming the
+    # site's own machine left the statement naming one that no longer ran (BKR340).
+    text = SITE_NAMED.replace("@@DEV2@@", "subconfig NBBKSRV NBBKSR-2\n    subconfig NBWRK02 NBWK02-2")
+    doc, line, column = _doc(text, "subconfig NBBK|SRV")
+    (target,) = F.definition(doc, line, column)
+    assert (target.line, doc.text[target.start : target.end]) == (1, "NBBKSRV")
+    refs = F.references(doc, line, column, include_declaration=True)
+    assert [(r.line, doc.text[r.start : r.end]) for r in refs] == [(1, "NBBKSRV"), (10, "NBBKSRV")]
+    assert [(h.span.line, h.definition) for h in F.highlights(doc, line, column)] == [(1, True), (10, False)]
+    done = F.rename(doc, line, column, "NBBKUP")
+    (renamed,) = _renamed_texts(doc, done).values()
+    assert "identity user NBBKUP role backup-server" in renamed and "subconfig NBBKUP NBBKSR-2" in renamed
+    after = analyse_document("/ws/dev.bkr", renamed)
+    assert [d.code for d in after.diagnostics] == [d.code for d in doc.diagnostics]
+    # A worker `workers N` makes: its uses are its members' `workers` and this statement.
+    doc, line, column = _doc(text, "subconfig NBWR|K02")
+    refs = F.references(doc, line, column, include_declaration=False)
+    assert [doc.text[r.start : r.end] for r in refs] == ["NBWRK02"]
+
+
+def _renamed_texts(doc, renaming: F.Renaming) -> dict[str, str]:
+    texts: dict[str, str] = {}
+    for span in sorted(renaming.spans, key=lambda s: s.start, reverse=True):
+        text = texts.get(span.file, doc.text)
+        texts[span.file] = text[: span.start] + renaming.new + text[span.end :]
+    return texts

@@ -284,6 +284,12 @@ def index(model: Model | None) -> list[Occurrence]:
             add(Occurrence(span, USER, parts[1], False))
     for d in model.disks:
         add(Occurrence(d.user.span, USER, d.user.upper, False))
+    for m in model.members:
+        # A member's `subconfig BKRBKUP BKRBKU-1`: the machine whose instance it names.
+        for setting in m.decl.settings_named("subconfig"):
+            word = setting.values[0] if setting.values else None
+            if word is not None and word.upper in known:
+                add(Occurrence(word.span, USER, word.upper, False))
     for c in model.catalogs:
         # The catalog's SFS server is declared where the catalog names it (no group
         # lists it: the catalog makes it exist, as `tape manager` its machines).

@@ -1636,9 +1636,14 @@ def hover(doc: Document, line: int, column: int) -> Hover | None:
     span = None
     occ = doc.occurrence_at(line, column)
     if occ is not None and doc.model is not None:
+        # A `subconfig` statement's machine: the SUBCONFIG it names first, then the machine.
+        named = _subconfig_hover(doc, doc.offset(line, column)) if occ.kind == USER else None
+        if named is not None:
+            parts.append(named[0])
         found = _HOVERS[occ.kind](doc, occ.name)
         if found:
             parts.append(found)
+        if named is not None or found:
             span = occ.span
     imp = _import_at(doc, line, column) if occ is None else None
     module = _module_file(doc, imp) if imp is not None else None
