@@ -17,7 +17,13 @@ without its `}` line, the rest of a line; with `#`, or `*` and `/* */` from CMS
 and REXX habit), paste a block as a sysprog pastes one (a job, member or group
 block of another real file, its names that file's: the other cluster's members
 in `run on`; or one of the file's blocks copied below itself and half edited:
-its name changed or forgotten, one other name changed or none), slip the
+its name changed or forgotten, one other name changed or none), write a
+member's `subconfig` statement as a sysprog copies it off the CP directory (put
+in with the site's name, bkrc's own, one too long, another member's number, a
+machine with no SUBCONFIG or no name; the directory's `BUILD ON ... USING
+SUBCONFIG` line pasted in; or one mangled: its keyword mistyped, its words the
+other way round, its name left out, copied unchanged into another member, moved
+into another member or out of the member blocks), slip the
 punctuation (a brace, comma or quote deleted, doubled or a brace turned; a mark
 put in at a word's edge, `;`, `=`, a backslash, brackets...); and what an
 editor or a
@@ -227,6 +233,7 @@ EDITS = (
     "comment out",
     "paste block",
     "punctuation",
+    "subconfig",
     *EDITOR,
 )
 
@@ -574,6 +581,216 @@ def _punctuation_edit(text: str, rnd) -> tuple[str, str]:
     return text[:at] + put + text[at:], f"punctuation {put!r} put in at {at}"
 
 
+#: The machines a `subconfig` statement names, as a sysprog reads them off the CP
+#: directory: the product's IDENTITY machines (a worker beyond the member's `workers`
+#: among them), its single-configuration ones, which have no SUBCONFIG (BKRADMIN,
+#: 5697J06C, the catalog's SFS server), one misspelt and one in small letters.
+SUBCONFIG_MACHINES = (
+    "BKRBKUP",
+    "BKRCATLG",
+    "BKRWRK01",
+    "BKRWRK02",
+    "BKRADMIN",
+    "5697J06C",
+    "BKRSVSFS",
+    "BKRBKP",
+    "bkrbkup",
+)
+#: How a `subconfig` statement's keyword comes out mistyped or from another habit.
+SUBCONFIG_KEYWORDS = ("subconfg", "sub-config", "subconfigs", "sub config", "SUBCONFIG", "subconfig:")
+#: A member block's first line (code only: comments and quoted text masked out).
+_MEMBER = re.compile(r"([ \t]*)member[ \t]+([^\s{}]+)[ \t]*\{", re.IGNORECASE)
+#: A `subconfig` statement, on a line of its own or in a block on one line (code only).
+_SUBCONFIG = re.compile(r"(?<![^\s{])(subconfig)[ \t]+([^\s{}]+)(?:[ \t]+([^\s{}]+))?", re.IGNORECASE)
+
+
+def _code(line: str) -> str:
+    """`line` with its comments and quoted text blanked out (the same length)."""
+    return _NOT_CODE.sub(lambda m: " " * len(m.group()), line)
+
+
+def _members(lines: list[str]) -> list[tuple[int, int, str, int]]:
+    """Each `member NAME {` block as (its first line, its last, NAME, its number: its
+    place among the member blocks, docs/language.md, "A member's number")."""
+    code = [_code(line) for line in lines]
+    found = []
+    for i, line in enumerate(code):
+        m = _MEMBER.match(line)
+        if not m:
+            continue
+        depth, last = 0, i
+        for last in range(i, len(code)):
+            depth += code[last].count("{") - code[last].count("}")
+            if depth <= 0:
+                break
+        found.append((i, last, m.group(2), len(found) + 1))
+    return found
+
+
+def _subconfig_name(machine: str, number: int, rnd, others: list[str]) -> tuple[str, str]:
+    """A SUBCONFIG name for `machine`'s instance on the member numbered `number`, as a
+    sysprog writes one in, and how it came: the site's own (`BKRBKU-1`), the one bkrc
+    derives anyway, IBM's ID plus `-n` unshortened (`BKRBKUP-1`: nine characters),
+    another member's number, the machine's own ID, a name the file gives something
+    else, one CP reserves, in small letters, or none at all."""
+    from bkrdsl.resolve.model import subconfig_id
+
+    upper = machine.upper()
+    how = rnd.choice(
+        [
+            "site",
+            "site",
+            "site",
+            "bkrc",
+            "unshortened",
+            "other member",
+            "machine",
+            "taken",
+            "reserved",
+            "lower",
+            "none",
+        ]
+    )
+    if how == "bkrc":
+        return subconfig_id(upper, number), "bkrc's own name"
+    if how == "unshortened":
+        return f"{upper}-{number}", "IBM's ID-n unshortened"
+    if how == "other member":
+        return f"{upper[:6]}-{number % 4 + 1}", "another member's number"
+    if how == "machine":
+        return upper, "the machine's own ID"
+    if how == "taken" and others:
+        return rnd.choice(others), "another of the file's names"
+    if how == "reserved":
+        return rnd.choice(["LOGN0001", "SYSTEM", "ALL"]), "a name CP reserves"
+    if how == "lower":
+        return f"{upper[:6]}-{number}".lower(), "in small letters"
+    if how == "none":
+        return "", "no name"
+    return f"{upper[:6]}-{number}", "the site's own"
+
+
+def _put_in_member(lines: list[str], block: tuple[int, int, str, int], statement: str, rnd) -> int:
+    """`statement` put into the member `block` (a line of its own in a block of lines,
+    before the `}` of a block on one line); the line it is on."""
+    first, last = block[0], block[1]
+    if first == last:
+        code = _code(lines[first])
+        close = code.rfind("}")
+        at = close if close > code.find("{") else len(lines[first])
+        lines[first] = lines[first][:at].rstrip() + "  " + statement + " " + lines[first][at:]
+        return first
+    inside = next((line for line in lines[first + 1 : last] if line.strip()), None)
+    own = lines[first][: len(lines[first]) - len(lines[first].lstrip(" \t"))]
+    indent = inside[: len(inside) - len(inside.lstrip(" \t"))] if inside is not None else own + "  "
+    at = rnd.randint(first + 1, last)
+    lines.insert(at, indent + statement)
+    return at
+
+
+def _subconfig_edit(text: str, rnd) -> tuple[str, str]:
+    """A member's `subconfig MACHINE NAME` (new at stop 81) written as a sysprog writes
+    it off the site's CP directory (docs/language.md, "A member's SUBCONFIG names"):
+    put into a member block (a machine of SUBCONFIG_MACHINES, a name of
+    `_subconfig_name`); the directory's own line pasted in its place (`BUILD ON DEV1
+    USING SUBCONFIG BKRBKU-1`, or the entry's `SUBCONFIG BKRBKU-1`); or one of the
+    file's statements (one put in first where the file has none) mangled: its keyword
+    mistyped, its machine and name the other way round, its name left out, an `=`
+    between them, copied unchanged into another member's block (a paste whose name
+    was not edited), moved into another member's block, or out of the member's block
+    onto the cluster's level. A file without a member block gets one where a
+    statement starts."""
+    lines = text.split("\n")
+    members = _members(lines)
+    if not members:
+        starts = [
+            i for i, line in enumerate(lines) if not _code(line).strip() or _MEMBER.match(_code(line))
+        ] or [0]
+        i = rnd.choice(starts)
+        lines.insert(i, "subconfig BKRBKUP BKRBKU-1")
+        return "\n".join(lines), f"subconfig put in at line {i + 1} (no member block)"
+    names = sorted({m.group() for m in _NAME.finditer(_code(text))} - set(keywords()))
+    how = rnd.choice(
+        [
+            "put in",
+            "put in",
+            "directory line",
+            "keyword",
+            "swapped",
+            "no name",
+            "equals",
+            "copied",
+            "moved",
+            "out",
+        ]
+    )
+    block = rnd.choice(members)
+    first = ""
+    if how in ("put in", "directory line"):
+        machine = rnd.choice(SUBCONFIG_MACHINES)
+        new, why = _subconfig_name(machine, block[3], rnd, names)
+        if how == "put in":
+            statement = f"subconfig {machine} {new}".rstrip()
+        else:
+            new = new or f"{machine.upper()[:6]}-{block[3]}"
+            statement = rnd.choice([f"BUILD ON {block[2]} USING SUBCONFIG {new}", f"SUBCONFIG {new}"])
+        at = _put_in_member(lines, block, statement, rnd)
+        return "\n".join(lines), f"{how} {statement!r} in member {block[2]} at line {at + 1} ({why})"
+    existing = [(i, m) for i, line in enumerate(lines) for m in _SUBCONFIG.finditer(_code(line))]
+    if not existing:  # a well-formed one first, the site's own name, to be mangled
+        machine = rnd.choice(SUBCONFIG_MACHINES[:4])
+        at = _put_in_member(lines, block, f"subconfig {machine} {machine[:6]}-{block[3]}", rnd)
+        first = (
+            f"subconfig {machine} {machine[:6]}-{block[3]} put in member {block[2]} at line {at + 1}, then "
+        )
+        existing = [(i, m) for i, line in enumerate(lines) for m in _SUBCONFIG.finditer(_code(line))]
+        members = _members(lines)
+    i, m = rnd.choice(existing)
+    (k, k_end), (a, a_end) = m.span(1), m.span(2)
+    line = lines[i]
+    if how == "keyword":
+        word = rnd.choice(SUBCONFIG_KEYWORDS)
+        lines[i] = line[:k] + word + line[k_end:]
+        return "\n".join(lines), f"{first}subconfig's keyword {word!r} at line {i + 1}"
+    if how == "swapped" and m.group(3):
+        b, b_end = m.span(3)
+        lines[i] = line[:a] + line[b:b_end] + line[a_end:b] + line[a:a_end] + line[b_end:]
+        return "\n".join(lines), f"{first}subconfig's machine and name the other way round at line {i + 1}"
+    if how == "no name" and m.group(3):
+        lines[i] = line[: m.start(3)].rstrip() + line[m.end(3) :]
+        return "\n".join(lines), f"{first}subconfig's name left out at line {i + 1}"
+    if how == "equals" and m.group(3):
+        lines[i] = line[:a_end] + rnd.choice([" =", "="]) + line[a_end:]
+        return "\n".join(lines), f"{first}subconfig with an '=' after its machine at line {i + 1}"
+    before = line[: m.start()]
+    if before.strip():  # in a block on one line: the statement alone goes
+        statement, rest = (
+            line[m.start() : m.end()],
+            (before.rstrip() + " " + line[m.end() :].lstrip(" \t")).rstrip(),
+        )
+    else:  # on a line of its own: the line goes, its comment and all
+        statement, rest = line[m.start() :].rstrip(), ""
+    others = [b for b in members if not b[0] <= i <= b[1]]
+    if how in ("copied", "moved") and others:
+        there = rnd.choice(others)
+        if how == "moved":  # out of its line first (the line too, where nothing else is on it)
+            lines[i : i + 1] = [rest] if rest.strip() else []
+            there = _members(lines)[there[3] - 1]
+        at = _put_in_member(lines, there, statement, rnd)
+        return "\n".join(
+            lines
+        ), f"{first}subconfig at line {i + 1} {how} into member {there[2]} at line {at + 1}"
+    # out: onto the cluster's level, below the last member block
+    lines[i : i + 1] = [rest] if rest.strip() else []
+    block = _members(lines)[-1]
+    indent = lines[block[0]][: len(lines[block[0]]) - len(lines[block[0]].lstrip(" \t"))]
+    last = block[1]
+    lines.insert(last + 1, indent + statement)
+    return "\n".join(
+        lines
+    ), f"{first}subconfig at line {i + 1} moved out below the member blocks, line {last + 2}"
+
+
 def _import_edit(text: str, rnd, name: str) -> tuple[str, str]:
     """An `import` line of IMPORTS (`./NAME`: the file `name` itself) at a line's start."""
     target = rnd.choice(IMPORTS).replace("NAME", name)
@@ -725,6 +942,9 @@ def mutate(
             said.append(what)
         elif how == "punctuation":
             text, what = _punctuation_edit(text, rnd)
+            said.append(what)
+        elif how == "subconfig":
+            text, what = _subconfig_edit(text, rnd)
             said.append(what)
         elif how in EDITOR:
             text, what = _editor_edit(text, rnd, how)

@@ -6,6 +6,7 @@ changed, a name's case changed, a keyword put in, the file cut short, an
 `import` of itself or a missing module, a `# bkrc: allow` comment, a name
 renamed in one of its places only, a line, a block or the rest of a line
 commented out, a block pasted from another file or copied and half edited, a
+member's `subconfig` statement put in, pasted from the directory or mangled, a
 brace, comma or quote deleted, doubled or turned, or a stray mark put in; CRLF line
 ends, tabs, a byte-order mark, letters outside ASCII, long lines, blocks
 repeated or nested deep) goes through `bkrc check`, `check --fix` (on a copy),
@@ -368,3 +369,74 @@ def test_the_punctuation_edit_slips_a_brace_a_comma_or_a_quote(prepared):
     drawn = [mutate.mutate(text, random.Random(k), edits=("punctuation",))[1] for k in range(5)]
     assert all(what.startswith("punctuation ") for edits in drawn for what in edits)
     assert "punctuation" in mutate.EDITS
+
+
+# stop 82, h4: the subconfig edit writes or mangles a member's `subconfig` statement
+def test_the_subconfig_edit_writes_a_members_subconfig_as_a_sysprog_does(prepared):
+    """`subconfig MACHINE NAME` (new at stop 81) is in no example, only in five rule
+    cases: no edit wrote one, so the fuzz hardly read one. The subconfig edit puts one
+    into a member block as a sysprog copies it off the CP directory (the site's name,
+    bkrc's own, `BKRBKUP-1` unshortened, another member's number, a single-configuration
+    machine, no name...), pastes the directory's own line there (`BUILD ON VM1 USING
+    SUBCONFIG BKRBKU-1`), or mangles one of the file's (its keyword mistyped, its words
+    the other way round, its name left out, an `=`, copied unchanged into another
+    member, moved into another member or out of the member blocks). It touches no line
+    but those; the oracle holds on a statement copied unchanged into another member
+    (BKR242) and on one put into a member written on one line."""
+    import random
+    import re
+
+    from conftest import EXAMPLES, ROOT
+
+    origin = ROOT / "tests" / "data" / "rules" / "BKR242.fail-subconfig-given-twice.bkr"
+    text = origin.read_text(encoding="utf-8")
+    untouched = [line for line in text.split("\n") if "sub" not in line.lower()]
+    hows = set()
+    copied = None
+    for k in range(80):
+        changed, what = mutate._subconfig_edit(text, random.Random(k))
+        assert changed != text, what
+        how = re.match(
+            r"(put in|directory line|subconfig's keyword|subconfig's machine and name|subconfig's name left out"
+            r"|subconfig with an '='|subconfig at line \d+ (?:copied|moved) into|subconfig at line \d+ moved out)",
+            what,
+        )
+        assert how, what
+        hows.add(re.sub(r"line \d+ ", "", how.group()))
+        # only subconfig statements change (and the lines a statement is moved off or onto)
+        assert [line for line in changed.split("\n") if "sub" not in line.lower()] == untouched, what
+        if how.group().startswith(("put in", "directory line")):
+            statement = re.search(r"'([^']*)'", what).group(1)
+            lines = changed.split("\n")
+            added = [i for i, line in enumerate(lines) if line.strip() == statement]
+            assert added and "\n".join(lines[: added[0]] + lines[added[0] + 1 :]) == text, what
+        if "copied into member VM1" in what and copied is None:
+            copied = changed, [what]
+    assert len(hows) == 9, hows
+    # a file whose members are written on one line: a statement goes in before the `}`
+    minimal = EXAMPLES / "minimal.bkr"
+    one_line = minimal.read_text(encoding="utf-8")
+    put = None
+    for k in range(40):
+        changed, what = mutate._subconfig_edit(one_line, random.Random(k))
+        if what.startswith("put in 'subconfig "):
+            statement, member = re.match(r"put in '([^']*)' in member (\w+)", what).groups()
+            written = (
+                f"  member {member} {{ workers 2  private-volume {member[0]}{member[-1]}PRV1  {statement} }}"
+            )
+            assert written in changed.split("\n"), what
+            put = changed, [what]
+            break
+    assert put is not None and copied is not None
+    work, baseline = prepared
+    for origin_, (changed, edits) in ((origin, copied), (minimal, put)):
+        problems = mutate.check_case(mutate.Case(0, origin_, changed, edits), work, baseline)
+        assert not problems, "\n".join(problems)
+    # a file without a member block gets one where a statement starts
+    changed, what = mutate._subconfig_edit("single user LINUX01\n", random.Random(0))
+    assert "subconfig BKRBKUP BKRBKU-1" in changed.split("\n") and "no member block" in what
+    drawn = [mutate.mutate(text, random.Random(k), edits=("subconfig",))[1] for k in range(5)]
+    assert all(
+        what.startswith(("put in", "directory line", "subconfig")) for edits in drawn for what in edits
+    )
+    assert "subconfig" in mutate.EDITS
