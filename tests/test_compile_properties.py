@@ -28,6 +28,12 @@ descriptions change no file (the waits are read under Regina:
 tests/test_regina_properties.py). A cluster whose groups (and some users) are moved
 into a module of the site's own, `site/common.bkr`, finds the same problems and
 compiles to the same files, byte for byte.
+Stop 82 added a member's `subconfig MACHINE NAME` (now and then a name the checker must
+refuse: another instance's, a user's, a reserved form, a machine the member does not
+run); read off the directory of a clean cluster, each name given is the SUBCONFIG its
+IDENTITY is built with on that member, the ID of a SUBCONFIG entry in a file of its own
+name, and bkrc's derived name for that instance is in no file; with the member blocks
+in another order (the members numbered anew) the given names stay, the derived follow.
 A second generator (`named_clusters`) draws member and job names of any CP
 characters, any schedule and any description: their files keep the CMS rules too.
 A third (`overlapping_jobs`) draws jobs of groups that share users now and then,
@@ -55,10 +61,11 @@ from conftest import EXAMPLES, run_cli
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from bkrdsl.check.names import reserved_id_problem
 from bkrdsl.dialect import load_dialect
 from bkrdsl.emit.artifacts import cms_problems, emit_all
 from bkrdsl.pipeline import analyse, compile_source
-from bkrdsl.resolve.model import pattern_regex
+from bkrdsl.resolve.model import pattern_regex, subconfig_id
 from bkrdsl.resolve.patterns import shared_id
 from bkrdsl.syntax.parser import parser
 from bkrdsl.syntax.recovery import grammar_facts
@@ -116,6 +123,36 @@ MACHINES = [
     ),
 ]
 SCHEDULES = ["daily 01:00", "weekly mon,thu 01:15", "weekly saturday,SUNDAY 05:45", "monthly 15 04:00", "manual"]
+#: The catalog server of each set of MACHINES (its role declaration, or the standard library's).
+CATALOG_SERVERS = {"BKRBKUP": "BKRCATLG", "BKRBK2": "BKRCAT2"}
+#: A SUBCONFIG name a site's directory gives an instance (`subconfig MACHINE NAME`, stop 82):
+#: 1 to 8 of CP's characters in any case, `_` and `-` too, keywords as well (CP takes
+#: `DAILY`), never first a `#` (a comment in .bkr) or a `-`, and no form CP reserves
+#: (LOGNxxxx, SYSTEM: BKR309).
+SUBCONFIG_NAMES = st.text(
+    alphabet="ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789@#$_-", min_size=1, max_size=8
+).filter(lambda n: n[0] not in "#-" and reserved_id_problem(n.upper()) is None)
+
+
+def _subconfig_statements(draw, machines: list[str], ordinal: int, ordinals: int, given: list[str]) -> list[str]:
+    """One or two `subconfig` statements for a member numbered `ordinal` (of `ordinals`)
+    whose IDENTITY product machines are `machines`, the machine in any case: mostly a
+    fresh name, unique in the cluster (`given`, the names given so far, grows); now and
+    then one the checker must refuse: another instance's name (bkrc's own for the
+    machine on another member, or one given already), a user's ID, the machine's own
+    ID, a reserved form (BKR242, BKR309), or a machine this member does not run
+    (BKR340)."""
+    out = []
+    for machine in draw(st.lists(st.sampled_from(machines), min_size=1, max_size=2, unique=True)):
+        name = draw(SUBCONFIG_NAMES.filter(lambda n: n.upper() not in given))
+        if draw(st.sampled_from([False] * 9 + [True])):
+            others = [subconfig_id(machine, n) for n in range(1, ordinals + 1) if n != ordinal]
+            name = draw(st.sampled_from(others + given + ["LNX01", "TCPIP", machine, "LOGN0001"]))
+            if draw(st.booleans()):
+                machine = "BKRWRK13"  # no member has 13 workers (BKR340)
+        given.append(name.upper())
+        out.append(f"subconfig {draw(st.sampled_from([machine, machine.lower()]))} {name}")
+    return out
 
 
 def _member_list(draw, members: list[str], first: str | None = None) -> str:
@@ -134,8 +171,10 @@ def _member_list(draw, members: list[str], first: str | None = None) -> str:
 
 
 @st.composite
-def clusters(draw) -> str:
-    members = draw(st.lists(st.sampled_from(MEMBER_NAMES), min_size=1, max_size=4, unique=True))
+def clusters(draw, named: bool = False) -> str:
+    """A cluster of the language's parts (the module's docstring); `named`: of two or more
+    members, with a `subconfig` statement in one member's block at least."""
+    members = draw(st.lists(st.sampled_from(MEMBER_NAMES), min_size=2 if named else 1, max_size=4, unique=True))
     private = draw(st.booleans())
     backup_server, worker_pattern, declarations = draw(st.sampled_from(MACHINES))
     suffixes = draw(
@@ -144,8 +183,11 @@ def clusters(draw) -> str:
     lines = declarations + ["import std/zvm73", "cluster PROP {"]
     if draw(st.sampled_from([False, False, True])):  # the cluster's own: in no generated file either
         lines.append(f"  description {_description(draw(st.text(max_size=60)))}")
+    given: list[str] = []  # the SUBCONFIG names `subconfig` statements give
+    named_on = draw(st.integers(0, len(members) - 1)) if named else None
     for n, m in enumerate(members):
-        settings_ = [f"workers {draw(st.integers(1, 12))}"]
+        workers = draw(st.integers(1, 12))
+        settings_ = [f"workers {workers}"]
         if private:
             settings_.append(f"private-volume PV{n}")
         if draw(st.booleans()):
@@ -156,6 +198,12 @@ def clusters(draw) -> str:
             settings_.append(f"exclude sfs {draw(st.sampled_from(MEMBER_SFS))}")
         if draw(st.sampled_from([False, False, True])):  # for the reader of the file: in no generated file
             settings_.append(f"description {_description(draw(st.text(max_size=40)))}")
+        # Now and then the site's own names for this member's instances (stop 82): the compile
+        # writes them for these, and bkrc's (ID-n) for the others.
+        if n == named_on or draw(st.sampled_from([False, False, False, True])):
+            machines = [backup_server, CATALOG_SERVERS[backup_server]]
+            machines += [worker_pattern.replace("*", f"{k:02d}") for k in range(1, workers + 1)]
+            settings_[1:1] = _subconfig_statements(draw, machines, n + 1, len(members), given)
         lines.append(f"  member {m} {{ {'  '.join(settings_)} }}")
     shared = draw(st.booleans())
     if shared:
@@ -366,14 +414,15 @@ def featured() -> str:
     """A clean cluster of `clusters`'s shape with each statement stop 81 added to it: SFS
     excludes in a member block and in both jobs, the cluster's and a member's
     description, the catalog's waits, a job's description of quotes, comment ends and
-    letters outside EBCDIC's invariant set, and `to tape pool`: the example that makes
-    CI's run of each property read them."""
-    cluster, member = _description("the cluster */ of 'quotes' \"too\""), _description("a /* member")
+    letters outside EBCDIC's invariant set, `to tape pool`, and a member's `subconfig`
+    statements (the name in any case): the example that makes CI's run of each property
+    read them."""
+    cluster, member = _description("the cluster */ of 'quotes' \"too\""), "description " + _description("a /* member")
     job = _description(" it's \"ok\" */ \\ caf\u00e9 <U+ ")
     return "\n".join([
         "import std/backup-manager", "import std/zvm73", "cluster PROP {", f"  description {cluster}",
-        f"  member VMSYS1 {{ workers 2  exclude sfs BKRPOOL:LNX01.SECRET  description {member} }}",
-        "  member M2 { workers 2  job-suffix B }",
+        f"  member VMSYS1 {{ workers 2  exclude sfs BKRPOOL:LNX01.SECRET  subconfig BKRWRK02 NBWK02-1  {member} }}",
+        "  member M2 { workers 2  job-suffix B  subconfig bkrbkup site_b-2 }",
         "  single user BKRSVSFS",
         "  catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1 logon-wait 10 seconds pool-wait 1 minute",
         "  expire on VMSYS1 { preview daily 01:00  purge weekly sun 03:00  retain 30 days }",
@@ -422,6 +471,104 @@ def test_every_clean_cluster_compiles_to_cms_clean_files(text):
     if "catalog shared" in text:
         assert len(purging) == 1, purging
     _assert_the_files_say_what_the_statements_mean(text, artifacts)
+    _assert_given_subconfig_names_written(text, artifacts)
+
+
+# stop 82, h5: the SUBCONFIG names a member's `subconfig` statements give, read off the directory
+_MEMBER_LINE = re.compile(r"^  member (\S+) \{", re.MULTILINE)
+_BUILD = re.compile(r"^ BUILD ON (\S+) USING SUBCONFIG (\S+)$", re.MULTILINE)
+#: A CP ID standing alone: no ID character before or after it.
+_ID_CHARS = "A-Za-z0-9@#$_-"
+
+
+def given_subconfigs(text: str) -> dict[tuple[str, str], str]:
+    """(machine, member) -> the SUBCONFIG name the member block's first `subconfig`
+    statement for the machine gives, in upper case, read off the text (its
+    descriptions taken out: a description may hold any words)."""
+    out: dict[tuple[str, str], str] = {}
+    for member, body in _MEMBER_BLOCK.findall(_DESCRIPTION.sub("", text)):
+        for machine, name in re.findall(r"(?:^| )subconfig (\S+) (\S+)", body):
+            out.setdefault((machine.upper(), member.upper()), name.upper())
+    return out
+
+
+def directory_builds(artifacts) -> dict[tuple[str, str], list[str]]:
+    """(IDENTITY, member) -> the SUBCONFIG IDs its `BUILD ON member` statements name,
+    read off the generated directory entries."""
+    out: dict[tuple[str, str], list[str]] = {}
+    for a in artifacts:
+        if a.kind != "directory":
+            continue
+        identity = re.search(r"^IDENTITY (\S+) ", a.text, re.MULTILINE)
+        for member, sub in _BUILD.findall(a.text):
+            out.setdefault((identity[1], member), []).append(sub)
+    return out
+
+
+def _assert_given_subconfig_names_written(text: str, artifacts) -> None:
+    """A clean cluster's `subconfig MACHINE NAME` statements, read off the files: NAME is
+    the SUBCONFIG of MACHINE's IDENTITY entry `BUILD ON` that member, the only one; a
+    SUBCONFIG entry of that ID is in its own file, `cluster/NAME.DIRECT`, of that member;
+    and the name bkrc derives for the instance (ID-n) is in no file, where the .bkr text
+    does not name it either (as a user's ID) and no other instance has it."""
+    given = given_subconfigs(text)
+    if not given:
+        return
+    numbers = {m.upper(): n for n, m in enumerate(_MEMBER_LINE.findall(text), 1)}
+    builds = directory_builds(artifacts)
+    files = {a.path: a for a in artifacts}
+    subs = {sub for found in builds.values() for sub in found}
+    for (machine, member), name in given.items():
+        assert builds.get((machine, member)) == [name], (machine, member, name, builds.get((machine, member)))
+        entry = files.get(f"cluster/{name}.DIRECT")
+        assert entry is not None and entry.member == member, (name, sorted(files))
+        assert re.findall(r"^SUBCONFIG (\S+)$", entry.text, re.MULTILINE) == [name], entry.path
+        derived = subconfig_id(machine, numbers[member])
+        alone = re.compile(rf"(?<![{_ID_CHARS}]){re.escape(derived)}(?![{_ID_CHARS}])", re.IGNORECASE)
+        if derived == name or derived in subs or alone.search(text):
+            continue
+        found = [a.path for a in artifacts if alone.search(a.path) or alone.search(a.text)]
+        assert not found, (machine, member, derived, found)
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.large_base_example])
+@given(clusters(named=True), st.randoms(use_true_random=False))
+@example(featured(), random.Random(82))  # a clean cluster: CI renumbers its two members
+def test_a_given_subconfig_name_stays_when_the_members_are_numbered_anew(text, rnd):
+    """A member removed or moved renumbers the members after it (docs/language.md, "A
+    member's SUBCONFIG names"): the SUBCONFIG names bkrc derives follow the new numbers
+    (ID-n), the names `subconfig` statements give do not. The same cluster with its
+    member blocks in another order: each given name is the instance's SUBCONFIG still,
+    its entry byte for byte the same; each derived one is the machine's ID with the
+    member's new number. (Each compile's files are read as the clean clusters' property
+    reads them, too: its draws, of any cluster, hold few clean ones with a name given.)"""
+    lines = text.split("\n")
+    at = [n for n, line in enumerate(lines) if line.startswith("  member ")]
+    blocks = [lines[n] for n in at]
+    order = list(blocks)
+    while order == blocks:
+        rnd.shuffle(order)
+    for n, block in zip(at, order):
+        lines[n] = block
+    again = "\n".join(lines)
+    _, files = compile_source("prop.bkr", text.encode())
+    _, other = compile_source("prop.bkr", again.encode())
+    if files is None or other is None:
+        return  # a name given may be another member's derived one once renumbered (BKR242)
+    _assert_given_subconfig_names_written(text, files)
+    _assert_given_subconfig_names_written(again, other)
+    given = given_subconfigs(text)
+    numbers = {m.upper(): n for n, m in enumerate(_MEMBER_LINE.findall(again), 1)}
+    before, after = directory_builds(files), directory_builds(other)
+    assert before.keys() == after.keys()
+    old = {a.path: a.text for a in files}
+    new = {a.path: a.text for a in other}
+    for (machine, member), subs in after.items():
+        name = given.get((machine, member))
+        assert subs == [name or subconfig_id(machine, numbers[member])], (machine, member, subs, again)
+        if name is not None:
+            assert before[machine, member] == [name], (machine, member)
+            assert new[f"cluster/{name}.DIRECT"] == old[f"cluster/{name}.DIRECT"], name
 
 
 # stop 81, h6: what the statements stop 80's generator did not draw mean in the files
