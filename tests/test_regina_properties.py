@@ -14,7 +14,10 @@ contract holds for the clusters of `named_clusters` (members and jobs of any CP
 names, any schedule, a one-digit hour included). For the clusters of
 `clusters`, BKRSTART also waits as long as the catalog's `logon-wait` and
 `pool-wait` say (its tries add up to them), and `BKRSUBMT LIST` shows each job's
-description as the .bkr text writes it (stop 81). Skipped
+description as the .bkr text writes it (stop 81). The system outside the cluster
+is drawn (stop 82), its name mostly a slip from a member's or the cluster's, and each
+EXEC called there as it may be (LIST, ALL, a job, PREVIEW...): rc 52, only QUERY
+USERID issued. Skipped
 without Regina; fails instead when BKRDSL_REQUIRE_REGINA=1 (CI).
 """
 
@@ -32,9 +35,11 @@ from cms.invariants import (
     assert_expiry_on_purging_members_only,
     assert_expiry_verbs,
     assert_one_job_at_a_time,
+    assert_refused_outside,
     assert_refuses_other_members,
     assert_start_order,
     assert_submit_all,
+    member_jobs,
     outsider,
 )
 from hypothesis import HealthCheck, given, settings
@@ -76,6 +81,33 @@ def test_h6_81_a_cluster_with_waits_and_a_description_keeps_them_under_regina(cm
     assert analysis.ok, analysis.diagnostics
     assert_waits_as_stated(cms, analysis.model, text)
     assert_descriptions_listed_as_written(cms, analysis.model, text)
+
+
+# stop 82, h5
+def test_h5_82_a_system_named_inside_or_near_a_member_s_name_is_no_member(cms):
+    """The members guard (stop 81) on systems whose names a member's is one slip from:
+    `VMSYS` and `MSYS1` (inside `VMSYS1`, as `M` is inside `M2`), `VMSYS10`, `0M2`, and
+    the cluster's own name `PROP`: each EXEC of each member (BKRSUBMT, BKRSTART,
+    BKREXPIR), called as a scheduler or AUTOLOG1 calls it, ends with rc 52 having only
+    asked CP where it runs, and names the members. CI's derandomized draws of the
+    property above may hold none of them."""
+    analysis = analyse("prop.bkr", featured().encode())
+    assert analysis.ok, analysis.diagnostics
+    model = analysis.model
+
+    def exec_of(member: str, exec_name: str) -> str:
+        return generate(model, member, exec_name, "prop.bkr", DIALECT)
+
+    for away, calls in [
+        ("VMSYS", {"BKRSUBMT": "ALL", "BKREXPIR": "PURGE", "BKRSTART": ""}),
+        ("MSYS1", {"BKRSUBMT": "LIST", "BKREXPIR": "PREVIEW", "BKRSTART": ""}),
+        ("M", {"BKRSUBMT": "", "BKREXPIR": "", "BKRSTART": ""}),
+        ("VMSYS10", {"BKRSUBMT": "JOB GUESTS1", "BKREXPIR": "LIST", "BKRSTART": ""}),
+        ("0M2", {"BKRSUBMT": "SYSIB ( REVIEW", "BKREXPIR": "PURGE", "BKRSTART": ""}),
+        ("PROP", {"BKRSUBMT": "ALL ( REVIEW", "BKREXPIR": "PREVIEW", "BKRSTART": ""}),
+    ]:
+        for m in model.members:
+            assert_refused_outside(cms, model, exec_of, m.name, away, calls)
 
 
 def assert_waits_as_stated(cms, model, text: str) -> None:
@@ -139,6 +171,51 @@ def test_any_member_and_job_names_and_schedules_keep_the_contract_under_regina(c
         assert_contract(cms, analysis.model, data)
 
 
+# stop 82, h5: the members guard (stop 81) against a system drawn outside the cluster
+_SYSTEM_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+
+
+def _cut(name: str) -> list[str]:
+    """System IDs inside a member's name, one character short of it (`VMSYS`, `MSYS1`):
+    a search for the name in the members' list would find them."""
+    return [n for n in (name[:-1], name[1:]) if n]
+
+
+def _near(name: str) -> list[str]:
+    """System IDs a member's name is a slip from the other way: one more character (or a
+    leading 0, which REXX's `=` would call the same number), or the last changed."""
+    out = [name + "1", name + "X", "0" + name, name[:-1] + ("1" if name[-1] != "1" else "2")]
+    return [n for n in out if len(n) <= 8]
+
+
+def outsiders(model) -> st.SearchStrategy[str]:
+    """A system ID that is no member of `model`'s cluster (1-8 letters and digits, as CP
+    answers QUERY USERID): mostly one a member's name is a slip from (`_cut`, `_near`:
+    the members guard compares names whole) or the cluster's name, else any, or
+    `outsider`'s."""
+    members = set(model.member_names)
+    cut = sorted({n for m in model.member_names for n in _cut(m)} - members)
+    near = sorted(({n for m in model.member_names for n in _near(m)} | {model.name}) - members)
+    anywhere = st.text(alphabet=_SYSTEM_CHARS, min_size=1, max_size=8).filter(lambda n: n not in members)
+    slips = [st.sampled_from(found) for found in (cut, near) if found]
+    return st.one_of(*slips, *slips, anywhere, st.just(outsider(model)))
+
+
+def refused_calls(model, member: str) -> st.SearchStrategy[dict[str, str]]:
+    """Operands for each EXEC of `member` (BKRSUBMT, BKREXPIR, BKRSTART) run outside the
+    cluster: any call it takes (none, LIST, ALL, a job of the member by name or with JOB,
+    PREVIEW, PURGE, ( REVIEW), each refused alike."""
+    jobs = [name for name, _ in member_jobs(model, member)]
+    # a job by its name alone, unless it is named like a verb (`HELP` answers anywhere)
+    submit = ["", "LIST", "ALL", "ALL ( REVIEW"] + [f"JOB {j}" for j in jobs[:2]]
+    submit += [j for j in jobs[:1] if j not in ("LIST", "ALL", "DUE", "JOB", "HELP")]
+    return st.fixed_dictionaries({
+        "BKRSUBMT": st.sampled_from(submit),
+        "BKREXPIR": st.sampled_from(["", "LIST", "PREVIEW", "PURGE"]),
+        "BKRSTART": st.just(""),
+    })
+
+
 def assert_contract(cms, model, data) -> None:
     def exec_of(member: str, exec_name: str) -> str:
         return generate(model, member, exec_name, "prop.bkr", DIALECT)
@@ -165,11 +242,14 @@ def assert_contract(cms, model, data) -> None:
         assert_submit_all(cms, model, exec_of, m.name)
         assert_one_job_at_a_time(cms, model, exec_of, m.name)
         assert_start_order(cms, model, exec_of, m.name)
-        assert_refuses_other_members(cms, model, exec_of, m.name)
+        # a system outside the cluster, its name near a member's now and then: every EXEC,
+        # whatever its call, ends there with rc 52 having only asked CP where it runs
+        away = data.draw(outsiders(model))
+        assert_refuses_other_members(cms, model, exec_of, m.name, away, data.draw(refused_calls(model, m.name)))
         for _ in range(2):
             assert_due(cms, model, exec_of, m.name, *moment())
         # a scheduler that calls this member's EXEC on another member, or outside the cluster
-        here = data.draw(st.sampled_from([o.name for o in model.members if o.name != m.name] + [outsider(model)]))
+        here = data.draw(st.sampled_from([o.name for o in model.members if o.name != m.name] + [away]))
         assert_due_elsewhere(cms, model, exec_of, m.name, here, *moment())
     assert_expiry_on_purging_members_only(cms, model, exec_of)
     for purger in model.purging_members():

@@ -126,20 +126,31 @@ def where_else(model: Model, exec_name: str, here: str) -> str:
     return f"{exec_name}: {here} has no BKREXPIR EXEC: expiry runs on {where} only. Nothing done."
 
 
-def assert_refuses_other_members(cms: CmsStandIn, model: Model, exec_of: ExecOf, member: str) -> None:
+#: The operands each EXEC is called with on another member or system, unless a
+#: caller says others (`assert_refuses_other_members`'s `calls`).
+REFUSED_CALLS = {"BKRSUBMT": "ALL", "BKREXPIR": "PURGE", "BKRSTART": ""}
+
+
+def assert_refuses_other_members(
+    cms: CmsStandIn, model: Model, exec_of: ExecOf, member: str, away: str | None = None,
+    calls: dict[str, str] | None = None,
+) -> None:
     """Every EXEC of `member` stops with rc 40 on any other member, and with rc 52
     on a system outside the cluster (a member removed since), having only asked CP
     where it runs; it names the EXEC to run there only where bkrc wrote one
     (`where_else`), and outside the cluster names the members instead
     (`no_member`). A DUE read off the clock there writes no record of a minute
-    handled (docs/rexx.md)."""
+    handled (docs/rexx.md). `away`: the system outside the cluster (`outsider`
+    unless given); `calls`: each EXEC's operands there (REFUSED_CALLS's unless given;
+    on the other members, REFUSED_CALLS's)."""
     execs = ["BKRSUBMT", "BKRSTART"] + (["BKREXPIR"] if member in model.purging_members() else [])
     others = [m.name for m in model.members if m.name != member]
-    away = outsider(model)
+    away = outsider(model) if away is None else away
+    assert away not in model.member_names, away
     for exec_name in execs:
         text = exec_of(member, exec_name)
-        operands = "ALL" if exec_name == "BKRSUBMT" else "PURGE" if exec_name == "BKREXPIR" else ""
         for other in [*others, away]:
+            operands = (calls or REFUSED_CALLS)[exec_name] if other == away else REFUSED_CALLS[exec_name]
             run = cms.run(text, operands, member=other, logged_on=servers(model))
             assert run.rc == (40 if other in others else 52), run
             assert run.commands == ["CP QUERY USERID"], run
@@ -154,6 +165,23 @@ def assert_refuses_other_members(cms: CmsStandIn, model: Model, exec_of: ExecOf,
             for other, rc in [*((o, 40) for o in others[:1]), (away, 52)]:
                 run = cms.run(text, "DUE", member=other, logged_on=servers(model))
                 assert (run.rc, run.commands, run.records) == (rc, ["CP QUERY USERID"], {}), run
+
+
+def assert_refused_outside(
+    cms: CmsStandIn, model: Model, exec_of: ExecOf, member: str, away: str, calls: dict[str, str]
+) -> None:
+    """Each EXEC of `member`, called with `calls[its name]` on `away`, a system that is
+    no member of the cluster, ends with rc 52 having only asked CP where it runs, and
+    says the refusal and the members alone (`no_member`)."""
+    assert away not in model.member_names, away
+    execs = ["BKRSUBMT", "BKRSTART"] + (["BKREXPIR"] if member in model.purging_members() else [])
+    for exec_name in execs:
+        text = exec_of(member, exec_name)
+        run = cms.run(text, calls[exec_name], member=away, logged_on=servers(model))
+        assert (run.rc, run.commands) == (52, ["CP QUERY USERID"]), run
+        said = unfolded(run.stdout, exec_name)
+        assert said[0] == f"{exec_name}: this EXEC is for member {member}, not for {away}.", run
+        assert said[1:] == [no_member(model, exec_name, away, compile_of(text))], run
 
 
 def expiry_actions(model: Model, member: str) -> list[tuple[str, object]]:
