@@ -27,6 +27,7 @@ from hypothesis import strategies as st
 from test_compile_properties import clusters, overlapping_jobs
 
 from bkrdsl import show
+from bkrdsl.keywords import block_statements
 from bkrdsl.pipeline import compile_source
 from bkrdsl.resolve.model import pattern_regex
 from bkrdsl.show import WIDTH
@@ -614,14 +615,17 @@ def _statements_said(out: str) -> list[re.Match]:
 
 #: The words that begin a statement of a member's block beside its `exclude` (the
 #: generator writes `member VMSYS1 { workers 1  exclude minidisk * 191 }`).
-_MEMBER_SETTINGS = frozenset({"workers", "private-volume", "job-suffix"})
+#: The statements a member block holds beside its selections, as the grammar gives them
+#: (`description` and `subconfig` too: a drawn one-line block may write them after an
+#: `exclude`, which CI's draw of stop 82 did).
+_MEMBER_SETTINGS = frozenset(block_statements("member")) - {"include", "exclude"}
 
 
 def _written_at(text: str, line: int) -> list[str]:
     """The selection statements line `line` of `text` writes (several after `;`, or
     inside a member's one-line block after its other settings), each as `--user`
     prints one: its words, one space apart, in capitals."""
-    code = text.splitlines()[line - 1].split("#", 1)[0]
+    code = text.split("\n")[line - 1].split("#", 1)[0]  # (not splitlines: a drawn description may hold \x1e)
     said: list[str] = []
     for part in re.split(r"[;{}]", code):
         statement: list[str] = []
@@ -670,6 +674,31 @@ EVERY_STATUS = (
     "  expire on VMSYS1 { preview daily 01:00  purge weekly sun 03:00  retain 30 days }\n"
     "  single group GUESTS { LNX01  match LNX* }\n  identity group SYSIDS { TCPIP }\n"
     "  job GUESTS1 {\n    backup GUESTS full\n    include minidisk * *\n"
+    "    exclude minidisk * 191\n    to disk pool BKUPPOOL\n    run on VMSYS1 daily 01:00\n  }\n"
+    "  job SYSI {\n    backup SYSIDS incremental\n    include minidisk * *\n"
+    "    include sfs VMSYS:TCPIP.*\n    to disk pool BKUPPOOL\n    run on each member daily 01:00\n  }\n}\n"
+)
+# CI's draw at stop 82: a member's one-line block with a `description` after its exclude;
+# the statement is said right, the helper above read the description into it.
+@example(
+    "import std/backup-manager\nimport std/zvm73\ncluster PROP {\n"
+    "  member VMSYS1 { workers 1  exclude minidisk * 191  description \"\" }\n"
+    "  catalog local server BKRSVSFS pool BKRPOOL\n"
+    "  expire on each member { preview daily 01:00  purge weekly sun 03:00  retain 30 days }\n"
+    "  single group GUESTS { LNX01  match LNX* }\n  identity group SYSIDS { TCPIP }\n"
+    "  job GUESTS1 {\n    description \"\"\n    backup GUESTS full\n    include minidisk * *\n"
+    "    exclude minidisk * 191\n    to disk pool BKUPPOOL\n    run on VMSYS1 daily 01:00\n  }\n"
+    "  job SYSI {\n    backup SYSIDS incremental\n    include minidisk * *\n"
+    "    include sfs VMSYS:TCPIP.*\n    to disk pool BKUPPOOL\n    run on each member daily 01:00\n  }\n}\n"
+)
+# A job's description holding \x1e, which str.splitlines takes for a line break (the
+# helper once counted the lines so: stop 82).
+@example(
+    "import std/backup-manager\nimport std/zvm73\ncluster PROP {\n  member VMSYS1 { workers 1 }\n"
+    "  catalog local server BKRSVSFS pool BKRPOOL\n"
+    "  expire on each member { preview daily 01:00  purge weekly sun 03:00  retain 30 days }\n"
+    "  single group GUESTS { LNX01  match LNX* }\n  identity group SYSIDS { TCPIP }\n"
+    "  job GUESTS1 {\n    description \"\x1e\"\n    backup GUESTS full\n    include minidisk * *\n"
     "    exclude minidisk * 191\n    to disk pool BKUPPOOL\n    run on VMSYS1 daily 01:00\n  }\n"
     "  job SYSI {\n    backup SYSIDS incremental\n    include minidisk * *\n"
     "    include sfs VMSYS:TCPIP.*\n    to disk pool BKUPPOOL\n    run on each member daily 01:00\n  }\n}\n"
