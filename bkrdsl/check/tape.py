@@ -585,14 +585,8 @@ def nodes_renamed(model: Model) -> frozenset[str]:
     on_disks = _tape_machines_on_disks(model)
     if not on_disks:
         return frozenset()
-    seen, clashed = set(), []
-    for field, *_ in _MACHINES:
-        name = getattr(tape, field)
-        if name and name in seen:
-            clashed.append(field)
-        seen.add(name)
-    roles = model.machine_roles()
-    fields = clashed or [f for f, *_ in _MACHINES if getattr(tape, f) and roles.get(getattr(tape, f)) in _PRODUCT_ROLES]
+    # the options `tape_nodes` reports: BKR232's clashes, else BKR234's names taken
+    fields = _clashing_fields(tape) or _taken_fields(model, tape)
     return frozenset(on_disks[o] for f in fields if (o := f.replace("_", "-")) in on_disks)
 
 
@@ -664,6 +658,26 @@ _MACHINES = (
     ("catalog_dmm", "the catalog node's DMM", "uses", "the catalog node's DMM's", "the catalog node's DMM"),
     ("request_dmm", "the request nodes' DMM", "uses", "the request nodes' DMM's", "the request nodes' DMM"),
 )
+
+
+def _clashing_fields(tape) -> list[str]:
+    """The options (their model fields, in `_MACHINES`' order) that name a machine an
+    earlier option of the statement names, where `_name_clashes` reports BKR232."""
+    seen: set[str] = set()
+    found: list[str] = []
+    for field, *_ in _MACHINES:
+        name = getattr(tape, field)
+        if name and name in seen:
+            found.append(field)
+        seen.add(name)
+    return found
+
+
+def _taken_fields(model: Model, tape) -> list[str]:
+    """The options (their model fields) whose machine has a Backup Manager machine's
+    name: BKR234's (`_names_taken`), and `nodes_renamed`'s."""
+    roles = model.machine_roles()
+    return [f for f, *_ in _MACHINES if getattr(tape, f) and roles.get(getattr(tape, f)) in _PRODUCT_ROLES]
 
 
 def _name_clashes(model: Model, tape):
@@ -759,10 +773,9 @@ def _names_taken(model: Model):
     """BKR234 for each Tape Manager machine that has a Backup Manager machine's name."""
     roles = model.machine_roles()
     catalog = model.catalog
-    for name, span in model.tape.machines():
+    for field in _taken_fields(model, model.tape):
+        name, span = getattr(model.tape, field), getattr(model.tape, f"{field}_span")
         role = roles.get(name)
-        if role not in _PRODUCT_ROLES:
-            continue
         declared = model.user(name)
         if declared is not None:
             related = (Related(declared.span, f"{quoted(name)} declared here"),)
@@ -774,7 +787,6 @@ def _names_taken(model: Model):
             related = ()
         # The option written again on a name of its own, as BKR232's help writes it (the
         # help said "its own name (IBM's example: TCTMM, TRTMM)": which, for which option?).
-        field = next(f for f, *_ in _MACHINES if getattr(model.tape, f"{f}_span") == span)
         renamed = _renamed_machine(model, model.tape, field, name, span)
         yield TAPE_NAME_TAKEN(
             f"Tape Manager machine {quoted(name)} has the name of {ROLE_TEXT[role]}",
