@@ -39,16 +39,21 @@ def main(argv: list[str] | None = None) -> None:
     import signal
 
     previous: dict = {}
+    scope = None
     try:
         try:
-            from bkrdsl.signals import answer
+            from bkrdsl.signals import Answers, answer
 
+            # A signal while bkrc answers one is let go to the end (`signals.answering`).
+            scope = Answers().__enter__()
             previous = answer()
             from bkrdsl.cli import main as cli_main
         except KeyboardInterrupt as err:
             sys.exit(_interrupted_while_starting(err, argv))
         cli_main(argv)
     finally:
+        if scope is not None:
+            scope.__exit__(None, None, None)  # what a signal let go replaced, put back
         for signum, handler in previous.items():
             signal.signal(signum, handler)
         gc.freeze()
@@ -59,13 +64,14 @@ def _interrupted_while_starting(err: KeyboardInterrupt, argv: list[str] | None) 
     the group answers it (`bkrdsl.cli.interrupted`, which imports what the import
     left out); where that cannot be done (a second signal), the line alone, with
     the exit code of the signal (`bkrdsl.cli.common` names them, out of reach here)."""
-    from bkrdsl.signals import HungUp, Terminated
+    from bkrdsl.signals import HungUp, Terminated, answering
 
     try:
         from bkrdsl.cli import interrupted
 
         return interrupted(err, argv)
     except BaseException:  # noqa: BLE001 - a second signal, or what the first left half imported
+        err = answering(err)  # the first signal's, and no later one cuts its line
         word, code = (
             ("hung up", 129) if isinstance(err, HungUp)
             else ("terminated", 143) if isinstance(err, Terminated)

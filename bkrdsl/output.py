@@ -58,7 +58,7 @@ from bkrdsl.emit.common import (
     source_label,
 )
 from bkrdsl.records import dataclass
-from bkrdsl.signals import HungUp, Terminated, raise_hung_up, raise_terminated
+from bkrdsl.signals import HungUp, Terminated, put, raise_hung_up, raise_terminated
 from bkrdsl.terminal import escaped, json_text
 
 if TYPE_CHECKING:
@@ -3619,7 +3619,7 @@ class Commit:
 
     def release(self) -> None:
         for signum, previous in self._previous.items():
-            signal.signal(signum, previous)
+            put(signum, previous)  # let go until the end where bkrc answers a signal (`signals.answering`)
         self._previous = {}
 
     def reraise(self) -> None:

@@ -5,6 +5,11 @@ first thing its entry point does (`bkrdsl/__main__.py`), before click and
 `bkrdsl.cli` are imported, and every command again (`bkrdsl/cli/__init__.py`,
 for a caller that runs the group without that entry point), without importing
 `bkrdsl.output`, whose `Commit` holds them back as it holds Ctrl-C back.
+
+Once bkrc answers a signal (its `bkrc: terminated` line, the document of a run
+that failed), a later one is let go (`answering`): it would cut the answer and
+start it again, so that the line came twice and the exit code was the later
+signal's (stop 83).
 """
 
 from __future__ import annotations
@@ -75,8 +80,8 @@ class Whole:
     until the document is written (a few milliseconds, the stream taking it) and
     is then raised as it would have been (`raised`), the document printed whole;
     a second one, of any of them, is raised at once (the program reading the
-    document stopped reading, and the user or the job runner insists): what was
-    written of it stays, nothing after it. Only the handlers bkrc installs
+    document stopped reading, and the user or the job runner insists), as the
+    first one's exception: what was written of it stays, nothing after it. Only the handlers bkrc installs
     (Python's for SIGINT, `raise_terminated`, `raise_hung_up`) are replaced,
     and only in the main thread (elsewhere none is held). An exception from the
     write (a standard output that cannot take it) goes on as it is; the held
@@ -88,8 +93,10 @@ class Whole:
 
     def _note(self, signum, frame) -> None:
         if self.signum is not None:
+            # The second cuts the document; the run is answered as the first
+            # signal, which stopped it (exit 143 for a SIGTERM, then a Ctrl-C).
             self._release()
-            raise raised(signum)
+            raise raised(self.signum)
         self.signum = signum
 
     def __enter__(self) -> Self:
@@ -107,13 +114,124 @@ class Whole:
         return self
 
     def _release(self) -> None:
-        import signal
-
         for signum, previous in self._previous.items():
-            signal.signal(signum, previous)
+            put(signum, previous)
         self._previous = {}
 
     def __exit__(self, kind, value, traceback) -> None:
         self._release()
         if kind is None and self.signum is not None:
             raise raised(self.signum)
+
+
+#: What `answering` replaced, by signal, while bkrc answers a signal: put back by
+#: `Answers` once the outermost part of bkrc that runs the command ends.
+_dropped: dict = {}
+#: Whether bkrc answers a signal (`answering`), until `over`.
+_answering = False
+#: How many `Answers` scopes are open (the entry point's, the group's).
+_depth = 0
+
+
+def _drop(signum, frame) -> None:
+    """A signal that comes while bkrc answers one (`answering`): let go; the
+    answer goes on, said once, and the exit code is the first signal's."""
+
+
+def first(err: BaseException) -> BaseException:
+    """The signal's exception that began it all: the earliest interrupt on the
+    chain of exceptions `err` was raised while handling (`__context__`), for a
+    signal that came while the first one's exception was on its way up (in a
+    `finally`, an `__exit__`) and raised its own; `err` itself when there is none."""
+    found, seen = err, set()
+    at: BaseException | None = err
+    while at is not None and id(at) not in seen:
+        seen.add(id(at))
+        if isinstance(at, KeyboardInterrupt):
+            found = at
+        at = at.__context__
+    return found
+
+
+def answering(err: BaseException | None = None) -> BaseException | None:
+    """bkrc begins to answer a signal (Ctrl-C, SIGTERM, SIGHUP): from here to
+    the end of the command (`Answers`), SIGINT, SIGTERM and SIGHUP are let go
+    (`_drop`) where bkrc's own handler answers them, so that a second one, which
+    raised its exception in the middle of the answer and had it said again,
+    leaves it whole: one `bkrc: terminated` line, one document, the first
+    signal's exit code. Letting it go loses nothing: the run already ends, as
+    the first signal asked. Returns `first(err)`, the exception of the signal
+    answered."""
+    import signal
+    import threading
+
+    global _answering
+    # Not in another thread than the main one, where no handler is set (nor signal
+    # received), nor outside the parts that put the handlers back (a command run alone).
+    if _depth and threading.current_thread() is threading.main_thread():
+        _answering = True
+    if not _answering:
+        return None if err is None else first(err)
+    for signum, handler in _ours():
+        if signal.getsignal(signum) is handler:
+            _dropped[signum] = signal.signal(signum, _drop)
+    return None if err is None else first(err)
+
+
+def _ours() -> list:
+    """(signal, the handler bkrc answers it with), for SIGINT, SIGTERM and SIGHUP."""
+    import signal
+
+    ours = [(signal.SIGINT, signal.default_int_handler), (signal.SIGTERM, raise_terminated)]
+    if hasattr(signal, "SIGHUP"):
+        ours.append((signal.SIGHUP, raise_hung_up))
+    return ours
+
+
+def put(signum: int, handler) -> None:
+    """Put `handler` back for `signum`, as a caller does once its part is done (the
+    group, `Whole`, `output.Commit`, which hold signals back); while bkrc answers
+    a signal (`answering`), one of bkrc's own handlers, or the default, only once
+    that answer is over (`Answers`), the signal let go until then, so that a last
+    one cannot cut it (nor end bkrc with another exit code)."""
+    import signal
+
+    ours = dict(_ours())
+    if _answering and signum in ours and handler in (ours[signum], signal.SIG_DFL):
+        _dropped[signum] = handler
+        signal.signal(signum, _drop)
+    else:
+        _dropped.pop(signum, None)
+        signal.signal(signum, handler)
+
+
+class Answers:
+    """The parts of bkrc that run a command (the entry point, the group, which
+    may run alone), so that what `answering` replaced is put back once the
+    outermost one ends, for a caller that runs bkrc in its own process and goes
+    on (a test, a program that calls the group)."""
+
+    def __enter__(self) -> Self:
+        global _depth
+        _depth += 1
+        return self
+
+    def __exit__(self, *exc) -> None:
+        global _depth
+        _depth -= 1
+        over()
+
+
+def over() -> None:
+    """Put back what `answering` replaced, outside every `Answers` (bkrc's entry
+    point calls it last, for a signal answered before the group ran)."""
+    global _answering
+    if _depth:
+        return
+    _answering = False
+    import signal
+
+    for signum, handler in _dropped.items():
+        if signal.getsignal(signum) is _drop:
+            signal.signal(signum, handler)
+    _dropped.clear()

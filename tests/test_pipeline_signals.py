@@ -47,12 +47,16 @@ for name in ("check", "compile", "show", "init", "fmt", "dialect"):
 CHUNK = 64
 
 
+THEN = {}  # the case's second signal: its name, the stream and how many writes to it are left
+
+
 class Slow(io.RawIOBase):
     """A stream that takes CHUNK bytes a write; the writes in `at` (their number
-    on this stream) raise the case's signal first, as EINTR does."""
+    on this stream) raise the case's signal first, as EINTR does, and, where the
+    case has one, arm its second (`then`) for a write to the other stream."""
 
-    def __init__(self, fd, at, signum):
-        self.fd, self.at, self.signum, self.count = fd, at, signum, 0
+    def __init__(self, fd, at, signum, then=None):
+        self.fd, self.at, self.signum, self.then, self.count = fd, at, signum, then, 0
 
     def writable(self):
         return True
@@ -63,7 +67,13 @@ class Slow(io.RawIOBase):
     def write(self, b):
         self.count += 1
         if self.count in self.at:
+            if self.then:
+                THEN.update(name=self.then[0], fd=3 - self.fd, left=self.then[1])
             signal.raise_signal(self.signum)
+        elif THEN.get("fd") == self.fd:
+            THEN["left"] -= 1
+            if THEN["left"] == 0:
+                signal.raise_signal(getattr(signal, THEN.pop("name")))
         return os.write(self.fd, bytes(b[:CHUNK]))
 
 
@@ -79,9 +89,10 @@ def child(case):
     signum = getattr(signal, case["signal"])
     at = {1: (), 2: ()}
     at[case["fd"]] = tuple(case["at"])
-    sys.stdout = io.TextIOWrapper(io.BufferedWriter(Slow(1, at[1], signum)), encoding="utf-8")
+    then = case.get("then")  # [signal, n]: the other stream's nth write after the first signal raises it
+    sys.stdout = io.TextIOWrapper(io.BufferedWriter(Slow(1, at[1], signum, then)), encoding="utf-8")
     sys.stderr = io.TextIOWrapper(
-        io.BufferedWriter(Slow(2, at[2], signum)), encoding="utf-8", errors="backslashreplace", line_buffering=True
+        io.BufferedWriter(Slow(2, at[2], signum, then)), encoding="utf-8", errors="backslashreplace", line_buffering=True
     )
     code = 0
     try:
@@ -227,9 +238,50 @@ def test_a_second_signal_is_answered_at_once_and_no_document_follows(tmp_path):
     assert out.count('"$schema"') == 1 and not _failed(json.loads(out))  # the run's own, and nothing after it
 
 
+def test_a_signal_while_bkrc_answers_one_is_let_go(tmp_path):
+    """Ctrl-C, SIGTERM or SIGHUP while the document is written, then another one
+    while bkrc answers it (its `bkrc: terminated` line, on the other stream, or
+    the failed run's document it prints there): the second cut the answer and
+    had it said again, `bkrc: terminated` then `bkrc: interrupted`, exit 130, or
+    click's `Aborted!` and exit 1 where it came while the group answered (stop
+    82's). Now it is let go (`signals.answering`): the line once, the first
+    signal's, its exit code, the document whole (stop 83)."""
+    pairs = [("SIGTERM", "SIGINT"), ("SIGHUP", "SIGTERM"), ("SIGINT", "SIGHUP")]
+    cases, firsts = [], []
+    for n, (_, args, fmt, fd, at) in enumerate(DOCUMENTS):
+        for k in (1, 2):  # the first write to the other stream after the first signal, and the next
+            first, second = pairs[(n + k) % 3]
+            case = _case(tmp_path, len(cases), args, fmt, fd, [at], first)
+            case["then"] = [second, k]
+            cases.append(case)
+            firsts.append(first)
+    codes = _run(cases)
+    wrong = {}
+    said = tuple(f"bkrc: {word}" for word in WORDS.values())
+    for (name, _, _, fd, _), case, first, code in zip(
+        [d for d in DOCUMENTS for _ in (1, 2)], cases, firsts, codes, strict=True
+    ):
+        out, err = _streams(case)
+        line = f"bkrc: {WORDS[first]}\n"
+        if name == "show-facts":  # the facts, then the line; the diagnostics' document on standard error
+            document = out.removesuffix(line)
+        else:
+            document = out if fd == 1 else err
+        lines = [text for text in (out + err).splitlines() if text.startswith(said)]
+        try:
+            json.loads(document)  # one document, whole
+            assert "Traceback" not in out + err and "Aborted!" not in out + err
+            assert len(lines) == 1 and lines[0].startswith(line.strip()), lines
+            assert code == CODES[first], code
+        except (AssertionError, ValueError) as failed:
+            wrong[f"{name}-{case['then'][1]}"] = repr(failed)[:300]
+    assert not wrong, wrong
+
+
 def test_whole_holds_the_first_signal_and_lets_the_second_through():
     """`signals.Whole` on its own: the first signal raised when the block ends, as
-    the exception bkrc's handler raises for it; a second at once."""
+    the exception bkrc's handler raises for it; a second at once, as the first's
+    exception (stop 83: it was the second's)."""
     from bkrdsl.signals import HungUp, Terminated, Whole, answer
 
     previous = signal.signal(signal.SIGINT, signal.default_int_handler)
@@ -247,11 +299,56 @@ def test_whole_holds_the_first_signal_and_lets_the_second_through():
             with pytest.raises(KeyboardInterrupt):  # the second, at once
                 signal.raise_signal(signal.SIGINT)
             raise KeyboardInterrupt  # the block ends as the second signal left it
+        with pytest.raises(Terminated), Whole():
+            signal.raise_signal(signal.SIGTERM)
+            try:
+                signal.raise_signal(signal.SIGINT)  # a Ctrl-C after it: at once
+            except KeyboardInterrupt as err:
+                second = err
+            raise Terminated
+        assert type(second) is Terminated  # as the SIGTERM that stopped the run
         assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # given back
     finally:
         for signum, handler in handlers.items():
             signal.signal(signum, handler)
         signal.signal(signal.SIGINT, previous)
+
+
+def test_answering_lets_a_later_signal_go_until_the_command_ends():
+    """`signals.answering` on its own: the exception answered is the first
+    signal's where a second raised its own on the way (`__context__`); signals
+    that come while it is answered are let go; bkrc's handlers are back once the
+    outermost `Answers` ends, for a caller that runs bkrc in its own process."""
+    from bkrdsl.signals import Answers, Terminated, answer, answering, put, raise_terminated
+
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    hung_up = signal.getsignal(signal.SIGHUP)
+    handlers = answer()
+    try:
+        with Answers():
+            with Answers():  # the group's, inside the entry point's
+                try:
+                    try:
+                        raise Terminated  # the first signal
+                    finally:
+                        raise KeyboardInterrupt  # a second, on the first one's way up
+                except KeyboardInterrupt as err:
+                    assert isinstance(answering(err), Terminated)
+                signal.raise_signal(signal.SIGINT)  # let go
+                signal.raise_signal(signal.SIGTERM)
+                put(signal.SIGTERM, raise_terminated)  # as `output.Commit` lets its hold go, and the group
+                put(signal.SIGHUP, signal.SIG_DFL)
+                signal.raise_signal(signal.SIGTERM)  # still let go: the answer is not over
+                signal.raise_signal(signal.SIGHUP)
+            signal.raise_signal(signal.SIGINT)  # still: the entry point answers yet
+        assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+        assert signal.getsignal(signal.SIGTERM) is raise_terminated
+        assert signal.getsignal(signal.SIGHUP) is signal.SIG_DFL  # what was put last
+    finally:
+        for signum, handler in handlers.items():
+            signal.signal(signum, handler)
+        signal.signal(signal.SIGINT, previous)
+        signal.signal(signal.SIGHUP, hung_up)
 
 
 def test_a_real_sigterm_while_the_reader_of_the_document_is_slow(tmp_path):

@@ -8,7 +8,6 @@ own module in this package and is registered below.
 from __future__ import annotations
 
 import io
-import signal
 import sys
 from collections.abc import Sequence
 
@@ -26,6 +25,7 @@ from bkrdsl.cli.common import (
     reader_gone,
     silence_streams,
 )
+from bkrdsl.signals import Answers, put
 
 #: Each command's module: imported when the command runs or help lists it.
 LAZY_COMMANDS = {
@@ -56,6 +56,14 @@ class _LazyGroup(click.Group):
         return super().get_command(ctx, name)
 
     def make_context(self, info_name, args, parent=None, **extra):
+        with Answers():  # a signal while bkrc answers one is let go (`signals.answering`)
+            return self._make_context(info_name, args, parent=parent, **extra)
+
+    def invoke(self, ctx):
+        with Answers():
+            return self._invoke(ctx)
+
+    def _make_context(self, info_name, args, parent=None, **extra):
         # Before invoke, where click would answer both with exit 1 ("errors in the
         # input"): `bkrc --help | head -1` (the group's own help and version are
         # printed here), and a Ctrl-C while the command line is read ("Aborted!").
@@ -71,7 +79,7 @@ class _LazyGroup(click.Group):
         except KeyboardInterrupt as err:
             sys.exit(interrupted(err, given, ctx=None))
 
-    def invoke(self, ctx):
+    def _invoke(self, ctx):
         # Click would print "Aborted!" and exit 1, which reads as "errors in the
         # input"; `bkrc compile` says more (what DIR holds) before this is reached.
         previous = {}
@@ -108,7 +116,7 @@ class _LazyGroup(click.Group):
             ctx.exit(EXIT_USAGE)
         finally:
             for signum, handler in previous.items():
-                signal.signal(signum, handler)
+                put(signum, handler)  # once the answer to a signal is over, if one is given
 
 
 #: `ctx.meta` key: the command line's words after `bkrc`, as the group was given them.
@@ -347,13 +355,15 @@ def _whole_writes() -> None:
 def main(argv: list[str] | None = None) -> None:
     """Console entry point: click's own exit codes, and one line (exit 2) for any crash."""
     try:
-        _whole_writes()
-        _names_as_bytes()
-        cli.main(args=argv, prog_name="bkrc", standalone_mode=True)
+        with Answers():  # a signal while bkrc answers one is let go (`signals.answering`)
+            _whole_writes()
+            _names_as_bytes()
+            cli.main(args=argv, prog_name="bkrc", standalone_mode=True)
     except SystemExit:
         raise
     except KeyboardInterrupt as err:
-        sys.exit(interrupted(err, argv))
+        with Answers():
+            sys.exit(interrupted(err, argv))
     # Deliberately broad: any bug left is told as an internal error, with where to report it, never a traceback.
     except Exception as err:  # noqa: BLE001  # pragma: no cover - exercised by the crash test via monkeypatch
         try:

@@ -90,11 +90,17 @@ def internal_error(err: BaseException) -> None:
 def interruption(err: BaseException | None = None, signum: int | None = None) -> tuple[str, int]:
     """(word, exit code) for an interrupt: ("interrupted", 130) for Ctrl-C,
     ("terminated", 143) for SIGTERM (a `signals.Terminated`, or `signum` 15),
-    ("hung up", 129) for SIGHUP (a `signals.HungUp`, or `signum` 1)."""
+    ("hung up", 129) for SIGHUP (a `signals.HungUp`, or `signum` 1).
+
+    Every answer to a signal begins here: from now on, another signal is let go
+    (`signals.answering`), so that the answer is said once, and it is the first
+    signal's, where another came while the first one's exception was on its way
+    here (`signals.first`)."""
     import signal
 
-    from bkrdsl.signals import HungUp, Terminated
+    from bkrdsl.signals import HungUp, Terminated, answering
 
+    err = answering(err)
     if isinstance(err, HungUp) or signum == getattr(signal, "SIGHUP", None):
         return "hung up", EXIT_HUNG_UP
     if isinstance(err, Terminated) or signum == signal.SIGTERM:
