@@ -1694,6 +1694,65 @@ def test_bkr225_a_suffix_written_that_is_another_members_number_is_named_and_rem
     assert "by default" not in d.message and d.related[0].label == "`VM1` uses `A` here"
 
 
+
+# stop 83, h4: BKR225's `job-suffix` added into a one-line member block, as `bkrc fmt` lays it out
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("block", "fixed"),
+    [
+        ("workers 2 }", "  member VM4 { workers 2  job-suffix B }  # the fourth\n"),
+        (
+            "workers 2  private-volume M4PRV1 M4PRV2 M4PRV3 M4PRV4 }",
+            (
+                "  member VM4 {\n    workers 2\n    private-volume M4PRV1 M4PRV2 M4PRV3 M4PRV4\n    job-suffix B\n"
+                "  }  # the fourth\n"
+            ),
+        ),
+        (
+            "workers 2  private-volume M4PRV1 JOB }",
+            "  member VM4 {\n    workers 2\n    private-volume M4PRV1 JOB\n    job-suffix B\n  }  # the fourth\n",
+        ),
+    ],
+    ids=["fits", "past-80", "keyword-last"],
+)
+def test_h4_83_bkr225_s_added_suffix_lays_a_one_line_member_block_out_as_fmt_does(
+    parser, monkeypatch, tmp_path, block, fixed
+):
+    """BKR225's `add job-suffix B to member VM4` wrote `  job-suffix B` after the one-line
+    block's last statement, whatever the width: 84 columns, which `bkrc fmt` then broke
+    into lines, and after a label spelled like a keyword (`private-volume M4PRV1 JOB`),
+    which only a `}` or a line's end may follow, a syntax error (BKR013: `JOB` read as a
+    job). It now shares BKR529's layout (`check.common.into_one_line_member`): on the
+    line where it fits in 80 columns, else one statement a line; the fixed file checks
+    clean and `bkrc fmt --check` passes."""
+    from conftest import run_cli
+
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    fail = (ROOT / "tests" / "data" / "rules" / "BKR225.fail.bkr").read_text()
+    text = fail.replace("  member VM2 { workers 2  job-suffix A }  # expect: BKR225\n", "  member VM2 { workers 2 }\n")
+    text = text.replace("  member VM4 { workers 2 }  # expect: BKR225\n", f"  member VM4 {{ {block}  # the fourth\n")
+    text = text.replace(
+        "  expire on VM1 { purge weekly sun 06:00  retain 30 days }\n",
+        "  expire on VM1 {\n    purge weekly sun 06:00\n    retain 30 days\n  }\n",
+    ).replace(
+        "  job SYS { backup SYSTEM full  include minidisk * 0191  to disk  run on each member daily 02:00 }\n",
+        "  job SYS {\n    backup SYSTEM full\n    include minidisk * 0191\n    to disk\n"
+        "    run on each member daily 02:00\n  }\n",
+    )
+    source = tmp_path / "site.bkr"
+    source.write_text(text, encoding="utf-8")
+    run_cli(["fmt", "--check", source], expect=0)  # laid out as fmt lays it out before the fix
+    (d,) = [d for d in analyse("site.bkr", text.encode()).diagnostics if d.code == "BKR225"]
+    (added,) = [f for f in d.choices if f.title == "Add `job-suffix B`"]
+    mended = fixes.apply_edits(text, added.edits)
+    assert fixed in mended
+    assert codes(mended, parser) == []
+    source.write_text(mended, encoding="utf-8")
+    run_cli(["fmt", "--check", source], expect=0)
+
+
 # stop 77, h8: BKR325 where a member line was pasted with its private volume
 def test_bkr325_a_private_volume_pasted_to_another_member_is_given_that_members_own_label():
     """`member VMSYS4 { workers 2  private-volume M3PRV1 }`, VMSYS3's line pasted: the help

@@ -225,8 +225,35 @@ def test_h1_82_bkr529_s_fix_lays_a_one_line_member_block_out_as_fmt_does(parser,
 
 def test_h1_82_the_fix_s_width_is_fmt_s():
     """BKR529's fix lays a member block out within `bkrc fmt`'s width, with its indent,
-    held in check/directory.py (the checks do not import the formatter)."""
-    from bkrdsl.check.directory import FMT_INDENT, FMT_WIDTH
+    held in check/common.py (the checks do not import the formatter)."""
+    from bkrdsl.check.common import FMT_INDENT, FMT_WIDTH
     from bkrdsl.fmt.layout import INDENT, WIDTH
 
     assert (FMT_WIDTH, FMT_INDENT) == (WIDTH, INDENT)
+
+
+@PARSERS
+def test_h4_83_bkr529_s_longer_name_given_lays_a_one_line_member_block_out_as_fmt_does(parser, monkeypatch, tmp_path):
+    """A one-line member block whose `subconfig` statement BKR529's fix gives the
+    directory's longer name (`B` to `BKRBKU-1`): the fix wrote it in place, the line
+    then 87 columns, which `bkrc fmt` broke; the 80 columns are counted with the
+    names written (`check.common.into_one_line_member`), so the block is written one
+    statement a line, as fmt writes it."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    site = tmp_path / "site.direct"
+    site.write_text(site_directory(DIRECT.read_text()).replace("NBWK01-", "BKRW01-"), encoding="utf-8")
+    bkr = tmp_path / "prodssi.bkr"
+    line = "  member VMSYS1 { workers 4  private-volume M1PRV1 M1PRV2  subconfig BKRBKUP B }\n"
+    assert len(line) == 81  # 80 columns
+    bkr.write_text(PRODSSI.read_text(encoding="utf-8").replace(
+        "  member VMSYS1 { workers 4  private-volume M1PRV1 }\n", line
+    ), encoding="utf-8")
+    run_cli(["fmt", "--check", bkr], expect=0)
+    run_cli(["check", "--fix", bkr, "--directory", site])
+    fixed = bkr.read_text(encoding="utf-8")
+    assert (
+        "  member VMSYS1 {\n    workers 4\n    private-volume M1PRV1 M1PRV2\n    subconfig BKRBKUP BKRBKU-1\n  }\n"
+    ) in fixed
+    run_cli(["fmt", "--check", bkr], expect=0)
+    after = run_cli(["check", bkr, "--directory", site, "--format", "json"])
+    assert "BKR529" not in {d["code"] for d in json.loads(after.output)["diagnostics"]}

@@ -710,6 +710,60 @@ def statements_after(model: Model, statement: Span, statements: Sequence[str]) -
     return Edit(at, "".join("\n" + " " * (statement.column - 1) + s for s in statements))
 
 
+#: The columns `bkrc fmt` writes a block on one line within (`fmt.layout.WIDTH`; the checks
+#: do not import the formatter: tests/test_subconfig_names.py holds the two equal).
+FMT_WIDTH = 80
+#: The indentation `bkrc fmt` adds for a block's statements (`fmt.layout.INDENT`).
+FMT_INDENT = "  "
+
+
+def into_one_line_member(decl, added: Sequence[str], replaced: Sequence[Edit] = ()) -> list[Edit]:
+    """The edits that write the statements `added` into a member block written on one
+    line (`decl`), with the edits `replaced` inside its statements (a longer name, a
+    word for another), as `bkrc fmt` lays the block out: after its last statement, two
+    spaces apart, where the line still fits in `FMT_WIDTH` columns (its trailing
+    comment aside, as fmt counts); else the block one statement a line, indented as
+    fmt indents them, its `}` on a line of its own, which keeps the comment that
+    followed the block. So too where the block holds an `exclude`, which fmt never
+    writes on the block's line, or its last statement ends in a word spelled like a
+    keyword (`private-volume M1PRV1 JOB`), which only a `}` or a line's end may follow.
+    The fixes that add to a member block use it (BKR225's `job-suffix`, BKR529's
+    `subconfig`): `member VMSYS1 { workers 2  private-volume M1PRV1  subconfig BKRBKUP
+    BKRBKU-1 ... }` ran past the 80th column, and `bkrc fmt` then broke it."""
+    from itertools import pairwise
+
+    from bkrdsl.syntax.fast import KEYWORDS
+
+    spans = sorted((item.span for item in (*decl.settings, *decl.selections)), key=lambda span: span.start)
+    first, last, file = spans[0], spans[-1], decl.span.file
+    indent = " " * (decl.span.column - 1)
+    inline = (
+        len(indent)
+        + len(f"member {decl.name.text} {{ ")
+        + sum(span.end - span.start + 2 for span in spans)
+        + sum(len(text) + 2 for text in added)  # its separators, and ` }` after the last
+        + sum(len(edit.new_text) - (edit.span.end - edit.span.start) for edit in replaced)
+    )
+    items = sorted((*decl.settings, *decl.selections), key=lambda item: item.span.start)
+    words = getattr(items[-1], "written", None) or ()
+    keyword_last = bool(added) and bool(words) and words[-1].text.lower() in KEYWORDS
+    if not decl.selections and inline <= FMT_WIDTH and not keyword_last:
+        if not added:
+            return list(replaced)
+        at = Span(file, last.end_line, last.end_column, last.end_line, last.end_column, last.end, last.end)
+        return [*replaced, Edit(at, "".join(f"  {text}" for text in added))]
+    inner = indent + FMT_INDENT
+    name = decl.name.span
+    edits = [Edit(Span(file, name.end_line, name.end_column, first.line, first.column, name.end, first.start), " {\n" + inner)]
+    for before, after in pairwise(spans):
+        gap = Span(file, before.end_line, before.end_column, after.line, after.column, before.end, after.start)
+        edits.append(Edit(gap, "\n" + inner))
+    end = decl.span
+    closing = Span(file, last.end_line, last.end_column, end.end_line, end.end_column, last.end, end.end)
+    edits.append(Edit(closing, "".join(f"\n{inner}{text}" for text in added) + f"\n{indent}}}"))
+    return [*replaced, *edits]
+
+
 def delete_repeats(
     model: Model, spans: list[Span], what: str, blocks: dict | None = None, first: Span | None = None
 ) -> Fix | None:

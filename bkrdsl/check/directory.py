@@ -18,7 +18,7 @@ explicitly must be there (BKR511).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from itertools import compress, pairwise
+from itertools import compress
 from operator import not_
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -27,6 +27,7 @@ from bkrdsl.check.common import (
     Suggester,
     add_disk_statements,
     alternatives,
+    into_one_line_member,
     listed,
     mean_fix,
     mean_help,
@@ -905,7 +906,8 @@ SUBCONFIG_RENAMED = register(
     writes these statements, every machine's at once (not for `BUILD ON *`,
     which has no name per member to keep), in a member block written on one
     line as `bkrc fmt` lays it out: one statement a line where the line would
-    pass 80 columns. `bkrc init --directory` writes them in the file it
+    pass 80 columns, a name it gives a statement already (`B` to `BKRBKU-1`)
+    counted as written. `bkrc init --directory` writes them in the file it
     writes. A name stated so does not follow the member's number: a member
     removed or added before others renames nothing.
 
@@ -1764,70 +1766,30 @@ def _keep_names_fix(model: Model, found: list[tuple[str, list[tuple[str, str, Bu
         if member is None:
             return None
         decl = member.decl
-        added = []
+        added, replaced = [], []
         for machine, sub in pairs:
             given = given_subconfig(member, machine)
             if given is not None:
-                edits.append(Edit(given.span, sub))
+                replaced.append(Edit(given.span, sub))
             else:
                 added.append(f"subconfig {machine} {sub}")
             count += 1
+        items = [*decl.settings, *decl.selections]
+        if decl.span.line == decl.span.end_line and items:  # `member VMSYS1 { workers 4 }`: on its line
+            # as `bkrc fmt` lays it out, a longer name given (`B-1` to `BKRBKU-1`) counted too
+            edits.extend(into_one_line_member(decl, added, replaced))
+            continue
+        edits.extend(replaced)
         if not added:
             continue
-        items = [*decl.settings, *decl.selections]
         if not items:
             return None
         last = max(items, key=lambda item: item.span.end).span
-        if decl.span.line == decl.span.end_line:  # `member VMSYS1 { workers 4 }`: on its line
-            edits.extend(_into_one_line_member(decl, added))
-        else:
-            edits.append(statements_after(model, last, added))
+        edits.append(statements_after(model, last, added))
     first = found[0][1][0]
     example = f"`subconfig {found[0][0]} {first[2].subconfig}`"
     title = f"Keep the directory's SUBCONFIG names: write {example}" + (f" and {count - 1} more" if count > 1 else "")
     return Fix(title, tuple(edits))
-
-
-#: The columns `bkrc fmt` writes a block on one line within (`fmt.layout.WIDTH`; the checks
-#: do not import the formatter: tests/test_rule_fixes.py holds the two equal).
-FMT_WIDTH = 80
-#: The indentation `bkrc fmt` adds for a block's statements (`fmt.layout.INDENT`).
-FMT_INDENT = "  "
-
-
-def _into_one_line_member(decl, added: list[str]) -> list[Edit]:
-    """The edits that write the statements `added` into a member block on one line as
-    `bkrc fmt` lays the block out: after its last statement, two spaces apart, where the
-    line still fits in `FMT_WIDTH` columns (its trailing comment aside, as fmt counts);
-    else the block one statement a line, indented as fmt indents them, its `}` on a line
-    of its own, which keeps the comment that followed the block (`member VMSYS1 {
-    workers 2  private-volume M1PRV1  subconfig BKRBKUP BKRBKU-1 ... }` ran past the
-    80th column, and `bkrc fmt` then broke it). So too where the block holds an
-    `exclude`, which fmt never writes on the block's line."""
-    from bkrdsl.source import Span
-
-    spans = sorted((item.span for item in (*decl.settings, *decl.selections)), key=lambda span: span.start)
-    first, last, file = spans[0], spans[-1], decl.span.file
-    indent = " " * (decl.span.column - 1)
-    inline = (
-        len(indent)
-        + len(f"member {decl.name.text} {{ ")
-        + sum(span.end - span.start + 2 for span in spans)
-        + sum(len(text) + 2 for text in added)  # its separators, and ` }` after the last
-    )
-    if not decl.selections and inline <= FMT_WIDTH:
-        at = Span(file, last.end_line, last.end_column, last.end_line, last.end_column, last.end, last.end)
-        return [Edit(at, "".join(f"  {text}" for text in added))]
-    inner = indent + FMT_INDENT
-    name = decl.name.span
-    edits = [Edit(Span(file, name.end_line, name.end_column, first.line, first.column, name.end, first.start), " {\n" + inner)]
-    for before, after in pairwise(spans):
-        gap = Span(file, before.end_line, before.end_column, after.line, after.column, before.end, after.start)
-        edits.append(Edit(gap, "\n" + inner))
-    end = decl.span
-    closing = Span(file, last.end_line, last.end_column, end.end_line, end.end_column, last.end, end.end)
-    edits.append(Edit(closing, "".join(f"\n{inner}{text}" for text in added) + f"\n{indent}}}"))
-    return edits
 
 
 def subconfig_ids_taken(model: Model, directory: Directory) -> Iterator[Diagnostic]:

@@ -17,6 +17,7 @@ from bkrdsl.check.common import (
     cms_name_problem,
     first_few,
     holds_comment,
+    into_one_line_member,
     listed,
     may_share_a_day,
     name_problem,
@@ -411,9 +412,12 @@ SUFFIX_COLLISION = register(
     editor's quick fix): the `job-suffix` removed, with the blank or the
     line it leaves (not where a comment would go with it, or onto another
     statement's line), rewritten, or added after the member's last
-    statement. Where the help gives both members' ways out, they are
-    choices the editor offers and `--fix` leaves: which member's suffix is
-    the slip is the site's to say.
+    statement; in a member block written on one line, as `bkrc fmt` lays
+    it out: one statement a line where the line would pass 80 columns, or
+    where its last label is spelled like a keyword (`private-volume M4PRV1
+    JOB`), which only a `}` or a line's end may follow. Where the help
+    gives both members' ways out, they are choices the editor offers and
+    `--fix` leaves: which member's suffix is the slip is the site's to say.
     """,
 )
 
@@ -1569,13 +1573,17 @@ def _comment_on_line(model: Model, span) -> bool:
 def _suffix_added(model: Model, decl, suffix: str) -> Fix | None:
     """BKR225's fix that adds `job-suffix X` to a member that writes none: after its
     last statement, on that statement's line where the block is one line (`member VM4
-    { workers 2  job-suffix B }`), else on a line of its own below it, indented alike
-    (past a comment on its line). None for a block with no statement."""
+    { workers 2  job-suffix B }`) as `bkrc fmt` lays it out (`into_one_line_member`:
+    one statement a line where that line would pass 80 columns), else on a line of
+    its own below it, indented alike (past a comment on its line). None for a block
+    with no statement."""
     items = _member_items(decl)
     if not items:
         return None
     last = items[-1]
     title = f"Add `job-suffix {suffix}`"
+    if decl.span.line == decl.span.end_line:
+        return Fix(title, tuple(into_one_line_member(decl, [f"job-suffix {suffix}"])))
     if last.end_line == decl.span.end_line:
         at = Span(last.file, last.end_line, last.end_column, last.end_line, last.end_column, last.end, last.end)
         return Fix.replace(title, at, f"  job-suffix {suffix}")
