@@ -2174,6 +2174,29 @@ def test_h1_82_a_subconfig_no_statement_can_name_stays_bkr529_and_the_file_says_
     run_cli(["fmt", "--check", path], expect=0)
 
 
+
+@pytest.mark.parametrize("builds", [None, [" BUILD ON * USING SUBCONFIG BKRCAT-1"]], ids=["clean", "build-on-star"])
+def test_h4_83_the_comment_names_the_machines_warnings_with_bkr529_too(tmp_path, builds):
+    """The file written with BKR529 (BKRCATLG built `ON *`, which no `subconfig`
+    statement can name: stop 82's J2) said nothing of the directory's other warnings of
+    the product machines' entries, BKR526 here (AUTOONLY), which `bkrc check --directory`
+    prints below it: `bkrc init` looked for them only in a file with no error. The
+    comment above the `disk` statements now names them as for a file that checks clean."""
+    catalog = hand_machine("BKRCATLG", ("BKRCAT-1",), 110, builds) if builds else None
+    direct = hand_direct(tmp_path, catalog)
+    path = tmp_path / "hand.bkr"
+    run_cli(["init", path, "--cluster", "HANDSSI", "--directory", direct], expect=1 if builds else 0)
+    text = comments(path.read_text(encoding="utf-8"))
+    assert (
+        "`bkrc check --directory HAND.DIRECT` gives 1 warning here (BKR526), which this file cannot avoid:"
+        " deploying the compiled entries changes who may log on to some of these machines, or what CP lets"
+        " them do (BKR526)."
+    ) in text
+    found = run_cli(["check", path, "--directory", direct, "--format", "short"], expect=1 if builds else 0).output
+    assert re.findall(r"(?:error|warning) (BKR52[469])", found) == [*(["BKR529"] if builds else []), "BKR526"]
+    run_cli(["fmt", "--check", path], expect=0)
+
+
 def test_h1_81_without_links_the_site_s_machines_stay_in_the_groups_and_the_file_says_why(tmp_path):
     """Nothing links the installation user's disks (stop 80's directory as written): no
     entry is taken for a Backup Manager machine by its looks, so each stays in its group,

@@ -265,7 +265,7 @@ def init_cmd(
         new, analysis = _free_places(name, starter, directory, analysis) or (new, analysis)
         # The directory's warnings no comment names (BKR526, BKR534: the product machines'
         # entries), which no statement avoids: the file anew, its comment saying why.
-        warned = _unsaid(new, analysis)
+        warned = _unsaid(new, analysis, directory)
         if warned:
             import dataclasses
 
@@ -334,15 +334,19 @@ def _unattributed_only(errors, directory, model) -> bool:
 _DIRECTORY_CHECKS = (*(f"BKR{n}" for n in range(510, 521)), "BKR529", "BKR530")
 
 
-def _unsaid(new: str, analysis) -> tuple[tuple[str, int], ...]:
+def _unsaid(new: str, analysis, directory) -> tuple[tuple[str, int], ...]:
     """(code, how many) of each warning of `analysis` of what the compiled entries of the
     product's machines change (`starter.WARNED_WHY`: BKR524, BKR526, BKR534) whose code
-    the text `new` does not name (`starter.Starter.warned`), by code; () with an error."""
+    the text `new` does not name (`starter.Starter.warned`), by code; () with an error,
+    but for BKR529's at the instances no `subconfig` statement can name, with which the
+    file is written all the same (`_unattributed_only`): its comment names those
+    warnings too (stop 83; it named none, and `bkrc check --directory` printed them)."""
     from collections import Counter
 
     from bkrdsl.starter import WARNED_WHY
 
-    if any(d.is_error for d in analysis.diagnostics):
+    errors = [d for d in analysis.diagnostics if d.is_error]
+    if errors and not _unattributed_only(errors, directory, analysis.model):
         return ()
     found = Counter(d.code for d in analysis.diagnostics if d.code in WARNED_WHY and d.code not in new)
     return tuple(sorted(found.items()))
