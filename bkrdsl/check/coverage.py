@@ -31,9 +31,9 @@ from bkrdsl.check.jobs import left_out_members
 from bkrdsl.check.registry import check
 from bkrdsl.check.structure import JOB_WITHOUT_INCLUDE, empty_groups
 from bkrdsl.check.values import (
-    _one_slip,
     every_owner_meant,
     minidisk_written_as_sfs,
+    one_slip,
     owner_after_addresses,
     owner_and_address_swapped,
     owner_left_out,
@@ -1022,7 +1022,9 @@ def _next_day(days):
     return days
 
 
-def _timed(s: ast.Schedule | None):
+def timing(s: ast.Schedule | None):
+    """(minutes after midnight, days) of a schedule with a time; None for one without,
+    or whose time or days do not read."""
     if s is None or s.time is None:
         return None
     t = parse_time(s.time.text)
@@ -1030,10 +1032,10 @@ def _timed(s: ast.Schedule | None):
     return (t, d) if t is not None and d is not None else None
 
 
-def _job_runs(model: Model):
+def job_runs(model: Model):
     """(member, minutes, days, job) for every scheduled job on every declared member."""
     for job in model.jobs:
-        timed = _timed(job.run.schedule if job.run else None)
+        timed = timing(job.run.schedule if job.run else None)
         if timed is None:
             continue
         for m in dict.fromkeys(job.members):
@@ -1206,13 +1208,13 @@ def _new_job_name(model: Model, group: str) -> str | None:
 def _free_hour(model: Model) -> str | None:
     """The first whole hour from 01:00 at which a daily job on every member meets no
     other job's start (BKR402) and no purge (BKR403)."""
-    starts = [(t, d) for _, t, d, _ in _job_runs(model)]
-    purges = [t for e in model.expires if (t := _timed(e.purge)) is not None]
+    starts = [(t, d) for _, t, d, _ in job_runs(model)]
+    purges = [t for e in model.expires if (t := timing(e.purge)) is not None]
     for hour in (*range(1, 24), 0):
         at = hour * 60
         if any(t == at and may_share_a_day(d, "all") for t, d in starts):
             continue
-        if any(_purge_meets(minutes, days, at, "all") for minutes, days in purges):
+        if any(purge_meets(minutes, days, at, "all") for minutes, days in purges):
             continue
         return f"{hour:02d}:00"
     return None
@@ -1242,7 +1244,7 @@ def same_minute(model: Model):
     # warning, naming the members, at the later job's time.
     clashes: dict[tuple[int, int], tuple[JobModel, JobModel, list[str]]] = {}
     slots: dict[tuple[str, int], list[tuple[object, JobModel]]] = {}
-    for member, minutes, days, job in _job_runs(model):
+    for member, minutes, days, job in job_runs(model):
         earlier = slots.setdefault((member, minutes), [])
         # Two jobs of one name are BKR323's one mistake, not also a clash of times.
         clash = next((j for d, j in earlier if j.name != job.name and may_share_a_day(d, days)), None)
@@ -1295,19 +1297,19 @@ def _staggered_start(model: Model, job: JobModel, slots) -> str | None:
     members starts at (BKR402) and no purge it is checked against meets (BKR403).
     `slots`: (member, minute) -> [(days, job)] of every job's start (`same_minute`),
     so that each hour tried reads the jobs that start then, not every job's run."""
-    timed = _timed(job.run.schedule)
+    timed = timing(job.run.schedule)
     if timed is None:
         return None
     start, days = timed
     members = list(dict.fromkeys(job.members))
     shared = model.catalog is not None and model.catalog.scope is Scope.SHARED
     purges = [
-        t for e in model.expires if (t := _timed(e.purge)) is not None and (shared or not set(e.members).isdisjoint(members))
+        t for e in model.expires if (t := timing(e.purge)) is not None and (shared or not set(e.members).isdisjoint(members))
     ]
     for at in range(start + BACKUP_WINDOW_MINUTES, MINUTES_A_DAY, BACKUP_WINDOW_MINUTES):
         if any(j is not job and may_share_a_day(d, days) for m in members for d, j in slots.get((m, at), ())):
             continue
-        if any(_purge_meets(minutes, purge_days, at, days) for minutes, purge_days in purges):
+        if any(purge_meets(minutes, purge_days, at, days) for minutes, purge_days in purges):
             continue
         return f"{at // 60:02d}:{at % 60:02d}"
     return None
@@ -1315,7 +1317,7 @@ def _staggered_start(model: Model, job: JobModel, slots) -> str | None:
 
 @check
 def purge_overlaps_backup(model: Model):
-    runs = list(_job_runs(model))
+    runs = list(job_runs(model))
     # A shared catalog takes every member's backups: a purge on one member
     # rewrites what the backup servers of all members are adding to.
     shared = model.catalog is not None and model.catalog.scope is Scope.SHARED
@@ -1326,7 +1328,7 @@ def purge_overlaps_backup(model: Model):
     # (purge_kept): the purges on the others are that mistake, not overlaps of their own.
     extra = set(purging) - {purge_kept(model, purging)} if shared and purging else set()
     for e in model.expires:
-        timed = _timed(e.purge)
+        timed = timing(e.purge)
         if timed is None:
             continue
         minutes, days = timed
@@ -1334,7 +1336,7 @@ def purge_overlaps_backup(model: Model):
             if member in extra:
                 continue
             for m, start, job_days, job in runs:
-                if (m == member or shared) and _purge_meets(minutes, days, start, job_days):
+                if (m == member or shared) and purge_meets(minutes, days, start, job_days):
                     where = "" if m == member else f" on `{m}`"
                     why = "" if m == member else ", adding to the same shared catalog"
                     yield PURGE_DURING_BACKUP(
@@ -1349,7 +1351,7 @@ def purge_overlaps_backup(model: Model):
                     break
 
 
-def _purge_meets(minutes: int, days, start: int, job_days) -> bool:
+def purge_meets(minutes: int, days, start: int, job_days) -> bool:
     """Whether a purge at `minutes` on `days` starts while a backup that starts at
     `start` on `job_days` is probably running (within BACKUP_WINDOW_MINUTES)."""
     return (start <= minutes < start + BACKUP_WINDOW_MINUTES and may_share_a_day(days, job_days)) or (
@@ -1369,7 +1371,7 @@ def _later_purge(purge: ast.Schedule, minutes: int, days, runs: list) -> str:
         ends = [
             start + BACKUP_WINDOW_MINUTES - (MINUTES_A_DAY if minutes < start else 0)
             for _, start, job_days, _ in runs
-            if _purge_meets(minutes, days, start, job_days)
+            if purge_meets(minutes, days, start, job_days)
         ]
         if not ends:
             return f": `purge {schedule_text(purge, f'{minutes // 60:02d}:{minutes % 60:02d}')}`"
@@ -2477,7 +2479,7 @@ def owners_backed_up(model: Model):
                         continue
                     if refused is None:
                         refused = [i for i in ids if not valid_user_id(i)]  # BKR301's, once per job
-                    if any(i.startswith(up) or _one_slip(up, i) for i in refused):
+                    if any(i.startswith(up) or one_slip(up, i) for i in refused):
                         selects = True  # the job's user was meant, its ID refused: BKR301's
                         continue
                     if sel.medium is ast.Medium.MINIDISK and _ADDRESS_LIKE.fullmatch(up):

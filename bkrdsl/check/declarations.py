@@ -1174,7 +1174,7 @@ def _copy_beside_library(model: Model, site: str, library: str, alike: list, tot
     """BKR320 once for a site's copy of a standard library module read beside the
     module itself, at the copy's first declaration that repeats the library's: what
     happened and the two ways out, which BKR203's help and docs/stdlib.md give."""
-    from bkrdsl.check.kinds import _std_import_through  # only for a copy beside the library
+    from bkrdsl.check.kinds import std_import_through  # only for a copy beside the library
 
     def in_copy(pair):
         return pair[0] if pair[0].module == site else pair[1]
@@ -1185,7 +1185,7 @@ def _copy_beside_library(model: Model, site: str, library: str, alike: list, tot
     alike = sorted(alike, key=lambda pair: in_copy(pair).span.start)
     here, theirs = in_copy(alike[0]), in_library(alike[0])
     name = library.removesuffix(".bkr")
-    through = _std_import_through(model, name)
+    through = std_import_through(model, name)
     if through is not None:
         top, imp = through
     else:

@@ -635,10 +635,10 @@ def _shared_pool_unclear(model: Model, job: JobModel) -> bool:
     from bkrdsl.check.common import name_problem
     from bkrdsl.check.values import (
         ZVM_FILE_POOLS,
-        _declared_pools,
-        _numbered_alike,
-        _one_slip,
+        declared_pools,
         minidisk_written_as_sfs,
+        numbered_alike,
+        one_slip,
         sfs_path_problem,
     )
 
@@ -667,9 +667,9 @@ def _shared_pool_unclear(model: Model, job: JobModel) -> bool:
                     return True
             elif (
                 pool is not None
-                and _one_slip(named, pool)
-                and not _numbered_alike(named, pool)
-                and named not in _declared_pools(model)[0]  # BKR339's misspelling, not another pool
+                and one_slip(named, pool)
+                and not numbered_alike(named, pool)
+                and named not in declared_pools(model)[0]  # BKR339's misspelling, not another pool
             ):
                 return True
     return False
@@ -975,9 +975,9 @@ def _split_start(model: Model, members: list[str], schedule) -> str | None:
     the jobs of `members` (BKR402) and where no purge that checks against them meets it
     (BKR403: every purge of a shared catalog, else those of `members`). None where the
     schedule has no time of day (`manual`) or one bkrc cannot read (BKR313's)."""
-    from bkrdsl.check.coverage import _purge_meets, _timed  # coverage imports this module
+    from bkrdsl.check.coverage import purge_meets, timing  # coverage imports this module
 
-    timed = _timed(schedule)
+    timed = timing(schedule)
     if timed is None:
         return None if schedule.frequency != "manual" else ""
     start, days = timed
@@ -993,14 +993,14 @@ def _split_start(model: Model, members: list[str], schedule) -> str | None:
     purges = [
         found
         for e in model.expires
-        if (found := _timed(e.purge)) is not None and (shared or not set(e.members).isdisjoint(members))
+        if (found := timing(e.purge)) is not None and (shared or not set(e.members).isdisjoint(members))
     ]
     for step in range(1, 48):
         at = (start + 30 * step) % (24 * 60)
         if at < start:  # past midnight: a weekly schedule's days would be the next ones
             at = (start - 30 * step) % (24 * 60)
         text = f"{at // 60:02d}:{at % 60:02d}"
-        if text not in taken and not any(_purge_meets(minutes, on, at, days) for minutes, on in purges):
+        if text not in taken and not any(purge_meets(minutes, on, at, days) for minutes, on in purges):
             return text
     return None
 
@@ -1293,7 +1293,7 @@ def _shorter_names_help(model: Model, job: JobModel, members: list[str]) -> str:
     the user wrote and the job name leaves room for one, shorter suffixes (`job-suffix
     A#x` made SYSINCA#X: the suffix is what grew)."""
     suffixes = [model.member(m).job_suffix for m in members]
-    most = min(8 - max(map(len, suffixes)), _worker_room(model, job))
+    most = min(8 - max(map(len, suffixes)), worker_room(model, job))
     ways = f"shorten the job name to at most {most} characters"
     name = _renamed(model, job, [job.name[:most]]) if most > 0 else None
     if name is not None:
@@ -1313,7 +1313,7 @@ def _shorter_name_fix(model: Model, job: JobModel, members: list[str]) -> dict:
     suffix the site wrote, `A#x`, may be what grew, so which is meant is the site's).
     Nothing where the help writes no name."""
     suffixes = [model.member(m).job_suffix for m in members]
-    most = min(8 - max(map(len, suffixes)), _worker_room(model, job))
+    most = min(8 - max(map(len, suffixes)), worker_room(model, job))
     name = _renamed(model, job, [job.name[:most]]) if most > 0 else None
     if name is None:
         return {}
@@ -1433,11 +1433,11 @@ def _with_level_letter(model: Model, job: JobModel) -> str:
     levels = [b.level.value for b in job.decl.backups if b.level is not None]
     letter = levels[0][0].upper() if levels else "X"
     suffixes = [model.member(m).job_suffix for m in job.members if model.member(m) is not None]
-    most = min(8 - (max(map(len, suffixes)) if job.derives_names and suffixes else 0), _worker_room(model, job))
+    most = min(8 - (max(map(len, suffixes)) if job.derives_names and suffixes else 0), worker_room(model, job))
     return f"{job.name[: most - 1]}{letter}"
 
 
-def _worker_room(model: Model, job: JobModel) -> int:
+def worker_room(model: Model, job: JobModel) -> int:
     """The longest name `job` may take: 5 for a job of IDENTITY users on two members or
     more that run several workers, whose worker tasks the name's first six characters
     name (BKR227), else 8."""
@@ -1736,22 +1736,22 @@ def _later(model: Model, member: str, schedule) -> str:
     (BKR403: a shared catalog's purges on every member, else `member`'s); before
     midnight."""
     # coverage imports this module
-    from bkrdsl.check.coverage import MINUTES_A_DAY, _job_runs, _purge_meets, _timed
+    from bkrdsl.check.coverage import MINUTES_A_DAY, job_runs, purge_meets, timing
 
     if schedule.time is None:
         return ""
-    timed = _timed(schedule)
+    timed = timing(schedule)
     if timed is None:
         return schedule.time.text
     start, days = timed
-    taken = {minutes for m, minutes, job_days, _ in _job_runs(model) if m == member and may_share_a_day(job_days, days)}
+    taken = {minutes for m, minutes, job_days, _ in job_runs(model) if m == member and may_share_a_day(job_days, days)}
     shared = model.catalog is not None and model.catalog.scope is Scope.SHARED
-    purges = [t for e in model.expires if (t := _timed(e.purge)) is not None and (shared or member in e.members)]
+    purges = [t for e in model.expires if (t := timing(e.purge)) is not None and (shared or member in e.members)]
     for step in range(1, MINUTES_A_DAY // 30):
         at = (start + 30 * step) % MINUTES_A_DAY
         if at < start:  # past midnight: a weekly schedule's days would be the next ones
             at = (start - 30 * step) % MINUTES_A_DAY
-        if at in taken or any(_purge_meets(minutes, purge_days, at, days) for minutes, purge_days in purges):
+        if at in taken or any(purge_meets(minutes, purge_days, at, days) for minutes, purge_days in purges):
             continue
         return f"{at // 60:02d}:{at % 60:02d}"
     return schedule.time.text

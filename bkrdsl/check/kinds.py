@@ -877,7 +877,7 @@ def _matched_by_library_pattern(model: Model, p: PatternDef, u: UserDef) -> Diag
     module = p.module.removesuffix(".bkr")
     where = u.span.file
     ours = [d for d in model.defs_of({u.id}) if d.kind is u.kind and not _from_stdlib(model, d.module)]
-    through = _std_import_through(model, module)
+    through = std_import_through(model, module)
     if through is not None:
         top, imp = through
         at = f"line {imp.span.line}" if imp.span.file == where else f"{imp.span.file} line {imp.span.line}"
@@ -1450,7 +1450,7 @@ def _take_out(model: Model, defs: list[UserDef], where: str) -> list[str]:
             continue
         if _from_stdlib(model, d.module):
             module = d.module.removesuffix(".bkr")
-            through = _std_import_through(model, module)
+            through = std_import_through(model, module)
             if through is not None:
                 top, imp = through
                 at = f"line {imp.span.line}" if imp.span.file == where else f"{imp.span.file} line {imp.span.line}"
@@ -1484,7 +1484,7 @@ def _only_user(model: Model, d: UserDef) -> bool:
     )
 
 
-def _std_import_through(model: Model, module: str) -> tuple[str, Import] | None:
+def std_import_through(model: Model, module: str) -> tuple[str, Import] | None:
     """Where the site reads the standard library's `module` only through another of its
     modules (`std/zvm-common` through `std/zvm73`): that module and the site's import of
     it, the first in load order. A copy of `std/zvm-common` imported beside

@@ -777,7 +777,7 @@ def _job_name_help(model: Model, job) -> str:
     gets a name per member (`SYSINC1` on VMSYS1: `JobModel.derives_names`) ends in
     each member's suffix, so the room its longest suffix leaves is what the help
     says: a name of 8 characters would only be BKR223's error next; and five at
-    most where its members run several workers (`jobs._worker_room`): six or seven,
+    most where its members run several workers (`jobs.worker_room`): six or seven,
     as the help allowed, were BKR227's warning next."""
     chars = "A-Z 0-9 $ # @ + - : _"
     if job is None or not job.derives_names:
@@ -788,14 +788,14 @@ def _job_name_help(model: Model, job) -> str:
         return f"write 1-8 characters from {chars}"
     longest = max(members, key=lambda m: len(m.job_suffix))
     most = 8 - len(longest.job_suffix)
-    from bkrdsl.check.jobs import _worker_room
+    from bkrdsl.check.jobs import worker_room
 
     shared = model.catalog is None or model.catalog.scope is not ast.Scope.LOCAL
-    if shared and _worker_room(model, job) < most:
+    if shared and worker_room(model, job) < most:
         # Six or seven characters, as the help allowed, give worker tasks of one name on
         # each member (BKR227, APAR PH50490): five keep the member's suffix in them.
         return (
-            f"write 1-{_worker_room(model, job)} characters from {chars}; on each member the name gets the"
+            f"write 1-{worker_room(model, job)} characters from {chars}; on each member the name gets the"
             f" member's suffix (`{longest.job_suffix}` on `{longest.name}`), and its worker tasks are named"
             " from the first six characters (BKR227)"
         )

@@ -2795,7 +2795,7 @@ def sfs_paths(model: Model):
 ZVM_FILE_POOLS = frozenset({"VMSYS", "VMPSFS", "VMSYSU", "VMSYSR"})
 
 
-def _declared_pools(model: Model) -> tuple[set[str], set[str]]:
+def declared_pools(model: Model) -> tuple[set[str], set[str]]:
     """The file pools the cluster's SFS paths may name without a warning: every
     pool the file declares (`catalog ... pool`, `to disk pool`, `to tape pool`)
     and z/VM's own; and of them the catalogs' SFS file pools, the ones BKR339
@@ -2809,7 +2809,7 @@ def _declared_pools(model: Model) -> tuple[set[str], set[str]]:
     return catalog | targets | ZVM_FILE_POOLS, catalog
 
 
-def _one_slip(one: str, other: str) -> bool:
+def one_slip(one: str, other: str) -> bool:
     """Whether `one` is `other` with one letter left out, added, changed, or two
     neighbours swapped (`BKRPOL`, `BKRPOOLL`, `BKRP0OL`, `BKRPOLO` for BKRPOOL):
     a misspelling for certain. `WEBPOOL` is as close to BKRPOOL by "did you mean"
@@ -2825,7 +2825,7 @@ def _one_slip(one: str, other: str) -> bool:
     return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
-def _numbered_alike(one: str, other: str) -> bool:
+def numbered_alike(one: str, other: str) -> bool:
     """`BKRPOOL2` and `BKRPOOL`, `POOL1` and `POOL2`: names that differ only in
     digits at the end, a series of pools rather than a misspelling."""
     return one.rstrip("0123456789") == other.rstrip("0123456789")
@@ -2838,7 +2838,7 @@ def sfs_pool_near_misses(model: Model):
     cluster = model.cluster
     if cluster is None:
         return
-    known, catalog = _declared_pools(model)
+    known, catalog = declared_pools(model)
     if not catalog:
         return
     suggest = Suggester()
@@ -2857,7 +2857,7 @@ def sfs_pool_near_misses(model: Model):
             if up not in asked:
                 close = suggest.closest(up, known)  # the closest, ties included
                 meant = close[0] if len(close) == 1 and close[0] in catalog else None
-                certain = meant is not None and _one_slip(up, meant) and not _numbered_alike(up, meant)
+                certain = meant is not None and one_slip(up, meant) and not numbered_alike(up, meant)
                 asked[up] = meant if certain else None
             meant = asked[up]
             if meant is None:
