@@ -1303,3 +1303,117 @@ def test_h2_82_the_files_noted_at_start_are_bounded_in_number_and_bytes(tmp_path
     server.max_files = 10
     server.note_workspace_files()
     assert sorted(os.path.relpath(p, folder) for p in server.files_at_start) == ["a.bkr", "b.bkr"]
+
+
+def _two_folders(tmp_path: Path) -> Workspace:
+    """An editor opened on the workspace folder `first` (an empty one) alone, as VS Code
+    sends it (`workspaceFolders`), and the folder `ws` with a.bkr, b.bkr and
+    site/common.bkr beside it, not yet in the workspace."""
+    first, folder = tmp_path / "first", tmp_path / "ws"
+    first.mkdir()
+    folder.mkdir()
+    (folder / "site").mkdir()
+    (folder / "site" / "common.bkr").write_text(CLEAN)
+    (folder / "a.bkr").write_text(_cluster("ASSI", "AM"))
+    (folder / "b.bkr").write_text(_cluster("BSSI", "BM"))
+    ws = Workspace.__new__(Workspace)
+    ws.folder, ws.buffers, ws.versions = folder, {}, {}
+    ws.editor = Editor()
+    capabilities = {
+        "workspace": {"workspaceFolders": True, "didChangeWatchedFiles": {"dynamicRegistration": True}},
+        "textDocument": {"codeAction": {"codeActionLiteralSupport": {"codeActionKind": {"valueSet": ["quickfix"]}}}},
+    }
+    params = {
+        "processId": None,
+        "rootUri": first.as_uri(),
+        "workspaceFolders": [{"uri": first.as_uri(), "name": "first"}],
+        "capabilities": capabilities,
+        "initializationOptions": {"debounce_ms": 0},
+    }
+    assert "result" in ws.editor.request("initialize", params)
+    ws.editor.notify("initialized", {})
+    return ws
+
+
+def _folders_changed(ws: Workspace, *, added: tuple[Path, ...] = (), removed: tuple[Path, ...] = ()) -> None:
+    event = {
+        "added": [{"uri": f.as_uri(), "name": f.name} for f in added],
+        "removed": [{"uri": f.as_uri(), "name": f.name} for f in removed],
+    }
+    ws.editor.notify("workspace/didChangeWorkspaceFolders", {"event": event})
+
+
+def test_h3_83_a_folder_added_to_the_workspace_has_its_files_noted_as_the_start_s_were(tmp_path):
+    """The server noted the workspace's .bkr files when it started (stop 82), but not
+    those of a folder the client added later (VS Code's *Add Folder to Workspace...*,
+    `workspace/didChangeWorkspaceFolders`): site/common.bkr renamed there before a.bkr,
+    which imports it, was opened got the plain BKR101. The folder's files are noted as it
+    is added, bounded as the start's scan: the rename is known by the module's bytes."""
+    ws = _two_folders(tmp_path)
+    try:
+        _folders_changed(ws, added=(ws.folder,))
+        _renamed_on_disk(ws, "site/common.bkr", "site/shared.bkr")
+        ws.open("a.bkr")
+        shown, actions = _import_actions(ws, "a.bkr")
+        assert shown["code"] == "BKR101"
+        assert shown["message"].split("\n")[1] == (
+            "help: site/common.bkr was renamed to site/shared.bkr? it holds what site/common.bkr held:"
+            " write `import ./site/shared`"
+        )
+        assert [(a["title"], a["isPreferred"]) for a in actions] == [("Import `./site/shared`", True)]
+        # The folder removed: rename searches its files no more, and no hint names one.
+        _folders_changed(ws, removed=(ws.folder,))
+        (shown,) = ws.editor.published(ws.uri("a.bkr"))
+        assert shown["code"] == "BKR101" and "renamed" not in shown["message"]
+        # Added again: site/shared.bkr, which the watcher told was created since, is still
+        # the module renamed, not a file that was there before.
+        _folders_changed(ws, added=(ws.folder,))
+        shown, actions = _import_actions(ws, "a.bkr")
+        assert "site/common.bkr was renamed to site/shared.bkr?" in shown["message"]
+        assert ws.editor.errors == []
+    finally:
+        ws.editor.close()
+
+
+def test_h3_83_a_copy_in_a_folder_added_or_told_by_the_watcher_is_never_the_module_renamed(tmp_path):
+    """A copy of site/common.bkr in a folder added to the workspace (site/old.bkr, there
+    as it was added), or one the watcher tells was created while site/common.bkr was still
+    there (`cp`): site/common.bkr then deleted, not renamed, and no help may say it was
+    renamed to the copy. A file created at a path whose file was deleted since is new: a
+    module renamed there is known (a file there at the start no longer stands in its way)."""
+    ws = _two_folders(tmp_path)
+    try:
+        (ws.folder / "site" / "old.bkr").write_text(CLEAN)
+        _folders_changed(ws, added=(ws.folder,))
+        ws.open("a.bkr")
+        assert ws.editor.published(ws.uri("a.bkr")) == []
+        (ws.folder / "site" / "common.bkr").unlink()
+        ws.editor.notify("workspace/didChangeWatchedFiles", {"changes": [{"uri": ws.uri("site/common.bkr"), "type": 3}]})
+        shown, actions = _import_actions(ws, "a.bkr")
+        assert "renamed" not in shown["message"] and actions == []
+        # The copy made outside the editor while the module is there, the watcher telling.
+        (ws.folder / "site" / "old.bkr").unlink()
+        (ws.folder / "site" / "common.bkr").write_text(CLEAN)
+        changes = [{"uri": ws.uri("site/old.bkr"), "type": 3}, {"uri": ws.uri("site/common.bkr"), "type": 1}]
+        ws.editor.notify("workspace/didChangeWatchedFiles", {"changes": changes})
+        assert ws.editor.published(ws.uri("a.bkr")) == []
+        shutil.copy(ws.folder / "site" / "common.bkr", ws.folder / "site" / "backup.bkr")
+        ws.editor.notify("workspace/didChangeWatchedFiles", {"changes": [{"uri": ws.uri("site/backup.bkr"), "type": 1}]})
+        (ws.folder / "site" / "common.bkr").unlink()
+        ws.editor.notify("workspace/didChangeWatchedFiles", {"changes": [{"uri": ws.uri("site/common.bkr"), "type": 3}]})
+        shown, actions = _import_actions(ws, "a.bkr")
+        assert "renamed" not in shown["message"] and actions == []
+        # site/old.bkr was there when the folder was added, and deleted since: the module
+        # renamed to that path is the module renamed.
+        (ws.folder / "site" / "backup.bkr").unlink()
+        (ws.folder / "site" / "common.bkr").write_text(CLEAN)
+        changes = [{"uri": ws.uri("site/backup.bkr"), "type": 3}, {"uri": ws.uri("site/common.bkr"), "type": 1}]
+        ws.editor.notify("workspace/didChangeWatchedFiles", {"changes": changes})
+        assert ws.editor.published(ws.uri("a.bkr")) == []
+        _renamed_on_disk(ws, "site/common.bkr", "site/old.bkr")
+        shown, actions = _import_actions(ws, "a.bkr")
+        assert "site/common.bkr was renamed to site/old.bkr?" in shown["message"]
+        assert [a["title"] for a in actions] == ["Import `./site/old`"]
+        assert ws.editor.errors == []
+    finally:
+        ws.editor.close()

@@ -554,12 +554,25 @@ class BkrServer(LanguageServer):
         #: of its bytes when last read: a module renamed outside the editor (`git mv`, a
         #: file manager) is known again under its new name (`renamed_modules`).
         self.modules_read: dict[str, tuple[int, bytes]] = {}
-        #: The workspace's .bkr files when the server started (their absolute paths),
-        #: each with its size and hash as `modules_read` keeps them, or None past
+        #: The workspace's .bkr files when the server started, and those of each folder
+        #: the client added since, when it was added (their absolute paths), each with
+        #: its size and hash as `modules_read` keeps them, or None past
         #: `START_SCAN_BYTES` (`note_workspace_files`): a module renamed outside the
         #: editor before the file that imports it was opened is known by its bytes
-        #: then, and a file that was there already is no module renamed since.
+        #: then. Kept when the file or its folder goes: it is what the path held.
         self.files_at_start: dict[str, tuple[int, bytes] | None] = {}
+        #: The .bkr files (absolute paths) that were where they are before the server
+        #: could see a module renamed to them: those a scan noted (at the start, and in
+        #: a folder the client added: `note_workspace_files`), and a copy the client's
+        #: watcher told of while the file it copies was still there
+        #: (`note_watched_files`). A path deleted since leaves it, and a file created
+        #: there later is new. The rename hint never names one of them: a copy, or a
+        #: file that was there already, is no module renamed since.
+        self.there_before: set[str] = set()
+        #: The .bkr files the watcher told were created since (no copy) and not
+        #: deleted since: a folder removed from the workspace and added again is
+        #: scanned again, and they stay new, not files that were there before.
+        self.appeared: set[str] = set()
         self.a_disks_shown: dict[str, int] = {}
         #: Each open document's last analysis whose checks ran (`doc.text`, its diagnostics
         #: as published, the texts of the other files it read): while a syntax error sits
@@ -726,8 +739,8 @@ class BkrServer(LanguageServer):
             if seen is None or os.path.lexists(old):
                 continue
             found = [f for f in self.workspace_found().files if _holds(f, seen) and str(f) != doc.name]
-            if len(found) != 1 or os.path.abspath(found[0]) in self.files_at_start:
-                continue  # (a file there when the server started: a copy, not the module renamed since)
+            if len(found) != 1 or os.path.abspath(found[0]) in self.there_before:
+                continue  # (a file there when the server started, or a copy: not the module renamed since)
             new = os.path.abspath(found[0])
             spec = written_import(imp.path, Path(new), Path(os.path.dirname(doc.name)))
             where = path_span(imp)
@@ -750,18 +763,24 @@ class BkrServer(LanguageServer):
                 prefer_choice=len(choices) == 1,
             )
 
-    def note_workspace_files(self) -> None:
-        """Note the workspace's .bkr files as the server starts (`files_at_start`): the
-        files rename searches (`bkr_files`, at most `max_files`, none at 0, in no more
-        than START_SCAN_FOLDERS folders), in path order, each read and hashed while
-        their bytes come to no more than `START_SCAN_BYTES` in all (a larger file, and
-        the files after the limit, are noted without their bytes: no module renamed
-        from them is known by its bytes)."""
+    def note_workspace_files(self, roots: list[Path] | None = None) -> None:
+        """Note the workspace's .bkr files as the server starts (`files_at_start`,
+        `there_before`), or, given `roots`, those of the folders the client adds to the
+        workspace (`workspace/didChangeWorkspaceFolders`), each scan bounded as the
+        start's: the files rename searches (`bkr_files`, at most `max_files`, none at 0,
+        in no more than START_SCAN_FOLDERS folders), in path order, each read and hashed
+        while their bytes come to no more than `START_SCAN_BYTES` in all (a larger file,
+        and the files after the limit, are noted without their bytes: no module renamed
+        from them is known by its bytes). A file noted again is noted as it is now; one
+        the watcher told was created since (`appeared`) is still no file that was there
+        before."""
         if self.max_files == 0:
             return
         left = START_SCAN_BYTES
-        for path in bkr_files(self.roots(), self.max_files, START_SCAN_FOLDERS).files:
+        for path in bkr_files(self.roots() if roots is None else roots, self.max_files, START_SCAN_FOLDERS).files:
             key = os.path.abspath(path)
+            if key not in self.appeared:
+                self.there_before.add(key)
             self.files_at_start[key] = None
             try:
                 if os.stat(path).st_size > left:
@@ -772,6 +791,51 @@ class BkrServer(LanguageServer):
             if not isinstance(data, Oversized) and len(data) <= left:
                 left -= len(data)
                 self.files_at_start[key] = (len(data), hashlib.sha256(data).digest())
+
+    def note_watched_files(self, changes: list[T.FileEvent]) -> None:
+        """What the client's watcher tells of files created or deleted outside the
+        editor, for the rename hint (`there_before`): a path deleted (a file, or a
+        folder and every path under it) holds no file that was there before, and a .bkr
+        file created is new, unless it holds the bytes the server noted or read of
+        another file that is still there (a copy: `cp`, a backup), read only when
+        their sizes agree and no more than `START_SCAN_BYTES` in one message. A rename
+        (`git mv`) is told as its old path deleted and its new one created, the old
+        file gone: no copy. What each path held (`files_at_start`, `modules_read`)
+        stays: that is what the hint recognises the module by."""
+        left = START_SCAN_BYTES
+        for change in changes:
+            _, path = self.name_and_path(change.uri)
+            if path is None or change.type == T.FileChangeType.Changed:
+                continue
+            key = os.path.abspath(path)
+            under = key.rstrip(os.sep) + os.sep
+            for noted in (self.there_before, self.appeared):
+                noted.difference_update([p for p in noted if p == key or p.startswith(under)])
+            if change.type != T.FileChangeType.Created or path.suffix.lower() != ".bkr":
+                continue
+            self.appeared.add(key)
+            try:
+                size = os.stat(key).st_size
+            except OSError:
+                continue
+            known = [
+                (p, seen)
+                for p, seen in (*self.files_at_start.items(), *self.modules_read.items())
+                if seen is not None and seen[0] == size and p != key
+            ]
+            if not known or size > left:
+                continue
+            try:
+                data = read_file(path)
+            except OSError:
+                continue
+            if isinstance(data, Oversized):
+                continue
+            left -= len(data)
+            digest = hashlib.sha256(data).digest()
+            if any(seen[1] == digest and os.path.lexists(p) for p, seen in known):
+                self.appeared.discard(key)
+                self.there_before.add(key)
 
     def uri_of(self, file: str, doc: Document) -> str | None:
         """The URI of a file named in a span (the document itself, an import, the stdlib).
@@ -1991,8 +2055,27 @@ def build_server() -> BkrServer:
         for uri in ls.open_uris():
             ls.schedule(uri, refresh_hints=True)
 
+    # A folder the client adds to the workspace (VS Code's *Add Folder to Workspace...*;
+    # pygls has already added it to `workspace.folders`): its .bkr files are noted as
+    # the start's were, so that a module renamed there before its importer is opened is
+    # known by its bytes. A folder removed leaves its notes: what its files held stays
+    # true, and rename searches its files no more. Both change how the messages name
+    # the files (relative to a workspace folder), so the open documents are checked again.
+    @server.feature(T.WORKSPACE_DID_CHANGE_WORKSPACE_FOLDERS)
+    def workspace_folders(ls: BkrServer, params: T.DidChangeWorkspaceFoldersParams) -> None:
+        added = []
+        for folder in params.event.added or ():
+            _, path = ls.name_and_path(folder.uri)
+            if path is not None and os.path.isdir(path):
+                added.append(path)
+        if added:
+            ls.note_workspace_files(added)
+        for uri in ls.open_uris():
+            ls.schedule(uri)
+
     @server.feature(T.WORKSPACE_DID_CHANGE_WATCHED_FILES)
     def watched_files(ls: BkrServer, params: T.DidChangeWatchedFilesParams) -> None:
+        ls.note_watched_files(params.changes)
         # A module created, changed or deleted on disk: every open document may
         # import it (or have failed to find it, BKR101), so each is checked again.
         changes = [c for c in params.changes if ls.may_matter(c)]
