@@ -89,7 +89,7 @@ def give_up_site(source: Source) -> str | None:
         parser = fast._Parser(source)
         parser.module()
         parser.reported(source)  # as fast.read_reported: the diagnostics it gives, if any
-    except fast._GiveUp:
+    except fast.GiveUp:
         frame = traceback.extract_tb(sys.exc_info()[2])[-1]
         code = linecache.getline(frame.filename, frame.lineno).strip()
         return f"{frame.name}:{frame.lineno}: {code}"

@@ -37,7 +37,7 @@ def pytest_configure(config):
     def real_read(source):
         try:
             return unguarded(source)
-        except (region._Unsuited, fast._GiveUp):
+        except (region._Unsuited, fast.GiveUp):
             return None
 
     def checked_read(source, whole=None):

@@ -251,12 +251,12 @@ def traced_reported(source: Source):
     """(module or None, trace, diagnostics), as fast.read_reported but keeping the trace."""
     try:
         tracer = Tracing(source)
-    except fast._GiveUp:
+    except fast.GiveUp:
         return None, [], []
     try:
         module = tracer.module()
         return module, tracer.trace, tracer.reported(source)
-    except fast._GiveUp:
+    except fast.GiveUp:
         return None, tracer.trace, []
 
 
@@ -3325,12 +3325,12 @@ def test_the_scanner_gives_up_before_reading_the_rest(monkeypatch):
     """A character no token starts with on line 1 of a large file ends the fast path
     having matched only the piece that holds it: one `findall` over 20 MB of random
     text held 900 MB of tokens before it reached that character."""
-    # the scanner's own pattern, _TOKEN's with comments and texts ending at a control
+    # the scanner's own pattern, TOKEN's with comments and texts ending at a control
     # character (h7, stop 68: BKR024)
     recorded = _RecordedPattern(fast._SCAN_TOKEN)
     monkeypatch.setattr(fast, "_SCAN_TOKEN", recorded)
     text = "cluster C ( {\n" + "  single group G { LINUX01 LINUX02 }\n" * 50_000 + "}\n"
-    with pytest.raises(fast._GiveUp):
+    with pytest.raises(fast.GiveUp):
         fast.scan(text)
     assert recorded.read, "the scanner no longer uses _SCAN_TOKEN.findall: update this test"
     read = sum(end - start for start, end in recorded.read)
@@ -3348,13 +3348,13 @@ def test_pieces_make_no_difference(monkeypatch, piece):
     for text in texts:
         try:
             whole.append(fast.scan(text))
-        except fast._GiveUp:
+        except fast.GiveUp:
             whole.append(None)
     monkeypatch.setattr(fast, "SCAN_PIECE", piece)
     for text, expected in zip(texts, whole, strict=True):
         try:
             got = fast.scan(text)
-        except fast._GiveUp:
+        except fast.GiveUp:
             got = None
         assert got == expected
 
@@ -3418,7 +3418,7 @@ def test_h2s69_the_scanner_reads_a_name_holding_a_colon_as_the_lexers_pattern_do
     (fast._SCAN_TOKEN) and reads it as the NAME it is, so that it tells, at no cost to
     the names without one, whether a NAME ends in `:` (`colon_ended`: where none
     does, a group body's users are not each tested for a REXX label,
-    `_Parser._group_users`). Its tokens are those of fast._TOKEN, the pattern the
+    `_Parser._group_users`). Its tokens are those of fast.TOKEN, the pattern the
     helps and `braces` read with, and the flag is true where a NAME ends in `:`."""
     kinds = {2: "n", 4: "w", 5: "s", 6: None}
     texts = [*_COLON_TEXTS, *(s.text for s in map(decoded, repository_files()) if s is not None)]
@@ -3426,12 +3426,12 @@ def test_h2s69_the_scanner_reads_a_name_holding_a_colon_as_the_lexers_pattern_do
     for text in texts:
         try:
             tokens, _comments, colon_ended = fast.scan(text)
-        except fast._GiveUp:
+        except fast.GiveUp:
             continue  # a second text not closed on its line, a character no token starts with
         if any(tok[fast.KIND] == "u" for tok in tokens):
             continue  # a text not closed on its line: to its end, as the recovery reads it
         expected = []
-        for m in fast._TOKEN.finditer(text):
+        for m in fast.TOKEN.finditer(text):
             group = next((g for g in (2, 4, 5, 6) if m.group(g)), None)
             if group is not None:
                 expected.append((kinds[group] or m.group(group), m.group(group), m.start(group)))

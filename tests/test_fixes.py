@@ -2579,7 +2579,7 @@ def test_telling_comments_on_a_line_looks_at_no_other_comment():
     """BKR023's pass looks for the comment Lark reads inside a word (`days#keep`) at
     the word's own `#`s: it went through every comment of the file at every word of
     every line holding a separator (20,000 such lines: 400 million steps)."""
-    from bkrdsl.syntax.fast import _TOKEN
+    from bkrdsl.syntax.fast import TOKEN
     from bkrdsl.syntax.messages import _comments_and_texts
 
     class Counted(dict):
@@ -2591,7 +2591,7 @@ def test_telling_comments_on_a_line_looks_at_no_other_comment():
 
     comments = Counted({k * 40 + 100: k * 40 + 120 for k in range(1000)})
     line = "  disk BKRW0001 191 size 1 cyl  # x\u2028y"
-    assert list(_comments_and_texts(line, 0, len(line), _TOKEN, comments)) == [(line.index("#"), len(line), "comment")]
+    assert list(_comments_and_texts(line, 0, len(line), TOKEN, comments)) == [(line.index("#"), len(line), "comment")]
     assert Counted.walked == 0
 
 

@@ -2233,7 +2233,7 @@ def times_and_days(model: Model):
                         # `monthly first-sunday 02:00`, `monthly last-sat 02:00`: the Nth weekday of
                         # the month as one word (was "not a day of the month", the help writing
                         # `monthly N`; `last-sat`'s fix wrote `last-day`, the month's last day);
-                        # without the time, the parser's error says it (messages._schedule_left_unfinished)
+                        # without the time, the parser's error says it (messages.schedule_left_unfinished)
                         meant, named = joined
                         yield INVALID_DAY(
                             f"{quoted(w.text)} is not a day of the month: {messages.NTH_WEEKDAY_AS_TWO}",

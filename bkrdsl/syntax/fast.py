@@ -569,7 +569,7 @@ WORD_CHARS = r"A-Za-z0-9$#@_*%?+\-:./"  # those of a NAME or an IMPORT_PATH
 # end; a shorter NAME would be followed by a character of a word), so giving
 # characters back never finds another match, and the engine then keeps no state to
 # do it (about 1.5 M instructions of the scan of 10,000 users).
-_TOKEN = re.compile(
+TOKEN = re.compile(
     r"([ \t\f\r\n]*+)(?:"
     rf"({LARK_PATTERNS['NAME']}+)(?![{WORD_CHARS}])"
     r"|(#[^\n]*)"  # a comment (before words: a `#` that starts a token starts a comment)
@@ -579,7 +579,7 @@ _TOKEN = re.compile(
     r"|(.)"  # a character no token starts with: Lark would stop here
     r"|\Z)"
 )
-#: `scan`'s _TOKEN: a comment or a text ends before a control character (not TAB, VT, FF,
+#: `scan`'s TOKEN: a comment or a text ends before a control character (not TAB, VT, FF,
 #: CR), which is then a character no token starts with, and the fast parser gives it up:
 #: Lark reads the file, and read_module warns of it (BKR024, messages.hidden_characters),
 #: at no cost to a file without one. And a NAME holding a `:` (`02:00`, a REXX label
@@ -587,7 +587,7 @@ _TOKEN = re.compile(
 #: so it knows whether a NAME ends in `:` at no cost to the names without one, which
 #: a group body's loop then needs no test for (`_Parser._group_users`).
 _SCAN_TOKEN = re.compile(
-    _TOKEN.pattern.replace(r"|(#[^\n]*)", r"|(#[^\n\x00-\x08\x0e-\x1f\x7f]*)")
+    TOKEN.pattern.replace(r"|(#[^\n]*)", r"|(#[^\n\x00-\x08\x0e-\x1f\x7f]*)")
     .replace(
         r'|("(?:[^"\\\n]|\\[^\n])*")', r'|("(?:[^"\\\n\x00-\x08\x0e-\x1f\x7f]|\\[^\n\x00-\x08\x0e-\x1f\x7f])*")'
     )
@@ -596,7 +596,7 @@ _SCAN_TOKEN = re.compile(
 _NAME = re.compile(LARK_PATTERNS["NAME"])
 #: A control character a comment or a text holds, which `scan` gives up on (_SCAN_TOKEN).
 _CONTROL_IN_TEXT = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
-_IMPORT_PATH = re.compile(LARK_PATTERNS["IMPORT_PATH"])
+IMPORT_PATH_RE = re.compile(LARK_PATTERNS["IMPORT_PATH"])
 #: What follows a word whose last `.` Recovery.name_full_stop reads as a sentence's
 #: full stop: the end of its line, perhaps after a comment, or a `}`.
 _SENTENCE_END = re.compile(r"[ \t]*(?:[}#\n]|\Z)")
@@ -1033,7 +1033,7 @@ class _Titled(NamedTuple):
 _GROUP_EMPTIED = re.compile(r"group[ \t]+\S+[ \t]*\{[ \t]*\}[ \t]*(?:#[^\n]*)?\n[ \t]*\Z", re.IGNORECASE)
 
 
-class _GiveUp(Exception):
+class GiveUp(Exception):
     """The text is not one this parser reads exactly as Lark: use the Lark path."""
 
 
@@ -1057,7 +1057,7 @@ def read_reported(source: Source) -> tuple[ast.Module, list[Diagnostic]] | None:
     try:
         parser = _Parser(source)
         return parser.module(), parser.reported(source)
-    except _GiveUp:
+    except GiveUp:
         return None
 
 
@@ -1071,11 +1071,11 @@ def unread_from(source: Source) -> int | None:
     as you type reads the blocks closed above as empty up to there, `fmt.ontype`)."""
     try:
         parser = _Parser(source)
-    except _GiveUp:
+    except GiveUp:
         return 0
     try:
         parser.module()
-    except _GiveUp:
+    except GiveUp:
         pass  # at the token it gave up at, or at the error it read before it
     else:
         if parser.error_at is None:
@@ -1090,7 +1090,7 @@ def tokens_read(source: Source) -> int | None:
     try:
         parser = _Parser(source)
         parser.module()
-    except _GiveUp:
+    except GiveUp:
         return None
     return len(parser.tokens) if parser.error_at is None else None
 
@@ -1102,9 +1102,9 @@ def read_tokens(source: Source) -> tuple[ast.Module, list[tuple[str, str, int, i
     None where `read()` gives up. The formatter lays a file out from these and
     the module, without Lark (bkrdsl/fmt/outline.py)."""
     try:
-        parser = _Typing(source)
+        parser = TypingParser(source)
         module = parser.module()
-    except _GiveUp:
+    except GiveUp:
         return None
     if parser.error_at is not None:
         return None  # an error: the formatter leaves the file as it is
@@ -1122,7 +1122,7 @@ def braces(text: str) -> list[tuple[str, int]]:
     `scan` gives up): the language server folds the blocks of a broken file by
     them, whatever the parser's recovery made of it."""
     out = []
-    for match in _TOKEN.finditer(text):
+    for match in TOKEN.finditer(text):
         punctuation = match.group(6)
         if punctuation in ("{", "}"):
             out.append((punctuation, match.start() + len(match.group(1))))
@@ -1149,13 +1149,13 @@ def _pieces(text: str, size: int):
 
 def _unclosed_text_end(text: str, start: int) -> int:
     """Where the recovery reads on after a text opened at `start` and not closed on
-    its line (`Recovery._unclosed_text_end`): the end of the line. _GiveUp where the
+    its line (`Recovery._unclosed_text_end`): the end of the line. GiveUp where the
     line holds a `}` after it, which the recovery may take for the end of the text
     instead, as the blocks open around it tell."""
     end = text.find("\n", start)
     end = len(text) if end == -1 else end
     if "}" in text[start:end]:
-        raise _GiveUp
+        raise GiveUp
     return end
 
 
@@ -1164,7 +1164,7 @@ def scan(text: str) -> tuple[list[tuple], list[tuple], bool]:
     first on its line, text), and an end token closes the token list; colon_ended
     tells whether a NAME token ends in `:` (`BKRBKUP:`, a REXX label). A text not
     closed on its line is one token of kind "u", to the end of the line, as the
-    recovery reads it (BKR007); _GiveUp on a second, and on any other character no
+    recovery reads it (BKR007); GiveUp on a second, and on any other character no
     token starts with."""
     tokens: list[tuple] = []
     comments: list[tuple] = []
@@ -1210,14 +1210,14 @@ def scan(text: str) -> tuple[list[tuple], list[tuple], bool]:
                 elif stray == '"' and not unclosed:
                     line_end = text.find("\n", pos)
                     if _CONTROL_IN_TEXT.search(text, pos, len(text) if line_end < 0 else line_end):
-                        raise _GiveUp  # a text holding a control character (_SCAN_TOKEN), not one unclosed
+                        raise GiveUp  # a text holding a control character (_SCAN_TOKEN), not one unclosed
                     unclosed = True
                     start = _unclosed_text_end(text, pos)
                     add(("u", text[pos:start], pos, line, pos - line_start + 1, first))
                     pos, first = start, False
                     break  # the matches after the quote are not the recovery's
                 elif stray:
-                    raise _GiveUp
+                    raise GiveUp
                 else:  # the end of the piece
                     continue
                 first = False
@@ -1346,7 +1346,7 @@ class _Parser:
 
         rest = messages.line_from(self.text, previous[START] + len(previous[TEXT]))
         if previous[TEXT] == "INCLUDE" and messages.directory_profile_line(self.text, previous[START]):
-            raise _GiveUp  # `INCLUDE IBMDFLT`, a CP directory's line (Recovery.foreign_line)
+            raise GiveUp  # `INCLUDE IBMDFLT`, a CP directory's line (Recovery.foreign_line)
         return messages.medium_left_out(diag, previous[TEXT], rest)
 
     def _line_names(self) -> list[str]:
@@ -1427,12 +1427,12 @@ class _Parser:
             if word in _HYPHEN_WORDS or ("_" in word and word.replace("_", "") in _HYPHEN_JOINED):
                 self._hyphen_missing(word, line)
             if word in _HYPHENATED and word not in lexing.keywords and (lexing.closes or lexing.path):
-                raise _GiveUp  # in a block that does not take it, or as a path (Recovery.hyphen_judged)
+                raise GiveUp  # in a block that does not take it, or as a path (Recovery.hyphen_judged)
             if word in lexing.keywords:
                 self.type = word
             elif lexing.plain:
                 if lexing.glue is not None and lexing.glue.match(word) is not None:
-                    raise _GiveUp  # perhaps keywords run together: Lark tells
+                    raise GiveUp  # perhaps keywords run together: Lark tells
                 if first and word in _EXPIRE_ONLY and self._brace_due_after_expire():
                     self.type = word  # the block's `{` missing before it (`_open`)
                     return
@@ -1440,14 +1440,14 @@ class _Parser:
                     self.type = word  # the time missing before it (`_value_missing`)
                     return
                 if first and lexing.keywords & _LIST_ENDS and _near_keyword(word, self.tokens[self.i + 1], line):
-                    raise _GiveUp  # perhaps a misspelt keyword after a list (Recovery.keyword_after_list)
+                    raise GiveUp  # perhaps a misspelt keyword after a list (Recovery.keyword_after_list)
                 if (
                     first
                     and word in KEYWORDS  # before the set work: a user ID on its line is none
                     and lexing.keywords & _LIST_ENDS
                     and _keyword_then_one_that_fits(word, self.tokens[self.i + 1], lexing)
                 ):
-                    raise _GiveUp  # perhaps two keywords swapped after a list (Recovery.keyword_after_list)
+                    raise GiveUp  # perhaps two keywords swapped after a list (Recovery.keyword_after_list)
                 if (
                     first
                     and text in KEYWORDS
@@ -1455,51 +1455,51 @@ class _Parser:
                     and lexing.keywords & _LIST_ENDS
                     and self._statement_later_on_line(line)
                 ):
-                    raise _GiveUp  # perhaps a statement's words out of order after a list (Recovery.keyword_after_list)
+                    raise GiveUp  # perhaps a statement's words out of order after a list (Recovery.keyword_after_list)
                 if first and "#" in text and text[: text.index("#")] in KEYWORDS:
-                    raise _GiveUp  # perhaps a statement's keyword with a `#` glued (Recovery.hash_in_name)
+                    raise GiveUp  # perhaps a statement's keyword with a `#` glued (Recovery.hash_in_name)
                 if first and (word in _FOREIGN_WORDS or word in _COMMAND_WORDS) and lexing.keywords & _LIST_ENDS:
-                    raise _GiveUp  # perhaps a CP directory line after a list (Recovery.foreign_after_list)
+                    raise GiveUp  # perhaps a CP directory line after a list (Recovery.foreign_after_list)
                 if first and word in _DIRMAINT_WORDS and lexing.keywords & _LIST_ENDS and self._dirmaint_next(line):
-                    raise _GiveUp  # a DirMaint command after a list (Recovery.foreign_after_list)
+                    raise GiveUp  # a DirMaint command after a list (Recovery.foreign_after_list)
                 if first and (text in PASTED_BELOW_LABELS or text[-1] == ":") and lexing.keywords & _LIST_ENDS:
-                    raise _GiveUp  # perhaps `EXIT`, `Q USERID` or a REXX label below a list (Recovery.foreign_after_list)
+                    raise GiveUp  # perhaps `EXIT`, `Q USERID` or a REXX label below a list (Recovery.foreign_after_list)
                 if first and word == "end" and lexing.keywords & _LIST_ENDS:
-                    raise _GiveUp  # perhaps REXX's `end` for `}` after a list (Recovery.keyword_after_list)
+                    raise GiveUp  # perhaps REXX's `end` for `}` after a list (Recovery.keyword_after_list)
                 if lexing is GROUP and text[-1] == ":" and word != _MATCH_COLON:
                     # perhaps a REXX label, first on its line (`EXIT` below it: Recovery.below_rexx_label)
                     # or after users (Recovery.rexx_label_after_users), in any case: no user ID holds `:`
-                    raise _GiveUp
+                    raise GiveUp
                 if text == "*DVHOPT" and not first:
-                    raise _GiveUp  # DirMaint's options after a list's names (Recovery.dirmaint_after_list)
+                    raise GiveUp  # DirMaint's options after a list's names (Recovery.dirmaint_after_list)
                 foreign = lexing is GROUP and (word in _FOREIGN_WORDS or word in _COMMAND_WORDS) and (
                     first or self.tokens[self.i - 1][KIND] == "{" or self._entry_after_lead(text, line)
                 )
                 if foreign and _block_line_brace(self.tokens, self.i) is None:  # else perhaps the group's `}` missing
-                    raise _GiveUp  # perhaps a CP directory line in a group body (Recovery.foreign_in_group)
+                    raise GiveUp  # perhaps a CP directory line in a group body (Recovery.foreign_in_group)
                 if (
                     lexing is GROUP
                     and word in _DIRMAINT_WORDS
                     and (first or self.tokens[self.i - 1][KIND] == "{")
                     and self._dirmaint_next(line)
                 ):
-                    raise _GiveUp  # a DirMaint command in a group body (Recovery.foreign_in_group)
+                    raise GiveUp  # a DirMaint command in a group body (Recovery.foreign_in_group)
                 if lexing is GROUP and word == "and" and text != "AND":
-                    raise _GiveUp  # perhaps `and` between user IDs (Recovery.and_in_group)
+                    raise GiveUp  # perhaps `and` between user IDs (Recovery.and_in_group)
                 if lexing is GROUP and (word in MATCH_SYNONYMS and text == word or word == _MATCH_COLON):
                     following = self.tokens[self.i + 1]  # a pattern on its line: `match` meant
                     if following[KIND] == "n" and following[LINE] == line and (
                         word == _MATCH_COLON or any(c in following[TEXT] for c in "*%?")
                     ):
-                        raise _GiveUp  # (Recovery.match_synonym, match_colon)
+                        raise GiveUp  # (Recovery.match_synonym, match_colon)
                 if lexing is GROUP and word in ("include", "exclude") and self._medium_next() and not self.group_reopened:
-                    raise _GiveUp  # a job's selection in a group body (Recovery.selection_in_group)
+                    raise GiveUp  # a job's selection in a group body (Recovery.selection_in_group)
                 if lexing is GROUP and text in ("disk", "catalog", "tape") and first:
                     # perhaps a cluster's `disk`, `catalog` or `tape manager` line in a group body (Recovery.disk_in_group)
-                    raise _GiveUp
+                    raise GiveUp
                 if lexing is GROUP and text == "INCLUDE" and first:
                     # a CP directory's INCLUDE PROFILE, or `INCLUDE IBMDFLT`, in a group body (Recovery.foreign_in_group)
-                    raise _GiveUp
+                    raise GiveUp
                 if (
                     lexing is GROUP
                     and word in PLACE_WORDS
@@ -1507,25 +1507,25 @@ class _Parser:
                     and (misplaced_in_group(self._line_names()) or self._count_before_unit())
                     and not self._statement_line()
                 ):
-                    raise _GiveUp  # a statement's part in a group body (Recovery.phrase_in_group)
+                    raise GiveUp  # a statement's part in a group body (Recovery.phrase_in_group)
                 if lexing is GROUP and word == "group" and self._block_on_line() and not self._kind_before():
-                    raise _GiveUp  # a group declared in a group body (Recovery.group_in_list)
+                    raise GiveUp  # a group declared in a group body (Recovery.group_in_list)
                 self.type = T_NAME
             elif not lexing.names:
                 if self.tape_node_at == self.i - 1 and self._on_left_out(word):
                     self.type = T_NAME  # a catalog node's member, its `on` missing before it
                     return
                 if lexing is not KEYWORD or not _typed_alone(word, self.tokens[self.i + 1], line):
-                    raise _GiveUp  # not a keyword; Lark might read a keyword at its start
+                    raise GiveUp  # not a keyword; Lark might read a keyword at its start
                 if text in _REXX_ALONE or text in DIRECTORY_WORDS_ALONE:
-                    raise _GiveUp  # REXX's `EXIT`, `NAMESAVE` alone on its line (Recovery.foreign_line)
+                    raise GiveUp  # REXX's `EXIT`, `NAMESAVE` alone on its line (Recovery.foreign_line)
                 if word == "hourly":
-                    raise _GiveUp  # more than once a day, `run on` left out (Recovery.phrase_without_run)
+                    raise GiveUp  # more than once a day, `run on` left out (Recovery.phrase_without_run)
                 # perhaps a keyword half typed: the block's loop decides (or the statement,
                 # where no keyword starts it)
                 self.type = T_STRAY_AFTER_KEYWORD if _keywords_starting(word) else T_STRAY
-            elif lexing.path and _IMPORT_PATH.fullmatch(text) is None:
-                raise _GiveUp
+            elif lexing.path and IMPORT_PATH_RE.fullmatch(text) is None:
+                raise GiveUp
             elif not lexing.closes and first and word in STATEMENT_KEYWORDS:
                 # The recovery's hook re-reads it as the keyword (`Recovery.name_token`):
                 # the statement above lacks its last value, which `_expect` reports.
@@ -1533,14 +1533,14 @@ class _Parser:
             elif not lexing.closes and first and word in _TAPE_VALUES and self._option_reread():
                 self.type = word  # the name before it missing, which `_expect` reports
             elif lexing.glue is not None and lexing.glue.match(word) is not None:
-                raise _GiveUp  # perhaps keywords run together (`on eachmember`): Lark tells
+                raise GiveUp  # perhaps keywords run together (`on eachmember`): Lark tells
             else:
                 self.type = T_PATH if lexing.path else T_NAME
         elif kind == "w":
             # A word no NAME matches whole (it never spells a keyword): only an import
             # path may look like that.
-            if not lexing.path or _IMPORT_PATH.fullmatch(text) is None:
-                raise _GiveUp
+            if not lexing.path or IMPORT_PATH_RE.fullmatch(text) is None:
+                raise GiveUp
             self.type = T_PATH
         elif kind == "s":
             self.type = T_STRING
@@ -1631,7 +1631,7 @@ class _Parser:
         """What the recovery reports of the text read (the module read whole): a text
         not closed on its line (BKR007), a statement's last value missing (BKR010), a
         keyword half typed (BKR012, with the value missing after it if it is), or
-        nothing. _GiveUp on two (but a word skipped, then errors each after a
+        nothing. GiveUp on two (but a word skipped, then errors each after a
         statement read: `_after_skip`), where the recovery would also stop reading after it
         (more than MAX_READ_AFTER_ERROR tokens follow), or judge the file another
         language at its first error (`Recovery._sniff`)."""
@@ -1648,7 +1648,7 @@ class _Parser:
             self._after_skip(self.missing_at) or (self.slip_in_group and self.missing_at is None)
         )
         if (errors > 1 or self.later) and not apart:
-            raise _GiveUp  # two errors: how the recovery's repairs meet is for it to tell
+            raise GiveUp  # two errors: how the recovery's repairs meet is for it to tell
         # The recovery counts from the token after a stray word (the one it reads first).
         counted_from = at + (at == self.stray_at and not self.name_due_after_respelt)
         if self.met_at is not None and (at == self.missing_at or at == self.stray_at):
@@ -1656,7 +1656,7 @@ class _Parser:
             # itself, which it reads (`_abbreviation_meant`), counting from the next
             counted_from = self.met_at
         if len(self.tokens) - 2 - counted_from > MAX_READ_AFTER_ERROR or messages.sniff_language(source.text) is not None:
-            raise _GiveUp
+            raise GiveUp
         self.missing = self._comma_removal(self.missing)
         if apart and (errors > 1 or self.later):
             # a word skipped, then errors each after a statement read: in the order read
@@ -1690,14 +1690,14 @@ class _Parser:
         """Give up on `jobsuffix`, `job_suffix`, or `job` before `suffix` on its line."""
         seconds = _HYPHEN_SECONDS.get(word)
         if seconds is None:
-            raise _GiveUp
+            raise GiveUp
         following = self.tokens[self.i + 1]
         if following[LINE] == line and following[TEXT].lower() in seconds:
-            raise _GiveUp
+            raise GiveUp
 
     def _stray_statement(self, block: str | None) -> bool:
         """Where a statement of `block` (None: the top level) starts, the current token
-        is no statement keyword; read it as the recovery does, or _GiveUp. A word alone
+        is no statement keyword; read it as the recovery does, or GiveUp. A word alone
         on its line (`_half_typed`) that is a statement keyword misspelt or half typed
         (`retai`) is read as the keyword (`Recovery.misspelt`), where it fits, and the
         statement's value is then missing (`_value_missing`); a word that is none
@@ -1720,13 +1720,13 @@ class _Parser:
         if self.type == T_STRAY_AFTER_KEYWORD:
             self._read_whole()
         if self.type != T_STRAY or self.error_at is not None:
-            raise _GiveUp  # a keyword of no block around, a name, a text; or a second error
+            raise GiveUp  # a keyword of no block around, a name, a text; or a second error
         after_statement = not self._starts_statement()
         going_on = after_statement and self._options_go_on()
         if after_statement and block not in _OPTIONLESS_BLOCKS and not going_on:
-            raise _GiveUp  # perhaps an option of the statement before it: the recovery weighs them
+            raise GiveUp  # perhaps an option of the statement before it: the recovery weighs them
         if after_statement and not going_on and self._value_spells_statement(block):
-            raise _GiveUp  # `job-suffix workers k`: the recovery re-reads `workers k` (found by .ci/explore 38003)
+            raise GiveUp  # `job-suffix workers k`: the recovery re-reads `workers k` (found by .ci/explore 38003)
         tok, following = self.tokens[self.i], self.tokens[self.i + 1]
         statements = BLOCK_STATEMENTS[block]
         self.stray_at = self.i
@@ -1749,7 +1749,7 @@ class _Parser:
             if ambiguous is None:
                 if self._catalog_meant(options, statements):
                     return False  # read as `catalog`
-                raise _GiveUp
+                raise GiveUp
         if not words and not after_statement:
             words = messages.statement_meant(tok[TEXT], statements, STATEMENT_KEYWORDS, block=block, first=tok[FIRST])
         again = tok[TEXT].upper() == self.tokens[self.i - 1][TEXT].upper()  # the word written again: too many
@@ -1759,11 +1759,11 @@ class _Parser:
             words = messages.begun(tok[TEXT], statements)
         if words:
             if going_on:
-                raise _GiveUp  # a statement respelt after one that may go on: the recovery weighs it
+                raise GiveUp  # a statement respelt after one that may go on: the recovery weighs it
             if words[0] not in statements:
-                raise _GiveUp  # a keyword of another block: the recovery says where it goes
+                raise GiveUp  # a keyword of another block: the recovery says where it goes
             if after_statement and not self._closes_block(following, statements):
-                raise _GiveUp  # the recovery may read the next statement with it (`desc`, then `private-volume P`)
+                raise GiveUp  # the recovery may read the next statement with it (`desc`, then `private-volume P`)
             self.respelt = words
             self.type = words[0]
             return False
@@ -1777,7 +1777,7 @@ class _Parser:
                 self.stray = ambiguous
         else:
             if block == "cluster" and _GROUP_EMPTIED.search(self.text, max(0, tok[START] - 400), tok[START]):
-                raise _GiveUp  # a group's body below its `{ }`: the recovery moves the `}` (group_body_below)
+                raise GiveUp  # a group's body below its `{ }`: the recovery moves the `}` (group_body_below)
             self._skip_comments(tok[START], self.tokens[stop][START])
             where = messages.in_block(block) if block else "the top level of a file"
             starts = sorted(statements)
@@ -1800,7 +1800,7 @@ class _Parser:
         word that means no keyword, stops (`Recovery.skip_statement`): the block's `}`
         (a `{ ... }` on the way is stepped over whole), one of its `statements`, or
         where `_skip_stops_at`; the lines on the way (`member DEV1 { w`, then a
-        `shared-volume` and a `disk` line, then `expire`) are not read. _GiveUp where
+        `shared-volume` and a `disk` line, then `expire`) are not read. GiveUp where
         it would run to the end of the file, or steps over a text not closed or a
         word no name matches (where its pattern may find a keyword the scanner does not)."""
         tokens = self.tokens
@@ -1820,10 +1820,10 @@ class _Parser:
                 depth += 1
             elif kind == "$":
                 if not self.blocks:
-                    raise _GiveUp  # at the top level: the recovery's end of the file
+                    raise GiveUp  # at the top level: the recovery's end of the file
                 return k  # the blocks then never closed (`_never_closed`)
             elif kind in ("u", "w"):
-                raise _GiveUp
+                raise GiveUp
             k += 1
 
     def _skip_comments(self, start: int, end: int) -> None:
@@ -1846,7 +1846,7 @@ class _Parser:
         take one name (`messages.value_without_keyword`, `Recovery.keywords_for_value`),
         or, after the one name of a keyword that takes no more (`job-suffix A  p`) or
         after the word itself (`workers 2  2`), as one word too many
-        (`messages.word_after_statement`); then skips it as a word that means none. _GiveUp
+        (`messages.word_after_statement`); then skips it as a word that means none. GiveUp
         elsewhere: another statement, a time before it (the recovery's special cases)."""
         from bkrdsl.syntax import messages
 
@@ -1854,14 +1854,14 @@ class _Parser:
             return self._word_after_options(block)
         tok, previous = self.tokens[self.i], self.tokens[self.i - 1]
         if "#" in previous[TEXT]:
-            raise _GiveUp  # `workers 4#four planned`: perhaps a comment glued (`Recovery.comment_glued`)
+            raise GiveUp  # `workers 4#four planned`: perhaps a comment glued (`Recovery.comment_glued`)
         first = self.tokens[self.setting_at] if self.setting_at is not None else None
         if first is None or self.setting_at != self.i - 2 or first[LINE] != tok[LINE]:
-            raise _GiveUp  # not right after a `workers` or `job-suffix` statement on its line
+            raise GiveUp  # not right after a `workers` or `job-suffix` statement on its line
         if tok[TEXT].lower() in KEYWORDS or messages.looks_like_time(previous[TEXT]):
-            raise _GiveUp  # `workers 4 each`, a time: the recovery's special cases
+            raise GiveUp  # `workers 4 each`, a time: the recovery's special cases
         if messages.did_you_mean(tok[TEXT], STATEMENT_KEYWORDS):
-            raise _GiveUp  # the recovery respells it among all statements (`jo`: `job`)
+            raise GiveUp  # the recovery respells it among all statements (`jo`: `job`)
         keyword = first[TEXT].lower()
         name, last = keyword, messages.shown(previous[TEXT])
         statement = f"{first[TEXT]} {previous[TEXT]}"
@@ -1869,7 +1869,7 @@ class _Parser:
         one_value = None if previous[TEXT].isdigit() else keyword  # a name, not a number: its one value
         if tok[TEXT].upper() == previous[TEXT].upper():  # the word written again: removing it mends
             if tok[TEXT].lower() in messages.DISK_UNIT_WORDS:
-                raise _GiveUp  # `Recovery.unit_twice`
+                raise GiveUp  # `Recovery.unit_twice`
             blank = self._end_of(previous)  # the word with the blanks before it (`Recovery.blank_and`)
             remove = Span(self.file, tok[LINE], blank.column, tok[LINE], span.end_column, blank.start, span.end)
             shown = messages.shown(tok[TEXT])
@@ -1894,7 +1894,7 @@ class _Parser:
         (`tape manager ...`, then `catalog-dmm D  r`), as no keyword of the statement
         nor one that starts a statement, naming its options (`messages.not_a_keyword`,
         `Recovery.stray_name`). Then the recovery skips it as a word that means none.
-        _GiveUp on a word the recovery reads otherwise: a keyword of another place,
+        GiveUp on a word the recovery reads otherwise: a keyword of another place,
         `and`, a statement respelt, a schedule in other words, after a time."""
         from bkrdsl.syntax import messages
 
@@ -1903,15 +1903,15 @@ class _Parser:
         tok, previous, first = self.tokens[self.i], self.tokens[self.i - 1], self.tokens[start]
         word, kind = tok[TEXT].lower(), first[TEXT].lower()
         if word in KEYWORDS or word == "and" or messages.looks_like_time(previous[TEXT]):
-            raise _GiveUp  # a keyword's own message, names joined (`Recovery.list_joined`), a time's
+            raise GiveUp  # a keyword's own message, names joined (`Recovery.list_joined`), a time's
         if "#" in previous[TEXT]:
-            raise _GiveUp  # `catalog ... on VMSYS1#x planned`: perhaps a comment glued (`Recovery.comment_glued`)
+            raise GiveUp  # `catalog ... on VMSYS1#x planned`: perhaps a comment glued (`Recovery.comment_glued`)
         if _keywords_starting(word) or _hyphenated_like(word):
             # `onto`, `pool-w`: LALR shares the state after `tape manager shared` with
             # `catalog shared`, whose options Lark's lexer then reads apart
-            raise _GiveUp
+            raise GiveUp
         if messages.did_you_mean(tok[TEXT], STATEMENT_KEYWORDS):
-            raise _GiveUp  # the recovery respells it among all statements
+            raise GiveUp  # the recovery respells it among all statements
         following = self.tokens[self.i + 1]
         if (
             first[LINE] == tok[LINE]
@@ -1919,17 +1919,17 @@ class _Parser:
             and (following[LINE] != tok[LINE] or following[KIND] == "}")
             and messages.begun(tok[TEXT], options_open | STATEMENT_KEYWORDS)
         ):
-            raise _GiveUp  # a keyword being typed (`Recovery.keyword_begun_after_statement`)
+            raise GiveUp  # a keyword being typed (`Recovery.keyword_begun_after_statement`)
         if self._value_spells_keyword():
-            raise _GiveUp  # `on`, then `catalog-dmm` below: the recovery re-reads it as the keyword
+            raise GiveUp  # `on`, then `catalog-dmm` below: the recovery re-reads it as the keyword
         if _glued_keyword(previous[TEXT]) or _glued_keyword(tok[TEXT]):
-            raise _GiveUp  # a name and a keyword run together (`CDrequest-dmm`: `Recovery.name_glued`)
+            raise GiveUp  # a name and a keyword run together (`CDrequest-dmm`: `Recovery.name_glued`)
         if given and one_value is None:
-            raise _GiveUp  # after a wait's unit (`logon-wait 5 min  p`): the recovery weighs the wait's keywords
+            raise GiveUp  # after a wait's unit (`logon-wait 5 min  p`): the recovery weighs the wait's keywords
         if self.tokens[self.i + 1][TEXT].lower() in _WAITS:
-            raise _GiveUp  # before a wait (`logon-wait 5 min` below): the recovery reads the word as a wait's count
+            raise GiveUp  # before a wait (`logon-wait 5 min` below): the recovery reads the word as a wait's count
         if kind == "run" and (word in messages.SCHEDULE_WORDS or messages.looks_like_schedule(tok[TEXT])):
-            raise _GiveUp  # a schedule in other words (`Recovery.unknown_schedule`, `schedule_phrase`)
+            raise GiveUp  # a schedule in other words (`Recovery.unknown_schedule`, `schedule_phrase`)
         name = "tape manager" if kind == "tape" else kind
         span = self._span(tok, tok)
         if first[LINE] != tok[LINE]:
@@ -1942,7 +1942,7 @@ class _Parser:
             one_value = None  # a number, not a name: `Recovery.one_value_keyword`
         if tok[TEXT].upper() == previous[TEXT].upper():  # the word written again: removing it mends
             if word in messages.DISK_UNIT_WORDS:
-                raise _GiveUp  # `Recovery.unit_twice`
+                raise GiveUp  # `Recovery.unit_twice`
             blank = self._end_of(previous)  # the word with the blanks before it (`Recovery.blank_and`)
             remove = Span(self.file, tok[LINE], blank.column, tok[LINE], span.end_column, blank.start, span.end)
             shown = messages.shown(tok[TEXT])
@@ -1960,13 +1960,13 @@ class _Parser:
         statements and the options of the statement before it, if open at the word (and,
         LALR sharing states, perhaps another block's statements: all are counted). Where
         it accepts none of the keywords the word starts with, Lark's lexer reads the word
-        whole as a name, as a word that no keyword starts (`T_STRAY`); _GiveUp elsewhere,
+        whole as a name, as a word that no keyword starts (`T_STRAY`); GiveUp elsewhere,
         and on a word close to a hyphenated keyword as long (`Recovery.hyphen_form`)."""
         at, options = self.options_open
         accepted = STATEMENT_KEYWORDS | (options if at == self.i else frozenset())
         word = self.tokens[self.i][TEXT]
         if _keywords_starting(word.lower()) & accepted or _hyphenated_like(word):
-            raise _GiveUp  # Lark's lexer reads a keyword at its start, in any case (`DISKU`)
+            raise GiveUp  # Lark's lexer reads a keyword at its start, in any case (`DISKU`)
         self.type = T_STRAY
 
     @staticmethod
@@ -2092,7 +2092,7 @@ class _Parser:
         user IDs up to its `{`; there the recovery re-reads the body (`Recovery.reread`,
         `_close_edits`) from its first word that spells a keyword and starts a line, if
         the statement read from it fits, reports the group's `}` missing before it
-        (BKR005, `messages.not_closed_before`) and reads on from it. _GiveUp where
+        (BKR005, `messages.not_closed_before`) and reads on from it. GiveUp where
         such a word was read in the body before (`disk` read as a user ID, then `job J
         {`), or the body is one the recovery does not re-read (too long)."""
         tok = self.tokens[self.i]
@@ -2100,13 +2100,13 @@ class _Parser:
         if word not in KEYWORDS or not tok[FIRST] or not self._lacks_a_brace():
             return False  # a user ID, or the braces balance: written inside (BKR013)
         if self.error_at is not None or any(self._keyword_line(entry) for entry in entries):
-            raise _GiveUp  # a second error; or the recovery may end the body before
+            raise GiveUp  # a second error; or the recovery may end the body before
         end = _block_line_brace(self.tokens, self.i)
         around = self.blocks[-1][0] if self.blocks else None
         if end is None or word not in BLOCK_STATEMENTS[around]:
-            raise _GiveUp  # the recovery may end the body here all the same, or later
+            raise GiveUp  # the recovery may end the body here all the same, or later
         if end - brace_at > _REREAD_LEAVES:
-            raise _GiveUp  # a long body, which the recovery does not re-read
+            raise GiveUp  # a long body, which the recovery does not re-read
         from bkrdsl.syntax import messages
 
         brace = self.tokens[brace_at]
@@ -2148,7 +2148,7 @@ class _Parser:
         the block named `expire on NAME`."""
         self.blocks.append((kind, name, self.tokens[self.i]))
         if self.type != "{" and name is None and self.missing_at != self.i and not self._brace_due_after_expire():
-            raise _GiveUp  # the recovery names an expire block by its placement, if at all
+            raise GiveUp  # the recovery names an expire block by its placement, if at all
         self._expect("{", KEYWORD)
 
     def _open_missing(self) -> Diagnostic:
@@ -2157,12 +2157,12 @@ class _Parser:
         the recovery reports it (BKR011, `messages.missing_open`, the block named by
         its opening line as written: `member M`, `single group G`, `expire on M`) and
         feeds the `{` it lacks (`Recovery.report_missing`), so the statements below are
-        read in the block. _GiveUp elsewhere."""
+        read in the block. GiveUp elsewhere."""
         from bkrdsl.syntax import messages
 
         found, name, first = self.tokens[self.i], self.tokens[self.i - 1], self.i - 2
         if self.error_at is not None or not found[FIRST] or self.type not in STATEMENT_KEYWORDS:
-            raise _GiveUp
+            raise GiveUp
         if self.tokens[first][TEXT].lower() in ("group", "on"):
             first -= 1  # `single group G`, `expire on M`: named as written (recovery.opener_written)
         title = "`" + " ".join(token[TEXT] for token in self.tokens[first : self.i]) + "`"
@@ -2183,7 +2183,7 @@ class _Parser:
         as the recovery does (`Recovery.misspelt`), or, where it means none (`include
         m`), as a name after the keywords `left_out` (`_left_out`), or, where one keyword
         fits and the word begins it, as that keyword in its place (`retain 35 d`:
-        `_replaced`), or _GiveUp. `mdisk`
+        `_replaced`), or GiveUp. `mdisk`
         for `minidisk` has a message of its own (`messages.MEDIUM_WORDS`). With an
         error read before, the word stays T_STRAY, and the caller gives up on it.
         After a value that spells a keyword (`disk 191 size cyl`, `retain days d`) we
@@ -2195,7 +2195,7 @@ class _Parser:
         if self.error_at is not None:
             return False  # a second error: the caller gives up on the word
         if self._value_spells_keyword():
-            raise _GiveUp  # not `size` left out after `size` (found by .ci/explore 35002)
+            raise GiveUp  # not `size` left out after `size` (found by .ci/explore 35002)
         text = self.tokens[self.i][TEXT]
         lowered = text.lower()
         if lowered in messages.MEDIUM_WORDS or lowered in messages.OTHER_FREQUENCIES | messages.YEARLY_WORDS | {"hourly"}:
@@ -2203,14 +2203,14 @@ class _Parser:
             # whose help says `manual`, not the keywords; `purge hourly`, a schedule bkrc
             # does not have (was "expected `daily`..." here, BKR012 with Lark)
             # (`Recovery.unknown_schedule`)
-            raise _GiveUp
+            raise GiveUp
         words = messages.did_you_mean(text, accepted, synonyms=False)
         if not words:
             if left_out:
                 self._left_out(accepted, left_out)
                 return True
             if len(accepted) != 1 or not accepted[0].startswith(text.lower()):
-                raise _GiveUp  # another word the recovery may know (`retain 5 weeks`: Recovery.retain_unit)
+                raise GiveUp  # another word the recovery may know (`retain 5 weeks`: Recovery.retain_unit)
             self._replaced(accepted[0])
             return False
         self.stray_at = self.i
@@ -2253,7 +2253,7 @@ class _Parser:
         small letters that begins a keyword (`run on each member d`) is that keyword
         being typed (`Recovery.keyword_begun_after_statement`): read as the option it
         begins after a statement that starts on its line (`start`, its first token:
-        `run on each member d`, `catalog shared server S p`), _GiveUp on the others (a
+        `run on each member d`, `catalog shared server S p`), GiveUp on the others (a
         statement begun, no `start`: the recovery weighs what Lark's state accepts). Elsewhere the word is left as it is,
         for the caller (the block's loop gives up on it)."""
         self.options_open, self.options_statement = (self.i, options), None
@@ -2285,11 +2285,11 @@ class _Parser:
         again = tok[TEXT].upper() == self.tokens[self.i - 1][TEXT].upper()  # `server S s`: a word too many
         if not words and not listed and not again and messages.begun(tok[TEXT], options | STATEMENT_KEYWORDS):
             if start is None:
-                raise _GiveUp  # `catalog shared server S  s`: what Lark's state accepts decides
+                raise GiveUp  # `catalog shared server S  s`: what Lark's state accepts decides
             if self.tokens[start][LINE] == tok[LINE]:  # below the statement's line: as any word
                 words = messages.begun(tok[TEXT], options)
                 if not words:
-                    raise _GiveUp  # a statement begun: what Lark's state accepts decides
+                    raise GiveUp  # a statement begun: what Lark's state accepts decides
         if not words and self.type == T_STRAY:
             return self._ambiguous_skipped(options, statements)
         if not words and listed and self.type == T_NAME:
@@ -2503,7 +2503,7 @@ class _Parser:
         or, after `to`, the medium missing before a pool's name (`messages.medium_missing`,
         `Recovery.destination_phrase`). After `tape manager`, with `local request-node`
         left out (`_tape_option_next`), the next token is an option of the statement
-        starting the next line instead. The word becomes a NAME. _GiveUp elsewhere."""
+        starting the next line instead. The word becomes a NAME. GiveUp elsewhere."""
         from bkrdsl.syntax import messages
 
         tok, previous, following = self.tokens[self.i], self.tokens[self.i - 1], self.tokens[self.i + 1]
@@ -2512,25 +2512,25 @@ class _Parser:
         if left_out == _TAPE_LEFT_OUT:
             ends = following[KIND] == "n" and following[FIRST] and following[TEXT].lower() in _TAPE_OPTIONS
             if not ends:
-                raise _GiveUp  # before the next statement: the recovery reads the word as one
+                raise GiveUp  # before the next statement: the recovery reads the word as one
         if not ends and not (following[KIND] == "n" and following[TEXT].lower() in BLOCK_STATEMENTS[block]):
-            raise _GiveUp  # the recovery weighs what else lets the next token fit
+            raise GiveUp  # the recovery weighs what else lets the next token fit
         if self._said_twice(self.i - 1):
-            raise _GiveUp  # perhaps the keyword after its own statement (Recovery.keyword_after_own_statement)
+            raise GiveUp  # perhaps the keyword after its own statement (Recovery.keyword_after_own_statement)
         if left_out[0] == "size" and tok[TEXT].lower() in DISK_UNIT_WORDS:
-            raise _GiveUp  # `disk U 191 cyl`: the recovery writes the whole statement (Recovery.disk_written_whole)
+            raise GiveUp  # `disk U 191 cyl`: the recovery writes the whole statement (Recovery.disk_written_whole)
         if (
             previous[FIRST]
             and previous[TEXT].lower() == "identity"
             and messages.identity_entry(messages.line_from(self.text, previous[START]))
         ):
-            raise _GiveUp  # `IDENTITY TCPIP`: a CP directory entry (Recovery.foreign_line)
+            raise GiveUp  # `IDENTITY TCPIP`: a CP directory entry (Recovery.foreign_line)
         word = messages.shown(tok[TEXT])
         if previous[TEXT].lower() == "to":
             if tok[TEXT].lower() in messages.DISK_WORDS | messages.TAPE_WORDS:
-                raise _GiveUp  # another word for a medium (messages.unknown_medium)
+                raise GiveUp  # another word for a medium (messages.unknown_medium)
             if tok[FIRST]:
-                raise _GiveUp  # `to`, then a name on the next line: no pool's name to the recovery
+                raise GiveUp  # `to`, then a name on the next line: no pool's name to the recovery
             self.missing = messages.medium_missing(word, self._span(tok, tok))
         else:
             wanted = messages.one_of([f"`{keyword}`" for keyword in sorted(accepted)])
@@ -2553,7 +2553,7 @@ class _Parser:
         from bkrdsl.syntax import messages
 
         if messages.TAPE_DEVICE_TYPE.fullmatch(tok[TEXT]) or messages.DISK_DEVICE_TYPE.fullmatch(tok[TEXT]):
-            raise _GiveUp  # `to tape 3590`, `to disk 3390`, `to tape 3390`: a device type, no pool (`Recovery.tape_device_type`)
+            raise GiveUp  # `to tape 3590`, `to disk 3390`, `to tape 3390`: a device type, no pool (`Recovery.tape_device_type`)
         self.missing = messages.pool_without_keyword(medium.value, tok[TEXT], self._span(tok, tok))
         self.missing_at = self.i
         self.type = T_NAME
@@ -2571,9 +2571,9 @@ class _Parser:
         if self.type != type_:
             return self._missing(type_)
         if type_ == T_NAME and self._thrice(self.i):
-            raise _GiveUp  # `backup backup backup APPS full`: the keyword three times (Recovery.report_repeat)
+            raise GiveUp  # `backup backup backup APPS full`: the keyword three times (Recovery.report_repeat)
         if type_ == "{" and self.tokens[self.i - 1][TEXT][-1:] == ":":
-            raise _GiveUp  # `member VMSYS2: {`, which the recovery reports (Recovery.colon_before_brace)
+            raise GiveUp  # `member VMSYS2: {`, which the recovery reports (Recovery.colon_before_brace)
         return self._take(lexing)
 
     def _missing(self, type_: str, among: frozenset[str] = frozenset()) -> tuple:
@@ -2588,16 +2588,16 @@ class _Parser:
         (`_open_missing`). The recovery reports the first (`Recovery.report_missing`);
         the placeholders stand where the token after them does. A block whose `{` is
         missing is read on where it takes the statement after it, else opened and
-        closed empty (`_unsaid_close`). _GiveUp elsewhere."""
+        closed empty (`_unsaid_close`). GiveUp elsewhere."""
         if self.missing_at != self.i:
             if self.missing_at is not None:
-                raise _GiveUp
+                raise GiveUp
             self.missing = self._open_missing() if type_ == "{" else self._value_missing(type_, among)
             self.missing_at = self.i
         else:
             self.comma_removal = None  # the statement needs more than the name after the `,`
             if type_ == "{" and not self._keywords_alone(self.i - 1):
-                raise _GiveUp  # a block's keyword after other words (`disk ... on each member`): the recovery weighs it
+                raise GiveUp  # a block's keyword after other words (`disk ... on each member`): the recovery weighs it
         return self._placeholder()
 
     def _keywords_alone(self, k: int) -> bool:
@@ -2647,7 +2647,7 @@ class _Parser:
         if (not found[FIRST] or (found[KIND] != "}" and self.type not in STATEMENT_KEYWORDS)) and not (
             found[FIRST] and self._option_goes_on(type_, among)
         ):
-            raise _GiveUp
+            raise GiveUp
         where = self._span(previous, previous)
         if self.stray_at == self.i - 1 and self.respelt and not self.paired:
             # `retai`, then the next statement: one error for the word, which says what the
@@ -2664,7 +2664,7 @@ class _Parser:
             written = messages.shown(previous[TEXT])
             return messages.unknown_keyword_unfinished(written, self.respelt, need, where)
         if self._said_twice(self.i - 1):
-            raise _GiveUp  # perhaps `backup APPS full backup` (Recovery.keyword_after_own_statement)
+            raise GiveUp  # perhaps `backup APPS full backup` (Recovery.keyword_after_own_statement)
         if (
             self.after_label == self.i - 1
             and messages.looks_like_volume_label(previous[TEXT])
@@ -2672,7 +2672,7 @@ class _Parser:
         ):
             # `shared-volume VMCOM1 disk`, or `disk` alone on the next line before a `}`:
             # perhaps a last label (Recovery.keyword_label; BKR021 says it is read so)
-            raise _GiveUp
+            raise GiveUp
         shown = messages.shown(found[TEXT])
         ended = messages.line_ended(self.text, shown, where.end)  # a statement's keyword starts the next line
         after = f" after {messages.shown(previous[TEXT])}"
@@ -2701,17 +2701,17 @@ class _Parser:
                 start -= 2
             listed = self.tokens[start][TEXT]
             if listed.lower() == "on" and start and self.tokens[start - 1][TEXT].lower() == "run":
-                raise _GiveUp  # a job's `run on VMSYS1,`: its fix depends on its users (Recovery.comma_removed)
+                raise GiveUp  # a job's `run on VMSYS1,`: its fix depends on its users (Recovery.comma_removed)
             written = self._list_written(start, at, comma=True)
         else:
             written = self._list_written(at, self.i)
         if keyword.lower() == "weekly" and len(names) > 1 and messages.looks_like_time(names[-1]):
-            raise _GiveUp  # `weekly mon, 02:00`: the time read as a day (Recovery.time_after_comma)
+            raise GiveUp  # `weekly mon, 02:00`: the time read as a day (Recovery.time_after_comma)
         if keyword.lower() in ORDINALS:
-            raise _GiveUp  # `monthly last sun02:00`: the recovery names the words after the ordinal its way
+            raise GiveUp  # `monthly last sun02:00`: the recovery names the words after the ordinal its way
         if names:
             if "#" in previous[TEXT]:
-                raise _GiveUp  # a fix would not take a `#` out (Recovery.drops_hash)
+                raise GiveUp  # a fix would not take a `#` out (Recovery.drops_hash)
             run_on = messages.unit_run_on(previous[TEXT], keyword, T_NAME, where)
             if run_on is not None:
                 return run_on
@@ -2799,9 +2799,9 @@ class _Parser:
 
         previous = self._previous()
         if _glued_keyword(previous[TEXT]):
-            raise _GiveUp  # perhaps a value and the keyword run together (`retain 35days`)
+            raise GiveUp  # perhaps a value and the keyword run together (`retain 35days`)
         if self.keyword_at != self.i - 1 and previous[TEXT].lower() in KEYWORDS:
-            raise _GiveUp  # a value that spells a keyword: perhaps the keyword, its value missing (`retain days`)
+            raise GiveUp  # a value that spells a keyword: perhaps the keyword, its value missing (`retain days`)
         filler = keyword.upper()
         run_on = messages.unit_run_on(previous[TEXT], self.tokens[self.keyword_at][TEXT], filler, where)
         if run_on is not None:
@@ -2813,7 +2813,7 @@ class _Parser:
                 # `run`, then `each member daily 02:00` on the next line: no statement starts
                 # there, so `run` is not cut short; what the words after it need is the
                 # recovery's (`Recovery.run_members_left_out`, `each_after_run`)
-                raise _GiveUp
+                raise GiveUp
             return self._run_cut_short(diag, False, where)
         end = self._end_of(previous)
         if keyword == "member" and previous[TEXT].lower() == "each":
@@ -2897,7 +2897,7 @@ class _Parser:
         if kind == "f":  # a placeholder: no text, where the token after it stands
             return ast.Word("", Span(self.file, line, column, line, column + size, start, start + size))
         if text[-1] == "." and not path and _SENTENCE_END.match(self.text, start + size):
-            raise _GiveUp  # a sentence's full stop (Recovery.name_full_stop)
+            raise GiveUp  # a sentence's full stop (Recovery.name_full_stop)
         return ast.Word(text, Span(self.file, line, column, line, column + size, start, start + size))
 
     def _doc(self, span: Span) -> str | None:
@@ -2924,7 +2924,7 @@ class _Parser:
                 if self.type == T_PATH and self._thrice(self.i):
                     # `import import import std/zvm73`, which reads as two imports, the first
                     # of a module IMPORT: the keyword three times (Recovery.report_repeat)
-                    raise _GiveUp
+                    raise GiveUp
                 path = self._expect(T_PATH, KEYWORD)
                 if path[KIND] != "f":  # a placeholder for a path missing: no import (build.py)
                     imports.append(ast.Import(path[TEXT], self._since(first)))
@@ -2966,7 +2966,7 @@ class _Parser:
                 if options and self._option_respelt(options, listed=True):
                     words.append(self._word(self._take(LIST)))
                 if any(word.text.lower() == "and" and word.text != "AND" for word in words[1:]):
-                    raise _GiveUp  # perhaps `, and` in the list (Recovery.and_after_comma)
+                    raise GiveUp  # perhaps `, and` in the list (Recovery.and_after_comma)
                 return tuple(words)
             self._next(NAME)
 
@@ -3026,17 +3026,17 @@ class _Parser:
             if self.type == T_NAME:
                 tok = self.tokens[self.i]
                 if tok[FIRST] and tok[TEXT] in _MATCH_BEGUN:
-                    raise _GiveUp  # `ma` on its line as `match` is typed (Recovery.match_begun)
+                    raise GiveUp  # `ma` on its line as `match` is typed (Recovery.match_begun)
                 following = self.tokens[self.i + 1]  # alone on its line, or before the body's `}`
                 alone = following[LINE] != tok[LINE] or following[KIND] == "}" or tok[TEXT] in KEYWORDS
                 if tok[FIRST] and tok[TEXT] in _OPTIONS_IN_FULL:
-                    raise _GiveUp  # `catalog-node TCTMM on VMSYS1` on its line: misplaced (Recovery.match_begun)
+                    raise GiveUp  # `catalog-node TCTMM on VMSYS1` on its line: misplaced (Recovery.match_begun)
                 if tok[FIRST] and tok[TEXT] in _LONG_BEGUN and alone:
-                    raise _GiveUp  # `descripti` alone on its line, `description`: no user ID (Recovery.match_begun)
+                    raise GiveUp  # `descripti` alone on its line, `description`: no user ID (Recovery.match_begun)
                 if tok[FIRST] and (tok[TEXT] in _HYPHEN_BEGUN or tok[TEXT] in BLANK_PAIRS_BEGUN) and alone:
                     # `job-s` alone on its line, `job-suffix`, `to-d`, `to disk`: no user ID
                     # (Recovery.hyphen_begun, BLANK_PAIRS_BEGUN)
-                    raise _GiveUp
+                    raise GiveUp
                 if self._group_ends(name.text, brace_at, entries):
                     break  # its `}` missing before the next statement
                 self._group_users(entries, texts)
@@ -3045,7 +3045,7 @@ class _Parser:
             elif self._group_closed_unsaid():
                 break  # `match`, then the next statement: the body's `}` missing
             else:
-                raise _GiveUp
+                raise GiveUp
         if self.type == "}":
             self._next(KEYWORD)
         span = self._since(first)
@@ -3063,7 +3063,7 @@ class _Parser:
         ):
             # `match match`, then a word or the end of its line: the keyword twice
             # (Recovery.keyword_twice, run_unfinished); before a `}` on its line, a pattern
-            raise _GiveUp
+            raise GiveUp
         return ast.GroupEntry(word, True, self._since(keyword))
 
     def _group_reopened(self, items: tuple[list, ...], groups: list, block: str | None) -> bool:
@@ -3076,7 +3076,7 @@ class _Parser:
         below up to the next `}`, the group then joined to the one closed (build.py's
         `join_reopened`). False where the word is no such one, or the recovery reads it
         as the statement keyword it may mean (`Recovery.misspelt`, before it:
-        `_stray_statement`); _GiveUp where the recovery may read it otherwise."""
+        `_stray_statement`); GiveUp where the recovery may read it otherwise."""
         from bkrdsl.syntax import messages
 
         if (self.type != T_STRAY and self.type != T_STRAY_AFTER_KEYWORD) or not groups:
@@ -3096,7 +3096,7 @@ class _Parser:
             or previous[KIND] != "}"
             or previous[START] + 1 != before.span.end
         ):
-            raise _GiveUp  # the recovery weighs it: read apart, after an error, the group's `}` unsaid
+            raise GiveUp  # the recovery weighs it: read apart, after an error, the group's `}` unsaid
         brace = self._span(previous, previous)
         closed = (_Titled(messages.block_title("group_decl", before.name.text)), brace)
         remove = self.source.deletion(brace) if messages.brace_balance(self.text) == -1 else None
@@ -3111,7 +3111,7 @@ class _Parser:
             elif self.type == "match":
                 entries.append(self._match_entry())
             elif not self._slip_in_group_reopened(len(entries)):
-                raise _GiveUp  # a `{` in the body, a `,` or a text elsewhere: the recovery's other repairs
+                raise GiveUp  # a `{` in the body, a `,` or a text elsewhere: the recovery's other repairs
         self.group_reopened = False
         self._next(KEYWORD)
         last = self.tokens[self.i - 1]
@@ -3240,7 +3240,7 @@ class _Parser:
         if self.error_at is not None and not skipped and not skipped_later:
             return False
         if skipped and any(group.span.end == self.tokens[self.stray_at - 1][START] + 1 for group in before.groups):
-            raise _GiveUp  # the word right after a group's `}`: the recovery reads it in the group reopened
+            raise GiveUp  # the word right after a group's `}`: the recovery reads it in the group reopened
         balance = messages.brace_balance(self.text)
         closed = (_Titled(messages.block_title("cluster", before.name.text)), brace)
         opener_gone = self._opener_deleted(before, brace, tok)
@@ -3345,33 +3345,33 @@ class _Parser:
         first = self._take(NAME)
         values = [self._word(self._expect(T_NAME, MORE))]
         if values[0].text.lower() == first[TEXT].lower():
-            raise _GiveUp  # the keyword written twice (Recovery.keyword_twice)
+            raise GiveUp  # the keyword written twice (Recovery.keyword_twice)
         while self.type == T_NAME:
             if _medium_first(self.tokens[self.i]):
-                raise _GiveUp  # a selection, its action left out (Recovery.action_left_out)
+                raise GiveUp  # a selection, its action left out (Recovery.action_left_out)
             if _KEYWORD_SHAPED.fullmatch(self.tokens[self.i][TEXT]):
                 # `tape-drives` after a label: a statement's word (Recovery.word_after_labels)
                 if not self._word_after_labels():
-                    raise _GiveUp
+                    raise GiveUp
                 break
             text = self.tokens[self.i][TEXT]
             if text.lower() == "filepool" and text != text.upper() and self.tokens[self.i][FIRST]:
-                raise _GiveUp  # `filepool BKRPOOL` below the labels (Recovery.filepool_after_labels)
+                raise GiveUp  # `filepool BKRPOOL` below the labels (Recovery.filepool_after_labels)
             if keyword == "shared-volume" and _retain_after_labels(values, self.tokens[self.i]):
-                raise _GiveUp  # `retain 35 days` below the labels (Recovery.retain_after_labels)
+                raise GiveUp  # `retain 35 days` below the labels (Recovery.retain_after_labels)
             if (
                 text.lower() in PLACE_WORDS
                 and text != text.upper()
                 and first[TEXT].lower() == keyword  # not `shared server ...`, the keyword respelt
                 and not _in_statement_run(values, self.tokens[self.i])
             ):
-                raise _GiveUp  # `private-volume M1PRV1 shared`: a keyword, no label (Recovery.keyword_as_label)
+                raise GiveUp  # `private-volume M1PRV1 shared`: a keyword, no label (Recovery.keyword_as_label)
             block = "member" if keyword == "private-volume" else "cluster"
             if _keyword_begun_after_labels(self.tokens[self.i], block):
                 # `ex` first on its line as `exclude` is typed: a statement's first word
                 # (Recovery.word_after_addresses), read where statements start
                 if not self._begun_after_labels():
-                    raise _GiveUp
+                    raise GiveUp
                 break
             values.append(self._word(self._take(MORE)))
         self.after_label = self.i
@@ -3415,7 +3415,7 @@ class _Parser:
         first = self._take(NAME)
         value = self._word(self._expect(T_NAME, KEYWORD))
         if value.text.lower() == first[TEXT].lower():
-            raise _GiveUp  # the keyword written twice (Recovery.keyword_twice)
+            raise GiveUp  # the keyword written twice (Recovery.keyword_twice)
         return ast.Setting(keyword, (value,), self._since(first))
 
     def subconfig(self) -> ast.Setting:
@@ -3487,7 +3487,7 @@ class _Parser:
         left_out = self.type == T_STRAY and self._respell(("minidisk", "sfs"), ("sfs",))
         if self.type != "minidisk" and self.type != "sfs" and not left_out:
             if (self.type == "include" or self.type == "exclude") and not self.tokens[self.i][FIRST]:
-                raise _GiveUp  # `include exclude minidisk`: on one line, the recovery's to weigh
+                raise GiveUp  # `include exclude minidisk`: on one line, the recovery's to weigh
             # the medium missing before the next statement (`exclude`, then `include sfs ...`
             # on the next line, the next selection: not its words the wrong way round): the
             # recovery completes it with `sfs` and a path, placeholders where the next token
@@ -3496,15 +3496,15 @@ class _Parser:
             if self.type != "}" and self.type not in BLOCK_STATEMENTS[self.blocks[-1][0] if self.blocks else None]:
                 # before a token that does not fit after them (`member`, the block's `}`
                 # missing): the recovery's completion is `minidisk` and two names
-                raise _GiveUp
+                raise GiveUp
             left_out = True  # read on after the placeholder, as after `sfs`
         if self.type == "minidisk":
             self._next(NAME)
             owner = self._word(self._expect(T_NAME, NAME))
             if owner.text.lower() in _OWNER_LABELS and not owner.text.isupper():
-                raise _GiveUp  # perhaps `owner` before the owner (Recovery.owner_label)
+                raise GiveUp  # perhaps `owner` before the owner (Recovery.owner_label)
             if owner.text.lower() == "minidisk" and not owner.text.isupper():
-                raise _GiveUp  # `minidisk minidisk`, whatever follows: the keyword twice (Recovery.keyword_twice)
+                raise GiveUp  # `minidisk minidisk`, whatever follows: the keyword twice (Recovery.keyword_twice)
             items = [self._word(self._expect(T_NAME, MORE))]
             medium = ast.Medium.MINIDISK
         else:
@@ -3513,19 +3513,19 @@ class _Parser:
             owner = None
             items = [self._word(self._expect(T_NAME, MORE), path=True)]
             if items[0].text.lower() == "sfs" and not items[0].text.isupper():
-                raise _GiveUp  # `sfs sfs`, whatever follows: the keyword twice (Recovery.keyword_twice)
+                raise GiveUp  # `sfs sfs`, whatever follows: the keyword twice (Recovery.keyword_twice)
             medium = ast.Medium.SFS
         while self.type == T_NAME:
             if _medium_first(self.tokens[self.i]):
-                raise _GiveUp  # the next selection, its action left out (Recovery.action_left_out)
+                raise GiveUp  # the next selection, its action left out (Recovery.action_left_out)
             if _keyword_begun(self.tokens[self.i], medium is ast.Medium.MINIDISK, self.tokens[self.i + 1]):
                 self._statement_begun()  # a statement's first word being typed
                 break
             if _hyphenated_first(self.tokens[self.i], medium is ast.Medium.MINIDISK):
-                raise _GiveUp  # `job-s` as `job-suffix` is typed (Recovery.word_after_addresses)
+                raise GiveUp  # `job-s` as `job-suffix` is typed (Recovery.word_after_addresses)
             items.append(self._word(self._take(MORE), path=medium is ast.Medium.SFS))
         if medium is ast.Medium.MINIDISK and len(items) > 1 and {w.text.lower() for w in items} & _RANGE_WORDS:
-            raise _GiveUp  # perhaps `0191 thru 01FF` (Recovery.range_with_word)
+            raise GiveUp  # perhaps `0191 thru 01FF` (Recovery.range_with_word)
         return ast.Selection(action, medium, owner, tuple(items), self._since(first))
 
     def _statement_begun(self) -> None:
@@ -3564,7 +3564,7 @@ class _Parser:
                 from bkrdsl.syntax import messages
 
                 if messages.scope_after_options(self.text, self.tokens[self.i - 1][START] + 7) is not None:
-                    raise _GiveUp  # the scope after the options (`Recovery.scope_after_options`)
+                    raise GiveUp  # the scope after the options (`Recovery.scope_after_options`)
             self._missing("local", _SCOPES)
             return ast.Scope.LOCAL, False
         scope = ast.Scope(self.type)
@@ -3849,7 +3849,7 @@ class _Parser:
             self._option_respelt(_CATALOG_OPTIONS, start=start if written else None)
         tok = self.tokens[self.i]
         if not found["on"] and tok[TEXT].lower() == "member" and tok[LINE] == self.tokens[self.i - 1][LINE]:
-            raise _GiveUp  # `... pool BKRPOOL member VMSYS1`: `on` meant (`Recovery.catalog_member_word`)
+            raise GiveUp  # `... pool BKRPOOL member VMSYS1`: `on` meant (`Recovery.catalog_member_word`)
         given = frozenset(option for option, values in (*found.items(), *waits.items()) if values)
         self._options_open_after(start, given, last)
         skipped = self.scope_skipped_at
@@ -3877,7 +3877,7 @@ class _Parser:
         if word.text.lower() == "each":
             following = self.tokens[self.i]
             if following[TEXT].lower() in ("member", "members") and following[LINE] == word.span.line:
-                raise _GiveUp
+                raise GiveUp
 
     def placement(self, options: frozenset[str] = frozenset()) -> ast.Placement:
         """on each member | on name_list; `options`, those the statement may go on with
@@ -3908,7 +3908,7 @@ class _Parser:
             if _medium_first(self.tokens[self.i]):
                 # `weekly mon`, then `minidisk` starting a line: a selection, its action left
                 # out (Recovery.action_left_out), the time missing (found by .ci/explore 38004)
-                raise _GiveUp
+                raise GiveUp
             time = self._word(self._expect(T_NAME, KEYWORD))
             return ast.Schedule("weekly", days, time, self._since(first))
         ordinal = None
@@ -3937,7 +3937,7 @@ class _Parser:
                 keyword = self._take(NAME)
                 retains.append(self._word(self._expect(T_NAME, KEYWORD)))
                 if retains[-1].text.lower() == keyword[TEXT].lower():
-                    raise _GiveUp  # the keyword written twice (Recovery.keyword_twice)
+                    raise GiveUp  # the keyword written twice (Recovery.keyword_twice)
                 self._expect("days", KEYWORD)
             else:
                 if self._stray_statement("expire"):
@@ -3952,13 +3952,13 @@ class _Parser:
         word as a `daily`'s time (`_left_out`). A word that says when in other words
         (`preview day`, `purge nightly`) is the recovery's schedule phrase (BKR012,
         `messages.schedule_phrase`), and so are days as one word (`purge sat-sun`:
-        `Recovery.days_alone`): _GiveUp."""
+        `Recovery.days_alone`): GiveUp."""
         if self.type == T_STRAY:
             from bkrdsl.syntax import messages  # not on a clean file's way: its import is dear
 
             word = self.tokens[self.i][TEXT]
             if messages.looks_like_schedule(word) or messages.days_written_as_one(word) is not None:
-                raise _GiveUp  # `purge sat-sun`, `weekly` and the time left out: BKR012 too
+                raise GiveUp  # `purge sat-sun`, `weekly` and the time left out: BKR012 too
         if self.type == T_STRAY and self._respell(tuple(sorted(_SCHEDULES)), ("daily",)):
             tok = self._take(KEYWORD)
             return ast.Schedule("daily", (), self._word(tok), self._span(tok, tok))
@@ -4038,14 +4038,14 @@ class _Parser:
         look the block's own (`Recovery.opener_line_deleted`), the file's count of
         braces decides: with a `}` too many, the help says it closed the block early,
         with the fix that removes it where it is the one too many (`Source.deletion`,
-        as `Recovery.extra_brace`); _GiveUp elsewhere."""
+        as `Recovery.extra_brace`); GiveUp elsewhere."""
         from bkrdsl.syntax import messages
 
         tok = self.tokens[self.i]
         if not tok[FIRST]:
-            raise _GiveUp
+            raise GiveUp
         if self.after_label == self.i and self._last_label_perhaps():
-            raise _GiveUp  # perhaps a last volume label (Recovery.keyword_label), the list's line above
+            raise GiveUp  # perhaps a last volume label (Recovery.keyword_label), the list's line above
         before = max((item for read in items for item in read), key=_span_end, default=None)
         if self.missing_at == self.i:
             # the statement before completed at this keyword, its value missing: the
@@ -4056,7 +4056,7 @@ class _Parser:
             return
         later = self.error_at is not None
         if later and not self._after_skip(self.i):
-            raise _GiveUp
+            raise GiveUp
         closed, opener_gone, extra_close, remove = None, False, False, None
         if before is not None and before is (blocks[-1] if blocks else None):  # its `}` closed it
             brace = self._closing_brace(before)
@@ -4067,7 +4067,7 @@ class _Parser:
                 # and where it is the one too many, the fix removes it (`Recovery.extra_brace`)
                 balance = messages.brace_balance(self.text)
                 if balance >= 0:
-                    raise _GiveUp  # the statement misplaced, perhaps: the recovery weighs it
+                    raise GiveUp  # the statement misplaced, perhaps: the recovery weighs it
                 extra_close = True
                 remove = self.source.deletion(brace) if balance == -1 else None
         word = self._span(tok, tok)
@@ -4144,7 +4144,7 @@ class _Parser:
             return False
         k = next((k for k in range(self.i - 1, -1, -1) if self.tokens[k][START] == block.span.start), None)
         if k is None:
-            raise _GiveUp
+            raise GiveUp
         opening = next((tok for tok in self.tokens[k:] if tok[KIND] == "{"), None)
         if opening is None or opening[START] >= block.span.end:
             return False  # a block the recovery opened (reopened, or its `{` assumed): `Block.placeholder`
@@ -4327,7 +4327,7 @@ def _joined(before, after):
     )
 
 
-class _Typing(_Parser):
+class TypingParser(_Parser):
     """The parser, keeping the type it decided for each token (`read_tokens`)."""
 
     def __init__(self, source: Source):

@@ -3555,14 +3555,14 @@ def template_setting_in_job(
 
 
 def _scanned_words(text: str) -> list[tuple[str, int, int]]:
-    """The words and punctuation of `text` as the scanner's tokens read them (fast._TOKEN:
+    """The words and punctuation of `text` as the scanner's tokens read them (fast.TOKEN:
     comments left out, a quoted text one `"`, past a character no token starts with, as
     `fast.braces` reads): each (word, start, end). Read only for a help of a file with
     errors (_read_blocks, job_home_of)."""
-    from bkrdsl.syntax.fast import _TOKEN
+    from bkrdsl.syntax.fast import TOKEN
 
     tokens = []
-    for m in _TOKEN.finditer(text):
+    for m in TOKEN.finditer(text):
         blanks, name, _comment, word, string, punctuation, _stray = m.groups()
         value = name or word or punctuation or ('"' if string else "")
         if value:
@@ -3607,7 +3607,7 @@ def _statements(body: list[str], keyword: str) -> list[int]:
 
 def _read_blocks(text: str, keyword: str) -> list[tuple[str, list[tuple[str, int, int]]]]:
     """Each `keyword NAME {` block of `text` (`member`, `job`), as the scanner's tokens read
-    it (fast._TOKEN: comments and quoted texts stepped over, a head split over lines or
+    it (fast.TOKEN: comments and quoted texts stepped over, a head split over lines or
     with a comment inside read whole, as both parsers read it; past a character no token
     starts with, as `fast.braces` reads): its name as written, and the words of its body
     outside its inner blocks, each (word, start, end). Read only for a help of a file with
@@ -4502,7 +4502,7 @@ def _days_listed(
     """A `run` line in the wrong order whose range of days the help writes one by one
     (`written`, the line; `meant`, what the fix writes over `span`); no fix where it
     ends with `HH:MM`, the time not written. `gaps`: the commas missing between its
-    members (`_commas_missing_said`), which the help says too, and what the job does
+    members (`commas_missing_said`), which the help says too, and what the job does
     on the members then listed (RUNS_ON_EACH), where `each`: commas are among the gaps."""
     missing = " (the time of day is missing)" if meant.endswith(" HH:MM") else ""
     said = "".join(f"; {gap}" for gap in gaps) + (RUNS_ON_EACH if each else "")
@@ -4514,7 +4514,7 @@ def _days_listed(
     )
 
 
-def _commas_missing_said(runs: Sequence[Sequence[str]]) -> list[str]:
+def commas_missing_said(runs: Sequence[Sequence[str]]) -> list[str]:
     """What a help says of members written without a `,` between them, in runs between
     the `,`s written (`[[VMSYS1], [VMSYS2, VMSYS3]]`: "a `,` is missing between `VMSYS2`
     and `VMSYS3`")."""
@@ -4551,7 +4551,7 @@ def schedule_first(
     the help says; `swapped`, `member each` written for `each member`, which `meant`
     writes in order and the help says. What the job then does on the members listed
     (RUNS_ON_EACH) is said only where commas were missing: a list the fix writes."""
-    gaps = _commas_missing_said(commas_missing or [])
+    gaps = commas_missing_said(commas_missing or [])
     commas = bool(gaps)
     if member_word is not None:
         gaps.append(f"`{member_word}` is written only in `on each member`")
@@ -4629,7 +4629,7 @@ def schedule_without_run(
             help=f"write `run on MEMBER {shown}` with the member's name (single-configuration users),"
             f" or `run on each member {shown}` (IDENTITY users)",
         )
-    gaps = _commas_missing_said(commas_missing or [])
+    gaps = commas_missing_said(commas_missing or [])
     commas = bool(gaps)
     if at_word is not None:
         gaps.append(f"the time follows without `{at_word}`")
@@ -4854,7 +4854,7 @@ def run_and_member_missing(
     return codes.SYNTAX(message, span, help=help)
 
 
-def _run_allowed(members: Sequence[str], kind: str | None, home: str | None) -> tuple[str, str]:
+def run_allowed(members: Sequence[str], kind: str | None, home: str | None) -> tuple[str, str]:
     """Where a help that writes a job's `run` without a mend runs it, for the file
     (`recovery.job_home`: `kind`, the job's users', `home`, the member its users' other
     jobs run on; the file's `members`): `each member` for IDENTITY users, the `home`
@@ -4902,7 +4902,7 @@ def more_than_daily_alone(
         else:
             run = f"`run on {where} daily {clock}`"
     else:
-        placement, named = _run_allowed(members, kind, home)
+        placement, named = run_allowed(members, kind, home)
         run = f"`run on {placement} daily {clock}`{named}"
     each = f"each {run}" if time is None else f"first {run}, then the same with `HH:MM` for each other time"
     quoted = f"`{' '.join(written.split())}`"
@@ -5698,7 +5698,7 @@ def monthly_days(
     `preview`); `time` None when none follows (`monthly 1,15`: the help writes HH:MM).
     No fix: which day, or a job for each, is the user's to choose. `alone`: the schedule
     alone on a job's line, `run on` left out before it, which the message says too, and
-    where the job runs (`_run_allowed`), which each job's `run` in the help writes.
+    where the job runs (`run_allowed`), which each job's `run` in the help writes.
     A number no month has among them (`monthly 1,40`: `days` holds 40) is said in the
     same error (was BKR015's generic "a `,` cannot appear here", then "`03:00` has no
     keyword before it"), the help's jobs those of the days that are (`no_day_help`)."""
@@ -6233,7 +6233,7 @@ def cron_macro_alone(
     if macro.lower() == "@hourly":
         diag = more_than_daily_alone(written, "hourly", span, members, kind, home)
         return replace(diag, message=f"{said}; no schedule runs more than once a day")
-    placement, named = _run_allowed(members, kind, home)
+    placement, named = run_allowed(members, kind, home)
     what, _manual = _by_hand("run")
     why = "at a system's start" if macro.lower() == "@reboot" else "once a year"
     return codes.SYNTAX(
@@ -8336,7 +8336,7 @@ def missing_value(
         message = f"expected {need} after {written}, found {found}"
         help_text = f"write {need} after {written}"
         expected, ends = need, found
-        unfinished = _schedule_left_unfinished(keyword.lower(), names)
+        unfinished = schedule_left_unfinished(keyword.lower(), names)
         if unfinished is not None:
             message, help_text = unfinished[0] or message, unfinished[1]
             expected = None if unfinished[0] else need
@@ -8617,7 +8617,7 @@ def days_range_spaced(
             span,
             help=f"write `{line}`: the days separated by commas, then the time of day on a 24-hour clock",
         )
-    if time is None:  # as `weekly mon-fri` (_schedule_left_unfinished)
+    if time is None:  # as `weekly mon-fri` (schedule_left_unfinished)
         return (code or codes.EXPECTED_NAME)(
             f"{said}, and the time of day (HH:MM) is missing after it",
             span,
@@ -8702,7 +8702,7 @@ LAST_DAY_ELSEWHERE = {
 def last_day_respelt(word: str) -> bool:
     """`lastday`, `last_day`, `LastDay`, `last-dy`: the month's last day, `last-day`,
     spelt otherwise, as BKR314 (check/values) reads it with the time written and the
-    parser's error without it (`_schedule_left_unfinished`); not `last-day` itself.
+    parser's error without it (`schedule_left_unfinished`); not `last-day` itself.
     Also as other schedulers write it (`L`, `eom`, `end`: LAST_DAY_ELSEWHERE)."""
     if word.lower() in LAST_DAY_ELSEWHERE:
         return True
@@ -8713,7 +8713,7 @@ def last_day_respelt(word: str) -> bool:
     )
 
 
-def _schedule_left_unfinished(keyword: str, names: list[str]) -> tuple[str | None, str] | None:
+def schedule_left_unfinished(keyword: str, names: list[str]) -> tuple[str | None, str] | None:
     """The message (None: the one said already) and the help for a schedule whose day
     or time is missing, in the form it takes, no day nor time nobody chose (`weekly`
     alone wrote `sun 03:00`, `monthly` alone `1 04:00`); a day no week or month has,
@@ -10252,7 +10252,7 @@ SCHEDULE_STARTERS = frozenset(
 )
 #: Words that join the parts of a schedule written in English (`daily at 02:00`).
 SCHEDULE_CONNECTORS = frozenset({"at", "on", "every", "each", "and", "of", "the", "day", "days", "in"} | _EXCEPT)
-_CLOCK = re.compile(
+CLOCK = re.compile(
     r"(?<![:.])\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?m\b\.?|\b(\d{1,2}):(\d{2})\b|\b(midnight|noon)\b", re.IGNORECASE
 )
 _DAY_OF_MONTH = re.compile(r"\A(\d{1,2})(?:st|nd|rd|th)?\Z", re.IGNORECASE)
@@ -10271,7 +10271,7 @@ def phrase_day(word: str) -> tuple[str, ...]:
 
 def phrase_time(text: str) -> str | None:
     """The time of day a phrase names, as HH:MM (`02:00`, `2am`, `2:30 pm`, `midnight`)."""
-    m = _CLOCK.search(text)
+    m = CLOCK.search(text)
     if m is None:
         return None
     if m.group(6):
@@ -10326,7 +10326,7 @@ def joined_schedule(words: list[str]) -> bool:
             return True
     if more_than_daily_written(" ".join(words)) is not None:
         return True  # `daily 4 times a day`, `daily 02:00 twice a day` (`times` was a statement's first word)
-    clock = _CLOCK.search(" ".join(words))
+    clock = CLOCK.search(" ".join(words))
     return clock is not None and not looks_like_time(clock.group(0))
 
 
@@ -10341,7 +10341,7 @@ def schedule_for(text: str) -> str:
     # its first and last days alone: `weekly sat, mon -wed 10pm` wrote `weekly sat,mon 22:00`)
     words = _SPACED_DASH.sub("-", text.lower()).replace(",", " ").split()
     time = phrase_time(text) or "HH:MM"  # never a time nobody wrote
-    clock = _CLOCK.search(text)
+    clock = CLOCK.search(text)
     in_clock = set(clock.group(0).lower().split()) if clock else set()
     # In the order written, each once: `weekly sun,thu` and `weekly thu,sun` write
     # their days in that order into the templates and EXECs, so a fix that sorted
@@ -10479,7 +10479,7 @@ _TIMED_SCHEDULE = re.compile(r"`((?:daily|weekly|monthly) [^`]*?(?:HH:MM|\d{1,2}
 def run_placed(help: str, place: str, named: str) -> str:
     """`help`, written for a schedule after `run on M`, for the same schedule alone on a
     job's line (`run on` left out): each timed schedule it writes (`monthly 1 HH:MM`) with
-    the `run` before it that the file allows (`_run_allowed`: `place`, `MEMBER` or the
+    the `run` before it that the file allows (`run_allowed`: `place`, `MEMBER` or the
     member; `named`, what is said of MEMBER, "" where the member is known), so that the
     schedule the help leads to is a statement and its mistake is not the next error; what
     MEMBER is, on a line of its own."""
@@ -10492,13 +10492,13 @@ def day_amiss_alone(
 ) -> Diagnostic:
     """`monthly 1-15 25:00`, `monthly first weekday`, `monthly 1st 25:00` alone on a line of
     a job (`written`, over `span`): a day of the month none is (`day`, `month_day_amiss`'s
-    message and help, or `_schedule_left_unfinished`'s, the time said missing there), and
+    message and help, or `schedule_left_unfinished`'s, the time said missing there), and
     `run on` left out before it. One error that says both (was "`run` is missing", then
     the day's error; or the help wrote `run on MEMBER monthly 1-15 HH:MM`, still broken):
     the help is the day's with the `run` the file allows before each schedule. `time`: the
     time as written, a time no clock has (`25:00`: HH:MM, said why), "" where it is missing
     (the day's message says so). No mend: which day, or a job for each, is the user's."""
-    place, named = _run_allowed(members, kind, home)
+    place, named = run_allowed(members, kind, home)
     message, help = day
     note = clock_has_not(time) if time else None
     if note is not None:
@@ -10526,7 +10526,7 @@ def certain_schedule(text: str) -> str | None:
     (a day, a date, a word that only joins them), at most one day of the month.
     None when the schedule would drop a word or assume a value: then only the help
     says what to write, and nothing is fixed for the user."""
-    clocks = list(_CLOCK.finditer(text))
+    clocks = list(CLOCK.finditer(text))
     if len(clocks) != 1:
         return None
     clock = clocks[0]
@@ -10556,7 +10556,7 @@ _ORDINAL_DAY = re.compile(r"\A(\d{1,2})(?:st|nd|rd|th)\Z", re.IGNORECASE)
 
 def _phrase_words(text: str) -> list[str]:
     """The words of a schedule in English, its time of day taken out, in small letters."""
-    clock = _CLOCK.search(text)
+    clock = CLOCK.search(text)
     rest = text if clock is None else text[: clock.start()] + " " + text[clock.end() :]
     return rest.lower().replace(",", " ").split()
 
@@ -10724,7 +10724,7 @@ def _each_time(text: str) -> list[str]:
     time in the order written: `weekly mon 02:00 and fri 03:00` -> [`weekly mon 02:00`,
     `weekly fri 03:00`]; a time whose words name no day nor how often takes those of
     the time before it (`daily 02:00 and 14:00` -> [`daily 02:00`, `daily 14:00`])."""
-    clocks = list(_CLOCK.finditer(text))
+    clocks = list(CLOCK.finditer(text))
     rest = text[clocks[-1].end() :] if clocks else ""  # `at 2am and 2pm every day`
     schedules: list[str] = []
     start = 0
@@ -10751,7 +10751,7 @@ def month_days_each(text: str) -> list[tuple[int, str]] | None:
     words = _phrase_words(text)
     if not {"month", "monthly"} & set(words) or any(phrase_day(w) or w in _NTH or "last" in w for w in words):
         return None
-    clocks = list(_CLOCK.finditer(text))
+    clocks = list(CLOCK.finditer(text))
 
     def days_in(part: str) -> list[int]:
         found = (_DAY_OF_MONTH.match(w) for w in ordinal_words_as_days(part).lower().replace(",", " ").split())
@@ -10803,13 +10803,13 @@ def _month_days_each_help(each: list[tuple[int, str]], statement: str, alone: tu
         f" one time{one_day_note(schedules)}"
     )
 
-#: A time after `at` that is not HH:MM, nor an hour with am or pm (`_CLOCK` reads those):
+#: A time after `at` that is not HH:MM, nor an hour with am or pm (`CLOCK` reads those):
 #: an hour alone (`every day at 2`), with `o'clock` (`at 2 o'clock`), or written as some
 #: countries write a time (`at 14h`, `at 14h30`, `at 14.00`, `at 1400`); any number,
 #: so that `at 25` is said to be no hour rather than read as a word. Also HH:MM, for
-#: one no clock has (`at 25:00`, `at 02:60`: `_CLOCK` reads them as it reads `02:00`),
+#: one no clock has (`at 25:00`, `at 02:60`: `CLOCK` reads them as it reads `02:00`),
 #: and minutes of one figure (`at 2:5`, `at 2.5`, "one word too many" or "`at` cannot
-#: appear here" before), am or pm after minutes `_CLOCK` does not read (`at 2.30pm`, `at 2:5pm`).
+#: appear here" before), am or pm after minutes `CLOCK` does not read (`at 2.30pm`, `at 2:5pm`).
 _BARE_HOUR = re.compile(
     r"\bat\s+(?:(?P<hour>\d{1,2})(?:(?P<oclock>\s*o'?clock)|h(?P<hmin>\d{2})?|[.:](?P<dmin>\d{1,2})(?:\s*(?P<ampm>[ap])\.?m\b\.?)?)?"
     r"|(?P<hh>\d{2})(?P<mm>\d{2})h?)\b(?!\s*(?:[:.h]|o'?clock|[ap]\.?m))",
@@ -10855,7 +10855,7 @@ def _bare_hour(
     hour = int(groups["hour"] or groups["hh"])
     minutes = groups["hmin"] or groups["dmin"] or groups["mm"] or "00"
     minute = int(minutes)
-    if groups["ampm"] and hour <= 12:  # `at 2.30pm`, `at 2:5pm` (`_CLOCK` reads `at 2:30pm`)
+    if groups["ampm"] and hour <= 12:  # `at 2.30pm`, `at 2:5pm` (`CLOCK` reads `at 2:30pm`)
         hour = hour % 12 + (12 if groups["ampm"].lower() == "p" else 0)
     # `every night at 11`: 11 in the evening, the one reading of a night's hour
     night = _night_hour(written, hour) if groups["hh"] is None and not groups["ampm"] else None
@@ -10976,7 +10976,7 @@ def _no_clock_has(text: str) -> bool:
     """Whether a time HH:MM after `at` is one no clock has (`at 25:00`, `at 02:60`)."""
     return any(
         int(m.group(4)) > 23 or int(m.group(5)) > 59
-        for m in _CLOCK.finditer(text)
+        for m in CLOCK.finditer(text)
         if m.group(4) and re.search(r"\bat\s+\Z", text[: m.start()], re.IGNORECASE)
     )
 
@@ -11040,7 +11040,7 @@ def schedule_phrase(
     diagnostic = _schedule_phrase(written, starts_right, span, certain, statement, code, clock_read, said, at_sign, alone)
     if clock_read or _no_clock_has(written):
         return diagnostic  # `at 25:00`: `_bare_hour` says it
-    for found in _CLOCK.finditer(written):
+    for found in CLOCK.finditer(written):
         note = clock_has_not(found.group(0)) if found.group(4) else None
         if note is not None:
             help = (diagnostic.help or "").replace(f"`{found.group(0)}`", "`HH:MM`")
@@ -11082,7 +11082,7 @@ def _schedule_phrase(
     quoted = shown(said if said is not None else written, 60)
     words = {w.lower() for w in written.split()}
     ranged = _MONTH_RANGE.search(written)
-    if ranged is not None and len(_CLOCK.findall(written)) <= 1 and 1 <= int(ranged["first"]) < int(ranged["last"]) <= 31:
+    if ranged is not None and len(CLOCK.findall(written)) <= 1 and 1 <= int(ranged["first"]) < int(ranged["last"]) <= 31:
         # `monthly 1-15 at 3am`: the help wrote `monthly 1 03:00`, the other days dropped;
         # as `monthly 1-15 03:00` is told (BKR314)
         return (code or codes.SYNTAX)(
@@ -11091,7 +11091,7 @@ def _schedule_phrase(
             help=month_range_help(int(ranged["first"]), int(ranged["last"]), phrase_time(written) or "HH:MM", statement),
         )
     working = WORKING_DAY.search(written) if {"monthly", "month"} & words else None
-    if working is not None and len(_CLOCK.findall(written)) <= 1:
+    if working is not None and len(CLOCK.findall(written)) <= 1:
         # `monthly first business day 03:00`: the help wrote `monthly 1 03:00` (for `last`
         # too), unsaid that no schedule names a working day
         time = phrase_time(written)
@@ -11099,7 +11099,7 @@ def _schedule_phrase(
         message, help, schedules = working_day(working.group("nth"), time or "HH:MM", keyword)
         choices = tuple(write_fix(s.removeprefix(keyword), span) for s in schedules) if time and certain else ()
         return (code or codes.SYNTAX)(f"{quoted} is not a .bkr schedule: {message}", span, help=help, choices=choices)
-    if len(_CLOCK.findall(written)) > 1:
+    if len(CLOCK.findall(written)) > 1:
         reason = "a schedule has one time of day"
     elif words & _EXCEPT:
         reason = "a schedule names the days it runs on, not those it leaves out"  # `daily except sun`
@@ -11131,7 +11131,7 @@ def _schedule_phrase(
         if alone is not None:  # `monthly 1,15 at 3am` alone on a job's line (was a second error, `run`'s)
             said += "; `run on` is missing before it"
         return code(f"{quoted} is not a .bkr schedule: {said}", span, help=_month_days_each_help(month_days, statement, alone))
-    times = {phrase_time(m.group(0)) for m in _CLOCK.finditer(written)}
+    times = {phrase_time(m.group(0)) for m in CLOCK.finditer(written)}
     if len(times) > 1:
         # `weekly mon 02:00 and fri 03:00`, `daily 02:00 and 14:00`: a time each, which
         # one schedule cannot hold (the help wrote `weekly mon,fri 02:00`, the second
@@ -11686,7 +11686,7 @@ def _in_comments_and_texts(source: Source, module, said: Sequence[Diagnostic], p
     with the lexer's own token pattern and the comments the parser read; one outside a
     comment or a text is BKR003's (`said`) and left out (other_line_ends: BKR023,
     hidden_characters: BKR024)."""
-    from bkrdsl.syntax.fast import _TOKEN
+    from bkrdsl.syntax.fast import TOKEN
 
     text = source.text
     stray = {d.span.start for d in said if d.span is not None and d.code == "BKR003"}
@@ -11696,7 +11696,7 @@ def _in_comments_and_texts(source: Source, module, said: Sequence[Diagnostic], p
     for start in lines:
         end = text.find("\n", start)
         end = len(text) if end < 0 else end
-        for first, last, kind in _comments_and_texts(text, start, end, _TOKEN, comments):
+        for first, last, kind in _comments_and_texts(text, start, end, TOKEN, comments):
             at = [m.start() for m in pattern.finditer(text, first, last) if m.start() not in stray]
             if at:
                 found.append(make(source, module, first, last, kind, at))
@@ -11976,14 +11976,14 @@ def _hidden_import(
         return None
     if any(c.span.start <= first < c.span.end for c in module.clusters):
         return None
-    from bkrdsl.syntax.fast import _IMPORT_PATH
+    from bkrdsl.syntax.fast import IMPORT_PATH_RE
 
     text = source.text
     for offset in at:
         piece_end = chars.search(text, offset + 1, last)
         piece = text[offset + 1 : piece_end.start() if piece_end else last]
         words = _COMMENT_START.split(piece, maxsplit=1)[0].split()
-        if len(words) != 2 or words[0] != "import" or not _IMPORT_PATH.fullmatch(words[1]):
+        if len(words) != 2 or words[0] != "import" or not IMPORT_PATH_RE.fullmatch(words[1]):
             continue
         if any(i.path.lower() == words[1].lower() for i in module.imports):
             return None  # imported on a line of its own: the piece is the comment's words

@@ -5956,7 +5956,7 @@ class Recovery:
         if str(tok.value).lower() not in messages.SCHEDULE_STARTERS and (
             often is None or often.split()[0].lower() != str(tok.value).lower()
         ):
-            return False  # `hourly` is read on (the fast parser gives up on it, `_GiveUp`, as on `every`)
+            return False  # `hourly` is read on (the fast parser gives up on it, `GiveUp`, as on `every`)
         found = re.fullmatch(r"(?P<schedule>\S.*?)(?:\s+[Rr][Uu][Nn])?\s+[Oo][Nn]\s+(?P<place>\S.*)", rest)
         place = None if found is None else found.group("place")
         time = None
@@ -6149,7 +6149,7 @@ class Recovery:
         time left out, `monthly first weekday`, `monthly 1-15`, `monthly L`, alone on a line
         of a job (`rest`, from `tok`; `head`, its words before `last`): a day of the month
         that BKR314 refuses after `run on M` (`messages.month_day_amiss`; without the time,
-        the parser's error there, `messages._schedule_left_unfinished`), and `run on`
+        the parser's error there, `messages.schedule_left_unfinished`), and `run on`
         left out. One error that says both, its help the day's with the `run` the file
         allows (`messages.day_amiss_alone`; was "`run` is missing" and the day's error
         after it, or a help writing `run on MEMBER monthly 1-15 HH:MM`, still broken). A
@@ -6163,7 +6163,7 @@ class Recovery:
             note = messages.clock_has_not(time)
             day = messages.month_day_amiss(words[1:-1], "HH:MM" if note else time)
         else:
-            unfinished = messages._schedule_left_unfinished("monthly", words[1:])
+            unfinished = messages.schedule_left_unfinished("monthly", words[1:])
             day = unfinished if unfinished is not None and unfinished[0] is not None else None
         if day is None:
             return False
@@ -6248,7 +6248,7 @@ class Recovery:
                 )
         elif keyword == "monthly" and several is not None and not midnight:
             numbers: list[int | str] = [int(d) for d in re.split(r"\s*,\s*", days)]
-            alone = messages._run_allowed(members, kind, home)
+            alone = messages.run_allowed(members, kind, home)
             diag = messages.monthly_days(days, numbers, time, "run", span, alone=alone)
         elif keyword == "monthly" and respelt and not midnight:
             # the month's last day, as BKR314 reads it after `run on M`: the fix or a choice per member
@@ -6512,7 +6512,7 @@ class Recovery:
         members = members_read(stack)
         if not members:
             return False
-        alone = messages._run_allowed(members, *self.job_home(stack))
+        alone = messages.run_allowed(members, *self.job_home(stack))
         span = self.source.span(tok.start_pos, tok.start_pos + len(rest))
         diag = messages.schedule_phrase(rest, True, span, statement="run", alone=alone)
         if "`run on` is missing before it" not in diag.message:
@@ -6528,7 +6528,7 @@ class Recovery:
         each (`messages.run_placed`; was that error, then "`run` is missing" whose help
         led to the times' error again). False for any other line, or where no member is read."""
         rest = self.source.text[tok.start_pos : end].rstrip()
-        if len(messages._CLOCK.findall(rest)) < 2 or not messages.looks_like_schedule(rest):
+        if len(messages.CLOCK.findall(rest)) < 2 or not messages.looks_like_schedule(rest):
             return False
         stack = ip.parser_state.value_stack
         members = members_read(stack)
@@ -6545,7 +6545,7 @@ class Recovery:
         if diag.slip != messages.SEVERAL_TIMES:
             return False
         head, sep, forms = (diag.help or "").partition("\n")
-        help = messages.run_placed(head, *messages._run_allowed(members, *self.job_home(stack))) + sep + forms
+        help = messages.run_placed(head, *messages.run_allowed(members, *self.job_home(stack))) + sep + forms
         message = f"{diag.message}; `run on` is missing before it"
         self.said_and_skipped(ip, tok, replace(diag, message=message, help=help, fix=None, choices=()), tok.start_pos, tok.start_pos + len(rest))
         return True
@@ -7771,7 +7771,7 @@ class Recovery:
         span = self.source.span(tok.start_pos, tok.start_pos + len(rest))
         diag = messages.schedule_first(rest, meant, span, commas_missing=runs, phrase=phrase)
         if len(names) > 1:
-            said = [*messages._commas_missing_said(runs)]
+            said = [*messages.commas_missing_said(runs)]
             diag = messages.run_written_on_one(
                 diag, names, *self.job_home(ip.parser_state.value_stack), said=said, meant=f"run {meant}"
             )

@@ -175,7 +175,7 @@ def read_around_error(source: Source) -> tuple[ast.Module | None, list[Diagnosti
     file's reading can tell (see the module's doc)."""
     try:
         return _read(source)
-    except (_Unsuited, fast._GiveUp):
+    except (_Unsuited, fast.GiveUp):
         return None
 
 
@@ -204,11 +204,11 @@ def _read(source: Source) -> tuple[ast.Module | None, list[Diagnostic]] | None:
 
     blanked = Source.of(source.name, text[:start] + _blanked(text[start:end]) + text[end:])
     try:
-        reader = fast._Typing(blanked)
+        reader = fast.TypingParser(blanked)
         module = reader.module()
         if reader.error_at is not None or reader.reported(blanked):
             return None
-    except fast._GiveUp:
+    except fast.GiveUp:
         return None
 
     pieces, at = [], 0
