@@ -52,11 +52,11 @@ def highlight_cmd(file, fmt, color):
         click.echo(f"bkrc: {escaped(name)}: {too_large(data)}; {limit}", err=True)
         sys.exit(EXIT_USAGE)
     if b"\x00" in data:
-        from bkrdsl.syntax.reader import _wide_encoding
+        from bkrdsl.syntax.reader import wide_encoding
 
         # A file an editor saved as "Unicode" holds NULs too, and is text: named as
         # BKR001 names it for `check`, with the iconv that converts it.
-        wide = _wide_encoding(data)
+        wide = wide_encoding(data)
         if wide is not None:
             import shlex
 

@@ -139,7 +139,7 @@ def decode(name: str, data: bytes) -> tuple[Source, list[Diagnostic]]:
         return _too_large(name, data)
     nul = data.find(b"\x00")
     if nul != -1:
-        wide = _wide_encoding(data)
+        wide = wide_encoding(data)
         if wide is not None:
             return _wide(name, data, wide)
         source = _shown(name, data)
@@ -202,7 +202,7 @@ _WIDE_MARKS = (
 )
 
 
-def _wide_encoding(data: bytes) -> tuple[str, str] | None:
+def wide_encoding(data: bytes) -> tuple[str, str] | None:
     """(iconv's name, what to call it) for a file in UTF-16 or UTF-32, told by its
     byte-order mark, or without one by its first 16 bytes, each character an ASCII one
     and NULs (`c\\0l\\0`: UTF-16LE; `\\0c\\0l`: UTF-16BE); None for any other file
