@@ -140,7 +140,8 @@ NOT_TEXT = register(
     to where bkrc runs as text. bkrc reads it as UTF-8, or as Latin-1 where
     it is not UTF-8. A UTF-16 file (it starts with the byte-order mark a
     Windows editor writes when it saves as "Unicode") is named so, with the
-    `iconv` that converts it. A file that holds NUL bytes, one whose bytes read as
+    `iconv` that converts it into a file beside it (`USER.DIRECT` into
+    `USER.utf8.DIRECT`), the one to give `--directory` then. A file that holds NUL bytes, one whose bytes read as
     EBCDIC (transferred in binary mode: its blanks are X'40', which reads
     as `@`), or one of more than 200 MB is not such a file, and bkrc
     compares nothing with it: no check against the directory runs. A NUL
@@ -858,7 +859,10 @@ def read_directory(name: str, data: bytes) -> Directory:
         if problem is _UTF16:
             import shlex
 
-            help_ = f"save it as UTF-8: `iconv -f UTF-16 -t UTF-8 {shlex.quote(name)} > user.direct`"
+            help_ = (
+                f"save it as UTF-8: `iconv -f UTF-16 -t UTF-8 {shlex.quote(name)} > {shlex.quote(_utf8_name(name))}`,"
+                " then give that file to `--directory`"
+            )
         return Directory(source, (), (NOT_TEXT(problem, span, help=help_),), False)
     lines = text.split("\n")
     starts = Source.line_starts(lines)
@@ -910,6 +914,21 @@ def _no_entry(directory: Directory, bkr: re.Match | None) -> Directory:
         problem = "the CP directory file holds no USER or IDENTITY entry: it is not a CP source directory"
         span = source.span(first.start(), first.start() + 1)
     return Directory(source, (), (NOT_TEXT(problem, span, help=help_),), False)
+
+
+def _utf8_name(name: str) -> str:
+    """The file BKR501's iconv writes a UTF-16 directory `name` into: `name` with `.utf8`
+    before its suffix (`USER.DIRECT`: `USER.utf8.DIRECT`), beside it. It was `user.direct`
+    in the folder bkrc runs in (stop 83): for a file of that name, the shell's `>` emptied
+    it before iconv read it, and on a file system that ignores case `USER.DIRECT` too;
+    nor did the help say to give the new file to `--directory`, so the same check, run
+    again as it was, said the same."""
+    import posixpath
+
+    head, tail = posixpath.split(name)
+    stem, dot, suffix = tail.rpartition(".")
+    new = f"{stem}.utf8.{suffix}" if dot and stem else f"{tail}.utf8"
+    return posixpath.join(head, new) if head else new
 
 
 _NOT_TEXT_HELP = (

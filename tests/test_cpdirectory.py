@@ -162,7 +162,9 @@ def test_a_directory_saved_as_utf16_is_named_so(encoding):
     (problem,) = found.diagnostics
     assert problem.code == "BKR501"
     assert problem.message == "the CP directory file is UTF-16 (it starts with a UTF-16 byte-order mark), not UTF-8"
-    assert problem.help == "save it as UTF-8: `iconv -f UTF-16 -t UTF-8 site.direct > user.direct`"
+    assert problem.help == (
+        "save it as UTF-8: `iconv -f UTF-16 -t UTF-8 site.direct > site.utf8.direct`, then give that file to `--directory`"
+    )
     assert not found.readable and found.entries == ()
 
 

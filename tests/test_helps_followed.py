@@ -965,6 +965,151 @@ def _unnumbered(text: str) -> str:
     return "\n".join(line[:71].rstrip() for line in text.splitlines()) + "\n"
 
 
+# --- stop 83: the `--directory` codes stop 82 left, walked the same way. An edit may
+# also be ("fix", None, None), `bkrc check --fix --directory` run as the help offers it,
+# or ("dialect", old, new), made in a copy of the built-in table (`bkrc dialect >
+# site-dialect.toml`) that every check then gets with `--dialect`; _DIALECT_SLIPS makes
+# a walk's slip in that table. A code of _DIRECTORY_AS_IS walked here is not left
+# aside for its own walk: the diagnostic whose help is followed (its words) is gone.
+_SUB_TCPIP5 = "SUBCONFIG TCPIP-5\n MDISK 0191 3390 0316 0003 M5PRV1 MR\n"
+_SUB_TCPIP4 = "SUBCONFIG TCPIP-4\n MDISK 0191 3390 0316 0003 M4PRV1 MR\n"
+_MAINT4 = " BUILD ON VMSYS4 USING SUBCONFIG MAINT-4\n"
+_W03_2 = " BUILD ON VMSYS2 USING SUBCONFIG BKRW03-2\n"
+_SFS191 = " MDISK 0191 3390 1000 0020 VMCOM1 MR RPASS WPASS\n"
+_TCPMAINT592 = " MDISK 0592 3390 0450 0070 VMCOM1 MR RPASS WPASS\n"
+_OVER_ADMIN = _TCPMAINT592 + " MDISK 0200 3390 1400 0100 VMCOM1 MR\n"  # cylinders 1400-1499: BKRADMIN's 1440 among them
+_BKU1 = [("BUILD ON VMSYS1 USING SUBCONFIG BKRBUP-1", "BUILD ON VMSYS1 USING SUBCONFIG BKRBKU-1"),
+         ("SUBCONFIG BKRBUP-1\n", "SUBCONFIG BKRBKU-1\n")]
+_W03_3 = [(" BUILD ON VMSYS3 USING SUBCONFIG TCPIP-3", " BUILD ON VMSYS3 USING SUBCONFIG BKRW03-3"),
+          ("SUBCONFIG TCPIP-3\n", "SUBCONFIG BKRW03-3\n")]
+_VMSYS2_WORKERS = "    workers 4\n    private-volume M2PRV1"
+_ROLES = ("backup-server", "catalog-server")
+_LBY = ('password = "LBYONLY"', 'password = "AUTOONLY"')
+_WORKER_STATEMENTS = "[machines.worker]"
+DIRECTORY_HELPS += [
+    # BKR517 said "add the `BUILD ON member USING SUBCONFIG MAINT-4` statement to its
+    # IDENTITY": copied, `BUILD ON member` checked clean, an instance on a system
+    # called MEMBER. It now writes the member, or says to delete a SUBCONFIG left
+    # behind by an IDENTITY built on every member (the page's failing example).
+    ("BKR517-delete", (), [(_SUB_TCPIP4, _SUB_TCPIP4 + _SUB_TCPIP5)],
+     "delete the SUBCONFIG once its minidisks are saved: IDENTITY `TCPIP` (line 91) has a BUILD statement for every member already",
+     [("direct", _SUB_TCPIP5, "")], set()),
+    ("BKR517-build", (), [(_MAINT4, "")],
+     "add `BUILD ON VMSYS4 USING SUBCONFIG MAINT-4` to IDENTITY `MAINT` (line 23), if its minidisks are `VMSYS4`'s",
+     [("direct", " INCLUDE IBMDFLT\n IPL CMS PARM AUTOCR", _MAINT4 + " INCLUDE IBMDFLT\n IPL CMS PARM AUTOCR")], set()),
+    ("BKR518-build", (), [(_W03_2, "")], "add `BUILD ON VMSYS2 USING SUBCONFIG BKRW03-2`",
+     [("direct", " BUILD ON VMSYS1 USING SUBCONFIG BKRW03-1\n", " BUILD ON VMSYS1 USING SUBCONFIG BKRW03-1\n" + _W03_2)],
+     set()),
+    # the other way: `workers 2` leaves BKRW03-2 built by none, BKR517's, whose help deletes it
+    ("BKR518-workers", (), [(_W03_2, "")], "or write `workers 2` on `VMSYS2`, the workers its directory builds",
+     [("bkr", _VMSYS2_WORKERS, _VMSYS2_WORKERS.replace("4", "2"))], {"BKR517"}),
+    # ... whose help, followed, ends it
+    ("BKR517-left", [(_VMSYS2_WORKERS, _VMSYS2_WORKERS.replace("4", "2"))], [(_W03_2, "")],
+     ("delete the SUBCONFIG once its minidisks are saved: IDENTITY `BKRWRK03` (line 202) has a BUILD statement for every"
+      " member the compile writes it for already (`VMSYS1`)"),
+     [("direct", "SUBCONFIG BKRW03-2\n MDISK 0191 3390 0362 0005 M2PRV1 MR\n", "")], set()),
+    # BKR519 of sizes that differ between a statement's instances said "write the
+    # directory's size, `size 10 cyl`": written, the other eleven differed, and its help
+    # gave `size 5 cyl` back; a statement per instance is BKR324. It now says so, and
+    # moving the odd one in the directory ends it.
+    ("BKR519", (), [("SUBCONFIG BKRW01-1\n MDISK 0191 3390 0342 0005", "SUBCONFIG BKRW01-1\n MDISK 0191 3390 0342 0010")],
+     ("one `disk` statement gives all its instances one size (BKR324), and the directory gives `BKRWRK01` on `VMSYS1` 10"
+      " cylinders, the other 11 `size 5 cyl`: keep `size 5 cyl` and move that one to a minidisk of 5 cylinders"),
+     [("direct", "SUBCONFIG BKRW01-1\n MDISK 0191 3390 0342 0010", "SUBCONFIG BKRW01-1\n MDISK 0191 3390 0342 0005")],
+     set()),
+    ("BKR522", (), [(_SFS191, _SFS191 + " MDISK 0302 3390 DEVNO 1A2B MR\n")],
+     "or, if it is no longer wanted, delete it from the directory", [("direct", " MDISK 0302 3390 DEVNO 1A2B MR\n", "")],
+     set()),
+    # the page's example; moved, the directory's data at 1440 is to be copied: BKR519 says so
+    ("BKR523", [("disk BKRADMIN 191 size 10 cyl", "disk BKRADMIN 191 size 10 cyl on VMCOM1 at 1440")],
+     [(_TCPMAINT592, _OVER_ADMIN)], "place it on a free extent: `on VMCOM1 at 520`",
+     [("bkr", "on VMCOM1 at 1440", "on VMCOM1 at 520")], {"BKR519"}),
+    ("BKR523-fix", [("disk BKRADMIN 191 size 10 cyl", "disk BKRADMIN 191 size 10 cyl on VMCOM1 at 1440")],
+     [(_TCPMAINT592, _OVER_ADMIN)], "place it on a free extent", [("fix", None, None)], {"BKR519"}),
+    # BKR523's other way, `at` left out: BKR532's help wrote the directory's place,
+    # `at 1440`, which its next line said was BKR523's error: a circle. It now says the
+    # directory's two minidisks share those cylinders, for the site to settle first.
+    ("BKR523-autov", [("disk BKRADMIN 191 size 10 cyl", "disk BKRADMIN 191 size 10 cyl on VMCOM1 at 1440")],
+     [(_TCPMAINT592, _OVER_ADMIN)], "or leave out `at` and let DirMaint place it",
+     [("bkr", " at 1440", ""), ("direct", _OVER_ADMIN, _TCPMAINT592)], set()),
+    ("BKR532-shared", [], [(_TCPMAINT592, _OVER_ADMIN)],
+     ("the directory's extent (cylinders 1440-1449 of `VMCOM1`) overlaps USER `TCPMAINT`'s minidisk 0200 there already:"
+      " settle in the directory whose data those cylinders hold first"),
+     # settled, its help writes the place, as for BKR532 below
+     [("direct", _OVER_ADMIN, _TCPMAINT592),
+      ("bkr", "disk BKRADMIN 191 size 10 cyl", "disk BKRADMIN 191 size 10 cyl on VMCOM1 at 1440")], set()),
+    ("BKR529-fix", (), _BKU1, "`bkrc check --fix --directory` writes it", [("fix", None, None)], set()),
+    ("BKR529-subconfig", (), _BKU1, "write `subconfig BKRBKUP BKRBKU-1` in member `VMSYS1`",
+     [("bkr", "private-volume M1PRV1 }", "private-volume M1PRV1  subconfig BKRBKUP BKRBKU-1 }")], set()),
+    ("BKR529-rename", (), _BKU1, "rename in the directory each SUBCONFIG (its entry and its BUILD statement) `BKRBKU-1` to `BKRBUP-1`",
+     [("direct", old, new) for new, old in _BKU1], set()),
+    ("BKR530-twice", (), [(" OPTION QUICKDSP\n", " OPTION QUICKDSP\n MDISK 0191 3390 3000 0050 VMCOM1 MR\n")],
+     "define `TCPIP`'s 0191 once: in the IDENTITY entry (global: backed up once, from VMSYS1) or in each SUBCONFIG",
+     [("direct", " MDISK 0191 3390 3000 0050 VMCOM1 MR\n", "")], set()),
+    # BKR531 said "give the machine another ID ... or rename the site's entry", neither
+    # name given; a `subconfig` statement names the compile's SUBCONFIG, and no entry of
+    # the live directory changes. BKR518 stays: VMSYS3's third worker is still to deploy.
+    ("BKR531", [("member VMSYS3 { workers 2", "member VMSYS3 { workers 3")], _W03_3,
+     "write `subconfig BKRWRK03 BKR03-3` in member `VMSYS3` (line 15), a name the directory does not use",
+     [("bkr", "private-volume M3PRV1 }", "private-volume M3PRV1  subconfig BKRWRK03 BKR03-3 }")], {"BKR518"}),
+    ("BKR531-fix", [("member VMSYS3 { workers 2", "member VMSYS3 { workers 3")], _W03_3,
+     "write `subconfig BKRWRK03 BKR03-3`", [("fix", None, None)], {"BKR518"}),
+    ("BKR531-rename", [("member VMSYS3 { workers 2", "member VMSYS3 { workers 3")], _W03_3,
+     "or rename the site's SUBCONFIG `BKRW03-3` to `TCPIP-3` (its entry, line 103, and its BUILD statement, line 94)",
+     [("direct", old, new) for new, old in _W03_3], {"BKR518"}),
+    ("BKR532", (), (), "write its place, `on VMCOM1 at 1440`: `disk BKRADMIN 191 size 10 cyl on VMCOM1 at 1440`",
+     [("bkr", "disk BKRADMIN 191 size 10 cyl", "disk BKRADMIN 191 size 10 cyl on VMCOM1 at 1440")], set()),
+    ("BKR532-fix", (), (), "as `bkrc init --directory` does: `disk BKRBKUP 191 size 10 cyl on M1PRV1 at 322`",
+     [("fix", None, None)], set()),
+    # BKR533's two ways: every place written (BKR532's fix), or bkrc's own extents
+    ("BKR533-places", (), (), "give each such `disk` its place, `on VOL at START`", [("fix", None, None)], set()),
+    ("BKR533-sequential", (), (), "set `[entries.disk_allocation] value = \"sequential\"` in it",
+     [("dialect", 'value = "autov"', 'value = "sequential"'), ("fix", None, None)], set()),
+    ("BKR530-global", [(_ME, _ME + "    include minidisk TCPIP 0200\n")],
+     [(" OPTION QUICKDSP\n", " OPTION QUICKDSP\n MDISK 0200 3390 3000 0050 VMCOM1 MR\n")],
+     "move the include (line 91) into a job of its own on one member (`run on VMSYS1`)",
+     [("bkr", "    include minidisk TCPIP 0200\n", ""),
+      ("bkr", "monthly last-day 20:00\n  }\n", ("monthly last-day 20:00\n  }\n  job SYSGLOB {\n    backup SYSIDS full\n"
+       "    include minidisk TCPIP 0200\n    to tape\n    run on VMSYS1 monthly last-day 21:00\n  }\n"))], set()),
+    # the help's way to keep the site's, in the table's two roles it names
+    ("BKR526", (), (), ("to keep the site's, write `password = \"AUTOONLY\"`, `\"LOGONBY MAINT\"` out of `statements` in a"
+     " site dialect table's `[machines.ROLE]` for ROLE backup-server, catalog-server (`--dialect`)"),
+     [("dialect", (f"[machines.{role}]", old), new) for role in _ROLES
+      for old, new in (_LBY, ('  "LOGONBY MAINT",\n', ""))], set()),
+    # settled by hand or by the site's links, the directory still gives the passwords: the allow it now names
+    ("BKR534", (), (), "once settled, allow it on this line: `# bkrc: allow BKR534 REASON`",
+     [("bkr", "disk BKRSVSFS 191 size 20 cyl on VMCOM1 at 1000",
+       "disk BKRSVSFS 191 size 20 cyl on VMCOM1 at 1000  # bkrc: allow BKR534 passwords given back by hand")], set()),
+    # last (stop 83's brief): a LINK of the site's that the table's statements do not have,
+    # kept in the table. The help said "in `statements`"; written after `MACHINE ESA`, it
+    # came before `LOGONBY MAINT`, BKR601's error: it now says where, last.
+    ("BKR524", (), [(" IPL CMS\nSUBCONFIG BKRBUP-1", " IPL CMS\n LINK BKRTOOLS 0191 0391 RR\nSUBCONFIG BKRBUP-1")],
+     ("keep it in a site dialect table's `[machines.backup-server]`: `\"LINK BKRTOOLS 0191 0391 RR\"` in `statements`"
+      " (last: a device statement)"),
+     [("dialect", ("[machines.backup-server]", "\n]\n"), '\n  "LINK BKRTOOLS 0191 0391 RR",\n]\n')], set()),
+    ("BKR525-profile", (), (), "or name one it defines in the site dialect table's `[machines.worker]` statements",
+     [("dialect", '"INCLUDE BKRPROF"', '"INCLUDE IBMDFLT"')], set()),
+    ("BKR525-define", (), (), "define `PROFILE BKRPROF` in the site's directory before deploying",
+     [("direct", "PROFILE IBMDFLT\n", "PROFILE BKRPROF\n SPOOL 000C 2540 READER *\nPROFILE IBMDFLT\n")], set()),
+]
+_DIALECT_SLIPS = {
+    "BKR525-profile": [(_WORKER_STATEMENTS, None)],
+    "BKR525-define": [(_WORKER_STATEMENTS, None)],
+}
+
+
+def _site_table(tmp_path, slips) -> object:
+    """A copy of the built-in dialect table, `bkrc dialect > site-dialect.toml`, with
+    `slips` made in it: (a section, None) puts `INCLUDE BKRPROF` first in its statements."""
+    path = tmp_path / "site-dialect.toml"
+    text = run_cli(["dialect"], expect=0).output
+    for section, new in slips:
+        at = text.index("statements = [\n", text.index(section)) + len("statements = [\n")
+        text = text[:at] + '  "INCLUDE BKRPROF",\n' + text[at:] if new is None else text.replace(section, new)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
 @pytest.mark.parametrize(("name", "bkr", "direct", "words", "edits", "left"), DIRECTORY_HELPS,
                          ids=[h[0] for h in DIRECTORY_HELPS])
 def test_a_directory_code_s_help_followed_checks_clean_against_the_same_directory(
@@ -976,19 +1121,103 @@ def test_a_directory_code_s_help_followed_checks_clean_against_the_same_director
             assert text.count(old) == 1, old
             text = text.replace(old, new)
         files[which].write_text(text, encoding="utf-8")
+    code = name.split("-")[0]
+    aside = _DIRECTORY_AS_IS - {code}
+    if name in _DIALECT_SLIPS or any(which == "dialect" for which, _, _ in edits):
+        files["dialect"] = _site_table(tmp_path, _DIALECT_SLIPS.get(name, ()))
+
+    def args():
+        return ["--directory", files["direct"], *(["--dialect", files["dialect"]] if "dialect" in files else [])]
 
     def found(expect):
-        out = said(files["bkr"], expect, "--directory", files["direct"])
-        return out, [c for c in codes(out) if c not in _DIRECTORY_AS_IS]
+        out = said(files["bkr"], expect, *args())
+        return out, [c for c in codes(out) if c not in aside]
 
     out, shown = found(None)
-    code = name.split("-")[0]
     assert code in shown, out
-    assert words in " ".join(out.split()), f"{code}'s help no longer says {words!r}"
+    flat = " ".join(out.split())
+    assert words in flat, f"{code}'s help no longer says {words!r}"
+    # the diagnostic whose help is followed: the message above those words
+    message = flat[: flat.index(words)].rsplit(f"[{code}]: ", 1)[1].split(" --> ")[0]
     for which, old, new in edits:
-        follow(files[which], old, new)
+        if which == "fix":
+            run_cli(["check", "--fix", files["bkr"], *args()], expect=None)
+        elif isinstance(old, tuple):  # (a section of the table, the words in it)
+            section, old = old
+            text = files[which].read_text(encoding="utf-8")
+            start = text.index(section)
+            end = text.find("\n[", start + 1) % (len(text) + 1)
+            assert text[start:end].count(old) == 1, old
+            files[which].write_text(text[:start] + text[start:end].replace(old, new) + text[end:], encoding="utf-8")
+        else:
+            follow(files[which], old, new)
     out, shown = found(None)
-    assert set(shown) == left, out
+    assert message not in " ".join(out.split()), out
+    assert set(shown) - (_DIRECTORY_AS_IS & {code}) == left, out
+
+
+def test_bkr501_s_helps_followed_give_a_directory_bkrc_reads(tmp_path, parser, monkeypatch):
+    """BKR501's three failing files, each help followed. A UTF-16 directory: the help
+    said `iconv -f UTF-16 -t UTF-8 site.direct > user.direct`, and no more; the same
+    check run again said the same, and for a file called user.direct (USER.DIRECT on a
+    file system that ignores case) the shell's `>` emptied it before iconv read it. It
+    now writes the file beside it, `.utf8` before its suffix, and says to give that
+    one. EBCDIC (FTP's `binary`): transferred again as text. A .bkr file given as the
+    directory: the site's directory given instead."""
+    import shlex
+    import shutil
+    import subprocess
+
+    monkeypatch.chdir(tmp_path)
+    text = DIRECT.read_text(encoding="utf-8")
+    bkr = EXAMPLES / "prodssi.bkr"
+    for name in ("USER.DIRECT", "user.direct"):
+        site = tmp_path / name
+        site.write_bytes(text.encode("utf-16"))
+        out = said(bkr, 1, "--directory", name)
+        assert codes(out) == ["BKR501"], out
+        command = re.search(r"save it as UTF-8: `(iconv [^`]*)`, then give that file to `--directory`", out)
+        assert command is not None, out
+        *_, into = shlex.split(command.group(1))
+        assert into != name and into.lower() != name.lower()
+        if shutil.which("iconv"):
+            subprocess.run(command.group(1), shell=True, cwd=tmp_path, check=True)
+        else:  # what iconv writes
+            (tmp_path / into).write_text(text, encoding="utf-8")
+        assert set(codes(said(bkr, 0, "--directory", tmp_path / into))) <= _DIRECTORY_AS_IS
+    site = tmp_path / "binary.direct"
+    site.write_bytes("".join(line.ljust(80) for line in text.splitlines()).encode("cp037"))
+    out = said(bkr, 1, "--directory", site)
+    assert "transfer it in text (ASCII) mode" in help_of(out)
+    site.write_text(text, encoding="utf-8")  # transferred again in text mode
+    assert set(codes(said(bkr, 0, "--directory", site))) <= _DIRECTORY_AS_IS
+    out = said(bkr, 1, "--directory", bkr)
+    assert help_of(out).startswith("give the site's CP source directory (USER DIRECT on PMAINT 2CC")
+    assert set(codes(said(bkr, 0, "--directory", DIRECT))) <= _DIRECTORY_AS_IS
+
+
+def test_bkr521_s_help_followed_lets_bkrc_init_write_the_file(tmp_path, parser, monkeypatch):
+    """The page's failing example: BKRSVSFS's `MDISK 0301 3390 2000 END VMCOM1 MR`.
+    Its help, followed with the volume's size as QUERY DASD DETAILS gives it (a
+    3390-9's 10,017 cylinders): `bkrc init` writes the file, and the file checks
+    against the same directory with no more than prodssi.direct's own warnings."""
+    monkeypatch.chdir(tmp_path)
+    disk = " MDISK 0191 3390 1000 0020 VMCOM1 MR RPASS WPASS\n"
+    site = tmp_path / "site.direct"
+    text = _unnumbered(DIRECT.read_text(encoding="utf-8"))
+    site.write_text(text.replace(disk, disk + " MDISK 0301 3390 2000 END VMCOM1 MR\n"), encoding="utf-8")
+    args = ["init", "new.bkr", "--cluster", "PRODSSI", "--directory", "site.direct", "--color", "never"]
+    out = run_cli(args, expect=1).output
+    assert codes(out) == ["BKR521"]
+    assert help_of(out).startswith(
+        "in the directory's MDISK statement, write its size in place of `END`: `VMCOM1`'s cylinders less 2000,"
+        " as `QUERY DASD DETAILS` gives them"
+    )
+    assert not (tmp_path / "new.bkr").exists()
+    follow(site, " 2000 END VMCOM1", f" 2000 {10017 - 2000} VMCOM1")
+    run_cli(args, expect=0)
+    assert "disk BKRSVSFS 301 size 8017 cyl on VMCOM1 at 2000" in (tmp_path / "new.bkr").read_text(encoding="utf-8")
+    assert set(codes(said("new.bkr", 0, "--directory", "site.direct"))) <= _DIRECTORY_AS_IS
 
 
 def test_bkr601_s_help_followed_compiles(tmp_path, parser):

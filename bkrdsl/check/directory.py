@@ -348,7 +348,12 @@ SUBCONFIG_BUILT_BY_NONE = register(
     BUILD statements name TCPIP-1 to TCPIP-3 only, in a cluster of three.
 
     Fix: add the BUILD statement that names it, or delete the SUBCONFIG
-    entry (after saving what its minidisks hold).
+    entry (after saving what its minidisks hold). The help writes the
+    statement with the member the IDENTITY has none for (of several, the
+    one whose `private-volume` holds the SUBCONFIG's minidisks; of a
+    product machine, one the compile writes it for), `BUILD ON VMSYS4
+    USING SUBCONFIG MAINT-4`, and says to delete the SUBCONFIG where the
+    IDENTITY is built on every member already, as in the failing example.
     """,
     no_example="needs the site's CP directory beside the .bkr file",
 )
@@ -435,6 +440,16 @@ MINIDISK_DIFFERS = register(
     for the instance, or a directory extent another user's overlaps there
     (written back, it would be BKR523's error; BKR523's fix moved it off:
     the help then says only to copy the contents).
+
+    Where the directory gives the statement's instances different sizes
+    (`BKRWRK01`'s 0191 of 10 cylinders on VMSYS1, every other worker's 5),
+    no statement can give each its own: one statement per instance is
+    BKR324's error, as a machine's minidisk has one size on every member.
+    The help says so, and how to settle on one size: keep the statement's
+    and move the instances of another size to minidisks of that size in
+    the directory before deploying (DirMaint's CMDISK), which ends the
+    warning, or copy their contents after; or write the other size, and do
+    the same for the rest.
     """,
     no_example="needs the site's CP directory beside the .bkr file",
 )
@@ -693,7 +708,11 @@ PLACE_NOT_GIVEN = register(
     allocated beside the others' statements), or where a directory extent
     is overlapped by another user's (written, it would be BKR523's error),
     another product machine's in the directory (its data, which its own
-    statement may keep), or one the compile writes.
+    statement may keep), or one the compile writes. Where another user's
+    overlaps it, the help does not write the place at all: two users'
+    minidisks on the same cylinders are the directory's own slip, for the
+    site to settle there first (after which the help writes the place);
+    or the place is left to DirMaint and the contents copied.
     """,
     no_example="needs the site's CP directory beside the .bkr file",
 )
@@ -796,6 +815,10 @@ LINK_ACCESS_DROPPED = register(
     these minidisks the privilege to (`OPTION LNKNOPAS`, an ESM rule). A
     site table's `disk_mode` sets the mode of every minidisk bkrc writes
     (docs/compatibility.md, "Correcting an entry").
+    Either way the site's directory still gives the passwords the
+    compiled MDISKs lack, so every check says this again: once it is
+    settled, allow it on the line the warning points at, `# bkrc: allow
+    BKR534 REASON` (docs/language.md, "Allowing a warning").
     """,
     no_example="needs the site's CP directory beside the .bkr file",
 )
@@ -1019,10 +1042,17 @@ SUBCONFIG_ID_TAKEN = register(
     the site's directory has `BUILD ON VMSYS3 USING SUBCONFIG BKRW03-3` in
     its own `IDENTITY TCPIP` entry.
 
-    Fix: before deploying, rename the site's entry (its BUILD statement
-    too), or give the machine another ID in the .bkr file, its `role`
-    declaration, whose SUBCONFIG names then differ: the first characters
-    of the ID and its last two make the name (BKR242).
+    Fix: name the machine's SUBCONFIG on that member otherwise, with a
+    `subconfig` statement in the member's block (`subconfig BKRWRK03
+    BKR03-3`, as BKR529 keeps a directory's names): the compile writes that
+    name, and no entry of the live directory changes. The help writes one
+    the directory and the file do not use, and `bkrc check --fix
+    --directory` writes the statement. Or, before deploying, rename the
+    site's SUBCONFIG (its BUILD statement too; the help names bkrc's own
+    name for it, `TCPIP-3`, where that is free), or give the machine
+    another ID in the .bkr file, its `role` declaration, whose SUBCONFIG
+    names then differ: the first characters of the ID and its last two
+    make the name (BKR242).
     """,
     no_example="needs the site's CP directory beside the .bkr file",
 )
@@ -1109,7 +1139,10 @@ ENTRY_STATEMENTS_DROPPED = register(
     own; the dialect table does, by role. Copy the built-in table, write
     the values the help names in the machine's `[machines.ROLE]`
     (`storage = "1G"`, `classes = "BGE"`, the statements added to
-    `statements`, each in place of the one it replaces), and check and
+    `statements`, each in place of the one it replaces, a new one where
+    the help says: a device statement such as a LINK last, a control
+    statement before the first device statement, as CP wants them and
+    the table holds them, BKR601), and check and
     compile with `--dialect`: a role's values are every machine's of that
     role (every worker's). Or, if what is lost is no longer wanted, deploy
     as is. No fix is offered: the table is not a .bkr file.
@@ -1253,7 +1286,7 @@ def directory_checks(model: Model, directory: Directory, dialect: Dialect | None
     out.extend(selected_minidisks(model, directory))
     out.extend(global_minidisks_per_member(model, directory))
     out.extend(minidisks_selected_by_no_job(model, directory))
-    out.extend(subconfigs_built_by_none(directory, lacking))
+    out.extend(subconfigs_built_by_none(directory, lacking, model))
     overlapping = list(extents_in_use(model, directory, dialect))
     # A statement whose extent is another user's: BKR523's error says it (its help
     # the directory's own extent where it is free), not BKR519's warning as well.
@@ -1796,27 +1829,80 @@ def subconfig_ids_taken(model: Model, directory: Directory) -> Iterator[Diagnost
     """BKR531: each SUBCONFIG ID the compile writes (`Model.subconfigs`) that the
     directory gives a USER or IDENTITY entry, or a SUBCONFIG of another IDENTITY:
     the one its BUILD statements name, else the one it follows."""
-    builder = {b.subconfig: e.id for e in directory.entries if e.kind == "IDENTITY" for b in e.builds}
-    for machine, member, subconfig in model.subconfigs():
+    builder = {b.subconfig: (e, b) for e in directory.entries if e.kind == "IDENTITY" for b in e.builds}
+    compiled = model.subconfigs()
+    for machine, member, subconfig in compiled:
         entry = directory.entry(subconfig)
         if entry is None or entry.kind == "PROFILE":
             continue
+        build = None
         if entry.kind == "SUBCONFIG":
-            owner = builder.get(subconfig, entry.follows)
+            owner, build = builder.get(subconfig, (None, None))
+            owner = owner.id if owner is not None else entry.follows
             if owner is None or owner == machine:
                 continue
             what = f"IDENTITY {quoted(owner)}'s SUBCONFIG"
         else:
             what = f"{entry.kind} {quoted(entry.id)}"
+        free = _free_subconfig(model, directory, machine, member.ordinal, compiled)
+        fix = None
+        if free is not None:
+            from bkrdsl.cpdirectory import Build
+
+            keep = _keep_names_fix(model, [(machine, [(member.name, free, Build(member.name, free, entry.span, entry.span))])])
+            fix = Fix(f"Name the SUBCONFIG otherwise: write `subconfig {machine} {free}` in member {member.name}", keep.edits) if keep else None
         yield SUBCONFIG_ID_TAKEN(
             f"SUBCONFIG {quoted(subconfig)}, which the compile writes for {quoted(machine)} on"
             f" {quoted(member.name)}, is already {what} in the site's CP directory: CP wants every USER,"
             " IDENTITY and SUBCONFIG ID distinct",
             entry.span,
-            help="give the machine another ID in the .bkr file (its `role` declaration), or rename the"
-            " site's entry, before deploying (bkrc names a SUBCONFIG by the machine's ID and its member's number)",
+            help=_taken_help(model, directory, (machine, member), entry, build, free, owner if build is not None else None, compiled),
             related=(Related(member.decl.name.span, f"member {quoted(member.name)} declared here"),),
+            fix=fix,
         )
+
+
+def _free_subconfig(
+    model: Model, directory: Directory, machine: str, ordinal: int, compiled, first: bool = False, but: str | None = None
+) -> str | None:
+    """A SUBCONFIG name for `machine`'s instance on the member numbered `ordinal` that
+    neither the directory nor the file uses (nor `but`): `subconfig_id`'s where `first`,
+    else its ID's first characters shortened one at a time (BKRW03-3 taken, BKR03-3);
+    or None."""
+    own = subconfig_id(machine, ordinal)
+    suffix = own[own.rindex("-"):]
+    taken = set(model.user_ids) | {sub for _, _, sub in compiled} | {but}
+    body = own[: -len(suffix)]
+    names = [own] if first else []
+    names += [body[: max(1, len(body) - 2 - cut)] + body[-2:] + suffix for cut in range(1, len(body))]
+    return next((n for n in dict.fromkeys(names) if n not in taken and directory.entry(n) is None), None)
+
+
+def _taken_help(
+    model: Model, directory: Directory, instance, entry: Entry, build, free: str | None, builder_id: str | None, compiled
+) -> str:
+    """BKR531's help (stop 83). It said "give the machine another ID in the .bkr file
+    (its `role` declaration), or rename the site's entry", neither name given: the site's
+    entry (another user's, in service) was the one to rename, and a worker's ID is
+    std/backup-manager's. A `subconfig` statement in the member's block names the
+    compiled SUBCONFIG (BKR529's way of keeping the directory's names), and no entry of
+    the live directory changes: written first, with a free name, which `--fix` writes."""
+    machine, member = instance
+    ways = []
+    if free is not None:
+        ways.append(
+            f"write `subconfig {machine} {free}` in member {quoted(member.name)} (line {member.decl.name.span.line}), a name"
+            " the directory does not use, and the compile writes that SUBCONFIG"
+        )
+    if build is not None:
+        theirs = model.member(build.member)
+        name = _free_subconfig(model, directory, builder_id, theirs.ordinal, compiled, True, free) if theirs else None
+        ways.append(
+            f"rename the site's SUBCONFIG {quoted(entry.id)}{f' to `{name}`' if name else ''} (its entry, line"
+            f" {entry.span.line}, and its BUILD statement, line {build.span.line}) before deploying"
+        )
+    ways.append("give the machine another ID in the .bkr file (its `role` declaration)")
+    return ";\nor ".join(ways) + " (bkrc names a SUBCONFIG by the machine's ID and its member's number)"
 
 
 def _named_otherwise(
@@ -2829,9 +2915,10 @@ def global_minidisks(model: Model, directory: Directory, job, selection, owners:
     return selected
 
 
-def subconfigs_built_by_none(directory: Directory, lacking: set[str]) -> Iterator[Diagnostic]:
+def subconfigs_built_by_none(directory: Directory, lacking: set[str], model: Model | None = None) -> Iterator[Diagnostic]:
     """BKR517: each SUBCONFIG no BUILD statement names, but those after an IDENTITY
-    BKR514 or BKR518 compared (their diagnostic names it)."""
+    BKR514 or BKR518 compared (their diagnostic names it). Its help writes the BUILD
+    statement whole where the member is known (`_unbuilt_help`)."""
     built = directory.built_subconfigs
     for entry in directory.entries:
         if entry.kind != "SUBCONFIG" or entry.id in built or entry.follows in lacking:
@@ -2844,9 +2931,48 @@ def subconfigs_built_by_none(directory: Directory, lacking: set[str]) -> Iterato
             f"SUBCONFIG {quoted(entry.id)}{above}, is named by no IDENTITY's BUILD statement: no instance"
             " uses it, so no job backs up its minidisks",
             entry.span,
-            help="add the `BUILD ON member USING SUBCONFIG "
-            f"{entry.id}` statement to its IDENTITY, or delete the SUBCONFIG once its minidisks are saved",
+            help=_unbuilt_help(model, directory, entry, followed),
         )
+
+
+def _unbuilt_help(model: Model | None, directory: Directory, entry: Entry, identity: Entry | None) -> str:
+    """BKR517's help (stop 83). It said "add the `BUILD ON member USING SUBCONFIG id`
+    statement", the member left to guess: copied, `BUILD ON member` checked clean, an
+    instance on a system called MEMBER. The members the IDENTITY lacks are the
+    cluster's (else those the directory builds on) it has no BUILD statement for: the
+    one whose private volume holds the SUBCONFIG's minidisks, or the only one, is
+    written in; several are named; none means the IDENTITY runs everywhere already,
+    and the SUBCONFIG is one left behind: delete it."""
+    save = "delete the SUBCONFIG once its minidisks are saved"
+    if identity is None:
+        return f"add the `BUILD ON member USING SUBCONFIG {entry.id}` statement to its IDENTITY, or {save}"
+    if any(b.member == "*" for b in identity.builds):
+        return f"{save}: IDENTITY {quoted(identity.id)} (line {identity.span.line}) is built on every member already (`BUILD ON *`)"
+    members = model.member_names if model is not None and model.member_names else tuple(sorted(directory.built_members))
+    written = [m.name for machine, m, _ in model.subconfigs() if machine == identity.id] if model is not None else []
+    if written:  # a product machine: the members the compile writes it for
+        members = tuple(written)
+    has = {b.member for b in identity.builds}
+    missing = [m for m in members if m not in has]
+    if not missing:
+        every = "every member the compile writes it for" if written else "every member"
+        return (
+            f"{save}: IDENTITY {quoted(identity.id)} (line {identity.span.line}) has a BUILD statement for"
+            f" {every} already ({listed(members, len(members))})"
+        )
+    private = model.private_volumes if model is not None else {}
+    on = [private.get(d.volume) for d in entry.disks if d.volume is not None]
+    meant = [m for m in missing if m in on]
+    if len(meant) == 1 or len(missing) == 1:
+        member = (meant or missing)[0]
+        return (
+            f"add `BUILD ON {member} USING SUBCONFIG {entry.id}` to IDENTITY {quoted(identity.id)} (line"
+            f" {identity.span.line}), if its minidisks are {quoted(member)}'s; otherwise {save}"
+        )
+    return (
+        f"add `BUILD ON MEMBER USING SUBCONFIG {entry.id}` to IDENTITY {quoted(identity.id)} (line"
+        f" {identity.span.line}), MEMBER the one its minidisks are for, {listed(missing, len(missing))}; otherwise {save}"
+    )
 
 
 def _builds_said(entry: Entry) -> str:
@@ -3310,18 +3436,56 @@ def _minidisk_differs(model: Model, dialect: Dialect, found: list[_Differs], com
     keep = f"{_keep_help(statement, first)}, or, if the change is meant, copy"
     if any(_shared_why(taken, d.disk) for d in found):  # it cannot stay: the move is meant
         keep = "copy"
+    help_ = f"{keep} the minidisk's contents when the entries are deployed (docs/deploy.md){_no_fix(why)}"
+    sizes = {(c.disk.size, c.disk.devtype) for c in compared if c.disk.size is not None}
+    if fix is None and len(sizes) > 1 and not any(_shared_why(taken, d.disk) for d in found):
+        help_ = _sizes_help(written, found, compared)
     return MINIDISK_DIFFERS(
         f"`disk {statement.user.text} {statement.address.text}` writes {_instance_name(first.machine, first.member)}'s"
         f" {vdev} ({_written(first.placed)}), but the site's directory's MDISK says"
         f" {' and '.join(first.differences)}{_more_instances(found)}: deploying the compiled entry redefines the"
         " minidisk, and CP neither moves nor resizes what it holds",
         span,
-        help=f"{keep} the minidisk's contents when the entries are deployed (docs/deploy.md){_no_fix(why)}",
+        help=help_,
         related=tuple(
             Related(d.disk.statement, f"{_instance_name(d.machine, d.member)}'s {vdev} in the directory")
             for d in _by_statement(found)[:3]
         ),
         fix=fix,
+    )
+
+
+def _sizes_help(statement: ast.Disk, found: list[_Differs], compared: list[_Differs]) -> str:
+    """BKR519's help where the directory gives the statement's instances more than one
+    size (stop 83). It said "write the directory's size, `size 10 cyl`", the size of the
+    first instance that differs: written, every other instance differed (BKR519 again,
+    whose help gave the first size back), and one statement per instance is BKR324's
+    error (one machine's minidisk has one size on every member). One size is to be
+    chosen, and the instances of another size copied, or moved to that size in the
+    directory first, which ends the warning before anything is deployed."""
+    unit, size, line = statement.unit.text, statement.size.text, statement.span.line
+    odd = [d for d in found if d.disk.size is not None and d.disk.size != d.placed.size]
+    alike = len(compared) - len(odd)
+    one = "one `disk` statement gives all its instances one size (BKR324)"
+    words = _unit_word(compared[0].placed.devtype)
+    if odd and alike:
+        d = odd[0]
+        them = "that one to a minidisk" if len(odd) == 1 else f"those {len(odd):,} to minidisks"
+        more = f" and {len(odd) - 1:,} more" if len(odd) > 1 else ""
+        other = " or ".join(dict.fromkeys(f"`size {o.disk.size} {unit}`" for o in odd))
+        rest = "the other one" if alike == 1 else f"the other {alike:,}"
+        return (
+            f"{one}, and the directory gives {_instance_name(d.machine, d.member)}{more} {d.disk.size:,}"
+            f" {_unit_word(d.disk.devtype)}, {rest} `size {size} {unit}`:\nkeep `size {size} {unit}` and move"
+            f" {them} of {compared[0].placed.size:,} {words} (DirMaint's CMDISK) before deploying, or copy"
+            f" the contents after;\nor write {other} for `size {size} {unit}` (line {line}) and do so for {rest}"
+            " (docs/deploy.md)"
+        )
+    choices = " or ".join(dict.fromkeys(f"`size {c.disk.size} {unit}`" for c in compared if c.disk.size is not None))
+    return (
+        f"{one}, and the directory gives them several:\nwrite the one they should have, {choices} (line {line}), and"
+        " move the others to minidisks of that size (DirMaint's CMDISK) before deploying, or copy the contents after"
+        " (docs/deploy.md)"
     )
 
 
@@ -3373,7 +3537,19 @@ def _place_not_given(model: Model, allocation, unplaced: list[_Differs], taken) 
         help_ += ", ..." if len(statements) > 2 or (pattern and len(statements) > 1) else ""
     replaced = _Kept(taken.directory, taken.replaced, of_replaced=True)
     fix, why = None, _placed_why(instances, where, unplaced, allocation, taken, replaced)
-    if why is None:
+    shared = next((w for w in (_shared_why(taken, d.disk) for d in unplaced) if w), None)
+    if shared is not None:
+        # Stop 83: the help wrote the directory's place all the same, and its line below
+        # said that written it would be BKR523's error, whose help leaving out `at` was
+        # this warning again: a circle. Two users' minidisks on the same cylinders are
+        # the directory's own slip, for the site to settle there first.
+        help_ = (
+            f"{shared.split(': written back', 1)[0]} already: settle in the directory whose data those {unit} hold"
+            f" first (written here, `on {disk.volume} at {disk.start}` would be BKR523's error);\nor leave the place"
+            " to DirMaint, and copy the minidisk's contents when the entries are deployed"
+        )
+        why = None
+    elif why is None:
         if adds:
             title = f"Add `{statements[0]}`" if len(statements) == 1 else f"Add {len(statements):,} `disk` statements"
             fix = Fix(title, (statements_after(model, written.span, statements),))
@@ -4328,7 +4504,7 @@ def _table_help(role: str, lost: list[_Lost]) -> str:
     statements = [x for x in lost if x.statement]
     if len(statements) == 1:
         (x,) = statements
-        instead = f" in place of `\"{x.replaces}\"`" if x.replaces else ""
+        instead = f" in place of `\"{x.replaces}\"`" if x.replaces else _where_in_statements(x.statement)
         table.append(f'`"{x.statement}"` in `statements`{instead}')
     elif statements:
         verbs = list(dict.fromkeys(x.statement.split()[0] for x in statements))
@@ -4341,6 +4517,20 @@ def _table_help(role: str, lost: list[_Lost]) -> str:
         f"keep it in a site dialect table's `[machines.{role}]`{every}: {', '.join(table)}, with `--dialect`"
         " (docs/deploy.md), as no .bkr statement sets it; or deploy as is"
     )
+
+
+def _where_in_statements(statement: str) -> str:
+    """Where in a role's `statements` a statement BKR524 keeps goes (stop 83): a LINK
+    written where one reads it first, after `MACHINE ESA`, came before `LOGONBY MAINT`,
+    and the table was BKR601's error (CP wants control statements before device
+    statements, `dialect._check_order`). A device statement goes last, a control
+    statement before the first device statement."""
+    from bkrdsl.dialect import ENTRY_DEVICE_STATEMENTS
+
+    verb = statement.split()[0].upper() if statement.split() else ""
+    if verb in ENTRY_DEVICE_STATEMENTS:
+        return " (last: a device statement)"
+    return " (before its first device statement, CONSOLE, SPOOL or LINK)"
 
 
 def _machine_place(model: Model, machine_id: str) -> Span:
@@ -4464,6 +4654,10 @@ def link_access(model: Model, directory: Directory, dialect: Dialect | None) -> 
             f"bkrc writes every MDISK with the dialect's `disk_mode` (`{mode}`) and no link passwords: give them"
             " back by hand before loading, or let whoever links these minidisks do so (OPTION LNKNOPAS, an ESM"
             " rule); a site table's `disk_mode` sets every minidisk's mode (docs/output.md)"
+            # Stop 83: either way the directory keeps the passwords the compiled MDISKs
+            # lack, so every check said this again, and the help did not say how a
+            # site that has settled it says so (docs/language.md, "Allowing a warning").
+            f"\nonce settled, allow it on this line: `# bkrc: allow {LINK_ACCESS_DROPPED.code} REASON`"
         ),
         related=tuple(Related(d.statement, label) for _, d, label in found[:3]),
     )
