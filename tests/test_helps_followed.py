@@ -1052,6 +1052,16 @@ DIRECTORY_HELPS += [
     ("BKR531", [("member VMSYS3 { workers 2", "member VMSYS3 { workers 3")], _W03_3,
      "write `subconfig BKRWRK03 BKR03-3` in member `VMSYS3` (line 15), a name the directory does not use",
      [("bkr", "private-volume M3PRV1 }", "private-volume M3PRV1  subconfig BKRWRK03 BKR03-3 }")], {"BKR518"}),
+    # BKR518 beside BKR531 said "add `BUILD ON VMSYS3 USING SUBCONFIG id`", the compile's
+    # own ID being taken: it now gives the free name, with BKR531's statement
+    ("BKR518-taken", [("member VMSYS3 { workers 2", "member VMSYS3 { workers 3")], _W03_3,
+     ("add `BUILD ON VMSYS3 USING SUBCONFIG BKR03-3` and its SUBCONFIG entry, with `subconfig BKRWRK03 BKR03-3` in"
+      " member `VMSYS3` (BKR531)"),
+     [("bkr", "private-volume M3PRV1 }", "private-volume M3PRV1  subconfig BKRWRK03 BKR03-3 }"),
+      ("direct", " BUILD ON VMSYS2 USING SUBCONFIG BKRW03-2\n",
+       " BUILD ON VMSYS2 USING SUBCONFIG BKRW03-2\n BUILD ON VMSYS3 USING SUBCONFIG BKR03-3\n"),
+      ("direct", "SUBCONFIG BKRW03-2\n MDISK 0191 3390 0362 0005 M2PRV1 MR\n",
+       "SUBCONFIG BKRW03-2\n MDISK 0191 3390 0362 0005 M2PRV1 MR\nSUBCONFIG BKR03-3\n")], set()),
     ("BKR531-fix", [("member VMSYS3 { workers 2", "member VMSYS3 { workers 3")], _W03_3,
      "write `subconfig BKRWRK03 BKR03-3`", [("fix", None, None)], {"BKR518"}),
     ("BKR531-rename", [("member VMSYS3 { workers 2", "member VMSYS3 { workers 3")], _W03_3,

@@ -1689,14 +1689,31 @@ def _unbuilt_after(directory: Directory, entry: Entry) -> list[Entry]:
     return directory.unbuilt_after(entry)
 
 
-def _add_build_help(member: str, unbuilt: list[Entry], compiled: str | None = None) -> str:
+def _add_build_help(member: str, unbuilt: list[Entry], compiled: str | None = None, taken: tuple[str, str] | None = None) -> str:
     """`compiled`: the SUBCONFIG ID the compile writes for the machine on `member`,
-    the name to give the one added (a product machine's, BKR518)."""
+    the name to give the one added (a product machine's, BKR518); `taken`: (the
+    machine, a free name) where that ID is another entry's (BKR531's), the name then
+    given with BKR531's `subconfig` statement (stop 83: it said `SUBCONFIG id`)."""
     if len(unbuilt) == 1:
         return f"add `BUILD ON {member} USING SUBCONFIG {unbuilt[0].id}` (the SUBCONFIG below it that no BUILD names)"
     if compiled is not None:
         return f"add `BUILD ON {member} USING SUBCONFIG {compiled}` and its SUBCONFIG entry (the ID the compile writes)"
+    if taken is not None:
+        machine, free = taken
+        return (
+            f"add `BUILD ON {member} USING SUBCONFIG {free}` and its SUBCONFIG entry, with `subconfig {machine} {free}`"
+            f" in member {quoted(member)} (BKR531)"
+        )
     return f"add `BUILD ON {member} USING SUBCONFIG id` and its SUBCONFIG entry"
+
+
+def _taken_for(model: Model, directory: Directory, machine: str, member, compiled: dict) -> tuple[str, str] | None:
+    """(machine, a free SUBCONFIG name) where the ID the compile writes for `machine` on
+    `member` is another entry's in the directory (BKR531 says so, with the same name), else None."""
+    if (machine, member.name) in compiled:
+        return None
+    free = _free_subconfig(model, directory, machine, member.ordinal, model.subconfigs())
+    return (machine, free) if free is not None else None
 
 
 def _unbuilt_related(unbuilt: list[Entry]) -> tuple[Related, ...]:
@@ -1736,7 +1753,7 @@ def machine_builds(
             f" bkrc writes it ({_machine_role(model, machine, member)}): it cannot log on there until the compile's"
             f" directory entries are deployed ({_builds_said(entry)})",
             entry.span,
-            help=_add_build_help(missing[0], unbuilt, compiled.get((machine, member.name)))
+            help=_add_build_help(missing[0], unbuilt, compiled.get((machine, member.name)), _taken_for(model, directory, machine, member, compiled))
             + ", or deploy the directory entries bkrc writes (docs/deploy.md)"
             + _fewer_workers(model, directory, machine, member),
             related=(
