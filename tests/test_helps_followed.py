@@ -1230,6 +1230,34 @@ def test_bkr521_s_help_followed_lets_bkrc_init_write_the_file(tmp_path, parser, 
     assert set(codes(said("new.bkr", 0, "--directory", "site.direct"))) <= _DIRECTORY_AS_IS
 
 
+def test_bkr524_s_link_written_after_machine_esa_is_bkr601_s_at_the_statement(tmp_path, parser):
+    """BKR524's LINK written where a reader puts it first, after `MACHINE ESA` (before its
+    help said where): BKR601, `LOGONBY MAINT` after a device statement. Its caret was in
+    the role's `note`, whose prose names LOGONBY MAINT, the line above `statements`; it
+    is now at the statement, and its help, followed, leaves the table usable and the
+    LINK kept (BKR524 gone)."""
+    site = tmp_path / "site.direct"
+    text = _unnumbered(DIRECT.read_text(encoding="utf-8"))
+    site.write_text(text.replace(" IPL CMS\nSUBCONFIG BKRBUP-1", " IPL CMS\n LINK BKRTOOLS 0191 0391 RR\nSUBCONFIG BKRBUP-1"))
+    table = _site_table(tmp_path, ())
+    section = "[machines.backup-server]"
+    text = table.read_text(encoding="utf-8")
+    at = text.index('  "MACHINE ESA",\n', text.index(section)) + len('  "MACHINE ESA",\n')
+    table.write_text(text[:at] + '  "LINK BKRTOOLS 0191 0391 RR",\n' + text[at:], encoding="utf-8")
+    bkr = EXAMPLES / "prodssi.bkr"
+    out = run_cli(["check", bkr, "--directory", site, "--dialect", table, "--color", "never"], expect=2).output
+    assert codes(out) == ["BKR601"]
+    assert re.search(r'^ *\d+ \|   "LOGONBY MAINT",\n *\| +\^{13}$', out, re.MULTILINE), out
+    assert help_of(out).startswith("move it above `LINK BKRTOOLS 0191 0391 RR`")
+    text = table.read_text(encoding="utf-8")
+    start = text.index(section)
+    moved = text[start:].replace('  "LINK BKRTOOLS 0191 0391 RR",\n', "", 1).replace(
+        '  "LOGONBY MAINT",\n', '  "LOGONBY MAINT",\n  "LINK BKRTOOLS 0191 0391 RR",\n', 1)
+    table.write_text(text[:start] + moved, encoding="utf-8")
+    out = said(bkr, 0, "--directory", site, "--dialect", table)
+    assert set(codes(out)) <= _DIRECTORY_AS_IS, out
+
+
 def test_bkr601_s_help_followed_compiles(tmp_path, parser):
     """The page's failing example: a copy of the dialect table whose submit_verb says
     `SUBMIT {jbo}`. The help, "write one of the placeholders this entry takes: `{job}`",

@@ -220,7 +220,10 @@ def locate(message: str, text: str) -> tuple[_Place | None, str | None]:
                     f"did you mean `{wanted}`? `{line.key}` is no key bkrc reads there: write `{wanted} = ...`"
                 )
         return (_whole(header) if header else None), None
-    body = _in_section(lines, section)
+    # A `note` is prose about the entry (it names statements, `LOGONBY MAINT`, in its
+    # words): never the place a value is refused at. Stop 83: a statement written after a
+    # device statement was pointed at in the note, the line above its `statements`.
+    body = [line for line in _in_section(lines, section) if line.key != "note"]
     found = _needle([line for line in body if line.key is not None or line.text.lstrip().startswith('"')], message)
     if found:
         return found, _help(message)
