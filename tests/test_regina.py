@@ -747,6 +747,25 @@ def test_rexx_md_s_rc_28_examples_are_what_bkrsubmt_says(cms):
         assert run.stdout.splitlines() == block.splitlines(), run
 
 
+# stop 83, h7: the page's lines for a server down, wrapped by hand, were not the EXEC's
+def test_rexx_md_s_server_down_lines_are_what_bkrsubmt_says(cms):
+    """docs/rexx.md: CP refuses the message with rc 45, "then the EXEC also says
+    which server is down, the commands that start it, each on a line of its own
+    to copy, BKRSTART first", and "The last line says that AUTOLOG1's BKRSTART
+    starts it at IPL". The block wrapped its sixth line at another word than the
+    EXEC does and left that last line out."""
+    page = (ROOT / "docs" / "rexx.md").read_text(encoding="utf-8")
+    section = page.split("each on a line of its own to copy, BKRSTART first:\n", 1)[1]
+    block = re.match(r"```text\n(.*?)\n```\n", section, re.DOTALL).group(1).splitlines()
+    assert "The last line says that AUTOLOG1's BKRSTART starts it at IPL" in " ".join(section.split())
+    run = cms.run(example_exec("prodssi", "VMSYS1", "BKRSUBMT"), "ALL", member="VMSYS1")
+    assert run.rc == 45, run
+    said = run.stdout.splitlines()
+    start = said.index(block[0])
+    assert said[start:start + len(block)] == block, run
+    assert block[-1] == "BKRSUBMT: (at IPL, BKRSTART on AUTOLOG1 starts it: its console says why not)"
+
+
 # BKRSTART runs in AUTOLOG1 at IPL, its messages scrolled among CP's: when a
 # machine does not start it ends with the list of what is missing and how to
 # finish the start-up, after the last CP message.
