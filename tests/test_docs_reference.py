@@ -1,0 +1,87 @@
+"""The reference pages followed literally by a newcomer (stop 83, h7).
+
+Stop 82 walked README, the tutorial, init.md, deploy.md, show.md and editors.md
+(tests/test_docs_language.py, test_docs_init.py, test_docs_output.py); these are
+the commands and examples of directory.md and diagnostics.md that a newcomer,
+typing them in a clone, met otherwise than the page said. Each test runs them
+in the page's words, in a fresh folder holding a copy of examples/.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+from conftest import EXAMPLES, ROOT, run_cli
+
+DIRECTORY = ROOT / "docs" / "directory.md"
+
+
+def sh_blocks(text: str) -> list[str]:
+    return re.findall(r"^ *```sh\n(.*?)^ *```", text, re.MULTILINE | re.DOTALL)
+
+
+def commands(block: str) -> list[str]:
+    """The block's `bkrc` lines, without their comments."""
+    return [line.split("#")[0].strip() for line in block.splitlines() if line.strip().startswith("bkrc ")]
+
+
+def comment(block: str) -> str:
+    return " ".join(line.strip().lstrip("# ") for line in block.splitlines() if line.strip().startswith("#"))
+
+
+def in_a_clone(tmp_path: Path, monkeypatch) -> Path:
+    shutil.copytree(EXAMPLES, tmp_path / "examples")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def as_the_comment_says(line: str) -> list[str]:
+    """The line with the site's files replaced by the example's, as the block's comment says."""
+    line = line.replace("prodssi.bkr", "examples/prodssi.bkr").replace("USER.DIRECT", "examples/prodssi.direct")
+    return line.split()[1:]
+
+
+def test_directory_md_s_first_commands_say_whose_files_they_name(tmp_path, monkeypatch):
+    """directory.md's first block, the page's first commands, named `prodssi.bkr` and
+    `USER.DIRECT`, files no clone holds (`bkrc: USER.DIRECT: no such file`, exit 2),
+    unsaid. Its comment now says they are the site's, and that the example's pair
+    checks with warnings (exit 0): so typed, check, compile and show each exit 0."""
+    block = sh_blocks(DIRECTORY.read_text(encoding="utf-8"))[0]
+    said = comment(block)
+    assert "USER.DIRECT: your CP source directory" in said
+    assert "try examples/prodssi.bkr with examples/prodssi.direct (fourteen warnings, exit 0" in said
+    in_a_clone(tmp_path, monkeypatch)
+    check, compile_, show = commands(block)
+    assert run_cli(check.split()[1:], expect=2).output.startswith("bkrc: ")  # as typed: no such files here
+    result = run_cli([*as_the_comment_says(check), "--format", "short"], expect=0)
+    assert len(re.findall(r": warning BKR\d{3}:", result.output)) == 14
+    run_cli(as_the_comment_says(compile_), expect=0)
+    assert (tmp_path / "out" / "manifest.json").is_file()
+    assert run_cli(as_the_comment_says(show), expect=0).stdout.startswith("cluster PRODSSI ")
+
+
+def test_directory_md_s_sequential_steps_edit_the_table_in_it(tmp_path, monkeypatch):
+    """directory.md, BKR533's way out: "then: [entries.disk_allocation] value =
+    "sequential"" appended to the table as written is refused (BKR601, the entry
+    declared twice); the comment says, as deploy.md's does, to set it in the
+    table's entry. So edited, the check of the example's pair is BKR523's, as the
+    page says next ("BKR523 reports each that overlaps")."""
+    text = DIRECTORY.read_text(encoding="utf-8")
+    (block,) = [b for b in sh_blocks(text) if "bkrc dialect > site-dialect.toml" in b]
+    assert 'then, in it, under [entries.disk_allocation]: value = "sequential"' in block
+    assert "examples/prodssi.bkr with examples/prodssi.direct: BKR523" in comment(block)
+    in_a_clone(tmp_path, monkeypatch)
+    dump, check = commands(block)
+    assert dump.split() == ["bkrc", "dialect", ">", "site-dialect.toml"]
+    table = run_cli(["dialect"], expect=0).stdout
+    appended = table + '[entries.disk_allocation]\nvalue = "sequential"\n'  # the old words, typed as written
+    (tmp_path / "appended.toml").write_text(appended, encoding="utf-8")
+    refused = run_cli(["check", "examples/prodssi.bkr", "--dialect", "appended.toml"], expect=2)
+    assert "BKR601" in refused.output
+    entry = table.index("[entries.disk_allocation]\n")
+    edited = table[:entry] + table[entry:].replace('value = "autov"', 'value = "sequential"', 1)
+    (tmp_path / "site-dialect.toml").write_text(edited, encoding="utf-8")
+    result = run_cli([*as_the_comment_says(check), "--format", "short"], expect=1)
+    assert set(re.findall(r" error (BKR\d{3}):", result.output)) == {"BKR523"}
