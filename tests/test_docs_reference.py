@@ -85,3 +85,38 @@ def test_directory_md_s_sequential_steps_edit_the_table_in_it(tmp_path, monkeypa
     (tmp_path / "site-dialect.toml").write_text(edited, encoding="utf-8")
     result = run_cli([*as_the_comment_says(check), "--format", "short"], expect=1)
     assert set(re.findall(r" error (BKR\d{3}):", result.output)) == {"BKR523"}
+
+
+DIAGNOSTICS = ROOT / "docs" / "diagnostics.md"
+
+
+def pages_slips() -> str:
+    """slips.bkr as diagnostics.md gives it ("Beside a syntax error"); the page once
+    showed what `bkrc check --format short slips.bkr` prints without the file."""
+    page = DIAGNOSTICS.read_text(encoding="utf-8")
+    (text,) = re.findall(r"^slips\.bkr, to try it:\n\n<!-- bkrc: [^\n]*-->\n```bkr\n(.*?)^```", page, re.MULTILINE | re.DOTALL)
+    return text
+
+
+def test_diagnostics_md_s_fix_lines_are_what_fix_says_of_the_files_it_names(tmp_path, monkeypatch):
+    """diagnostics.md, `--fix`: the sentence before the block names
+    examples/broken/prodssi.bkr, whose BKR227 fix waits for a second run, and the
+    block showed lines of a slips.bkr at lines 23 and 35 that no page gave. Now the
+    page's slips.bkr with `backup SVCZ full` and a copy of the broken example, fixed
+    as the page says, print the block's lines, in its order, on standard error."""
+    page = " ".join(DIAGNOSTICS.read_text(encoding="utf-8").split())
+    said = page.split("that fix waits for the second run. Both, typed:", 1)[1]
+    assert "`backup SVCS full` misspelt `backup SVCZ full` (line 18)" in said
+    assert "(`cp examples/broken/prodssi.bkr broken.bkr`), `bkrc check --fix slips.bkr broken.bkr` says" in said
+    text = DIAGNOSTICS.read_text(encoding="utf-8")
+    after = text.split("slips.bkr broken.bkr` says, before its summary lines:\n\n```text\n", 1)[1]
+    block = after.split("\n```", 1)[0].splitlines()
+    in_a_clone(tmp_path, monkeypatch)
+    slips = pages_slips()
+    assert slips.splitlines()[17] == "    backup SVCS full"  # line 18
+    (tmp_path / "slips.bkr").write_text(slips.replace("backup SVCS full", "backup SVCZ full"), encoding="utf-8")
+    shutil.copy(tmp_path / "examples" / "broken" / "prodssi.bkr", tmp_path / "broken.bkr")
+    result = run_cli(["check", "--fix", "slips.bkr", "broken.bkr"], expect=1)
+    lines = result.stderr.splitlines()
+    assert lines[: len(block)] == block, result.stderr
+    assert lines[len(block)].startswith("slips.bkr: 3 fixes applied (BKR012, BKR310, BKR331), 1 of them not shown")

@@ -270,5 +270,19 @@ def read_only_out(folder: Path, command: str) -> str:
 
 
 SETUPS["bkrc compile examples/prodssi.bkr -o out"] = read_only_out
+
+# stop 83, h7: docs/diagnostics.md, "Beside a syntax error": the page's slips.bkr, which
+# the page did not give (its transcript's command named a file no clone holds)
+def pages_slips(folder: Path, command: str) -> str:
+    """slips.bkr as docs/diagnostics.md gives it, below its transcript."""
+    page = (ROOT / "docs" / "diagnostics.md").read_text(encoding="utf-8")
+    (text,) = re.findall(r"^slips\.bkr, to try it:\n\n<!-- bkrc: [^\n]*-->\n```bkr\n(.*?)^```", page, re.MULTILINE | re.DOTALL)
+    (folder / "slips.bkr").write_text(text, encoding="utf-8")
+    return command
+
+
+SETUPS["bkrc check --format short slips.bkr"] = pages_slips
+# diagnostics.md: "Exit codes ... 1 errors in the input".
+EXITS["bkrc check --format short slips.bkr"] = 1
 # output.md: "A compile that would change it stops before it builds anything (exit 2, ...)".
 EXITS["bkrc compile examples/prodssi.bkr -o out"] = 2
