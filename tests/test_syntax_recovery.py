@@ -1330,6 +1330,28 @@ def test_a_block_without_its_open_brace_before_a_setting_without_its_value_write
     )
 
 
+# stop 83, h7: docs/language.md, "The block's form": "its value missing (`job-suffix`
+# alone: `member VMSYS3 { job-suffix S }`), which is then no second error". The parse
+# said it once, but the check of one statement beside a syntax error then judged the
+# empty word the recovery put in for the value: BKR304 "a job suffix cannot be empty"
+# (BKR305 for a volume label), at the `}` or the next statement's first word.
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cluster A {\n  member M\n    job-suffix\n  }\n}\n",
+        "cluster A {\n  member M job-suffix\n}\n",
+        "cluster A {\n  member M\n    private-volume  # none yet\n    workers 2\n  }\n}\n",
+    ],
+)
+def test_a_setting_whose_value_the_open_brace_error_gives_is_no_second_error(monkeypatch, parser, text):
+    from bkrdsl.pipeline import analyse
+
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    found = [(d.code, d.span.line) for d in analyse("t.bkr", text.encode("utf-8")).diagnostics]
+    assert found == [("BKR011", 2)]
+
+
 @pytest.mark.parametrize("parser", ["fast", "lark"])
 @pytest.mark.parametrize(
     ("text", "title"),

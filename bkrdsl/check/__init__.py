@@ -7,6 +7,7 @@ from the registry (`python -m bkrdsl.check.docs`).
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING
 
 # Rule families register their codes and checks on import. One is not imported here:
@@ -71,7 +72,7 @@ def run_local_checks(
     check that reads several statements runs: what they would say may be of a
     statement the recovery lost (`pipeline.analyse_program`)."""
     units = _statement_units(modules)
-    broken = _broken_units(units, sources, errors)
+    broken = _broken_units(units, sources, errors) | _recovered_units(modules)
     token = PARTIAL.set(True)
     try:
         for fn, codes in local_checks():
@@ -112,6 +113,36 @@ def _statement_units(modules: list[ast.Module]) -> dict[str, list[tuple[int, int
                 header(j, j.name)
                 whole(*j.backups, *j.selections, *j.targets, *j.runs, *j.descriptions)
     return units
+
+
+def _recovered_units(modules: list[ast.Module]) -> set[tuple[str, int, int]]:
+    """The statements that hold a word the recovery put in for one missing (an empty
+    `Word`): `member VMSYS3`, then `job-suffix` alone below it, is one error, BKR011,
+    whose help gives the value (`member VMSYS3 { job-suffix S }`), and the value it
+    lacks is no second one ("a job suffix cannot be empty", at the `}` below). The
+    error is at the block's head, above the statement, so it touches it not."""
+    from bkrdsl.ast import Word
+
+    def empty_word(value) -> bool:
+        if isinstance(value, Word):
+            return value.text == ""
+        if isinstance(value, tuple):
+            return any(empty_word(v) for v in value)
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            return any(empty_word(getattr(value, f.name)) for f in dataclasses.fields(value))
+        return False
+
+    recovered = set()
+    for module in modules:
+        nodes = [*module.imports, *module.users]
+        for c in module.clusters:
+            nodes += [*c.users, *c.settings, *c.disks, *c.catalogs, *c.tapes, *c.expires]
+            for m in c.members:
+                nodes += [*m.settings, *m.selections]
+            for j in c.jobs:
+                nodes += [*j.backups, *j.selections, *j.targets, *j.runs, *j.descriptions]
+        recovered.update((n.span.file, n.span.start, n.span.end) for n in nodes if empty_word(n))
+    return recovered
 
 
 def _broken_units(
