@@ -13,6 +13,7 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
 from conftest import EXAMPLES, ROOT, run_cli
 
 DIRECTORY = ROOT / "docs" / "directory.md"
@@ -120,3 +121,39 @@ def test_diagnostics_md_s_fix_lines_are_what_fix_says_of_the_files_it_names(tmp_
     lines = result.stderr.splitlines()
     assert lines[: len(block)] == block, result.stderr
     assert lines[len(block)].startswith("slips.bkr: 3 fixes applied (BKR012, BKR310, BKR331), 1 of them not shown")
+
+
+LANGUAGE = ROOT / "docs" / "language.md"
+M3 = "  member VMSYS3 { workers 2  private-volume M3PRV1 }"
+
+
+@pytest.mark.parametrize("parser", ["", "lark"], ids=["fast", "lark"])
+def test_language_md_s_member_block_without_its_open_brace_is_answered_as_said(parser, monkeypatch):
+    """language.md, "The block's form": the page said that `member VMSYS3`, then
+    `job-suffix C` on the next line, is one error whose help writes the block,
+    `member VMSYS3 { job-suffix C }`; typed so (its `}` below), the help and fix
+    write the `{` alone, `member VMSYS3 {`, and only the settings on the head's line
+    without braces get the block written. The page now says which is which; each
+    case, typed into examples/prodssi.bkr in VMSYS3's place, is one BKR011 with that
+    help (and the `job-suffix` alone case no BKR304 beside it, bkrdsl/check)."""
+    from bkrdsl.pipeline import analyse
+
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    said = " ".join(LANGUAGE.read_text(encoding="utf-8").split())
+    assert (
+        "with the settings on the lines below and the block's `}` after them (`member VMSYS3`, then `job-suffix C`,"
+        " then `}`), its help and fix write the `{`, `member VMSYS3 {`; with the settings on the head's line and no"
+        " braces (`member VMSYS3 job-suffix C`), its help and fix write the block, `member VMSYS3 { job-suffix C }`"
+    ) in said
+    host = EXAMPLES / "prodssi.bkr"
+    cases = [
+        ("  member VMSYS3\n    job-suffix C\n  }", "write `member VMSYS3 {`: its body and its `}` follow", True),
+        ("  member VMSYS3 job-suffix C", "write `member VMSYS3 { job-suffix C }`", True),
+        ("  member VMSYS3\n    job suffix C\n  }", "`member VMSYS3 { job-suffix C }`", False),
+        ("  member VMSYS3\n    job-suffix\n  }", "`member VMSYS3 { job-suffix S }`", False),
+    ]
+    for typed, help, fixed in cases:
+        text = host.read_text(encoding="utf-8").replace(M3, typed, 1)
+        (diagnostic,) = analyse(host.name, text.encode("utf-8"), path=host).diagnostics
+        assert diagnostic.code == "BKR011" and diagnostic.help.endswith(help), (typed, diagnostic.help)
+        assert (diagnostic.fix is not None) is fixed, typed
