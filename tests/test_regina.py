@@ -747,6 +747,27 @@ def test_rexx_md_s_rc_28_examples_are_what_bkrsubmt_says(cms):
         assert run.stdout.splitlines() == block.splitlines(), run
 
 
+# stop 83, h7: the compile the page's examples name is a stand-in, said where it first shows
+def test_rexx_md_s_version_example_is_what_bkrsubmt_says_but_its_compile(cms):
+    """docs/rexx.md, "Which compile wrote an EXEC": `BKRSUBMT ( VERSION` on VMSYS1
+    prints the page's two lines, word for word but the compile, which the page,
+    there, says stands for the one of the EXECs compiled now (it said so only
+    250 lines below, after its first four uses: a newcomer typing `( VERSION`
+    met another hash, unexplained)."""
+    page = (ROOT / "docs" / "rexx.md").read_text(encoding="utf-8")
+    section = page.split("## Which compile wrote an EXEC", 1)[1].split("\n## ", 1)[0]
+    said = " ".join(section.split())
+    assert ("Where it shows (`1E2D5B7A` on this page stands for the compile of `examples/prodssi.bkr`'s EXECs:"
+            " yours, and that example's compiled by the bkrc you run, name another") in said
+    block = re.search(r"^  ```\n(  BKRSUBMT: compile .*?)\n  ```$", section, re.MULTILINE | re.DOTALL).group(1)
+    shown = [line.strip() for line in block.splitlines()]
+    text = example_exec("prodssi", "VMSYS1", "BKRSUBMT")
+    run = cms.run(text, "( VERSION", member="VMSYS1")
+    (real,) = re.findall(r"^/\* Compile ([0-9A-F]{8}):", text, re.MULTILINE)
+    assert run.rc == 0, run
+    assert run.stdout.splitlines() == [line.replace("1E2D5B7A", real) for line in shown], run
+
+
 # stop 83, h7: the page's lines for a server down, wrapped by hand, were not the EXEC's
 def test_rexx_md_s_server_down_lines_are_what_bkrsubmt_says(cms):
     """docs/rexx.md: CP refuses the message with rc 45, "then the EXEC also says
