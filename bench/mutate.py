@@ -69,6 +69,10 @@ so that `--seed S --case N` replays it):
 - (one case in `--hash-every`) compile in two fresh processes with different
   PYTHONHASHSEED writes the same bytes as the in-process compile.
 
+A run ends with its counts: the cases that checked clean, compiled, formatted
+and were read by the fast parser, and how many cases drew each edit kind, fewest
+first (the kind a run of `--only` that kind would add most to).
+
     python bench/mutate.py --cases 500 --seed 7        # 500 cases, seed 7
     python bench/mutate.py --seed 7 --case 312 -v      # replay one, print its text
     python bench/mutate.py --minutes 30                # as many as fit, fresh seed
@@ -918,13 +922,17 @@ def mutate(
     edits: tuple[str, ...] = EDITS,
     name: str = "self",
     warned: list[tuple[str, int]] | None = None,
+    kinds: list[str] | None = None,
 ) -> tuple[str, list[str]]:
     """`text` (of the file `name`, without `.bkr`) after one to four random edits of `edits`
     (`gentle`: of GENTLE only), and what each was; `warned`: the warnings (code, line) of
-    the unedited file, which an allow edit mostly names."""
+    the unedited file, which an allow edit mostly names; `kinds`: given, each edit's kind
+    (one of EDITS) is appended to it (drawing nothing more, so a seed's cases stay)."""
     said = []
     for _ in range(rnd.randint(1, 4)):
         how = rnd.choice(GENTLE if gentle else edits)
+        if kinds is not None:
+            kinds.append(how)
         if how == "import line":
             text, what = _import_edit(text, rnd, name)
             said.append(what)
@@ -972,6 +980,8 @@ class Case:
     origin: Path
     text: str
     edits: list[str]
+    #: the kind of each edit (one of EDITS), in the order of `edits`
+    kinds: list[str] = field(default_factory=list)
 
 
 def case(seed: int, number: int, folders: list[list[Path]], edits: tuple[str, ...] = EDITS) -> Case:
@@ -979,6 +989,7 @@ def case(seed: int, number: int, folders: list[list[Path]], edits: tuple[str, ..
     rnd = random.Random(f"{seed}/{number}")
     origin = rnd.choice(rnd.choice(folders))
     gentle = rnd.random() < 0.3 and edits == EDITS
+    kinds: list[str] = []
     text, edits = mutate(
         origin.read_text(encoding="utf-8"),
         rnd,
@@ -986,8 +997,9 @@ def case(seed: int, number: int, folders: list[list[Path]], edits: tuple[str, ..
         edits=edits,
         name=origin.stem,
         warned=warnings_of(origin),
+        kinds=kinds,
     )
-    return Case(number, origin, text, edits)
+    return Case(number, origin, text, edits, kinds)
 
 
 @functools.cache
@@ -1590,6 +1602,7 @@ def main(argv=None) -> int:
     failed = 0
     ran = 0
     seen: Counter = Counter()
+    drew: Counter = Counter({kind: 0 for kind in edits})  # cases that drew each kind
     with tempfile.TemporaryDirectory(prefix="bkrdsl-mutate-") as tmp:
         work = Path(tmp)
         baseline = prepare(work)
@@ -1600,6 +1613,7 @@ def main(argv=None) -> int:
             c = case(seed, number, folders, edits)
             problems = check_case(c, work, baseline, hashes=number % args.hash_every == 0, seen=seen)
             ran += 1
+            drew.update(set(c.kinds))
             if ran % 100 == 0:
                 print(f"{ran} cases, {failed} failed; {dict(sorted(seen.items()))}", flush=True)
             if problems:
@@ -1622,7 +1636,15 @@ def main(argv=None) -> int:
                     f"  replay: python bench/mutate.py --seed {seed}{editor} --case {number} -v", flush=True
                 )
     print(f"{ran} cases, {failed} failed (seed {seed}); {dict(sorted(seen.items()))}")
+    print(f"cases by edit kind, fewest first: {drawn_by_kind(drew)}")
     return 1 if failed else 0
+
+
+def drawn_by_kind(drew: Counter) -> str:
+    """How many cases drew each edit kind, fewest first (ties in EDITS' order): which
+    kind a next run's `--only` would explore most."""
+    order = sorted(drew, key=lambda kind: (drew[kind], EDITS.index(kind)))
+    return ", ".join(f"{kind} {drew[kind]}" for kind in order)
 
 
 if __name__ == "__main__":

@@ -440,3 +440,48 @@ def test_the_subconfig_edit_writes_a_members_subconfig_as_a_sysprog_does(prepare
         what.startswith(("put in", "directory line", "subconfig")) for edits in drawn for what in edits
     )
     assert "subconfig" in mutate.EDITS
+
+
+# stop 83, h6: a run ends with how many cases drew each edit kind (which `--only` to run next)
+def test_a_run_says_how_many_cases_drew_each_edit_kind(monkeypatch, capsys):
+    """Stop 83's brief asked for a seed of the edit kind the runs had drawn least, and
+    the runs did not say: each case's kinds had to be found again by replaying its
+    draws. A case now keeps its edits' kinds, recorded without drawing a random number
+    more (every seed's cases stay the ones the tool drew before), and a run ends with
+    the number of cases that drew each kind, fewest first, kinds never drawn at 0."""
+    import random
+    import re
+    from collections import Counter
+
+    for number in range(12):
+        c = mutate.case(50793, number, FOLDERS)
+        assert len(c.kinds) == len(c.edits) and set(c.kinds) <= set(mutate.EDITS)
+        # the draws of a case made without recording its kinds (as before stop 83)
+        rnd = random.Random(f"50793/{number}")
+        origin = rnd.choice(rnd.choice(FOLDERS))
+        gentle = rnd.random() < 0.3
+        text, edits = mutate.mutate(
+            origin.read_text(encoding="utf-8"),
+            rnd,
+            gentle=gentle,
+            name=origin.stem,
+            warned=mutate.warnings_of(origin),
+        )
+        assert (c.origin, c.text, c.edits) == (origin, text, edits)
+        if gentle:
+            assert set(c.kinds) <= set(mutate.GENTLE)
+    assert set(mutate.case(50796, 0, FOLDERS, ("paste block",)).kinds) == {"paste block"}
+
+    monkeypatch.setattr(mutate, "check_case", lambda *args, **kwargs: [])  # the draws alone
+    assert mutate.main(["--seed", "50793", "--cases", "30"]) == 0
+    last = capsys.readouterr().out.strip().split("\n")[-1]
+    drew = Counter({kind: 0 for kind in mutate.EDITS})
+    for number in range(30):
+        drew.update(set(mutate.case(50793, number, FOLDERS).kinds))
+    counted = dict(re.findall(r"([a-zA-Z -]+?) (\d+)(?:, |$)", last.split(": ", 1)[1]))
+    assert last.startswith("cases by edit kind, fewest first: ")
+    assert {kind: int(n) for kind, n in counted.items()} == dict(drew)
+    assert [int(n) for n in counted.values()] == sorted(drew.values())
+    assert mutate.drawn_by_kind(Counter({"tab": 2, "truncate": 0, "delete line": 2})) == (
+        "truncate 0, delete line 2, tab 2"
+    )
