@@ -277,8 +277,10 @@ def machine_statements(model: Model, machine: Machine, dialect: Dialect) -> list
     """The statements the directory entry of `machine` writes besides its USER or
     IDENTITY statement, its BUILD and its MDISK statements: the dialect table's
     `statements` for its role, `{admin}` and `{pool_scope}` filled in, a line
-    naming a value the cluster does not have left out. The emitter writes them,
-    and the check against the site's directory (BKR524) compares with them."""
+    naming a value the cluster does not have left out; then the LINK statements the
+    file's `link` statements give the machine (`Model.links_of`), in the order written.
+    The emitter writes them, and the check against the site's directory (BKR524)
+    compares with them, so a LINK the file states is one the compiled entry keeps."""
     values = {"admin": lambda: model.admin, "pool_scope": lambda: _pool_scope(model, dialect)}
     out = []
     for statement in dialect.machine(machine.role).statements:
@@ -287,6 +289,7 @@ def machine_statements(model: Model, machine: Machine, dialect: Dialect) -> list
         filled = {name: values[name]() if name in values else None for name in placeholders(statement)}
         if all(filled.values()):
             out.append(statement.format(**filled))
+    out.extend(model.links_of(machine.id))
     return out
 
 

@@ -163,7 +163,9 @@ class VolumeSize(NamedTuple):
 @dataclass(frozen=True, slots=True)
 class Setting:
     """A one-value setting inside a block (`workers 4`, `job-suffix A`, `description "..."`);
-    a volume list's labels, with the sizes stated after some of them in `sizes`."""
+    a volume list's labels, with the sizes stated after some of them in `sizes`; a member's
+    `subconfig MACHINE NAME`; the cluster's `link MACHINE OWNER VADDR [as VADDR2] MODE`,
+    its words without `as` (five when `as` is written: `link_parts`)."""
 
     keyword: str
     values: tuple[Word, ...]
@@ -176,6 +178,18 @@ class Setting:
         if not self.sizes:
             return self.values
         return tuple(sorted((*self.values, *(s.size for s in self.sizes)), key=lambda w: w.span.start))
+
+
+def link_parts(setting: Setting) -> tuple[Word, Word, Word, Word | None, Word] | None:
+    """A `link` statement's machine, owner, owner's address, the address the machine
+    links it at where `as` gives one (else None: the same) and mode; None for a
+    statement whose words a syntax error left short."""
+    values = setting.values
+    if len(values) == 4:
+        return values[0], values[1], values[2], None, values[3]
+    if len(values) == 5:
+        return values[0], values[1], values[2], values[3], values[4]
+    return None
 
 
 #: The statements that list volume labels.

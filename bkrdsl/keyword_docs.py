@@ -11,6 +11,10 @@ from __future__ import annotations
 
 #: keyword -> (the statement it belongs to, what it means). Plain English, short.
 SUMMARIES: dict[str, tuple[str, str]] = {
+    "as": (
+        "link",
+        "`link BKRBKUP 5697J06C 05E5 as 0395 RR`: the address the machine links the disk at (default: the owner's).",
+    ),
     "at": ("disk", "`on VOL at START`: the cylinder or block where the minidisk starts on its volume."),
     "backup": ("job", "The groups or users a job backs up, then the level: `backup APPS full`."),
     "catalog": ("cluster", "Where Backup Manager keeps its catalog: `shared` (one for the cluster) or `local`."),
@@ -107,6 +111,13 @@ SUMMARIES: dict[str, tuple[str, str]] = {
     "single": (
         "user, group",
         "Single-configuration users (USER entries): logged on to one member at a time, minidisks on shared DASD.",
+    ),
+    "link": (
+        "cluster",
+        (
+            "A CP LINK a product machine's directory entry keeps, `link BKRBKUP 5697J06C 05E5 RR`:"
+            " the machine, the disk's owner and address, perhaps `as` another, and CP's link mode."
+        ),
     ),
     "size": ("disk", "A minidisk's size: a number, then `cyl` (3390 cylinders) or `blk` (512-byte blocks)."),
     "subconfig": (

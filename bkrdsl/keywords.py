@@ -573,9 +573,9 @@ def keyword_followers() -> dict[str, tuple[str, ...]]:
 #: that this table leaves out (a keyword added to the grammar), and one it classifies
 #: that the grammar puts no name after.
 VALUE_KINDS: dict[str, str] = {
-    "at": "number", "backup": "name", "catalog-dmm": "name", "catalog-node": "name", "cluster": "name",
+    "as": "name", "at": "number", "backup": "name", "catalog-dmm": "name", "catalog-node": "name", "cluster": "name",
     "daily": "time", "disk": "name", "first": "day", "fourth": "day", "group": "name", "job": "name",
-    "job-suffix": "name", "last": "day", "logon-wait": "number", "match": "pattern", "member": "name",
+    "job-suffix": "name", "last": "day", "link": "name", "logon-wait": "number", "match": "pattern", "member": "name",
     "minidisk": "name", "monthly": "day", "on": "name", "pool": "name", "pool-wait": "number",
     "private-volume": "name", "request-dmm": "name", "request-node": "name", "retain": "number",
     "role": "name", "second": "day", "server": "name", "sfs": "path", "shared-volume": "name",

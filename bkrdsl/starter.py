@@ -362,6 +362,12 @@ class Starter:
     #: their instances where they are not the compile's (`directory_subconfig_names()`):
     #: each member's block keeps them with `subconfig` statements (BKR529).
     site_subconfigs: SiteSubconfigs | None = None
+    #: With `--directory`: the `link` statements that keep the LINKs the directory's
+    #: entries of the product machines give them beyond the dialect table's statements
+    #: (`directory_links()`, stop 83), each machine's (its name in the file, or the
+    #: workers' pattern) in the order its entry has them: written after the `disk`
+    #: statements, so that the compiled entries drop none (BKR524).
+    site_links: tuple[str, ...] = ()
 
     def subconfigs_of(self, member: str) -> tuple[tuple[str, str], ...]:
         """(machine, SUBCONFIG) of each `subconfig` statement of `member`'s block."""
@@ -1733,6 +1739,62 @@ def unwritable_problems(disks: Sequence[UnwritableDisk]) -> list[Diagnostic]:
     return out
 
 
+def directory_links(directory: Directory, s: Starter) -> tuple[str, ...]:
+    """The `link` statements (`link MACHINE OWNER VADDR [as VADDR2] MODE`) that keep each
+    product machine's LINKs the compiled entry would otherwise drop: a LINK of its
+    entry itself, or one every SUBCONFIG of an IDENTITY on the members it is written
+    for has alike, at an address the built-in dialect table's statements for its role
+    leave free (their `LINK MAINT 0190 0190 RR`, 019D and 019E are the table's, written
+    anyway), in a mode a `link` statement takes (another stays BKR524's); the first
+    LINK at an address (CP's) of each. The workers' pattern names the LINKs every
+    worker has; a worker's own, its ID. In the order of `product_machines()`."""
+    from bkrdsl.dialect import load_dialect
+
+    table = load_dialect()
+    out: list[str] = []
+    for name, role in product_machines(s.tape, len(s.members), s.catalog_server, s.backup_machines):
+        defaults = table.machines.get(role)
+        taken = set(defaults.addresses()) if defaults is not None else set()
+        instances = [
+            (user_id, _entry_links(directory, user_id, members, taken)) for user_id, members in _written_instances(name, s)
+        ]
+        if "*" not in name:
+            out += [f"link {name} {link}" for link in instances[0][1]]
+            continue
+        every = [link for link in instances[0][1] if all(link in links for _, links in instances)]
+        out += [f"link {name} {link}" for link in every]
+        out += [f"link {user_id} {link}" for user_id, links in instances for link in links if link not in every]
+    return tuple(out)
+
+
+def _entry_links(directory: Directory, user_id: str, members: Sequence[str], taken: set[int]) -> list[str]:
+    """`OWNER VADDR [as VADDR2] MODE` of each LINK `directory_links()` keeps of `user_id`'s entry."""
+    from bkrdsl.resolve.model import LINK_MODES, parse_address
+
+    entry = directory.entry(user_id)
+    if entry is None or entry.kind not in ("USER", "IDENTITY"):
+        return []
+
+    def links(part) -> list[tuple[str, ...]]:
+        return [words for words, _ in directory.other_statements(part) if words[0] == "LINK"]
+
+    found = links(entry)
+    if entry.kind == "IDENTITY" and members:
+        subs = [directory.subconfig_on(entry, m) for m in members]
+        if all(sub is not None for sub in subs):
+            found += [words for words in links(subs[0]) if all(words in links(sub) for sub in subs[1:])]
+    out: dict[int, str] = {}
+    for words in found:
+        if len(words) != 5 or words[4] not in LINK_MODES:
+            continue
+        owner, vaddr, at, mode = words[1:]
+        source, target = parse_address(vaddr), parse_address(at)
+        if source is None or target is None or target in taken:
+            continue
+        out.setdefault(target, f"{owner} {vaddr}" + (f" as {at}" if target != source else "") + f" {mode}")
+    return list(out.values())
+
+
 def _written_instances(name: str, s: Starter) -> list[tuple[str, tuple[str, ...]]]:
     """The IDs the compile writes for the machine `name` of `product_machines()`,
     each with the members it writes it for: a worker pattern's workers, each on
@@ -1959,6 +2021,16 @@ def _disks(s: Starter) -> str:
         if not any(d.address == 0x191 for d in given):
             lines.append(_new_a_disk(s, user, role, given))
         lines += [_only_on(s, user, d) + "".join(_disk_lines(s, user, d)) for d in given]
+    if s.site_links:
+        whose = s.roster.directory if s.roster else "the directory"
+        lines.append(
+            _comment(
+                f"The LINKs {whose}'s entries give these machines besides the dialect table's: the"
+                " compiled entries keep them (docs/language.md, link).",
+                "  ",
+            )
+        )
+        lines += [_line("  ", link) for link in s.site_links]
     if s.site_disks:
         whose = s.roster.directory if s.roster else "the directory"
         said = f". Their sizes, and any other minidisk a machine has there, are {whose}'s."

@@ -1519,9 +1519,12 @@ def test_bkr524_what_replacing_a_machine_s_entry_loses_besides_minidisks():
     assert "`BKRTOOLS`'s 0191 no longer linked at 0391 at logon" in said
     assert "`NAMESAVE CMSFILES`: `CMSFILES` no longer a saved segment it may use" in said
     assert "`DEDICATE 0580 0580` (on VMSYS1): no DEDICATE device at 0580 from its next logon" in said
+    # stop 83: the LINK is kept by a `link` statement, which the help writes; the table the rest
     assert d.help.startswith(
-        "keep it in a site dialect table's `[machines.backup-server]`: `storage = \"1G\"`, `maxstorage = \"2G\"`,"
-        " `classes = \"BGE\"`, 7 statements in `statements` (OPTION, LINK, LOGONBY, SHARE, NAMESAVE, DEDICATE: as below)"
+        "add `link BKRBKUP BKRTOOLS 0191 as 0391 RR` to the cluster block; the rest in a site table's"
+        " `[machines.backup-server]`: `storage = \"1G\"`, `maxstorage = \"2G\"`,"
+        " `classes = \"BGE\"`, 6 statements in `statements` (OPTION, LOGONBY, SHARE, NAMESAVE, DEDICATE: as below)"
+        " (`--dialect`); or deploy as is"
     )
 
 
@@ -1565,7 +1568,8 @@ def test_bkr524_a_profile_s_statements_count_and_the_workers_are_one_diagnostic(
     assert codes(found) == ["BKR524"] * 9
     workers = next(d for d in found if "workers'" in d.message)
     assert "the workers' (`BKRWRK01`, `BKRWRK02`, `BKRWRK03` and `BKRWRK04`)" in workers.message
-    assert (workers.span.line, "(every worker's)") == (33, workers.help.split("`[machines.worker]` ")[1][:16])
+    # stop 83: a LINK lost is kept by a `link` statement, the workers' by their pattern
+    assert (workers.span.line, workers.help) == (33, "add `link BKRWRK* MAINT 0193 RR` to the cluster block; or deploy as is")
     assert not any("BKRSVSFS" in d.message for d in found)
     tape = next(d for d in found if "TCTMM" in d.message)
     assert (tape.span.line, tape.span.column) == (26, 36)  # `catalog-node TCTMM`, where the cluster names it

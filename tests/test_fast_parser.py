@@ -61,7 +61,7 @@ TERMINALS = {
     "}": "RBRACE",
     ",": "COMMA",
 }
-LEXINGS = [fast.KEYWORD, fast.NAME, fast.PLACE, fast.GROUP, fast.MORE, fast.LIST, fast.PATH, fast.MONTHLY]
+LEXINGS = [fast.KEYWORD, fast.NAME, fast.PLACE, fast.GROUP, fast.MORE, fast.LIST, fast.PATH, fast.MONTHLY, fast.LINK_AS]
 PROPERTY = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -504,6 +504,10 @@ cluster K {
   disk U 191 size 10 cyl
   disk U 192 size 10 cyl on V1
   disk U 193 size 10 cyl on V1 at 100
+  link U O 5E5 RR
+  link U O 05E5 as 395 mr
+  link U O 05E5
+    as 0395 MW
   ## member doc
   member M1 {
     workers 2
@@ -591,6 +595,7 @@ cluster K {
   member M8 { include minidisk * 1 }
   member M9 { subconfig U U-9 }
   disk U 194 size 1 cyl
+  link V AS 1 R  link V LINK 2 as AS W
   expire on M1 { purge manual }
   catalog local on M1
   catalog local pool P

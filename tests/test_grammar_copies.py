@@ -127,7 +127,8 @@ def test_the_lexicon_is_written_sorted():
         # directory_block's reading of a body is thought over for it
         (recovery._MEMBER_WORDS, {"workers", "private-volume", "job-suffix", "subconfig"}),
         (recovery._JOB_WORDS, {"backup", "run", "to"}),
-        (recovery._CLUSTER_WORDS, {"member", "catalog", "expire", "tape", "job", "shared-volume", "disk"}),
+        # `link` (stop 83): directory_block does not take it for a cluster's, a CP LINK's word too
+        (recovery._CLUSTER_WORDS, {"member", "catalog", "expire", "tape", "job", "shared-volume", "disk", "link"}),
         (messages.TAPE_OPTIONS, lexicon.TAPE_OPTIONS),
         (messages.CATALOG_OPTIONS, {"logon-wait", "pool-wait"}),
         (messages.SCHEDULE_WORDS - {"nightly", "hourly", "yearly"}, lexicon.SCHEDULES),

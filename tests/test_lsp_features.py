@@ -398,6 +398,7 @@ EVERY_VALUE = textwrap.dedent(
       shared-volume DVCOM1 3390-27
       disk BKRBKUP 191 size 10 cyl
       disk BKRSVSFS 191 size 20 cyl on DVCOM1 at 100
+      link BKRBKUP 5697J06C 05E5 as 0395 RR
       catalog shared server BKRSVSFS pool BKRPOOL on DEV1 logon-wait 2 minutes pool-wait 30 seconds
       expire on DEV1 {
         preview monthly 15 01:00
@@ -804,7 +805,7 @@ _H4_BLOCKS = [
     (
         "",
         "import std/backup-manager\ncluster DEV {\n  |\n}\n",
-        ["member", "shared-volume", "catalog", "expire", "tape", "disk", "single", "identity", "job", "description"],
+        ["member", "shared-volume", "catalog", "expire", "tape", "disk", "link", "single", "identity", "job", "description"],
     ),
     ("", "import std/backup-manager\ncluster DEV {\n  member DEV1 {\n    |\n  }\n}\n",
      ["workers", "private-volume", "job-suffix", "subconfig", "exclude", "description"]),
@@ -5698,3 +5699,18 @@ def test_h3s82_an_all_digit_user_id_s_warning_is_offered_its_allow_which_silence
         "BKR341",
         "BKR416",
     ]
+
+
+def test_h1_83_completion_after_link_offers_the_product_machines_and_hover_says_the_line_written():
+    """`link |` offers the machines whose entries bkrc writes (as `disk |` does); a hover on
+    the statement's address or mode says the LINK the compile writes and in which file."""
+    text = EVERY_VALUE.replace("  link BKRBKUP 5697J06C 05E5 as 0395 RR\n", "  link \n")
+    line = text.split("\n").index("  link ")
+    doc, _, _ = doc_at(text)
+    labels = [c.label for c in F.complete(doc, line, len("  link "))]
+    assert {"BKRBKUP", "BKRCATLG", "BKRSVSFS"} <= set(labels) and "LNX01" not in labels
+    doc, _, _ = doc_at(EVERY_VALUE)
+    line = EVERY_VALUE.split("\n").index("  link BKRBKUP 5697J06C 05E5 as 0395 RR")
+    for word in ("05E5", "0395", "RR"):
+        hover = F.hover(doc, line, EVERY_VALUE.split("\n")[line].index(f" {word}") + 1)
+        assert "`LINK 5697J06C 05E5 0395 RR` in cluster/BKRBKUP.DIRECT" in str(hover), (word, hover)

@@ -8420,10 +8420,10 @@ def test_h1_match_in_capitals_and_a_word_for_it_before_an_id_read_as_written(wri
 #: (the line as prodssi writes it, as written, the message's end, the address excluded)
 H3_LINKS = [
     ("    private-volume M2PRV1\n", "    private-volume M2PRV1\n    LINK MAINT 0190 0191 RR\n", ".bkr statement", "0191"),
-    ("  shared-volume VMCOM1\n", "  shared-volume VMCOM1\n  LINK MAINT 019D 019D RR  # x\n", ".bkr statement", "019D"),
     ("    exclude minidisk * 0190 019D 019E\n", "    exclude minidisk * 0190 019D 019E\n    LINK MAINT 0190 0190 RR\n",
      ".bkr statement", "0190"),
-    ("  disk TRDMM 191 size 10 cyl\n", "  disk TRDMM 191 size 10 cyl\n  LINK MAINT 0190 0190 RR\n", ".bkr statement", "0190"),
+    # stop 83: in the cluster block (below `shared-volume`'s label, after `disk TRDMM`) the line is
+    # the `link` statement of a machine MAINT: BKR342, whose help and fix delete it (test_link_statement)
     ("{ CICSPRD DB2PRD }", "{\n    CICSPRD\n    LINK MAINT 0190 0190 RR\n    DB2PRD\n  }", "user ID of the group", "0190"),
     ("{ CICSPRD DB2PRD }", "{ LINK MAINT 0190 0190 RR\n    DB2PRD }", "user ID of the group", "0190"),
 ]
@@ -10105,9 +10105,7 @@ H4_DIRECTORY_BELOW_LABELS = [
     ("  shared-volume VMCOM1\n", "  USER LNXWEB\n", "cluster `PRODSSI`'s `shared-volume`", "VMCOM1",
      ("is a CP directory USER entry, list `LNXWEB` in a `single group` instead (`single user LNXWEB`"
       " declares it single-configuration): a job backs up the users of a group")),
-    ("    private-volume M2PRV1\n", "    LINK MAINT\n", "member `VMSYS2`'s `private-volume`", "M2PRV1",
-     ("is a line of a CP directory entry, remove it: a .bkr file holds no LINK statements, and bkrc writes"
-      " the entries of its own machines")),
+    # stop 83: `LINK MAINT` below a member's labels is the cluster's `link` statement misplaced (BKR013)
     ("    private-volume M2PRV1\n", "    IPL CMS\n", "member `VMSYS2`'s `private-volume`", "M2PRV1",
      ("is a line of a CP directory entry, remove it: a .bkr file holds no IPL statements, and bkrc writes"
       " the entries of its own machines")),
@@ -10165,7 +10163,7 @@ def test_h4_the_user_of_a_directory_line_listed_in_a_group_checks_clean(parser, 
         ("    private-volume M2PRV1\n", "    private-volume M2PRV1\n    M2PRV2 USER LNXWEB\n"),
         ("    private-volume M2PRV1\n", "    private-volume M2PRV1 USER LNXWEB\n"),
         ("    private-volume M2PRV1\n", "    private-volume\n      USER LNXWEB\n"),
-        ("  shared-volume VMCOM1\n", "  shared-volume VMCOM1 LINK MAINT\n"),
+        # stop 83: `shared-volume VMCOM1 LINK MAINT` reads `link` there, a cluster statement (as `disk`)
     ],
 )
 def test_h4_directory_words_that_are_volumes_as_written_are_not_warned_of(clean, written, parser, monkeypatch):
@@ -13700,7 +13698,8 @@ H2S67_PASTED = [
     ("Q USERID", "`Q` is a CP command, QUERY shortened", (1, 2, 3)),  # in a group: users Q and USERID
     ("CP QUERY USER BKRBKUP", "`QUERY` is a CP command", (1, 2, 3, 4)),
     ("*DVHOPT LGN0001 LOG1 RCM1 SMC1 NPW1 LNK0 IPL0 PRI0 CRC1", "`*DVHOPT` is DirMaint's options line", (0, 4)),
-    ("LINK MAINT 0190 0190 RR", "`LINK` is a CP directory statement", (0, 1, 2, 3, 4)),
+    # stop 83: in the cluster block (3, 4) the line is a `link` statement: BKR342, its fix deleting it
+    ("LINK MAINT 0190 0190 RR", "`LINK` is a CP directory statement", (0, 1, 2)),
 ]
 # fmt: on
 
@@ -16419,7 +16418,8 @@ def test_h9s69_an_mdisk_in_the_cluster_is_removed(lines, title, left, parser, mo
 
 
 @pytest.mark.parametrize("parser", ["fast", "lark"])
-@pytest.mark.parametrize("between", ["", "  LINK MAINT 0190 0190 RR\n"], ids=["just below", "a LINK between"])
+# stop 83: a LINK between is a cluster's `link` statement now (BKR342 once the syntax is mended)
+@pytest.mark.parametrize("between", ["", "  SPOOL 000C 2540 READER *\n"], ids=["just below", "a SPOOL between"])
 def test_h9s69_an_mdisk_below_a_product_machine_s_entry_writes_its_disk(between, parser, monkeypatch):
     monkeypatch.setenv("BKRDSL_PARSER", parser)
     own = "  disk BKRSVSFS 191 size 20 cyl\n"
@@ -17196,7 +17196,7 @@ def test_h3s70_a_command_after_a_blocks_brace_is_removed_alone(opening, line, sa
 H3S70_KEPT_COMMENT = [
     ("cluster", "MDISK 0191 3390 AUTOV 10 L1PRV1 MR  # the admin's"),
     ("cluster", "BUILD ON LAB1 USING SUBCONFIG BKRBKUP-1  # x"),
-    ("cluster", "LINK MAINT 0190 0190 RR  # x"),
+    # stop 83: a cluster's `LINK MAINT 0190 0190 RR` is a `link` statement (BKR342, test_link_statement)
     ("cluster", "MDISK 0291 FB-512 V-DISK 2000 MR  # x"),
     ("cluster", "INCLUDE IBMDFLT  # x"),
     ("cluster", "XAUTOLOG BKRBKUP  # x"),

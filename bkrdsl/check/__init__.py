@@ -20,12 +20,12 @@ from bkrdsl.check import (  # noqa: F401
     declarations,  # BKR320-BKR335, BKR021: duplicates, unknown references, roles on patterns, lists read on
     jobs,  # BKR220-BKR227: job placement and per-member names
     kinds,  # BKR201-BKR208: single or IDENTITY, one machine per role, one entry per ID
-    members,  # BKR240-BKR249, BKR252, BKR255, BKR340: members, machines, minidisks
+    members,  # BKR240-BKR249, BKR252, BKR255, BKR340, BKR342: members, machines, minidisks, links
     names,  # BKR301-BKR309, BKR341: names CP and CMS accept
     structure,  # BKR110-BKR119: the shape of a cluster and its jobs
-    tables,  # BKR250, BKR251, BKR253, BKR254, BKR319: against the dialect table (run by analyse, with the table)
+    tables,  # BKR250, BKR251, BKR253, BKR254, BKR256, BKR319: against the dialect table (run by analyse, with the table)
     tape,  # BKR230-BKR236: Tape Manager
-    values,  # BKR310-BKR318, BKR336-BKR339, BKR019: addresses, times, counts, paths, pools, sizes, waits, escapes
+    values,  # BKR310-BKR318, BKR336-BKR339, BKR343, BKR019: addresses, times, counts, paths, pools, sizes, waits, escapes
 )
 from bkrdsl.check.registry import CHECKS, DIRECTORY, PARTIAL, local_checks
 from bkrdsl.diagnostics import Diagnostic

@@ -1135,17 +1135,21 @@ ENTRY_STATEMENTS_DROPPED = register(
     BKRTOOLS 0191 0391 RR`, a tools disk an exit of the site reads, which
     the dialect table's backup-server statements do not have.
 
-    Fix: the .bkr language gives a machine no directory statements of its
-    own; the dialect table does, by role. Copy the built-in table, write
-    the values the help names in the machine's `[machines.ROLE]`
-    (`storage = "1G"`, `classes = "BGE"`, the statements added to
-    `statements`, each in place of the one it replaces, a new one where
-    the help says: a device statement such as a LINK last, a control
-    statement before the first device statement, as CP wants them and
-    the table holds them, BKR601), and check and
-    compile with `--dialect`: a role's values are every machine's of that
-    role (every worker's). Or, if what is lost is no longer wanted, deploy
-    as is. No fix is offered: the table is not a .bkr file.
+    Fix: a LINK is kept by a `link` statement in the cluster block,
+    which the compile writes in the machine's entry after the dialect
+    table's statements: for the example, `link BKRBKUP BKRTOOLS 0191 as
+    0391 RR` (the workers' by their pattern, `link BKRWRK* ...`); the help
+    writes the statement for each LINK lost. The rest the dialect table
+    gives, by role: copy the built-in table, write the values the help
+    names in the machine's `[machines.ROLE]` (`storage = "1G"`, `classes =
+    "BGE"`, the statements added to `statements`, each in place of the one
+    it replaces, a new control statement before the first device
+    statement, as CP wants them and the table holds them, BKR601), and
+    check and compile with `--dialect`: a role's values are every
+    machine's of that role (every worker's). Or, if what is lost is no
+    longer wanted, deploy as is. No fix is offered: the statement
+    goes where the file's other `link` statements are, and the table is
+    not a .bkr file.
     """,
     no_example="needs the site's CP directory beside the .bkr file",
 )
@@ -4510,13 +4514,46 @@ def _entry_loses(model: Model, alike: list[tuple[Machine, list[_Lost]]]) -> Diag
         f"deploying the compiled entry replaces {whose} in the site's directory and loses what it gives besides"
         f" minidisks: {', '.join(named)}{more}",
         _machine_place(model, machine.id),
-        help=_table_help(machine.role, lost),
+        help=_table_help(machine.role, lost, _link_machine(model, machine, len(alike) > 1)),
         related=tuple(Related(span, "; ".join(said)) for span, said in labels.items()),
     )
 
 
-def _table_help(role: str, lost: list[_Lost]) -> str:
-    """How to keep what is lost: the site table's fields and statements for the machine's role."""
+def _link_machine(model: Model, machine: Machine, workers: bool) -> str:
+    """How a `link` statement names the machine (or the workers, whose entries lose the
+    same LINK): its ID, or the workers' pattern."""
+    if workers and model.worker_pattern:
+        return model.worker_pattern
+    return machine.id
+
+
+def _link_statement(machine: str, lost: _Lost) -> str | None:
+    """The `link` statement that keeps a LINK the compiled entry drops (none for one that
+    replaces another at its address, which the table writes, nor for a LINK with link
+    passwords or a mode of CP's no `link` statement takes); else None."""
+    from bkrdsl.resolve.model import LINK_MODES
+
+    words = (lost.statement or "").split()
+    if lost.replaces or len(words) != 5 or words[0].upper() != "LINK" or words[4].upper() not in LINK_MODES:
+        return None
+    owner, vaddr, at, mode = words[1:]
+    if parse_address(vaddr) is None or parse_address(at) is None:
+        return None
+    target = "" if parse_address(vaddr) == parse_address(at) else f" as {at}"
+    return f"link {machine} {owner} {vaddr}{target} {mode}"
+
+
+def _table_help(role: str, lost: list[_Lost], machine: str) -> str:
+    """How to keep what is lost: a `link` statement in the cluster block for each LINK
+    it can keep (stop 83), the site table's fields and statements for the machine's role
+    for the rest."""
+    links = [(x, said) for x in lost if (said := _link_statement(machine, x)) is not None]
+    kept = [f"`{said}`" for _, said in links]
+    joined = " and ".join(filter(None, (", ".join(kept[:-1]), kept[-1]))) if kept else ""
+    by_link = f"add {joined} to the cluster block" if kept else ""
+    lost = [x for x in lost if all(x is not y for y, _ in links)]
+    if not lost:
+        return f"{by_link}; or deploy as is"
     table = [f"`{x.field}`" for x in lost if x.field]
     statements = [x for x in lost if x.statement]
     if len(statements) == 1:
@@ -4530,6 +4567,11 @@ def _table_help(role: str, lost: list[_Lost]) -> str:
         # The lines themselves are the related places: the help names their statements.
         table.append(f"{len(statements):,} statements in `statements` ({', '.join(verbs)}: as below{instead})")
     every = " (every worker's)" if role == "worker" else ""
+    if kept:  # the `link` statements first; the table for the rest, said shorter
+        return (
+            f"{by_link}; the rest in a site table's `[machines.{role}]`{every}: {', '.join(table)}"
+            " (`--dialect`); or deploy as is"
+        )
     return (
         f"keep it in a site dialect table's `[machines.{role}]`{every}: {', '.join(table)}, with `--dialect`"
         " (docs/deploy.md), as no .bkr statement sets it; or deploy as is"

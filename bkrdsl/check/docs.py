@@ -36,6 +36,7 @@ FAMILIES = (
     ("BKR25", "SSI rules: members, machines and minidisks"),
     ("BKR26", "SSI rules: catalog and expiry"),  # BKR210-BKR219 were all taken
     ("BKR341", "Names"),  # BKR301-BKR309 were all taken (BKR329 never was, and is left)
+    ("BKR343", "Values"),  # BKR310-BKR319 were all taken: a `link` statement's mode
     ("BKR30", "Names"),
     ("BKR31", "Values"),
     ("BKR32", "Declarations"),

@@ -1,4 +1,4 @@
-"""Members, service machine instances and their minidisks (BKR240-BKR249, BKR252, BKR255, BKR340).
+"""Members, service machine instances, their minidisks and links (BKR240-BKR249, BKR252, BKR255, BKR340, BKR342).
 
 SSI rule 1 (Backup Manager runs on every member), the z/VM facts about
 IDENTITY/SUBCONFIG names, and where each kind of user's minidisks may live.
@@ -10,6 +10,7 @@ import collections
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
+from bkrdsl import ast
 from bkrdsl.ast import Kind
 from bkrdsl.check.common import (
     Suggester,
@@ -32,6 +33,7 @@ from bkrdsl.check.declarations import workers_read_on
 from bkrdsl.check.kinds import option_on_ibm_id
 from bkrdsl.check.names import INVALID_USER_ID, RESERVED_USER_ID, reserved_id_problem
 from bkrdsl.check.registry import DIRECTORY, check
+from bkrdsl.check.structure import REPEATED
 from bkrdsl.check.values import MAX_WORKERS
 from bkrdsl.diagnostics import Related
 from bkrdsl.diagnostics.registry import register
@@ -269,6 +271,49 @@ SUBCONFIG_UNKNOWN_MACHINE = register(
 
     Fix: name the machine as the cluster does, `subconfig BKRBKUP
     BKRBKU-1`, or delete the statement.
+    """,
+)
+
+LINK_UNKNOWN_MACHINE = register(
+    "BKR342",
+    "link-for-unknown-machine",
+    "error",
+    "a `link` statement names no product machine whose directory entry bkrc writes",
+    """
+    `link MACHINE OWNER VADDR [as VADDR2] MODE` in the cluster block keeps a
+    CP LINK in a product machine's compiled directory entry: `link BKRBKUP
+    5697J06C 05E5 RR` writes `LINK 5697J06C 05E5 05E5 RR` in BKRBKUP's
+    entry, after the dialect table's statements. The machine is one whose
+    entry bkrc writes (the backup server, the catalog server, the workers,
+    the catalog's SFS server, the administrator, the installation user, a
+    shared Tape Manager's machines), named by its ID or, for the workers, by
+    a pattern (`link BKRWRK* ...`), as a `disk` statement names it. A
+    statement that names another user would be written nowhere: an error,
+    so that the LINK the site meant to keep is not dropped unsaid.
+
+    A CP directory line pasted as it stands, `LINK MAINT 0190 0190 RR`,
+    reads as a `link` of a machine MAINT: the statement names the machine
+    first, then the owner, and the second address only after `as`.
+
+    Failing example:
+
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group APPS { LINUX01 }
+          link BKRBKP 5697J06C 05E5 RR   # <- BKR342
+          job APPSFULL {
+            backup APPS full
+            include minidisk * *
+            to disk
+            run on VMSYS1 daily 02:00
+          }
+        }
+
+    Fix: name the machine as the cluster does, `link BKRBKUP 5697J06C 05E5
+    RR`, or delete the statement.
     """,
 )
 
@@ -1049,6 +1094,96 @@ def subconfig_statements(model: Model):
                 + ", or delete the statement",
                 fix=mean_fix(meant, machine_word.span),
             )
+
+
+def link_text(parts, machine: str | None = None, at: str | None = None) -> str:
+    """A `link` statement as its words write it, perhaps with another machine or
+    another address after `as` (the address linked at, `at`; the owner's address if
+    it is the same)."""
+    machine_word, owner, vaddr, target, mode = parts
+    words = ["link", machine or machine_word.text, owner.text, vaddr.text]
+    at = at if at is not None else (target.text if target is not None else None)
+    if at is not None and parse_address(at) != parse_address(vaddr.text):
+        words += ["as", at]
+    return " ".join([*words, mode.text])
+
+
+@check
+def link_statements(model: Model):
+    """BKR342 for a `link` statement naming no product machine; BKR115 for a second
+    `link` of one machine at an address an earlier one links (its entry would
+    define the address twice: the first is the one compiled, `Model.links_of`)."""
+    if model.cluster is None or not model.link_statements:
+        return
+    machines = model.product_machines()
+    suggester = Suggester()
+    seen: dict[tuple[str, int], ast.Setting] = {}
+    for setting in model.link_statements:
+        parts = ast.link_parts(setting)
+        if parts is None or not all(w.text for w in parts if w is not None):
+            continue
+        machine_word, _owner, vaddr, target, _mode = parts
+        if not valid_user_or_pattern(machine_word.text):
+            continue  # BKR301's
+        owners = model.link_owners(machine_word, machines)
+        if not owners:
+            yield _link_unknown_machine(model, setting, parts, suggester)
+            continue
+        at = parse_address((target or vaddr).text)
+        if at is None:
+            continue  # BKR310's
+        for machine in owners:
+            first = seen.setdefault((machine, at), setting)
+            if first is not setting:
+                yield REPEATED(
+                    f"a second `link` for {quoted(machine)} at address {at:04X} in the cluster block",
+                    setting.span,
+                    related=(Related(first.span, f"the first `link` at {at:04X} is here"),),
+                    help=f"keep one `link` at {at:04X}: a CP directory entry links one disk at an address"
+                    + ("" if ast.link_parts(first) is None else f" (the first, `{link_text(ast.link_parts(first))}`, is compiled)"),
+                )
+                break
+
+
+def _link_unknown_machine(model: Model, setting: ast.Setting, parts, suggester: Suggester):
+    """BKR342 for a `link` whose machine is no product machine: did you mean, and for a
+    CP directory line pasted as it stands (`LINK MAINT 0190 0190 RR`) the statement's order."""
+    machine_word, owner, vaddr, target, mode = parts
+    machine = machine_word.upper
+    ids = list(model.product_machines())
+    meant = suggester.closest(machine, ids)
+    if target is None and parse_address(owner.text) is not None and parse_address(vaddr.text) is not None:
+        # `LINK MAINT 0190 0190 RR`: the directory's owner, its address and the machine's
+        example = next(iter(ids), "MACHINE")
+        shape = f"link {example} {machine_word.text} {owner.text}"
+        if parse_address(owner.text) != parse_address(vaddr.text):
+            shape += f" as {vaddr.text}"
+        help = (
+            f"this is the CP directory's LINK, which names the owner first: the `link` statement names the"
+            f" machine whose entry keeps it first, then the owner, `{shape} {mode.text}`"
+        )
+        fix = None
+        if machine == "MAINT" and parse_address(owner.text) in (0x190, 0x19D, 0x19E):
+            help = (
+                "this is the CP directory's LINK: delete the line; the dialect table's statements link"
+                " MAINT's 0190, 019D and 019E in every product machine's entry already"
+            )
+            fix = delete_statements(model, [setting.span], "Delete the line")
+        return LINK_UNKNOWN_MACHINE(
+            f"`link` names {quoted(machine)}, which is none of the product's machines bkrc writes a directory"
+            " entry for",
+            machine_word.span,
+            help=help,
+            fix=fix,
+        )
+    named = f" ({listed(ids, len(ids))})" if ids and len(ids) <= 8 else ""
+    return LINK_UNKNOWN_MACHINE(
+        f"`link` names {quoted(machine)}, which is none of the product's machines bkrc writes a directory entry for",
+        machine_word.span,
+        help=(f"did you mean {alternatives(meant)}? " if meant else "")
+        + f"name a machine whose entry bkrc writes{named}, or delete the statement",
+        fix=mean_fix(meant, machine_word.span),
+    )
 
 
 @check

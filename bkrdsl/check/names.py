@@ -649,6 +649,8 @@ def user_ids(model: Model):
         if s.owner is not None and owner_after_addresses(s) is None and not owner_left_out(s, model)
     ]
     words += [d.user for d in cluster.disks]
+    links = [ast.link_parts(s) for s in model.link_statements]
+    words += [parts[0] for parts in links if parts is not None and parts[0].text]  # a machine, or the workers' pattern
     for w in words:
         if w.text == "*":
             continue
@@ -667,6 +669,18 @@ def user_ids(model: Model):
                 w.span,
                 help="a machine is one user ID, 1-8 characters from A-Z 0-9 @ # $ _ -;"
                 " wildcards are for groups and selections",
+            )
+    # A `link` statement's owner: the one entry whose minidisk the machine links.
+    for parts in links:
+        if parts is None or not parts[1].text:
+            continue
+        problem = user_id_problem(parts[1].text)
+        if problem:
+            yield INVALID_USER_ID(
+                f"the owner of a linked disk: {problem}",
+                parts[1].span,
+                help="write the user ID whose entry has the minidisk, as the site's directory names it,"
+                " 1-8 characters from A-Z 0-9 @ # $ _ -: `link BKRBKUP 5697J06C 05E5 RR`",
             )
 
 

@@ -68,6 +68,7 @@ STATEMENT_LOCAL: dict[str, frozenset[str]] = {
     "bkrdsl.check.names.reserved_ids": frozenset({"BKR309", "BKR341"}),  # BKR341: an all-digit ID
     "bkrdsl.check.values.times_and_days": frozenset({"BKR313", "BKR314"}),  # a schedule's own words
     "bkrdsl.check.values.retention": frozenset({"BKR315"}),
+    "bkrdsl.check.values.link_modes": frozenset({"BKR343"}),  # a `link` statement's last word
     "bkrdsl.check.values.numbers": frozenset({"BKR316", "BKR317"}),  # `workers N`, a `disk`'s size
     "bkrdsl.check.values.volume_sizes": frozenset({"BKR336"}),
     "bkrdsl.check.values.escapes": frozenset({"BKR019"}),  # a description's quoted text

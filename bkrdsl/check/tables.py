@@ -1,4 +1,4 @@
-"""Checks that read the dialect table (BKR250, BKR251, BKR253, BKR254, BKR319).
+"""Checks that read the dialect table (BKR250, BKR251, BKR253, BKR254, BKR256, BKR319).
 
 Not checks of the model alone: which addresses a machine's CONSOLE, SPOOL and
 LINK statements take, and whether it starts CMS, comes from the table's
@@ -93,6 +93,51 @@ DISK_ADDRESS_TAKEN = register(
 
     Fix: another address, one the machine's directory statements leave free:
     `disk BKRBKUP 192 size 10 cyl`.
+    """,
+)
+
+
+LINK_ADDRESS_TAKEN = register(
+    "BKR256",
+    "link-address-taken",
+    "error",
+    "a `link` at an address the machine's own directory statements or a `disk` of it already use",
+    """
+    `link MACHINE OWNER VADDR [as VADDR2] MODE` writes `LINK OWNER VADDR
+    VADDR2 MODE` in the machine's directory entry: the owner's disk is
+    linked at VADDR2 (VADDR when `as` is left out). The entry has other
+    statements at addresses of their own: the dialect table's for its role
+    (CONSOLE 0009, SPOOL 000C-000E, LINK MAINT 0190, 019D and 019E) and the
+    MDISKs of its `disk` statements. A link at one of those addresses would
+    define the address twice in one entry, which CP's directory tools
+    (DIRECTXA, DirMaint) refuse; for an IDENTITY the LINK is in the IDENTITY
+    (every member's instance links the disk) and the MDISK in its
+    SUBCONFIG, which is the same conflict on every member.
+
+    Failing example:
+
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2  private-volume M1PRV1 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group APPS { LINUX01 }
+          disk BKRBKUP 191 size 10 cyl
+          disk BKRCATLG 191 size 10 cyl
+          disk BKRWRK* 191 size 5 cyl
+          link BKRBKUP 5697J06C 191 RR   # <- BKR256
+          job APPSFULL {
+            backup APPS full
+            include minidisk * *
+            to disk
+            run on VMSYS1 daily 02:00
+          }
+        }
+
+    (BKRBKUP's own 191 minidisk, its A-disk, is at 0191.)
+
+    Fix: link the disk at an address the machine leaves free, with `as`:
+    `link BKRBKUP 5697J06C 191 as 0192 RR`.
     """,
 )
 
@@ -326,6 +371,7 @@ def table_checks(model: Model, dialect: Dialect, directory: Directory | None = N
         + a_disks(model, dialect, directory)
         + long_records(model, dialect)
         + past_volume_end(model, dialect)
+        + link_checks(model, dialect)
     )
 
 
@@ -529,6 +575,57 @@ def disk_checks(model: Model, dialect: Dialect) -> list[Diagnostic]:
                     )
                 )
                 break
+    return out
+
+
+def link_checks(model: Model, dialect: Dialect) -> list[Diagnostic]:
+    """BKR256 for each `link` statement at an address its machine's table statements
+    or `disk` statements take (a pattern's link once, naming the first machine it reaches)."""
+    from bkrdsl.check.members import link_text
+
+    if not model.link_statements:
+        return []
+    roles = model.machine_roles()
+    out = []
+    for setting in model.link_statements:
+        parts = ast.link_parts(setting)
+        if parts is None or not all(w.text for w in parts if w is not None):
+            continue
+        at_word = parts[3] or parts[2]
+        at = parse_address(at_word.text)
+        if at is None:
+            continue  # BKR310's
+        for owner in model.link_owners(parts[0], roles):
+            defaults = dialect.machines.get(roles[owner])
+            used = dict(defaults.addresses()) if defaults is not None else {}
+            for disk in model.disks:
+                number = parse_address(disk.address.text)
+                if number is not None and owner in model.disk_owners(disk, roles):
+                    used.setdefault(number, f"disk {disk.user.text} {disk.address.text} (line {disk.span.line})")
+            taken = used.get(at)
+            if taken is None:
+                continue
+            # the first address from the one linked at up that nothing of the machine's takes
+            others = {parse_address((p[3] or p[2]).text) for p in map(ast.link_parts, model.link_statements) if p}
+            free = next((n for n in range(at + 1, 0x10000) if n not in used and n not in others), None)
+            what = f"`{taken}`" if not taken.startswith("disk ") else f"its minidisk, `{taken.split(' (')[0]}`"
+            if free is None:
+                help = "link the disk at an address the machine does not use, with `as`"
+            else:
+                meant = link_text(parts, owner if parts[0].upper != owner else None, f"{free:04X}")
+                meant = meant.replace(f"link {owner} ", f"link {parts[0].text} ", 1)
+                help = (
+                    f"link the disk at an address the machine does not use: write `{meant}` for"
+                    f" `{link_text(parts)}` (line {setting.span.line})"
+                )
+            out.append(
+                LINK_ADDRESS_TAKEN(
+                    f"`{owner}`'s directory entry already uses address {at:04X}: {what}",
+                    at_word.span,
+                    help=help,
+                )
+            )
+            break
     return out
 
 

@@ -1,4 +1,4 @@
-"""Values: minidisk addresses and ranges, times, days, retention, counts, units, SFS paths (BKR310-BKR318), SFS file pools close to the catalog's (BKR339), volume sizes (BKR336), BKRSTART's waits (BKR337, BKR338), escapes in quoted texts (BKR019)."""
+"""Values: minidisk addresses and ranges, times, days, retention, counts, units, SFS paths (BKR310-BKR318), SFS file pools close to the catalog's (BKR339), volume sizes (BKR336), BKRSTART's waits (BKR337, BKR338), escapes in quoted texts (BKR019), a `link` statement's mode (BKR343)."""
 
 from __future__ import annotations
 
@@ -30,6 +30,7 @@ from bkrdsl.resolve.model import (
     DISK_UNIT_LIMITS,
     DISK_UNITS,
     LAST_DAY,
+    LINK_MODES,
     LOGON_POLL_SECONDS,
     MAX_WAIT_SECONDS,
     MAX_WORKERS,
@@ -859,6 +860,77 @@ def addresses(model: Model):
                 d.address.span,
                 help="an address is 1-4 hex digits, e.g. 191 or 0191",
             )
+    for setting in model.link_statements:
+        parts = ast.link_parts(setting)
+        for w in (parts[2], parts[3]) if parts is not None else ():
+            if w is not None and w.text and parse_address(w.text) is None:
+                yield _address_slip(w, "address") or INVALID_ADDRESS(
+                    f"{quoted(w.text)} is not a virtual address",
+                    w.span,
+                    help="an address is 1-4 hex digits, as the owner's directory entry has it: e.g. 5E5 or 05E5",
+                )
+
+
+LINK_MODE_UNKNOWN = register(
+    "BKR343",
+    "unknown-link-mode",
+    "error",
+    "a `link` statement's mode is none of CP's link modes",
+    """
+    The last word of `link MACHINE OWNER VADDR [as VADDR2] MODE` is the
+    mode of the LINK statement the compile writes in the machine's directory
+    entry, one CP's LINK takes: `R` (read-only), `RR` (read-only, even where
+    another user has the disk in write mode), `W` (write, if no other user
+    has a link to it), `WR` (write, else read-only), `M` (multiple write, if
+    no other user has it in write mode), `MR` (multiple write, else
+    read-only) or `MW` (multiple write in any case). Another word would put a
+    LINK into the entry that DIRECTXA or DirMaint refuses, so bkrc refuses
+    it first. A product's code disk, which the machines only read, is
+    usually linked `RR`.
+
+    Failing example:
+
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group APPS { LINUX01 }
+          link BKRBKUP 5697J06C 05E5 RO   # <- BKR343
+          job APPSFULL {
+            backup APPS full
+            include minidisk * *
+            to disk
+            run on VMSYS1 daily 02:00
+          }
+        }
+
+    Fix: write one of CP's modes, `link BKRBKUP 5697J06C 05E5 RR`.
+    """,
+)
+
+#: Words a sysprog writes for a link mode that CP spells otherwise: read-only is R (or
+#: RR, which CP grants even where another user writes the disk), write W, multiple M.
+_MODES_MEANT = {"RO": "RR", "READ": "RR", "WRITE": "W", "MULT": "M", "MULTI": "M"}
+
+
+@check
+def link_modes(model: Model):
+    """BKR343 for a `link` statement whose mode CP does not take."""
+    for setting in model.link_statements:
+        parts = ast.link_parts(setting)
+        if parts is None or not parts[4].text or parts[4].upper in LINK_MODES:
+            continue
+        mode = parts[4]
+        meant = _MODES_MEANT.get(mode.upper) or next((m for m in LINK_MODES if m == mode.upper.rstrip("SE")), None)
+        modes = ", ".join(f"`{m}`" for m in LINK_MODES)
+        yield LINK_MODE_UNKNOWN(
+            f"{quoted(mode.text)} is none of CP's link modes",
+            mode.span,
+            help=(f"did you mean `{meant}`? " if meant else "")
+            + f"write one of CP's link modes, {modes}: `RR` reads a disk another user may write",
+            fix=Fix(f"Write `{meant}`", (Edit(mode.span, meant),)) if meant else None,
+        )
 
 
 def _turned_shares(cluster: ast.Cluster, sel: ast.Selection, w: ast.Word, low: int, high: int) -> dict:

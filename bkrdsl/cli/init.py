@@ -389,6 +389,7 @@ def _from_directory(starter, name: str, directory):
         directory_global_and_local,
         directory_global_disks,
         directory_global_only,
+        directory_links,
         directory_partly_held,
         directory_subconfig_names,
         directory_tape_links,
@@ -465,6 +466,8 @@ def _from_directory(starter, name: str, directory):
     runs_on = {machine: members for machine, (_, members) in model.product_machines().items()}
     found = directory_disks(directory, starter, runs_on)
     starter = dataclasses.replace(starter, site_disks=found.machines, shared_volume=found.shared_volume)
+    # The LINKs the directory gives the product machines beyond the table's: `link` statements (stop 83).
+    starter = dataclasses.replace(starter, site_links=directory_links(directory, starter))
     # Where the product's machines give no volume (not deployed yet), the site's own
     # entries suggest one, which the file marks as a guess.
     private, shared = site_volumes(directory, starter.members)

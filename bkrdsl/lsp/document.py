@@ -284,6 +284,11 @@ def index(model: Model | None) -> list[Occurrence]:
             add(Occurrence(span, USER, parts[1], False))
     for d in model.disks:
         add(Occurrence(d.user.span, USER, d.user.upper, False))
+    for setting in model.link_statements:
+        # `link BKRBKUP 5697J06C 05E5 RR`: the machine whose entry keeps the LINK, and the owner.
+        for word in setting.values[:2]:
+            if word.text and (word.upper in known or word is setting.values[0]):
+                add(Occurrence(word.span, USER, word.upper, False))
     for m in model.members:
         # A member's `subconfig BKRBKUP BKRBKU-1`: the machine whose instance it names.
         for setting in m.decl.settings_named("subconfig"):

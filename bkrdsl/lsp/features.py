@@ -1557,8 +1557,31 @@ def _description_hover(doc: Document, at: int) -> tuple[list[str], Span] | None:
     return lines, setting.values[0].span
 
 
+def _link_words(model):
+    """A `link` statement's words after its machine: (the owner, its address, the address
+    linked at, the mode; the statement's parts)."""
+    for setting in model.link_statements:
+        parts = ast.link_parts(setting)
+        if parts is not None:
+            yield tuple(w for w in parts[1:] if w is not None), parts
+
+
+def _link_hover(doc: Document, word: ast.Word, parts) -> list[str]:
+    """What the word of a `link` statement is, and the LINK the compile writes, in which file."""
+    what = dict(_link_values(parts)).get(word)
+    if what is None:  # the owner
+        owner = parts[1].upper
+        return [f"**{owner}**: the user whose minidisk the machine links (its directory entry has it)", "", *_link_written(parts)]
+    return [what[0].upper() + what[1:]]
+
+
+def _link_written(parts) -> list[str]:
+    return [next(iter(dict(_link_values(parts)).values()))[len("the disk's address in its owner's entry: ") :].capitalize()]
+
+
 VALUE_HOVERS = {
     "retention (`retain N days`)": (_retain_words, _retain_hover),
+    "link (`link MACHINE OWNER VADDR [as VADDR2] MODE`)": (_link_words, _link_hover),
     "wait (`logon-wait`, `pool-wait`)": (_wait_words, _wait_hover),
     "minidisk size (`disk ... size N UNIT`)": (_disk_size_words, _disk_size_hover),
     "minidisk start (`disk ... on VOL at START`)": (_disk_start_words, _disk_start_hover),
@@ -2053,6 +2076,10 @@ def _context(tokens, accepted: set[str]) -> str | None:
             return None
         if value == "server" and n > 0 and str(tokens[n - 1].value).lower() == "local":
             return "local-server"  # `catalog local server |`: a server on each member, an IDENTITY
+        if value == "link":  # `link |`: a machine; the owner, addresses and mode after it are the site's
+            return "machine" if names == 0 else None
+        if value == "as":  # `link BKRBKUP 5697J06C 05E5 as |`: an address
+            return None
         if value == "subconfig":  # `subconfig |`: a machine; `subconfig BKRBKUP |`: its SUBCONFIG's name
             return ("subconfig-machine", "subconfig-name")[names] if names < 2 else None
         return {
@@ -3089,7 +3116,7 @@ _STATEMENT_ORDER = {
     for rank, word in enumerate(
         (
             "import", "cluster", "member", "workers", "private-volume", "job-suffix", "subconfig", "shared-volume",
-            "catalog", "expire", "preview", "purge", "retain", "tape", "disk", "single", "identity", "job",
+            "catalog", "expire", "preview", "purge", "retain", "tape", "disk", "link", "single", "identity", "job",
             "backup", "match", "include", "exclude", "to", "run", "description",
         )
     )
@@ -4140,6 +4167,26 @@ _SETTING_VALUES = {
 }
 
 
+def _link_values(parts):
+    """(word, what it is) for a `link` statement's owner's address, the address linked at
+    and the mode: each with the LINK the compile writes and the file it writes it in."""
+    from bkrdsl.resolve.model import LINK_MODES, parse_address
+
+    machine, _owner, vaddr, target, mode = parts
+    source = parse_address(vaddr.text)
+    at = parse_address(target.text) if target is not None else source
+    if source is None or at is None or mode.upper not in LINK_MODES:
+        written = "the compile writes a LINK in the machine's directory entry"
+    else:
+        line = f"LINK {parts[1].upper} {source:04X} {at:04X} {mode.upper}"
+        entry = "each worker's DIRECT file" if "*" in machine.text else f"cluster/{machine.upper}.DIRECT"
+        written = f"the compile writes `{line}` in {entry}, after the dialect table's statements"
+    yield vaddr, f"the disk's address in its owner's entry: {written}"
+    if target is not None:
+        yield target, f"the address the machine links the disk at: {written}"
+    yield mode, f"CP's link mode: {written}"
+
+
 def _values(module: ast.Module):
     """(word, what it is) for every value of the module that is not a name."""
     for cluster in module.clusters:
@@ -4151,6 +4198,8 @@ def _values(module: ast.Module):
             elif setting.keyword == "subconfig" and len(setting.values) == 2:
                 # the machine is a name (a user's); the name after it, its instance's SUBCONFIG
                 yield setting.values[1], "the SUBCONFIG the directory gives the machine's instance on this member"
+            elif setting.keyword == "link" and (parts := ast.link_parts(setting)) is not None:
+                yield from _link_values(parts)
         selections = [s for m in cluster.members for s in m.selections]
         selections += [s for j in cluster.jobs for s in j.selections]
         for selection in selections:

@@ -358,6 +358,13 @@ def parse_address(text: str) -> int | None:
     return int(text, 16) if _HEX.match(text) else None
 
 
+#: CP's link modes, the LINK directory statement's mode operand (z/VM CP Planning and
+#: Administration, "LINK Directory Statement"): read-only, read-only if no other user has
+#: it in write mode, write, write unless another has it, multiple write and its two
+#: conditional forms. A `link` statement gives one of these (BKR343).
+LINK_MODES = ("R", "RR", "W", "WR", "M", "MR", "MW")
+
+
 def parse_address_range(text: str) -> tuple[int, int] | None:
     """`*` (every address), `ADDR` or `ADDR-ADDR` as an inclusive (first, last); None when malformed.
 
@@ -1401,6 +1408,48 @@ class Model:
             rx = pattern_regex(name)
             return tuple(m for m in ids if rx.match(m))
         return (name,) if name in ids else ()
+
+    # -- the CP LINKs the `link` statements give the product machines
+    @functools.cached_property
+    def link_statements(self) -> tuple[ast.Setting, ...]:
+        """The cluster's `link` statements, in the order written."""
+        return tuple(s for s in self.settings if s.keyword == "link")
+
+    def link_owners(self, word: ast.Word, machines=None) -> tuple[str, ...]:
+        """The product machines a `link` statement's first word names: the machine, or
+        every machine its pattern (`link BKRWRK* ...`) matches, as `disk_owners`."""
+        ids = list(machines if machines is not None else self.product_machines())
+        name = word.upper
+        if is_pattern(name):
+            rx = pattern_regex(name)
+            return tuple(m for m in ids if rx.match(m))
+        return (name,) if name in ids else ()
+
+    @functools.cached_property
+    def _links(self) -> dict[str, tuple[str, ...]]:
+        """Machine -> the LINK statements its entry keeps, each `LINK OWNER VADDR VADDR2
+        MODE` with the addresses in four digits, in the order written; a statement cut
+        short, or with an address or mode CP does not take (BKR310, BKR343), gives none,
+        and a second one at an address already linked (BKR115) none either."""
+        machines = self.product_machines()
+        out: dict[str, dict[int, str]] = {}
+        for setting in self.link_statements:
+            parts = ast.link_parts(setting)
+            if parts is None:
+                continue
+            machine, owner, vaddr, target, mode = parts
+            source = parse_address(vaddr.text)
+            at = parse_address(target.text) if target is not None else source
+            if source is None or at is None or mode.upper not in LINK_MODES or not owner.text:
+                continue
+            line = f"LINK {owner.upper} {source:04X} {at:04X} {mode.upper}"
+            for m in self.link_owners(machine, machines):
+                out.setdefault(m, {}).setdefault(at, line)
+        return {m: tuple(lines.values()) for m, lines in out.items()}
+
+    def links_of(self, machine: str) -> tuple[str, ...]:
+        """The LINK statements the `link` statements give `machine`'s directory entry."""
+        return self._links.get(machine, ())
 
     # -- one machine's minidisk at one address, placed member by member
     @functools.cached_property

@@ -149,6 +149,8 @@ class _Builder:
                 parts["job"].append(self.job(item))
             elif kind in ("description", "shared_volume"):
                 parts["setting"].append(self.setting(item, kind.replace("_", "-")))
+            elif kind == "link":  # a product machine's CP LINK: its words, `as` dropped (ast.Setting)
+                parts["setting"].append(self.setting(item, "link"))
             elif kind == "disk":
                 parts["disk"].append(self.disk(item))
         span = self.span_of(tree)

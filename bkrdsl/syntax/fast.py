@@ -255,7 +255,7 @@ from bkrdsl.syntax.reader import MAX_READ_AFTER_ERROR
 
 #: The grammar this parser was written for: sha256 of grammar/bkr.lark without
 #: comments and blank space. tests/test_fast_parser.py fails when they differ.
-GRAMMAR_FINGERPRINT = "9100ed3de2786fa44a4ff42e7258362040892847b897a1b365698dd28b008a8d"
+GRAMMAR_FINGERPRINT = "1feee159c82de59e526777e85fc4cd7ca1c892bdcf92bd2d103b381f4ec96864"
 
 #: Every keyword of the grammar, lower case (syntax/lexicon.py, generated from it).
 KEYWORDS = lexicon.KEYWORDS
@@ -505,11 +505,14 @@ MORE = Lexing(
     keywords=frozenset(
         (
             "backup", "catalog", "description", "disk", "exclude", "expire", "identity", "include",
-            "job", "job-suffix", "member", "private-volume", "run", "shared-volume", "single", "subconfig",
-            "tape", "to", "workers",
+            "job", "job-suffix", "link", "member", "private-volume", "run", "shared-volume", "single",
+            "subconfig", "tape", "to", "workers",
         )
     ),
 )
+#: After a `link` statement's owner's address: `as` and the address the machine links it
+#: at, or the link mode.
+LINK_AS = Lexing("link-as", names=True, keywords=frozenset({"as"}), closes=False)
 #: After a name of a name_list (user, backup, placements, weekly days).
 LIST = Lexing(
     "list",
@@ -517,7 +520,7 @@ LIST = Lexing(
     keywords=frozenset(
         (
             "backup", "catalog", "cluster", "daily", "description", "disk", "exclude", "expire",
-            "full", "identity", "import", "include", "incremental", "job", "manual", "member",
+            "full", "identity", "import", "include", "incremental", "job", "link", "manual", "member",
             "monthly", "role", "run", "shared-volume", "single", "tape", "to", "weekly",
         )
     ),
@@ -3296,6 +3299,8 @@ class _Parser:
                 settings.append(self.names_setting())
             elif type_ == "disk":
                 disks.append(self.disk())
+            elif type_ == "link":
+                settings.append(self.link())
             elif type_ in _JOB_ONLY or type_ in _EXPIRE_ONLY:
                 items = (members, catalogs, expires, tapes, users, groups, jobs, settings, disks)
                 self._reopened("job" if type_ in _JOB_ONLY else "expire", items, jobs if type_ in _JOB_ONLY else expires)
@@ -3424,6 +3429,20 @@ class _Parser:
         machine = self._word(self._expect(T_NAME, NAME))
         name = self._word(self._expect(T_NAME, KEYWORD))
         return ast.Setting("subconfig", (machine, name), self._since(first))
+
+    def link(self) -> ast.Setting:
+        """link NAME NAME NAME (as NAME)? NAME: a product machine, the owner, the owner's
+        address, perhaps the address the machine links it at, and the link mode."""
+        first = self._take(NAME)
+        values = [self._word(self._expect(T_NAME, NAME)), self._word(self._expect(T_NAME, NAME))]
+        if self.type == T_NAME and len(text := self.tokens[self.i][TEXT]) > 2 and text.lower().endswith("as"):
+            raise _GiveUp  # `05E5as`: the address and `as` run together, which Lark's recovery reports
+        values.append(self._word(self._expect(T_NAME, LINK_AS)))
+        if self.type == "as":
+            self._next(NAME)
+            values.append(self._word(self._expect(T_NAME, NAME)))
+        values.append(self._word(self._expect(T_NAME, KEYWORD)))
+        return ast.Setting("link", tuple(values), self._since(first))
 
     def disk(self) -> ast.Disk:
         """disk NAME NAME size NAME NAME (on NAME (at NAME)?)?"""

@@ -11,6 +11,7 @@ after a keyword whose value is a `name` (`server BKRSVSFS`) is part of the same 
 from __future__ import annotations
 
 KEYWORD_VALUES: dict[str, str] = {
+    "as": "name",
     "at": "number",
     "backup": "name",
     "catalog-dmm": "name",
@@ -24,6 +25,7 @@ KEYWORD_VALUES: dict[str, str] = {
     "job": "name",
     "job-suffix": "name",
     "last": "day",
+    "link": "name",
     "logon-wait": "number",
     "match": "pattern",
     "member": "name",

@@ -23,6 +23,7 @@ STATEMENT_HOMES: dict[str, tuple[str, ...]] = {
     "include": ("job",),
     "job": ("cluster",),
     "job-suffix": ("member",),
+    "link": ("cluster",),
     "match": ("group_decl",),
     "member": ("cluster",),
     "preview": ("expire",),

@@ -12,13 +12,13 @@ from __future__ import annotations
 #: Every keyword of the grammar.
 KEYWORDS = frozenset(
     {
-        "at", "backup", "catalog", "catalog-dmm", "catalog-node", "cluster", "daily", "days",
+        "as", "at", "backup", "catalog", "catalog-dmm", "catalog-node", "cluster", "daily", "days",
         "description", "disk", "each", "exclude", "expire", "first", "fourth", "full", "group",
-        "identity", "import", "include", "incremental", "job", "job-suffix", "last", "local",
-        "logon-wait", "manager", "manual", "match", "member", "minidisk", "monthly", "on", "pool",
-        "pool-wait", "preview", "private-volume", "purge", "request-dmm", "request-node", "retain",
-        "role", "run", "second", "server", "sfs", "shared", "shared-volume", "single", "size",
-        "subconfig", "tape", "third", "to", "user", "weekly", "workers",
+        "identity", "import", "include", "incremental", "job", "job-suffix", "last", "link",
+        "local", "logon-wait", "manager", "manual", "match", "member", "minidisk", "monthly", "on",
+        "pool", "pool-wait", "preview", "private-volume", "purge", "request-dmm", "request-node",
+        "retain", "role", "run", "second", "server", "sfs", "shared", "shared-volume", "single",
+        "size", "subconfig", "tape", "third", "to", "user", "weekly", "workers",
     }
 )
 
@@ -28,7 +28,7 @@ BLOCK_STATEMENTS: dict[str | None, frozenset[str]] = {
     None: frozenset({"cluster", "identity", "import", "single"}),
     "cluster": frozenset(
         {
-            "catalog", "description", "disk", "expire", "identity", "job", "member",
+            "catalog", "description", "disk", "expire", "identity", "job", "link", "member",
             "shared-volume", "single", "tape",
         }
     ),
@@ -47,8 +47,9 @@ BLOCK_STATEMENTS: dict[str | None, frozenset[str]] = {
 STATEMENT_KEYWORDS = frozenset(
     {
         "backup", "catalog", "cluster", "description", "disk", "exclude", "expire", "identity",
-        "import", "include", "job", "job-suffix", "match", "member", "preview", "private-volume",
-        "purge", "retain", "run", "shared-volume", "single", "subconfig", "tape", "to", "workers",
+        "import", "include", "job", "job-suffix", "link", "match", "member", "preview",
+        "private-volume", "purge", "retain", "run", "shared-volume", "single", "subconfig", "tape",
+        "to", "workers",
     }
 )
 

@@ -2602,7 +2602,9 @@ class Recovery:
         sim = Sim.of(ip)
         if entry is not tok:
             del sim.stack[-1]
-        if any(w in _CLUSTER_WORDS for w in firsts) and sim.copy().fits(["CLUSTER", "NAME", "LBRACE"]):
+        # `link` starts a cluster statement (stop 83) and a CP directory LINK alike: a body of
+        # LINK lines is the entry pasted, no cluster
+        if any(w in _CLUSTER_WORDS and w != "link" for w in firsts) and sim.copy().fits(["CLUSTER", "NAME", "LBRACE"]):
             # `USER PRODSSI {` at the top of the file, over `member` and `job` blocks
             meant, types = "cluster", ["CLUSTER"]
         elif any(w in _MEMBER_WORDS for w in body):
