@@ -264,7 +264,7 @@ GROUP_SLOT = "match"
 #: Keywords followed by one value (a number, a unit, a pool's name, a role), even one
 #: spelled like a keyword, as the parsers read it (`to disk pool BACKUP`, a file pool;
 #: `retain EACH days`, a count EACH, which bkrc check reports; `days` after it is a keyword).
-VALUE_SLOTS = ("at", "job-suffix", "pool", "retain", "role", "workers")
+VALUE_SLOTS = ("as", "at", "job-suffix", "pool", "retain", "role", "workers")
 #: Keywords followed by two values, a count and its unit (`logon-wait 2 minutes`), each
 #: even one spelled like a keyword, over line breaks, as the parsers read them: a disk's
 #: `size AMOUNT UNIT` too (DISK), but for what may follow its unit.

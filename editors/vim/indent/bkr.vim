@@ -61,7 +61,7 @@ let s:valued = '\c^\s*\%(include\|exclude\|private-volume\|shared-volume\)\%(\s\
 " The keywords that start a statement (bkrdsl.syntax.fast.STATEMENT_KEYWORDS;
 " tests/test_editors.py checks that they agree). A line starting with any other
 " word continues a statement, except in a group body, whose entries are names.
-let s:starts = '\c^\s*\%(backup\|catalog\|cluster\|description\|disk\|exclude\|expire\|identity\|import\|include\|job\|job-suffix\|match\|member\|preview\|private-volume\|purge\|retain\|run\|shared-volume\|single\|subconfig\|tape\|to\|workers\)\%(\s\|$\)'
+let s:starts = '\c^\s*\%(backup\|catalog\|cluster\|description\|disk\|exclude\|expire\|identity\|import\|include\|job\|job-suffix\|link\|match\|member\|preview\|private-volume\|purge\|retain\|run\|shared-volume\|single\|subconfig\|tape\|to\|workers\)\%(\s\|$\)'
 
 " Whether line lnum (not a comment) is in the body of a group, where every line is an entry.
 function! s:InGroupBody(lnum) abort

@@ -32,9 +32,9 @@ syn match bkrComma /,/
 syn region bkrBlock matchgroup=bkrBrace start=/{/ end=/}/ transparent fold
 
 " Keywords that only are keywords.
-syn keyword bkrKeyword as catalog days description exclude expire full
-syn keyword bkrKeyword identity include incremental link local manager manual
-syn keyword bkrKeyword preview purge run shared single size subconfig tape
+syn keyword bkrKeyword catalog days description exclude expire full identity
+syn keyword bkrKeyword include incremental link local manager manual preview
+syn keyword bkrKeyword purge run shared single size subconfig tape
 
 " import PATH
 " over line breaks, but a statement keyword starting a line (a path may hold `/`, `.`)
@@ -111,8 +111,8 @@ syn match bkrUserWord /\k\@<!\%(\%(\%(private-volume\|shared-volume\|description
 syn match bkrSlotWord /\k\@<![A-Za-z0-9$%*?@_]\k*/ contained transparent contains=bkrUserId,bkrPattern
 " in a group body only match PATTERN: any other word there is a user ID
 syn keyword bkrMatchKeyword match contained nextgroup=bkrSlotWord skipwhite
-" at, job-suffix, pool, retain, role, workers: one value, even one spelled like a keyword (`pool BACKUP`)
-syn keyword bkrKeyword at job-suffix pool retain role workers nextgroup=bkrValueWord,bkrValueC skipwhite skipnl skipempty
+" as, at, job-suffix, pool, retain, role, workers: one value, even one spelled like a keyword (`pool BACKUP`)
+syn keyword bkrKeyword as at job-suffix pool retain role workers nextgroup=bkrValueWord,bkrValueC skipwhite skipnl skipempty
 syn match bkrValueC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment,bkrDirective nextgroup=bkrValueWord,bkrValueC skipwhite skipnl skipempty
 " logon-wait, pool-wait AMOUNT UNIT: two values, even those spelled like keywords
 syn keyword bkrKeyword logon-wait pool-wait nextgroup=bkrWaitAmount,bkrWaitC skipwhite skipnl skipempty
