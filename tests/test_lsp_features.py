@@ -830,7 +830,7 @@ def test_h4_79_completion_at_the_start_of_each_block_offers_its_statements_in_wr
 def test_h4_79_below_a_statement_completion_offers_the_statements_that_follow_it_first():
     head = "import std/backup-manager\ncluster DEV {\n  member DEV1 { workers 2 }\n"
     for body, first in [
-        ("  disk BKRBKUP 191 size 10 cyl\n  |\n}\n", ["disk", "single", "identity", "job", "description", "member"]),
+        ("  disk BKRBKUP 191 size 10 cyl\n  |\n}\n", ["disk", "link", "single", "identity", "job", "description"]),
         ("  single group G { A }\n  job J { backup G full  to disk  run on DEV1 daily 01:00 }\n  |\n}\n", ["job", "description", "member"]),
         # `to disk`'s `disk` starts no statement in a job: `run` next, not `disk`'s followers
         ("  job J {\n    backup G full\n    include minidisk * 0191\n    to disk\n    |\n  }\n}\n", ["run", "description", "backup"]),
@@ -1447,7 +1447,7 @@ def test_the_options_of_the_statement_come_first_on_its_line_the_statements_belo
     doc, line, column = doc_at(text, "size 10 cyl\n  |")
     labels = [c.label for c in F.complete(doc, line, column)]
     # (the statements from `disk`'s place on first, stop 79 h4: `description` was, alphabetically)
-    assert labels[-1] == "on" and labels[:5] == ["disk", "single", "identity", "job", "description"]
+    assert labels[-1] == "on" and labels[:6] == ["disk", "link", "single", "identity", "job", "description"]
     deeper = text.replace("size 10 cyl\n  ", "size 10 cyl\n       ")
     doc, line, column = doc_at(deeper, "size 10 cyl\n       |")
     assert next(c.label for c in F.complete(doc, line, column)) == "on"
