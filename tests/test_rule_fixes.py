@@ -236,6 +236,7 @@ FIXES: dict[str, list[tuple[str, str, str]]] = {
     ],
     "BKR249": [("or `workers 1`", "workers 4 }", "workers 1 }")],
     "BKR250": [("`disk BKRBKUP 192 size 10 cyl`", "disk BKRBKUP 190", "disk BKRBKUP 192")],
+    "BKR256": [("`link BKRBKUP 5697J06C 191 as 0192 RR`", "5697J06C 191 RR", "5697J06C 191 as 0192 RR")],
     "BKR251": [("`at 1` or later", "on M1PRV1 at 0 ", "on M1PRV1 at 1 ")],
     "BKR252": [("(`on M1PRV1`)", "on M2PRV1   # VMSYS2", "on M1PRV1   # VMSYS2")],
     "BKR253": [
@@ -355,6 +356,9 @@ FIXES: dict[str, list[tuple[str, str, str]]] = {
     "BKR337": [("`pool-wait 10 minutes`", "pool-wait 0 minutes", "pool-wait 10 minutes")],
     "BKR338": [("`logon-wait 3 minutes`", "logon-wait 3 minuts", "logon-wait 3 minutes")],
     "BKR340": [("`subconfig BKRBKUP BKRBKU-1`", "subconfig BKRBKP BKRBKU-1", "subconfig BKRBKUP BKRBKU-1")],
+    # stop 83: the `link` statement's codes
+    "BKR342": [("`link BKRBKUP 5697J06C 05E5 RR`", "link BKRBKP 5697J06C", "link BKRBKUP 5697J06C")],
+    "BKR343": [("`link BKRBKUP 5697J06C 05E5 RR`", "05E5 RO", "05E5 RR")],
     "BKR339": [("`include sfs BKRPOOL:CICSPRD.*`", "include sfs BKRPOL:CICSPRD.*", "include sfs BKRPOOL:CICSPRD.*")],
     "BKR402": [("`run on each member daily 04:00`", "daily 02:00   # <- BKR402", "daily 04:00")],
     "BKR403": [("`purge daily 06:00`", "purge daily 02:30", "purge daily 06:00")],
