@@ -1094,13 +1094,14 @@ DIRECTORY_HELPS += [
     ("BKR534", (), (), "once settled, allow it on this line: `# bkrc: allow BKR534 REASON`",
      [("bkr", "disk BKRSVSFS 191 size 20 cyl on VMCOM1 at 1000",
        "disk BKRSVSFS 191 size 20 cyl on VMCOM1 at 1000  # bkrc: allow BKR534 passwords given back by hand")], set()),
-    # last (stop 83's brief): a LINK of the site's that the table's statements do not have,
-    # kept in the table. The help said "in `statements`"; written after `MACHINE ESA`, it
-    # came before `LOGONBY MAINT`, BKR601's error: it now says where, last.
+    # last (stop 83's brief): a LINK of the site's that the table's statements do not have.
+    # Kept by stop 83's `link` statement in the cluster block, which the help writes (the
+    # table route, for a statement no `link` keeps, is
+    # test_bkr524_s_link_written_after_machine_esa_is_bkr601_s_at_the_statement's).
     ("BKR524", (), [(" IPL CMS\nSUBCONFIG BKRBUP-1", " IPL CMS\n LINK BKRTOOLS 0191 0391 RR\nSUBCONFIG BKRBUP-1")],
-     ("keep it in a site dialect table's `[machines.backup-server]`: `\"LINK BKRTOOLS 0191 0391 RR\"` in `statements`"
-      " (last: a device statement)"),
-     [("dialect", ("[machines.backup-server]", "\n]\n"), '\n  "LINK BKRTOOLS 0191 0391 RR",\n]\n')], set()),
+     "add `link BKRBKUP BKRTOOLS 0191 as 0391 RR` to the cluster block; or deploy as is",
+     [("bkr", "  disk BKRBKUP 191 size 10 cyl\n",
+       "  disk BKRBKUP 191 size 10 cyl\n  link BKRBKUP BKRTOOLS 0191 as 0391 RR\n")], set()),
     ("BKR525-profile", (), (), "or name one it defines in the site dialect table's `[machines.worker]` statements",
      [("dialect", '"INCLUDE BKRPROF"', '"INCLUDE IBMDFLT"')], set()),
     ("BKR525-define", (), (), "define `PROFILE BKRPROF` in the site's directory before deploying",

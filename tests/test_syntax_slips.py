@@ -2392,7 +2392,7 @@ def test_the_syntax_knows_the_days_the_model_knows():
 #: The help of a word where a cluster statement starts that is no keyword the cluster takes.
 CLUSTER_STARTS = (
     "statements in a `cluster` block start with `catalog`, `description`, `disk`, `expire`, `identity`,"
-    " `job`, `member`, `shared-volume`, `single`, `tape`"
+    " `job`, `link`, `member`, `shared-volume`, `single`, `tape`"
 )
 
 EXPLAINED = [
@@ -4304,7 +4304,8 @@ STATEMENT_OF = {
     "description": 'description "x"', "disk": "disk BKRBKUP 191 size 10 cyl", "exclude": "exclude minidisk * 0190",
     "expire": "expire on VMSYS2 { retain 30 days }", "identity": "identity group TESTIDS { TCPIP }",
     "import": "import std/zvm73", "include": "include minidisk * 0191", "job": "job TESTJOB { backup APPS full }",
-    "job-suffix": "job-suffix C", "match": "match LNX*", "member": "member VMSYS5 { workers 2 }",
+    "job-suffix": "job-suffix C", "link": "link BKRBKUP 5697J06C 05E5 RR", "match": "match LNX*",
+    "member": "member VMSYS5 { workers 2 }",
     "preview": "preview daily 01:00", "private-volume": "private-volume M5PRV1", "purge": "purge weekly sun 03:00",
     "retain": "retain 35 days", "run": "run on VMSYS1 daily 02:00", "shared-volume": "shared-volume VMCOM2",
     "single": "single user LNXTEST", "subconfig": "subconfig BKRBKUP BKRBKU-1", "tape": "tape manager local", "to": "to disk pool BKUPPOOL", "workers": "workers 2",
@@ -4353,7 +4354,7 @@ def test_no_statement_in_the_wrong_block_is_sent_to_the_docs(place, parser, monk
 #: Each keyword of the grammar that starts no statement, with a plausible rest of its
 #: statement after it (`role worker`), written where a statement starts.
 NO_STATEMENT_OF = {
-    "at": "at 100", "catalog-dmm": "catalog-dmm TCDMM", "catalog-node": "catalog-node TCTMM on VMSYS1",
+    "as": "as 0395", "at": "at 100", "catalog-dmm": "catalog-dmm TCDMM", "catalog-node": "catalog-node TCTMM on VMSYS1",
     "daily": "daily 02:00", "days": "days", "each": "each member", "first": "first sun 02:00",
     "fourth": "fourth sun 02:00", "full": "full", "group": "group GRP { A }", "incremental": "incremental APPS",
     "last": "last sun", "local": "local", "logon-wait": "logon-wait 2 minutes", "manager": "manager shared",
@@ -5898,7 +5899,7 @@ def test_the_keywords_whose_name_in_a_group_body_is_the_slip_s():
     # user (runon.keyword_phrases); from KEYWORD_VALUES, no longer from FOLLOWERS' words
     from bkrdsl.check.declarations import _takes_value
 
-    assert _takes_value() == {"group", "minidisk", "on", "pool", "role", "server", "user"}
+    assert _takes_value() == {"as", "group", "minidisk", "on", "pool", "role", "server", "user"}
 
 
 #: A statement read as more names of a list (BKR021): its help says where the statement
@@ -5947,7 +5948,7 @@ def test_a_statement_read_as_more_names_says_where_it_belongs(clean, written, he
 PLACED_SAMPLES = {
     "shared": "shared server BKRSVSFS", "local": "local", "manager": "manager shared",
     "server": "server BKRSVSFS", "pool": "pool BKUPPOOL", "on": "on VMSYS1", "each": "each member",
-    "at": "at 100", "size": "size 10 cyl", "days": "days", "full": "full", "incremental": "incremental",
+    "as": "as 0395", "at": "at 100", "size": "size 10 cyl", "days": "days", "full": "full", "incremental": "incremental",
     "daily": "daily 02:00", "weekly": "weekly sun 02:00", "monthly": "monthly first sun 02:00",
     "manual": "manual", "first": "first sun 02:00", "second": "second mon 02:00", "third": "third tue",
     "fourth": "fourth wed 02:00", "last": "last sun", "user": "user LNXTEST", "group": "group GRP { A }",

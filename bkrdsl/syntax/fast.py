@@ -3436,7 +3436,7 @@ class _Parser:
         first = self._take(NAME)
         values = [self._word(self._expect(T_NAME, NAME)), self._word(self._expect(T_NAME, NAME))]
         if self.type == T_NAME and len(text := self.tokens[self.i][TEXT]) > 2 and text.lower().endswith("as"):
-            raise _GiveUp  # `05E5as`: the address and `as` run together, which Lark's recovery reports
+            raise GiveUp  # `05E5as`: the address and `as` run together, which Lark's recovery reports
         values.append(self._word(self._expect(T_NAME, LINK_AS)))
         if self.type == "as":
             self._next(NAME)

@@ -9438,11 +9438,28 @@ class Recovery:
         opener = next((v for v in reversed(stack) if isinstance(v, Token) and v.type in _OPENING_WORDS), None)
         return opener is not None and not is_real(opener) and opener.start_pos in self.head_missing
 
+    def glued_before_keyword(self, ip, tok: Token) -> Diagnostic | None:
+        """comment_glued where the first word after the value is a keyword that starts no
+        statement (`as`, `each`): the words run to the line's last one, or to a `}`."""
+        previous = last_real_token(ip.parser_state.value_stack)
+        if not is_real(tok) or previous is None or previous.line != tok.line or "#" not in str(previous.value):
+            return None
+        line_end = self._line_end(tok.start_pos)
+        rest = self.source.text[tok.start_pos : line_end]
+        tail = None if "}" in rest else tok.start_pos + len(rest.rstrip())
+        return self.comment_glued(ip.parser_state, previous, tok, tail)
+
     def starts_no_statement(self, ip, tok: Token, accepted: set[str], sim: Sim) -> Token | None:
         """A keyword that starts no statement (fast.KEYWORD_PLACE_WORDS) where one starts,
         none fitting right before it: one error, and the rest of its line skipped with it
         (`each member` in the cluster: not also "expected a member name after
-        `member`")."""
+        `member`"). A comment glued to the statement's last value before it (`workers
+        4#four as planned`: `as` a keyword since stop 83's `link`) is said so, as
+        word_after_statement says it before a name."""
+        glued = self.glued_before_keyword(ip, tok)
+        if glued is not None:
+            self.report(glued, tok.start_pos)
+            return self.skip_statement(ip, tok)
         blocks = open_blocks(ip.parser_state.value_stack)
         where = messages.in_block(blocks[-1].kind) if blocks else "the top level of a file"
         leads = self.keywords_in({t for t in accepted & self.statements if self.takes_later(sim, t, tok.type)})
