@@ -20581,3 +20581,49 @@ def test_h10_77_a_statement_guessed_in_braces_gets_its_form(clean, written, stat
         return len(words) <= len(given) and all(w in placeholders or w == g for w, g in zip(words, given))
     assert any(fits(f) for f in forms), (forms, clean)  # the site's line is the form, filled in
     assert [d.code for d in analyse("guess.bkr", BASE.encode("utf-8")).diagnostics] == []
+
+
+# stop 83, h8: slips of a sysprog coming from hand-written Backup Manager templates
+#: a group's name where a minidisk selection's owner goes, as `backup APPS` names it:
+#: (the clean line, the line written, the help). It said "add APPS to `APPS`".
+GROUP_AS_OWNER_83 = [
+    ("    include minidisk * 0191-01FF 0200\n", "    include minidisk APPS 0191-01FF 0200\n",
+     "write `include minidisk * 0191-01FF 0200`: `*` is every user the job backs up, group APPS's among them"),
+    ("    exclude minidisk * 0190 019D 019E\n", "    exclude minidisk apps 0190 019D 019E\n",
+     "write `exclude minidisk * 0190 019D 019E`: `*` is every user the job backs up, group APPS's among them"),
+    ("    include minidisk * 0191-01FF 0200\n", "    include minidisk LINUX 0191-01FF 0200\n",
+     "move the line to job `LNXFULL` or `LNXINC`, which back up group LINUX, with `*` for `LINUX`"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "written", "help"), GROUP_AS_OWNER_83, ids=[w.strip() for _, w, _ in GROUP_AS_OWNER_83])
+def test_h8_83_a_group_named_as_a_selection_s_owner_is_said_a_group(clean, written, help, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    assert BASE.count(clean) == 1
+    text = BASE.replace(clean, written, 1)
+    line = BASE[: BASE.index(clean)].count("\n") + 1
+    (found,) = analyse("group.bkr", text.encode("utf-8")).diagnostics
+    group = written.split()[2].upper()
+    assert (found.code, found.span.line, found.span.column) == ("BKR406", line, 22)
+    assert found.message.startswith(f"`{group}` is a group, not a user: the owner of a minidisk selection")
+    assert found.help == help
+    if found.fix is not None:
+        mended = apply_edits(text, list(found.fix.edits))
+        assert mended == BASE
+    else:
+        assert group == "LINUX"
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h8_83_a_group_named_as_a_job_s_one_include_s_owner_is_the_job_s_one_error(parser, monkeypatch):
+    # the job's one include: BKR116, whose help and fix are the group's (was "add LINUX to
+    # `LINUX`, or move the line to the job that backs it up")
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    clean = "    include minidisk * 0191\n    to disk"
+    text = BASE.replace(clean, clean.replace("*", "LINUX"), 1)
+    (found,) = analyse("group.bkr", text.encode("utf-8")).diagnostics
+    assert found.code == "BKR116"
+    assert found.help == "write `include minidisk * 0191`: `*` is every user the job backs up, group LINUX's among them"
+    assert "`LINUX` is a group, not a user" in [r.label for r in found.related]
+    assert apply_edits(text, list(found.fix.edits)) == BASE

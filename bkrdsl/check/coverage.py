@@ -495,7 +495,11 @@ OWNER_NOT_BACKED_UP = register(
     So is a member block's exclude written so (`exclude minidisk 0192 *`),
     which would exclude nothing on the member (no fix: `*` there is every
     user of the member's single-configuration jobs, which BKR414 asks of its
-    identity jobs too). An owner whose part before a
+    identity jobs too). A group's name where the owner goes (`include
+    minidisk APPS 0191`, as `backup APPS` names it) is said to be a group: a
+    selection's owner is a user ID or pattern, and `*` is every user the job
+    backs up, so of a group the job backs up the help and fix write `*`, and
+    of another group the help names the jobs that back it up. An owner whose part before a
     `#` names the job's users (`include minidisk *#x 0100-0FFF`, a comment
     written without its blank: `#` is a character of CP names, so the owner
     is `*#X`) gets a help that says first to write a blank before the `#`.
@@ -2352,6 +2356,48 @@ def _owner_help(
     return f"{add or 'declare ' + up + ' in a group a job backs up'}, or move the line to the job that backs it up"
 
 
+def _group_as_owner(model: Model, job, sel: ast.Selection, up: str, word: ast.Word):
+    """BKR406 for a minidisk selection whose owner is a group's name and no user's
+    (`include minidisk APPS 0191`, as `backup APPS` names it): a selection's owner is a
+    user ID or pattern, so it selects nothing. Of a group the job backs up, the help
+    and fix write `*`, every user of the job; of another group, where it goes. None
+    where `up` names no group, or is a user's ID too."""
+    if sel.medium is not ast.Medium.MINIDISK or model.user_defs_of(up):
+        return None
+    group = model.group(up)
+    if group is None:
+        return None
+    action = sel.action.value
+    message = (
+        f"`{group.name}` is a group, not a user: the owner of a minidisk selection is a user ID or"
+        f" a pattern, so this {action} selects nothing"
+    )
+    ref = job.refs[0]
+    related = (Related(ref.word.span, "the job backs up these users"),)
+    if any(r.group is group for r in job.refs):
+        addresses = " ".join(i.text.upper() for i in sel.items)
+        return OWNER_NOT_BACKED_UP(
+            message,
+            word.span,
+            related=related,
+            help=f"write `{action} minidisk * {addresses}`: `*` is every user the job backs up,"
+            f" group {group.name}'s among them",
+            fix=Fix("Write `*`", (Edit(word.span, "*"),)),
+        )
+    others = [j.name for j in model.jobs if j is not job and any(r.group is group for r in j.refs)]
+    if others:
+        which = f"job {quoted(others[0])}, which backs" if len(others) == 1 else f"job {alternatives(others)}, which back"
+        help = f"move the line to {which} up group {group.name}, with `*` for `{word.text}`"
+    elif group.kind in job.kinds:
+        help = (
+            f"to back up group {group.name}'s users, name the group after `backup` (line {ref.word.span.line})"
+            f" and write `*` for `{word.text}`"
+        )
+    else:
+        help = f"back group {group.name} up in a job of its own, its {action}s with `*` for `{word.text}`"
+    return OWNER_NOT_BACKED_UP(message, word.span, related=related, help=help)
+
+
 def _alone_help(model: Model, job, miss, memo: dict) -> str:
     """BKR116's help where the job's one include selects nothing, BKR406's for it, but
     for an include another job selects already: deleted, the job would still select
@@ -2497,6 +2543,15 @@ def owners_backed_up(model: Model):
                             misses.append((word, note, found))
                         else:
                             yield found
+                        continue
+                    group_found = _group_as_owner(model, job, sel, up, word)
+                    if group_found is not None:
+                        # `include minidisk APPS 0191`: the group's name where its users'
+                        # owner goes (stop 83), not a user to add to the group itself.
+                        if include:
+                            misses.append((word, f"{quoted(up)} is a group, not a user", group_found))
+                        else:
+                            yield group_found
                         continue
                     what = f"job {quoted(job.name)} does not back up {quoted(up)}"
                     note = f"{quoted(up)} is not one of the job's users"
