@@ -20627,3 +20627,37 @@ def test_h8_83_a_group_named_as_a_job_s_one_include_s_owner_is_the_job_s_one_err
     assert found.help == "write `include minidisk * 0191`: `*` is every user the job backs up, group LINUX's among them"
     assert "`LINUX` is a group, not a user" in [r.label for r in found.related]
     assert apply_edits(text, list(found.fix.edits)) == BASE
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        ("BKRWRK01-BKRWRK04", "`BKRWRK01-BKRWRK04` names worker machines"),
+        ("bkrwrk04", "`bkrwrk04` names a worker machine"),
+        ("BKRWRK4", "`BKRWRK4` names a worker machine"),
+    ],
+)
+def test_h8_83_worker_ids_written_for_the_count_are_the_count(written, message, parser, monkeypatch):
+    # as a template or the directory names the machines: the count of the last one,
+    # written by the fix (was "not a worker count from 1 to 64", the range alone)
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    clean = "{ workers 4  private-volume M1PRV1 }"
+    text = BASE.replace(clean, clean.replace("4", written, 1), 1)
+    (found,) = analyse("workers.bkr", text.encode("utf-8")).diagnostics
+    assert (found.code, found.span.line, found.span.column) == ("BKR316", 9, 27)
+    assert found.message == f"{message}: `workers` takes how many the member runs, from 1 to 64"
+    assert found.help == (
+        "write `workers 4`: bkrc names them BKRWRK01 to BKRWRK04, the same IDs on every member"
+        " (the workers are IDENTITY users)"
+    )
+    assert apply_edits(text, list(found.fix.edits)) == BASE
+
+
+@pytest.mark.parametrize("written", ["BKRWRK05-BKRWRK08", "BKRWRK99", "WORKER04"])
+def test_h8_83_worker_ids_that_give_no_count_keep_the_range_help(written):
+    clean = "{ workers 4  private-volume M1PRV1 }"
+    text = BASE.replace(clean, clean.replace("4", written, 1), 1)
+    (found,) = analyse("workers.bkr", text.encode("utf-8")).diagnostics
+    assert found.message == f"`{written}` is not a worker count from 1 to 64"
+    assert found.fix is None

@@ -45,6 +45,7 @@ from bkrdsl.resolve.model import (
     parse_volume_size,
     parse_weekday,
     volume_size_problem,
+    worker_ids,
 )
 from bkrdsl.source import Span, span_through
 from bkrdsl.syntax.fast import (  # the recovery's fixes read times as BKR313 does, sizes in bytes as BKR317
@@ -460,7 +461,11 @@ INVALID_NUMBER = register(
     blocks have 32-bit numbers, so at most 4,294,967,296 of them; the extent
     (START and SIZE) ends on such a volume. A size written unit first
     (`size cyl 10`) is one error, whose fix writes `size 10 cyl`, not also
-    BKR317 for `10` as a unit.
+    BKR317 for `10` as a unit. Worker IDs written for the count, as a
+    template or the directory names the machines (`workers BKRWRK04`,
+    `workers BKRWRK01-BKRWRK04`), are the count of the last one: the fix
+    writes `workers 4`, and bkrc names the workers BKRWRK01 to BKRWRK04 on
+    every member.
 
     Failing example:
 
@@ -2381,6 +2386,27 @@ def _workers_help(member: ast.Member, w: ast.Word) -> str:
     return f"{most}, so a member has 1 to {MAX_WORKERS}"
 
 
+def _workers_named(model: Model, text: str) -> int | None:
+    """The count meant by worker IDs written for `workers`: the last worker of
+    `BKRWRK04` or `BKRWRK01-BKRWRK04` (the worker pattern's own IDs, two digits where
+    its `*` stands), where it is from 1 to MAX_WORKERS; else None."""
+    pattern = model.worker_pattern
+    if pattern is None or pattern.count("*") != 1 or not pattern.endswith("*"):
+        return None
+    prefix = pattern[:-1]
+    found = re.fullmatch(rf"(?:{re.escape(prefix)}(\d{{1,2}})-)?{re.escape(prefix)}(\d{{1,2}})", text.upper())
+    if found is None:
+        return None
+    first, last = int(found[1] or 1), int(found[2])
+    return last if first == 1 and 1 <= last <= MAX_WORKERS else None
+
+
+def named_workers(model: Model, count: int) -> str:
+    """`BKRWRK01` alone, or `BKRWRK01 to BKRWRK04`: the IDs `workers COUNT` gives."""
+    ids = worker_ids(model.worker_pattern or "", count)
+    return ids[0] if count == 1 else f"{ids[0]} to {ids[-1]}"
+
+
 @check
 def numbers(model: Model):
     cluster = model.cluster
@@ -2391,6 +2417,20 @@ def numbers(model: Model):
             for w in s.values:
                 n = small_int(w.text)
                 if n is None or n > MAX_WORKERS:
+                    named = _workers_named(model, w.text)
+                    if named is not None:
+                        # `workers BKRWRK01-BKRWRK04`: the machines named, as a
+                        # template or the directory names them, not counted (stop 83)
+                        yield INVALID_NUMBER(
+                            f"{quoted(w.text)} names {'worker machines' if '-' in w.text else 'a worker machine'}:"
+                            " `workers` takes how many the member runs,"
+                            f" from 1 to {MAX_WORKERS}",
+                            w.span,
+                            help=f"write `workers {named}`: bkrc names them {named_workers(model, named)}, the same"
+                            " IDs on every member (the workers are IDENTITY users)",
+                            fix=Fix.replace(f"Write `{named}`", w.span, str(named)),
+                        )
+                        continue
                     yield INVALID_NUMBER(
                         f"{quoted(w.text)} is not a worker count from 1 to {MAX_WORKERS}",
                         w.span,
