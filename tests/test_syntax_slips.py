@@ -20661,3 +20661,18 @@ def test_h8_83_worker_ids_that_give_no_count_keep_the_range_help(written):
     (found,) = analyse("workers.bkr", text.encode("utf-8")).diagnostics
     assert found.message == f"`{written}` is not a worker count from 1 to 64"
     assert found.fix is None
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("word", ["FILEPOOL", "filepool", "file-pool"])
+def test_h8_83_cms_s_word_filepool_before_an_sfs_path_is_removed(word, parser, monkeypatch):
+    # CMS's word (`QUERY FILEPOOL`), as a template's field: it was "SFS path `FILEPOOL`
+    # names no file pool", whose help wrote `BKRPOOL:FILEPOOL`
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    clean = "include sfs BKRPOOL:CICSPRD.*"
+    text = BASE.replace(clean, f"include sfs {word} BKRPOOL:CICSPRD.*", 1)
+    (found,) = analyse("filepool.bkr", text.encode("utf-8")).diagnostics
+    assert (found.code, found.span.line, found.span.column) == ("BKR318", 72, 17)
+    assert found.message == f"`{word}` is not written before an SFS path: the path names its file pool before its `:`"
+    assert found.help == f"remove `{word}`: write `BKRPOOL:CICSPRD.*`, the file pool, a `:` and the user ID in one word"
+    assert apply_edits(text, list(found.fix.edits)) == BASE

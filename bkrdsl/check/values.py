@@ -563,7 +563,9 @@ INVALID_SFS_PATH = register(
     `USERPOOL CICS*.LOGS`), where the pool's word is no user the files
     declare: such a path names no one user's directories. Before a path of
     one user's (`USERPOOL JOHN.*`) the two words are two paths, each
-    without its pool. A path with no user ID
+    without its pool. The word `pool` before a path, as the catalog names its
+    pool, or CMS's `filepool` (`include sfs FILEPOOL BKRPOOL:CICSPRD.*`), is
+    one error whose fix removes it. A path with no user ID
     after its `:` (`BKRPOOL:.*`) is reported as naming none. A `.` comes
     only before a directory name: CMS writes a file space's top directory
     with a `.` after the user ID (`BKRPOOL:CICSPRD.`), which a .bkr path
@@ -2675,14 +2677,19 @@ def _up_to(one, other) -> Span:
     )
 
 
+#: Words for a file pool written before an SFS path: the catalog's `pool`, and CMS's
+#: (`QUERY FILEPOOL`), which a sysprog writes as a template's field (stop 83).
+_POOL_WORDS = frozenset({"pool", "filepool", "file-pool"})
+
+
 def _pool_word_before_path(item, following, after, pools: set[str], model: Model) -> tuple[Diagnostic, int] | None:
     """`include sfs pool BKRPOOL:CICSPRD.*` (or `pool BKRPOOL CICSPRD.*`): the word `pool`
-    before a path, as a catalog's file pool is named; a path names its pool before its `:`.
+    (or CMS's `filepool`) before a path, as a catalog's file pool is named; a path names its pool before its `:`.
     One BKR318 whose fix removes the word (and writes the `:` a blank took), and the number
     of items after it that it covers (was "SFS path `pool` names no file pool", whose help
     wrote `BKRPOOL:pool`, and for `pool BKRPOOL CICSPRD.*` a second BKR318 whose fix kept
     `pool`)."""
-    if following is None or item.text.lower() != "pool" or following.span.line != item.span.end_line:
+    if following is None or item.text.lower() not in _POOL_WORDS or following.span.line != item.span.end_line:
         return None
     if ":" in following.text and sfs_path_problem(following.text) is None:
         whole, covered, last = following.text, 1, following
