@@ -20663,6 +20663,44 @@ def test_h8_83_worker_ids_that_give_no_count_keep_the_range_help(written):
     assert found.fix is None
 
 
+#: a member named by its SSI slot number, as SYSTEM CONFIG's `SSI` statement numbers
+#: the members (`SLOT 1 VMSYS1`): (the clean text, the text written, where the number
+#: stands, how many times). It said "if it is a new member, declare it with `member 1
+#: { ... }`".
+SLOT_FOR_MEMBER_83 = [
+    ("run on VMSYS1 daily 02:00", "run on 1 daily 02:00", (74, 12), 1),
+    ("expire on VMSYS1 {", "expire on 1 {", (21, 13), 1),
+    ("pool BKRPOOL on VMSYS1\n  expire on VMSYS1 {", "pool BKRPOOL on 1\n  expire on 1 {", (20, 50), 2),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "written", "at", "times"), SLOT_FOR_MEMBER_83, ids=[s[1].split("\n")[0] for s in SLOT_FOR_MEMBER_83])
+def test_h8_83_a_member_named_by_its_slot_number_is_said_so(clean, written, at, times, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    assert BASE.count(clean) == 1
+    text = BASE.replace(clean, written, 1)
+    (found,) = analyse("slot.bkr", text.encode("utf-8")).diagnostics
+    assert (found.code, found.span.line, found.span.column) == ("BKR330", *at)
+    named = f", named {times} times" if times > 1 else ""
+    assert found.message == (
+        f"unknown member `1`{named}: a member is named by its system identifier, not by its SSI slot number"
+    )
+    assert found.help == (
+        "write the member's name for `1`: `VMSYS1` if SYSTEM CONFIG's `SSI` statement says `SLOT 1 VMSYS1`,"
+        " as the file's order of members does; the members are `VMSYS1`, `VMSYS2`, `VMSYS3` and `VMSYS4`"
+    )
+    assert found.fix is None  # the slots' order is SYSTEM CONFIG's
+    assert [c.title for c in found.choices] == [f"Write `VMSYS{n}`" for n in (1, 2, 3, 4)]
+    assert apply_edits(text, list(found.choices[0].edits)) == BASE
+
+
+def test_h8_83_a_number_past_the_members_is_no_slot():
+    text = BASE.replace("run on VMSYS1 daily 02:00", "run on 5 daily 02:00", 1)
+    (found,) = analyse("slot.bkr", text.encode("utf-8")).diagnostics
+    assert found.code == "BKR330" and "slot" not in found.message
+
+
 @pytest.mark.parametrize("parser", ["fast", "lark"])
 @pytest.mark.parametrize("word", ["FILEPOOL", "filepool", "file-pool"])
 def test_h8_83_cms_s_word_filepool_before_an_sfs_path_is_removed(word, parser, monkeypatch):

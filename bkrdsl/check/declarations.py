@@ -711,7 +711,13 @@ UNKNOWN_MEMBER = register(
     own name SYSTEM CONFIG refuses (`member VMSYS1XYZ`, 9 characters, where
     the jobs say `run on VMSYS1`) is not reported: that member's name is the
     one mistake (BKR302), and "did you mean" could offer only it or another
-    member (`VMSYS2`, whose fix would move the jobs there).
+    member (`VMSYS2`, whose fix would move the jobs there). A number from 1
+    to the count of the file's members (`run on 1`, `expire on 2 {`) is the
+    member's SSI slot number, as SYSTEM CONFIG's `SSI` statement numbers the
+    members (`SLOT 1 VMSYS1`): the help says a member is named by its system
+    identifier and writes the member the file declares in that place, if the
+    `SSI` statement numbers them in the file's order; each member is a
+    choice, and none is the fix, as the slots' order is SYSTEM CONFIG's.
 
     A member retired (its `member` block deleted) leaves its name in every
     statement that gave it a role. A name close to no member, or one that
@@ -2634,6 +2640,16 @@ def _times(others: list) -> str:
 _EVERY_MEMBER = frozenset({"ALL", "BOTH", "EVERY", "MEMBERS", "EVERYWHERE"})
 
 
+def _slot_meant(name: str, names: Sequence[str]) -> str | None:
+    """The member the file declares `name`-th, where `name` is a number from 1 to the
+    file's count of members (an SSI slot number written for a member: `run on 1`),
+    else None."""
+    if not (name.isascii() and name.isdigit()) or name.startswith("0"):
+        return None
+    n = int(name)
+    return names[n - 1] if 1 <= n <= len(names) else None
+
+
 def members_named(model: Model) -> list[str]:
     """The members a cluster without `member` blocks names (BKR119) where a member is
     named (after `catalog ... on`, `expire on`, `run on`, the tape catalog node's `on`),
@@ -2717,6 +2733,21 @@ def unknown_members(model: Model):
             # `member VMSYS1XYZ` for the VMSYS1 its jobs run on: that member's own name,
             # one SYSTEM CONFIG refuses (BKR302), is the one mistake; "did you mean" would
             # offer it, or another member (`VMSYS2`) and a fix that moves the jobs there
+            continue
+        slot = _slot_meant(name, names)
+        if slot is not None:
+            # `run on 1`, `expire on 2 {`: the member's SSI slot number, as SYSTEM CONFIG's
+            # `SSI` statement numbers it (stop 83), not a member `1` to declare. The slots'
+            # order need not be the file's: each member a choice, none the fix.
+            yield UNKNOWN_MEMBER(
+                f"unknown member {quoted(name)}{_times(others)}: a member is named by its system identifier,"
+                " not by its SSI slot number",
+                word.span,
+                related=_named_too(name, others),
+                help=f"write the member's name for `{word.text}`: `{slot}` if SYSTEM CONFIG's `SSI` statement says"
+                f" `SLOT {word.text} {slot}`, as the file's order of members does; the members are {listed(names)}",
+                choices=tuple(_written_everywhere(n, word, others) for n in [slot, *(n for n in names if n != slot)]),
+            )
             continue
         close = suggest.closest(name, names)
         every, named = "", False
