@@ -20702,6 +20702,63 @@ def test_h8_83_a_number_past_the_members_is_no_slot():
 
 
 @pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("clean", "written"),
+    [
+        ("  member VMSYS4 { workers 2  private-volume M4PRV1 }", "  member 4 VMSYS4 { workers 2  private-volume M4PRV1 }"),
+        ("  member VMSYS2 {\n", "  member 2  VMSYS2 {\n"),
+    ],
+    ids=["one line", "a block of lines"],
+)
+def test_h8_83_a_slot_number_before_a_member_s_name_is_removed(clean, written, parser, monkeypatch):
+    # it said "write `member 4 {`", the number kept as the name and the name dropped
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    assert BASE.count(clean) == 1
+    text = BASE.replace(clean, written, 1)
+    line = BASE[: BASE.index(clean)].count("\n") + 1
+    (found,) = analyse("slot.bkr", text.encode("utf-8")).diagnostics
+    slot, name = written.split()[1:3]
+    assert (found.code, found.span.line, found.span.column, found.span.end_column) == ("BKR004", line, 10, 11)
+    assert found.message == (
+        f"`{slot}` before `{name}` reads as the member's name: a member is named by its system identifier,"
+        " not by its SSI slot number"
+    )
+    assert found.help.startswith(f"write `member {name} {{`: bkrc needs no slot number")
+    assert apply_edits(text, list(found.fix.edits)) == BASE
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h8_83_a_slot_statement_in_a_member_block_is_said_to_be_system_config_s(parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace("{ workers 4  private-volume M1PRV1 }", "{ slot 1  workers 4  private-volume M1PRV1 }", 1)
+    (found,) = analyse("slot.bkr", text.encode("utf-8")).diagnostics
+    assert (found.code, found.span.line, found.span.column) == ("BKR012", 9, 19)
+    assert found.help.startswith(
+        "a member's SSI slot number is SYSTEM CONFIG's (its `SSI` statement's `SLOT 1 VMSYS1`): bkrc names the"
+        " member by its system identifier, `member NAME {`, and needs no slot: remove `slot` and its number\n"
+    )
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("clean", "written", "meant"),
+    [
+        ("{ workers 4  private-volume M1PRV1 }", "{ workers 4  volser M1PRV1 }", "private-volume"),
+        ("{ workers 4  private-volume M1PRV1 }", "{ workers 4  VOLID M1PRV1 }", "private-volume"),
+        ("  shared-volume VMCOM1\n", "  volser VMCOM1\n", "shared-volume"),
+    ],
+)
+def test_h8_83_cp_s_word_for_a_volume_label_is_the_block_s_volume_keyword(clean, written, meant, parser, monkeypatch):
+    # `volser`, CP's and DirMaint's word: it listed the block's statements alone
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace(clean, written, 1)
+    (found,) = analyse("volser.bkr", text.encode("utf-8")).diagnostics
+    word = re.search(r"(?i)vol\w+", written)[0]
+    assert (found.code, found.message) == ("BKR012", f"unknown keyword `{word}`; did you mean `{meant}`?")
+    assert apply_edits(text, list(found.fix.edits)) == BASE
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
 @pytest.mark.parametrize("word", ["FILEPOOL", "filepool", "file-pool"])
 def test_h8_83_cms_s_word_filepool_before_an_sfs_path_is_removed(word, parser, monkeypatch):
     # CMS's word (`QUERY FILEPOOL`), as a template's field: it was "SFS path `FILEPOOL`

@@ -210,6 +210,9 @@ KEYWORD_SYNONYMS = {
     "extent": ("at",),
     # a member's volumes are private, the cluster's shared: the block tells which
     "volume": ("private-volume", "shared-volume"),
+    # CP's and DirMaint's words for a volume's label (`VOLSER=`, `volid`): the same (stop 83)
+    "volser": ("private-volume", "shared-volume"),
+    "volid": ("private-volume", "shared-volume"),
     # a member is a system of the SSI cluster (its SYSTEM CONFIG system identifier)
     "system": ("member",),
     "ssi": ("cluster",),
@@ -290,7 +293,7 @@ def begins_statement(word: str, here) -> list[str]:
 
 
 #: Synonyms (KEYWORD_SYNONYMS) offered only where their keyword starts a statement.
-_BLOCK_SYNONYMS = frozenset({"volume"})
+_BLOCK_SYNONYMS = frozenset({"volume", "volser", "volid"})
 
 
 def synonyms_among(word: str, candidates) -> list[str]:
@@ -3856,6 +3859,14 @@ def not_a_keyword(
             # known; one alone is read as that keyword first on its line
             # (statement_meant), named here after a `{` on its line (`{ w 4 }`)
             help = f"{found} begins {alternatives(begun)}: write the keyword in full\n{help}"
+        if found.strip("`").lower() == "slot" and "`member`" in where:
+            # `member VMSYS1 { slot 1 ... }`: SYSTEM CONFIG's `SSI` statement numbers the
+            # members; bkrc names them (stop 83)
+            help = (
+                "a member's SSI slot number is SYSTEM CONFIG's (its `SSI` statement's `SLOT 1 VMSYS1`): bkrc"
+                f" names the member by its system identifier, `member NAME {{`, and needs no slot: remove `slot`"
+                f" and its number\n{help}"
+            )
         if tape:
             help = DISK_SETTINGS_HELP if disk else TAPE_SETTINGS_HELP
         return codes.UNKNOWN_KEYWORD(f"{found} is not a keyword; a statement must start with one", span, help=help)
@@ -7508,6 +7519,26 @@ def words_before_brace(words: str, title: str, span: Span) -> Diagnostic:
         f"{shown(words)} cannot stand between `{title}` and its `{{`",
         span,
         help=f"write `{title} {{`, and what the block holds inside the braces (docs/language.md)",
+    )
+
+
+def slot_number(word: str) -> bool:
+    """Whether `word` reads as an SSI slot number: 1 to 16 without a leading zero
+    (SYSTEM CONFIG's `SSI` statement numbers its members `SLOT 1 VMSYS1`...)."""
+    return word.isascii() and word.isdigit() and not word.startswith("0") and int(word) <= 16
+
+
+def slot_before_member(slot: str, name: str, span: Span, removed: Span) -> Diagnostic:
+    """`member 4 VMSYS4 {`: the member's SSI slot number before its name, as SYSTEM
+    CONFIG's `SSI` statement writes `SLOT 4 VMSYS4`; `removed`, the number and the
+    blanks after it, which the fix deletes."""
+    return codes.SYNTAX(
+        f"`{slot}` before `{name}` reads as the member's name: a member is named by its system identifier,"
+        " not by its SSI slot number",
+        span,
+        help=f"write `member {name} {{`: bkrc needs no slot number (the `SSI` statement's `SLOT {slot} {name}`"
+        " stays in SYSTEM CONFIG)",
+        fix=Fix.replace(f"Remove `{slot}`", removed, ""),
     )
 
 

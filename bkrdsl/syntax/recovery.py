@@ -5516,6 +5516,21 @@ class Recovery:
                 names[0], names[1], self.span_of(tok), more=names[2:], commas=self.points(ends),
                 expire=self.expire_list(ip.parser_state.value_stack, tok.start_pos + len(written)),
             )
+        elif (
+            leaves[0].type == self.facts.keywords["member"]
+            and len(leaves) == 2
+            and messages.slot_number(str(leaves[-1].value))
+            and len(extra) == 1
+            and _NAME.fullmatch(extra[0])
+            and extra[0].lower() not in self.facts.keywords
+            and not messages.slot_number(extra[0])
+        ):
+            # `member 4 VMSYS4 {`: the SSI slot number before the member's name, as
+            # SYSTEM CONFIG's `SSI` statement writes `SLOT 4 VMSYS4` (stop 83)
+            slot = leaves[-1]
+            diag = messages.slot_before_member(
+                str(slot.value), extra[0], self.span_of(slot), self.source.span(slot.start_pos, tok.start_pos)
+            )
         elif leaves[0].type == self.facts.keywords["member"] and len(leaves) == 2 and all(
             _NAME.fullmatch(w) and w.lower() not in self.facts.keywords and _member_like(str(leaves[-1].value), w)
             for w in extra
