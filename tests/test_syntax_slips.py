@@ -20758,6 +20758,50 @@ def test_h8_83_cp_s_word_for_a_volume_label_is_the_block_s_volume_keyword(clean,
     assert apply_edits(text, list(found.fix.edits)) == BASE
 
 
+#: CP's MDISK statement after a `disk` statement's user, as the directory entry has it:
+#: (written for `disk BKRBKUP 191 size 10 cyl`, the `disk` statement the fix writes).
+#: It was "expected `size` after `MDISK`, found `0191`", then a start without its volume
+#: and `M1PRV1` as a statement: three errors, none saying what was written.
+MDISK_IN_DISK_83 = [
+    ("disk BKRBKUP MDISK 0191 3390 AUTOV 10 M1PRV1 MR", "disk BKRBKUP 0191 size 10 cyl on M1PRV1"),
+    ("disk BKRBKUP mdisk 191 3390 1000 10 M1PRV1  # the A-disk", "disk BKRBKUP 191 size 10 cyl on M1PRV1 at 1000"),
+    ("disk BKRBKUP MDISK 0191 FB-512 AUTOV 2000 M1PRV1 MR", "disk BKRBKUP 0191 size 2000 blk on M1PRV1"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("written", "meant"), MDISK_IN_DISK_83, ids=[w for w, _ in MDISK_IN_DISK_83])
+def test_h8_83_cp_s_mdisk_statement_in_a_disk_statement_is_one_error_whose_fix_writes_the_disk(
+    written, meant, parser, monkeypatch
+):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    clean = "disk BKRBKUP 191 size 10 cyl"
+    text = BASE.replace(clean, written, 1)
+    (found,) = analyse("mdisk.bkr", text.encode("utf-8")).diagnostics
+    mdisk = " ".join(written.split("#")[0].split()[2:])
+    assert (found.code, found.span.line, found.span.column) == ("BKR004", 31, 16)
+    assert found.span.end_column == 16 + len(written.split("#")[0].rstrip()) - len("disk BKRBKUP ")
+    assert found.message == (
+        f"`{mdisk}` is CP's MDISK statement: a `disk` statement gives the address, the size and where it is,"
+        " and bkrc writes the MDISK"
+    )
+    assert found.help.startswith(f"write `{meant}`: ")
+    mended = apply_edits(text, list(found.fix.edits))
+    assert mended == BASE.replace(clean, written.replace(written.split("#")[0].rstrip(), meant), 1)
+    # clean, but blocks on the volume the other machines' cylinders share (BKR247)
+    expected = ["BKR247"] if "blk" in meant else []
+    assert [d.code for d in analyse("mdisk.bkr", mended.encode("utf-8")).diagnostics] == expected
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h8_83_an_mdisk_statement_without_its_extent_gets_the_disk_with_its_size_to_give(parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace("disk BKRBKUP 191 size 10 cyl", "disk BKRBKUP MDISK 0191 3390", 1)
+    (found,) = analyse("mdisk.bkr", text.encode("utf-8")).diagnostics
+    assert found.code == "BKR004" and found.help.startswith("write `disk BKRBKUP 0191 size N cyl`: ")
+    assert found.fix is None
+
+
 @pytest.mark.parametrize("parser", ["fast", "lark"])
 @pytest.mark.parametrize("word", ["FILEPOOL", "filepool", "file-pool"])
 def test_h8_83_cms_s_word_filepool_before_an_sfs_path_is_removed(word, parser, monkeypatch):

@@ -1442,6 +1442,29 @@ def _mdisk_as_disk(match: re.Match) -> str:
     return f"disk USERID {address.upper()} size {size or 'N'} {unit}{where}"
 
 
+def mdisk_whole(text: str) -> re.Match | None:
+    """`text` as one MDISK statement whole (`MDISK 0191 3390 AUTOV 10 M1PRV1 MR`, its
+    link mode and passwords after it), _MDISK's match of it; else None."""
+    return _MDISK.match(text) if _MDISK_WHOLE.fullmatch(text) else None
+
+
+def mdisk_in_disk(user: str, match: re.Match, written: str, span: Span, statement: Span) -> Diagnostic:
+    """`disk BKRBKUP MDISK 0191 3390 AUTOV 10 M1PRV1 MR`: CP's MDISK statement after a
+    `disk` statement's user (`written`, at `span`; `match`, _MDISK's of it); the fix writes the `disk`
+    statement it says over `statement`, the line's from `disk` on (_mdisk_as_disk),
+    where its size is given; else the help writes it with N for the size."""
+    disk = _mdisk_as_disk(match).replace("USERID", user.upper(), 1)
+    written = " ".join(written.split())
+    return codes.SYNTAX(
+        f"`{written}` is CP's MDISK statement: a `disk` statement gives the address, the size and where it is,"
+        " and bkrc writes the MDISK",
+        span,
+        help=f"write `{disk}`: the device type follows from the size's unit (`cyl`: CKD, `blk`: FBA), and bkrc"
+        " writes the link mode",
+        fix=write_fix(disk, statement) if "size N" not in disk else None,
+    )
+
+
 def quoted_command(line: str, span: Span, job: str | None) -> Diagnostic | None:
     """`'CP XAUTOLOG BKRBKUP'`, `'SMSG BKRBKUP SUBMIT APPSFULL'`: a line of a REXX EXEC
     (AUTOLOG1's PROFILE EXEC), the command in single quotes as REXX passes it on; `line`

@@ -5037,6 +5037,28 @@ class Recovery:
             return None
         return False
 
+    def mdisk_in_disk(self, ip, tok: Token) -> bool:
+        """`disk BKRBKUP MDISK 0191 3390 AUTOV 10 M1PRV1 MR`: CP's MDISK statement
+        written after a `disk` statement's user, as the directory entry has it (stop
+        83): one error at the MDISK statement, whose fix writes the `disk` statement
+        it says (messages.mdisk_in_disk), and the line is read no further. Was
+        "expected `size` after `MDISK`, found `0191`", then the MDISK's start and
+        volume as a start without its volume and a statement of their own. False
+        where the rest of the line is no MDISK statement."""
+        leaves = self.line_tail(ip, tok)
+        if [t.type for t in leaves] != ["DISK", "NAME", "NAME"] or str(leaves[-1].value).upper() != "MDISK":
+            return False
+        rest = self._line_before_comment(leaves[-1].start_pos).rstrip()
+        match = messages.mdisk_whole(rest)
+        if match is None:
+            return False
+        mdisk = leaves[-1]
+        whole = self.source.span(mdisk.start_pos, mdisk.start_pos + len(rest))
+        statement = self.source.span(leaves[0].start_pos, mdisk.start_pos + len(rest))
+        diag = messages.mdisk_in_disk(str(leaves[1].value), match, rest, whole, statement)
+        self.said_and_skipped(ip, tok, diag, mdisk.start_pos, mdisk.start_pos + len(rest))
+        return True
+
     def tape_device_type(self, ip, tok: Token, medium: str) -> bool:
         """`to tape 3590`: a tape device type last on the `to tape` line, where a pool's
         name, `pool` left out, would be read (messages.tape_device_type): one error whose
@@ -5407,6 +5429,8 @@ class Recovery:
             # `import "std/zvm73"`: read as the path it quotes.
             self.report(messages.quoted_path(str(tok.value), self.span_of(tok)), tok.start_pos)
             return _fake("IMPORT_PATH", tok, str(tok.value)[1:-1])
+        if tok.type == "NAME" and self.mdisk_in_disk(ip, tok):
+            return None  # `disk BKRBKUP MDISK 0191 3390 AUTOV 10 M1PRV1 MR`
         if tok.type == "NAME" and messages.DISK_DEVICE_TYPE.fullmatch(str(tok.value)):
             typed = self.device_type_in_disk(ip, tok)
             if typed is not False:
