@@ -20815,3 +20815,19 @@ def test_h8_83_cms_s_word_filepool_before_an_sfs_path_is_removed(word, parser, m
     assert found.message == f"`{word}` is not written before an SFS path: the path names its file pool before its `:`"
     assert found.help == f"remove `{word}`: write `BKRPOOL:CICSPRD.*`, the file pool, a `:` and the user ID in one word"
     assert apply_edits(text, list(found.fix.edits)) == BASE
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("word", "code"), [("at", "BKR004"), ("AT", "BKR004"), ("in", "BKR012")])
+def test_h8_83_run_s_member_named_with_another_word_than_on_is_one_error_whose_fix_writes_on(
+    word, code, parser, monkeypatch
+):
+    # `run at VMSYS1`, as CP's `AT sysname CMD` names a member: the caret was at `run`,
+    # the help "write `on` and the member it runs on after `run`", every member, no fix
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace("run on VMSYS1 daily 02:00", f"run {word} VMSYS1 daily 02:00", 1)
+    (found,) = analyse("run.bkr", text.encode("utf-8")).diagnostics
+    assert (found.code, found.span.line, found.span.column) == (code, 74, 9)
+    assert found.message == f"the `run` statement names its member with `on`, not `{word}`"
+    assert found.help == "write `run on VMSYS1 daily 02:00`"
+    assert apply_edits(text, found.fix.edits) == BASE

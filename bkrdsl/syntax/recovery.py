@@ -12213,17 +12213,22 @@ class Recovery:
         # node's member, its options after it (was "expected `on` after `TCTMM`", its
         # help naming every member, without a fix)
         node = len(before) >= 2 and before[-2].lower() == "catalog-node" and len(after) >= 1 and self.node_read()
-        if not node and (not before or before[0].lower() != "catalog" or any(w.lower() == "on" for w in before)):
+        # `run at VMSYS1 daily 02:00`, as CP's `AT sysname CMD` names a member (stop 83):
+        # the job's members, its schedule after them (was "expected `on` after `run`",
+        # the caret at `run`, its help naming every member, without a fix)
+        run = not node and [w.lower() for w in before] == ["run"] and word.lower() != "member" and len(after) >= 1
+        if not node and not run and (not before or before[0].lower() != "catalog" or any(w.lower() == "on" for w in before)):
             return None
-        if (len(after) != 1 and not node) or not _NAME.fullmatch(after[0]) or after[0].lower() in self.facts.keywords:
+        if (len(after) != 1 and not node and not run) or not _NAME.fullmatch(after[0]) or after[0].lower() in self.facts.keywords:
             return None
         on = self.facts.keywords["on"]
         sim = self.sim_here()
         if sim is None or not sim.fits([on, "NAME"]):
             return None
-        line = " ".join([*before[-2:], "on", after[0]] if node else [*before, "on", after[0]])
+        line = " ".join([*before[-2:], "on", after[0]] if node else [*before, "on", *after])
         keyword = word.lower() in self.facts.keywords
-        diag = messages.catalog_member_word(word, line, self.span_of(tok), keyword, "catalog node" if node else "catalog")
+        what = "catalog node" if node else "`run` statement" if run else "catalog"
+        diag = messages.catalog_member_word(word, line, self.span_of(tok), keyword, what)
         self.report(diag, tok.start_pos)
         return self.retype(tok, on)
 
