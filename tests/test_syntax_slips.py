@@ -20831,3 +20831,17 @@ def test_h8_83_run_s_member_named_with_another_word_than_on_is_one_error_whose_f
     assert found.message == f"the `run` statement names its member with `on`, not `{word}`"
     assert found.help == "write `run on VMSYS1 daily 02:00`"
     assert apply_edits(text, found.fix.edits) == BASE
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("clean", "written"),
+    [("run on VMSYS1 daily 02:00", "run on {} daily 02:00"), ("  member VMSYS4 {", "  member {} VMSYS4 {{")],
+    ids=["run on", "member"],
+)
+def test_h8_83_a_number_too_long_for_int_is_no_slot_and_no_crash(clean, written, parser, monkeypatch):
+    # `int()` refuses a text of more than 4,300 digits: the slot readings look at its length first
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace(clean, written.format("9" * 5000), 1)
+    found = analyse("long.bkr", text.encode("utf-8")).diagnostics
+    assert found and all("slot" not in d.message for d in found)

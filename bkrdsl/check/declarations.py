@@ -2644,8 +2644,8 @@ def _slot_meant(name: str, names: Sequence[str]) -> str | None:
     """The member the file declares `name`-th, where `name` is a number from 1 to the
     file's count of members (an SSI slot number written for a member: `run on 1`),
     else None."""
-    if not (name.isascii() and name.isdigit()) or name.startswith("0"):
-        return None
+    if not (name.isascii() and name.isdigit()) or name.startswith("0") or len(name) > 2:
+        return None  # (a name of 5,000 digits is no int Python reads from text)
     n = int(name)
     return names[n - 1] if 1 <= n <= len(names) else None
 

@@ -7548,7 +7548,7 @@ def words_before_brace(words: str, title: str, span: Span) -> Diagnostic:
 def slot_number(word: str) -> bool:
     """Whether `word` reads as an SSI slot number: 1 to 16 without a leading zero
     (SYSTEM CONFIG's `SSI` statement numbers its members `SLOT 1 VMSYS1`...)."""
-    return word.isascii() and word.isdigit() and not word.startswith("0") and int(word) <= 16
+    return word.isascii() and word.isdigit() and not word.startswith("0") and len(word) <= 2 and int(word) <= 16
 
 
 def slot_before_member(slot: str, name: str, span: Span, removed: Span) -> Diagnostic:
