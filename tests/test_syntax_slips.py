@@ -220,7 +220,8 @@ SLIPS = [
      "BKR004 20:18"),
     ('private-volume keyword left out', 'workers 2  private-volume M4PRV1', 'workers 2 VAPRV1', "BKR004 16:29"),
     ('tape pool without to or name', '    to tape\n    run on each', '    tape pool\n    run on each', "BKR004 81:5"),
-    ('run at', 'run on VMSYS1 daily 02:00', 'run at VMSYS1 daily 02:00', "BKR004 74:5"),
+    # at `at`, whose fix writes `on` (stop 83, h8: was at `run`, 74:5, every member listed)
+    ('run at', 'run on VMSYS1 daily 02:00', 'run at VMSYS1 daily 02:00', "BKR004 74:9"),
     ('run on member kw', 'run on VMSYS1 daily 02:00', 'run on member VMSYS1 daily 02:00', "BKR004 74:12"),
     ('yaml list in private-volume', 'private-volume M1PRV1 }', 'private-volume: [M1PRV1] }', "BKR014 9:44"),
     # a group's `}` forgotten, its body empty or not: not a `{` too many at the next block
