@@ -20846,3 +20846,14 @@ def test_h8_83_a_number_too_long_for_int_is_no_slot_and_no_crash(clean, written,
     text = BASE.replace(clean, written.format("9" * 5000), 1)
     found = analyse("long.bkr", text.encode("utf-8")).diagnostics
     assert found and all("slot" not in d.message for d in found)
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("written", ["run at 02:00 on VMSYS1 daily", "run at 2am on VMSYS1 daily", "run at 02:00 on VMSYS1"])
+def test_h8_83_a_time_after_run_at_is_no_member_named_with_at(written, parser, monkeypatch):
+    # `at` before a time, the members after `on`: the schedule misplaced, as before (the
+    # first draft of `run at VMSYS1` read `02:00` as the member)
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace("run on VMSYS1 daily 02:00", written, 1)
+    (found,) = analyse("run.bkr", text.encode("utf-8")).diagnostics
+    assert found.message.startswith("the schedule comes after the members the job runs on")

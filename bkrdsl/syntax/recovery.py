@@ -12216,7 +12216,15 @@ class Recovery:
         # `run at VMSYS1 daily 02:00`, as CP's `AT sysname CMD` names a member (stop 83):
         # the job's members, its schedule after them (was "expected `on` after `run`",
         # the caret at `run`, its help naming every member, without a fix)
-        run = not node and [w.lower() for w in before] == ["run"] and word.lower() != "member" and len(after) >= 1
+        # (not `run at 02:00 on VMSYS1 daily`, a time after `at`: the members follow `on`)
+        run = (
+            not node
+            and [w.lower() for w in before] == ["run"]
+            and word.lower() != "member"
+            and len(after) >= 1
+            and not after[0][:1].isdigit()
+            and all(w.lower() != "on" for w in after)
+        )
         if not node and not run and (not before or before[0].lower() != "catalog" or any(w.lower() == "on" for w in before)):
             return None
         if (len(after) != 1 and not node and not run) or not _NAME.fullmatch(after[0]) or after[0].lower() in self.facts.keywords:
