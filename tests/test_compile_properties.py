@@ -34,6 +34,11 @@ run); read off the directory of a clean cluster, each name given is the SUBCONFI
 IDENTITY is built with on that member, the ID of a SUBCONFIG entry in a file of its own
 name, and bkrc's derived name for that instance is in no file; with the member blocks
 in another order (the members numbered anew) the given names stay, the derived follow.
+Stop 83 lets the statements name the other IDENTITY machines too, a local catalog's SFS
+server and the shared Tape Manager's request node and its DMM (drawn before the member
+blocks for that; now and then one the member does not run, BKR340); read off the files,
+the cluster without its statements writes every file but the directory's alike, and a
+request node's node definitions still name its machine.
 A second generator (`named_clusters`) draws member and job names of any CP
 characters, any schedule and any description: their files keep the CMS rules too.
 A third (`overlapping_jobs`) draws jobs of groups that share users now and then,
@@ -134,22 +139,29 @@ SUBCONFIG_NAMES = st.text(
 ).filter(lambda n: n[0] not in "#-" and reserved_id_problem(n.upper()) is None)
 
 
-def _subconfig_statements(draw, machines: list[str], ordinal: int, ordinals: int, given: list[str]) -> list[str]:
+def _subconfig_statements(
+    draw, machines: list[str], others: list[str], absent: list[str], ordinal: int, ordinals: int, given: list[str]
+) -> list[str]:
     """One or two `subconfig` statements for a member numbered `ordinal` (of `ordinals`)
-    whose IDENTITY product machines are `machines`, the machine in any case: mostly a
-    fresh name, unique in the cluster (`given`, the names given so far, grows); now and
-    then one the checker must refuse: another instance's name (bkrc's own for the
-    machine on another member, or one given already), a user's ID, the machine's own
-    ID, a reserved form (BKR242, BKR309), or a machine this member does not run
-    (BKR340)."""
+    whose IDENTITY product machines are `machines` (Backup Manager's) and `others` (a
+    local catalog's SFS server, the shared Tape Manager's request node and its DMM: half
+    the time one of these is named, when the member runs one), the machine in any
+    case: mostly a fresh name, unique in the cluster (`given`, the names given so far,
+    grows); now and then one the checker must refuse: another instance's name (bkrc's
+    own for the machine on another member, or one given already), a user's ID, the
+    machine's own ID, a reserved form (BKR242, BKR309), or a machine this member does
+    not run (BKR340): one of `absent` (a single-configuration SFS server, the request
+    node on the catalog node's member or in a cluster without it), or a worker beyond
+    every member's count."""
     out = []
-    for machine in draw(st.lists(st.sampled_from(machines), min_size=1, max_size=2, unique=True)):
+    pool = others if others and draw(st.booleans()) else machines + others
+    for machine in draw(st.lists(st.sampled_from(pool), min_size=1, max_size=2, unique=True)):
         name = draw(SUBCONFIG_NAMES.filter(lambda n: n.upper() not in given))
         if draw(st.sampled_from([False] * 9 + [True])):
-            others = [subconfig_id(machine, n) for n in range(1, ordinals + 1) if n != ordinal]
-            name = draw(st.sampled_from(others + given + ["LNX01", "TCPIP", machine, "LOGN0001"]))
+            others_ = [subconfig_id(machine, n) for n in range(1, ordinals + 1) if n != ordinal]
+            name = draw(st.sampled_from(others_ + given + ["LNX01", "TCPIP", machine, "LOGN0001"]))
             if draw(st.booleans()):
-                machine = "BKRWRK13"  # no member has 13 workers (BKR340)
+                machine = draw(st.sampled_from(["BKRWRK13", *absent]))  # no member has 13 workers (BKR340)
         given.append(name.upper())
         out.append(f"subconfig {draw(st.sampled_from([machine, machine.lower()]))} {name}")
     return out
@@ -183,6 +195,17 @@ def clusters(draw, named: bool = False) -> str:
     lines = declarations + ["import std/zvm73", "cluster PROP {"]
     if draw(st.sampled_from([False, False, True])):  # the cluster's own: in no generated file either
         lines.append(f"  description {_description(draw(st.text(max_size=60)))}")
+    # The catalog's kind and SFS server and the Tape Manager's nodes, drawn before the member
+    # blocks: a member's `subconfig` statements may name a local catalog's SFS server and the
+    # request node (and its DMM) on the members they run on.
+    catalog_shared = draw(st.booleans())
+    # Now and then a machine the cluster names takes another machine's name (the checker must refuse it).
+    sfs = draw(
+        st.sampled_from(["BKRSVSFS"] * 6 + [backup_server, "BKRADMIN", "5697J06C", "TCTMM", "BKRWRK01"])
+    )
+    tape = draw(st.sampled_from(["", "shared", "local"]))
+    dmms = draw(st.sampled_from(DMMS)) if tape == "shared" else ""
+    node = draw(st.sampled_from(["TCTMM"] * 6 + ["BKRADMIN", sfs, "BKRCATLG", "TRTMM"])) if tape == "shared" else ""
     given: list[str] = []  # the SUBCONFIG names `subconfig` statements give
     named_on = draw(st.integers(0, len(members) - 1)) if named else None
     for n, m in enumerate(members):
@@ -203,16 +226,18 @@ def clusters(draw, named: bool = False) -> str:
         if n == named_on or draw(st.sampled_from([False, False, False, True])):
             machines = [backup_server, CATALOG_SERVERS[backup_server]]
             machines += [worker_pattern.replace("*", f"{k:02d}") for k in range(1, workers + 1)]
-            settings_[1:1] = _subconfig_statements(draw, machines, n + 1, len(members), given)
+            # A local catalog's SFS server is an IDENTITY on every member (a shared one a USER);
+            # the request node (and its DMM) runs on every member but the catalog node's.
+            others = ["BKRSVSFS"] if not catalog_shared and sfs == "BKRSVSFS" else []
+            if tape == "shared" and m != members[-1]:
+                others += ["TRTMM"] + (["TRDMM"] if "request-dmm" in dmms else [])
+            absent = [a for a in ("BKRSVSFS", "TRTMM", "TRDMM") if a not in others]
+            settings_[1:1] = _subconfig_statements(draw, machines, others, absent, n + 1, len(members), given)
         lines.append(f"  member {m} {{ {'  '.join(settings_)} }}")
     shared = draw(st.booleans())
     if shared:
         lines.append("  shared-volume SHR001")
     expire = "{ preview daily 01:00  purge weekly sun 03:00  retain 30 days }"
-    # Now and then a machine the cluster names takes another machine's name (the checker must refuse it).
-    sfs = draw(
-        st.sampled_from(["BKRSVSFS"] * 6 + [backup_server, "BKRADMIN", "5697J06C", "TCTMM", "BKRWRK01"])
-    )
     # Now and then the purging member's expiry is split over blocks: the purge in
     # one, a preview in one or two others (BKREXPIR must carry all of them).
     previews = draw(st.lists(st.sampled_from(SCHEDULES), max_size=2))
@@ -228,7 +253,7 @@ def clusters(draw, named: bool = False) -> str:
         for which, amounts in (("logon-wait", LOGON_WAITS), ("pool-wait", POOL_WAITS))
         if draw(st.sampled_from([False, False, True]))
     )
-    if draw(st.booleans()):
+    if catalog_shared:
         if sfs == "BKRSVSFS":
             lines.append("  single user BKRSVSFS")
         lines.append(f"  catalog shared server {sfs} pool BKRPOOL on {members[0]}{waits}")
@@ -238,10 +263,7 @@ def clusters(draw, named: bool = False) -> str:
         where = _member_list(draw, members) if listed else draw(st.sampled_from(["each member", members[0]]))
     lines.append(f"  expire on {where} {expire}")
     lines += [f"  expire on {where} {{ preview {schedule} }}" for schedule in previews]
-    tape = draw(st.sampled_from(["", "shared", "local"]))
     if tape == "shared":
-        dmms = draw(st.sampled_from(DMMS))
-        node = draw(st.sampled_from(["TCTMM"] * 6 + ["BKRADMIN", sfs, "BKRCATLG", "TRTMM"]))
         lines.append(f"  tape manager shared catalog-node {node} on {members[-1]} request-node TRTMM{dmms}")
     elif tape == "local":  # now and then naming nodes, which do nothing (BKR235 warns)
         nodes = draw(st.sampled_from(["", f" catalog-node TCTMM on {members[-1]} request-node TRTMM"]))
@@ -437,9 +459,33 @@ def featured() -> str:
     ]) + "\n"
 
 
+def named_nodes() -> str:
+    """A clean cluster of `clusters`'s shape whose `subconfig` statements name the machines
+    that are no Backup Manager's (stop 83): a local catalog's SFS server and the shared
+    Tape Manager's request node and its DMM, on the first of three members (the catalog
+    node on the second, so the request node runs on the first and the third), the names
+    in any case: the example that makes CI's run read them, its draws holding few."""
+    lines = [
+        "import std/backup-manager", "import std/zvm73", "cluster PROP {",
+        "  member VMSYS1 { workers 2  subconfig TRTMM req_1  subconfig bkrsvsfs SFS-A  subconfig TRDMM X }",
+        "  member M2 { workers 1  job-suffix B }",
+        "  member SYS3 { workers 1  job-suffix C  subconfig trtmm TAPE#3 }",
+        "  catalog local server BKRSVSFS pool BKRPOOL",
+        "  expire on each member { preview daily 01:00  purge weekly sun 03:00  retain 30 days }",
+        "  tape manager shared catalog-node TCTMM on M2 request-node TRTMM request-dmm TRDMM",
+        "  single group GUESTS { LNX01 LNX02  match LNX* }", "  identity group SYSIDS { TCPIP }",
+        "  job GUESTS1 {", "    backup GUESTS full", "    include minidisk * 0100-0FFF", "    to tape",
+        "    run on VMSYS1 daily 01:00", "  }",
+        "  job SYSI {", "    backup SYSIDS incremental", "    include minidisk * 191", "    to disk pool BKUPPOOL",
+        "    run on each member daily 02:00", "  }", "}",
+    ]
+    return "\n".join(lines) + "\n"
+
+
 @settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(clusters())
 @example(featured())  # each statement stop 81 draws, in a clean cluster
+@example(named_nodes())  # the SFS server's, the request node's and its DMM's SUBCONFIG names given
 @example(_listed(runs_on="VMSYS1, VMSYS2"))  # the same data backed up from two members: BKR220
 @example(_listed(each="VMSYS2"))  # TCPIP's instance on VMSYS1 never backed up: BKR221
 @example(_listed(expire="VMSYS1,VMSYS2"))  # the shared catalog purged twice: BKR211
@@ -529,11 +575,65 @@ def _assert_given_subconfig_names_written(text: str, artifacts) -> None:
             continue
         found = [a.path for a in artifacts if alone.search(a.path) or alone.search(a.text)]
         assert not found, (machine, member, derived, found)
+    _assert_node_definitions_name_the_machine(text, given, files)
+    _assert_subconfig_names_stay_in_the_directory(text, artifacts)
+
+
+_REQUEST_MACHINES = re.compile(r"^  tape manager shared .*?request-node (\S+)(?:.*? request-dmm (\S+))?", re.MULTILINE)
+_COMMENT = re.compile(r"^/\*(.*)\*/$", re.MULTILINE)
+
+
+def _assert_node_definitions_name_the_machine(text: str, given: dict[tuple[str, str], str], files: dict) -> None:
+    """For a shared Tape Manager's request node (or its DMM) given a SUBCONFIG name on a
+    member, that member's node definitions (TMNODES) are a request node's, to be copied
+    into the SYS CONFIG of the request node's machine there, named by its ID: a
+    SUBCONFIG is no machine one logs on to or edits a file of."""
+    found = _REQUEST_MACHINES.search(text)
+    if found is None:
+        return
+    request = found[1].upper()
+    for (machine, member), name in given.items():
+        if machine not in {m.upper() for m in found.groups() if m}:
+            continue
+        nodes = next(a for a in files.values() if a.kind == "tape-config" and a.member == member)
+        local = DIALECT.text(
+            "tape_local_operands", name=member, type=DIALECT["tape_node_request"],
+            status=DIALECT["tape_initial_status"], password=DIALECT["tape_password_placeholder"],
+        )
+        assert f"{DIALECT['tape_local_node']} {local}" in nodes.text.splitlines(), nodes.path
+        said = " ".join(" ".join(_COMMENT.findall(nodes.text)).split())
+        assert f"SYS CONFIG file of {request} on {member}," in said, (nodes.path, name, said)
+
+
+def _without_subconfig_statements(text: str) -> str:
+    """The cluster with its members' `subconfig` statements taken out (a member's
+    description, last in its block, left as it is)."""
+    def cut(m: re.Match) -> str:
+        head, quote, rest = m[0].partition('  description "')
+        return re.sub(r"  subconfig \S+ \S+", "", head) + quote + rest
+
+    return re.sub(r"^  member .*$", cut, text, flags=re.MULTILINE)
+
+
+def _assert_subconfig_names_stay_in_the_directory(text: str, artifacts) -> None:
+    """A SUBCONFIG name is the directory's alone: the cluster compiled without its
+    `subconfig` statements writes every other file (job templates, EXECs, Tape Manager
+    node definitions) byte for byte the same; its directory, README.TXT's list and the
+    manifest name bkrc's own SUBCONFIGs instead. (Skipped where the statements keep a
+    derived name from a clash: without them, the checker refuses the cluster.)"""
+    _, plain = compile_source("prop.bkr", _without_subconfig_statements(text).encode())
+    if plain is None:
+        return
+    kept = ("directory", "readme")
+    assert [(a.path, a.text) for a in plain if a.kind not in kept and not a.path.endswith(".json")] == [
+        (a.path, a.text) for a in artifacts if a.kind not in kept and not a.path.endswith(".json")
+    ]
 
 
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.large_base_example])
 @given(clusters(named=True), st.randoms(use_true_random=False))
 @example(featured(), random.Random(82))  # a clean cluster: CI renumbers its two members
+@example(named_nodes(), random.Random(83))  # the request node moves off the catalog node's member
 def test_a_given_subconfig_name_stays_when_the_members_are_numbered_anew(text, rnd):
     """A member removed or moved renumbers the members after it (docs/language.md, "A
     member's SUBCONFIG names"): the SUBCONFIG names bkrc derives follow the new numbers
