@@ -14,6 +14,7 @@ import pytest
 from conftest import EXAMPLES, run_cli
 
 from bkrdsl.pipeline import analyse
+from bkrdsl.resolve.model import subconfig_id
 
 PRODSSI = EXAMPLES / "prodssi.bkr"
 DIRECT = EXAMPLES / "prodssi.direct"
@@ -86,6 +87,8 @@ def test_without_the_statement_the_output_is_bkrc_s_names(tmp_path):
         ("subconfig BKRBKUP BKRSVSFS", "BKR242", "`BKRSVSFS`, the catalog's SFS file pool server, has the name of `BKRBKUP`'s SUBCONFIG"),
         ("subconfig BKRBKUP BKRBKU-1", "BKR242", "SUBCONFIG `BKRBKU-1` of `BKRBKUP` on `DEV2` is also its SUBCONFIG on `DEV1`"),
         ("subconfig BKRBKUP BKRBKU-9", "BKR115", "a second `subconfig` for `BKRBKUP` in member `DEV2`"),
+        # stop 83, h5: a worker's own ID (its pattern declares no user of that ID) checked clean
+        ("subconfig BKRWRK02 BKRWRK02", "BKR242", "SUBCONFIG `BKRWRK02` of `BKRWRK02` on `DEV2` has the machine's own ID"),
         ("subconfig BKRBKP BKRBKU-2", "BKR340", "`subconfig` names `BKRBKP`, which is none of the product's machines"),
         ("subconfig BKRWRK03 BKRWK3-2", "BKR340", "`subconfig` names `BKRWRK03`, which is none"),
         ("subconfig BKRADMIN BKRADM-2", "BKR340", "`BKRADMIN`, which is single-configuration: its USER entry has no SUBCONFIG"),
@@ -257,3 +260,42 @@ def test_h4_83_bkr529_s_longer_name_given_lays_a_one_line_member_block_out_as_fm
     run_cli(["fmt", "--check", bkr], expect=0)
     after = run_cli(["check", bkr, "--directory", site, "--format", "json"])
     assert "BKR529" not in {d["code"] for d in json.loads(after.output)["diagnostics"]}
+
+
+# stop 83, h5: found by `.ci/explore`-style draws of clusters() (seed 85, test_show_directory_properties)
+@PARSERS
+@pytest.mark.parametrize(
+    ("member", "tape"),
+    [
+        ("member VMSYS1 { workers 1  subconfig BKRBKUP 0  subconfig BKRWRK01 BKRWRK01 }", ""),
+        ("member VMSYS1 { workers 1  subconfig TRTMM TRTMM }", "  tape manager shared catalog-node TCTMM on M2 request-node TRTMM\n"),
+    ],
+)
+def test_h5_83_a_machine_s_own_id_given_as_its_subconfig_is_refused_not_left_to_compile(
+    parser, member, tape, monkeypatch, tmp_path
+):
+    """`subconfig BKRWRK01 BKRWRK01` (a worker, which its pattern declares) and `subconfig
+    TRTMM TRTMM` (the request node, which the tape statement names) checked clean, and
+    compile then stopped with "two generated files would both be cluster/BKRWRK01.DIRECT",
+    no code, no line: the IDENTITY and its SUBCONFIG would share one ID. Now BKR242 at
+    the name given, and compile refuses as check does, writing nothing."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = (
+        "import std/backup-manager\ncluster PROP {\n"
+        f"  {member}\n  member M2 {{ workers 1  job-suffix B }}\n"
+        "  single user BKRSVSFS\n  catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1\n"
+        "  expire on VMSYS1 { purge weekly sun 03:00  retain 30 days }\n"
+        f"{tape}"
+        "  single group GUESTS { LNX01 }\n"
+        "  job GUESTS1 {\n    backup GUESTS full\n    include minidisk * *\n    to disk\n"
+        "    run on VMSYS1 daily 01:00\n  }\n}\n"
+    )
+    found = [d for d in diagnostics(text) if d.is_error]
+    machine = re.findall(r"subconfig (\S+) \1", member)[0]
+    assert [(d.code, d.span.line, d.span.column) for d in found] == [("BKR242", 3, member.rindex(machine) + 3)], found
+    assert found[0].message == f"SUBCONFIG `{machine}` of `{machine}` on `VMSYS1` has the machine's own ID"
+    assert f"bkrc's own ({subconfig_id(machine, 1)})" in found[0].help
+    source = tmp_path / "own.bkr"
+    source.write_text(text, encoding="utf-8")
+    run_cli(["compile", source, "-o", tmp_path / "out"], expect=1)
+    assert not (tmp_path / "out").exists()

@@ -45,6 +45,7 @@ from bkrdsl.resolve.model import (
     is_pattern,
     parse_address,
     parse_disk_unit,
+    subconfig_id,
     worker_ids,
 )
 
@@ -208,7 +209,10 @@ SUBCONFIG_CLASH = register(
     write two entries, and two files, of one name. A user the site
     declares with a SUBCONFIG's ID is most likely that SUBCONFIG copied out
     of the CP directory: the help deletes the declaration (or takes the ID
-    out of its group), since bkrc writes the SUBCONFIG itself.
+    out of its group), since bkrc writes the SUBCONFIG itself. A name a
+    member's `subconfig` statement gives collides the same ways, and with
+    the machine's own ID too (`subconfig BKRWRK01 BKRWRK01`): its IDENTITY
+    and that SUBCONFIG would be one ID.
 
     Failing examples:
 
@@ -1229,7 +1233,20 @@ def subconfig_ids(model: Model):
             )
         clash = model.user(sid)
         named = machines.get(sid)
-        if clash is None and named is not None and sid != machine:
+        if given is not None and sid == machine and clash is None:
+            # The machine's own ID given as its SUBCONFIG's, where no declaration has that ID
+            # (a worker of a pattern, a Tape Manager node, a catalog's server the statement
+            # names): its IDENTITY and that SUBCONFIG would be one file and one directory ID
+            # (stop 83: `subconfig BKRWRK01 BKRWRK01` checked clean and did not compile).
+            yield SUBCONFIG_CLASH(
+                f"SUBCONFIG `{sid}` of {quoted(machine)} on `{member.name}` has the machine's own ID",
+                given.span,
+                related=(Related(span, f"IDENTITY {machine} is written from here"),),
+                help="the directory cannot hold both: CP needs USER, IDENTITY and SUBCONFIG IDs all distinct;"
+                " give the instance the SUBCONFIG name the site's directory has, or delete the statement for"
+                f" bkrc's own ({subconfig_id(machine, member.ordinal)})",
+            )
+        elif clash is None and named is not None and sid != machine:
             # A machine the cluster names without declaring it (the catalog's
             # SFS server, a Tape Manager node or DMM): bkrc writes its entry too.
             yield SUBCONFIG_CLASH(
