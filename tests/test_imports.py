@@ -423,3 +423,18 @@ def test_h3s71_a_group_declared_in_a_block_of_an_imported_file_is_moved_there(tm
     imported.write_text(site)
     run_cli(["check", "--fix", main, imported], expect=0)
     assert (imported.read_text(), main.read_text()) == (mended, H3S71_MAIN)
+
+
+# stop 83, h5: found by `.ci/explore 202612078` (test_fuzz_frontend's damaged examples: `import /`)
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("spec", ["/", "//"])
+def test_h5_83_an_import_of_the_root_folder_is_a_diagnostic_not_a_crash(parser, spec, monkeypatch, tmp_path):
+    """`import /` raised ValueError ("PosixPath('/') has an empty name") while the help for an
+    absolute path added `.bkr` to the path's last name, which the root has not; bkrc check
+    said "internal error". Now BKR104 (an absolute path), at the path."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    source = tmp_path / "site.bkr"
+    text = f"import {spec}\ncluster X {{\n}}\n"
+    source.write_text(text, encoding="utf-8")
+    found = analyse("site.bkr", text.encode(), path=source).diagnostics
+    assert [(d.code, d.span.line, d.span.column) for d in found if d.is_error][:1] == [("BKR104", 1, 8)], found

@@ -764,7 +764,8 @@ def _outside_help(spec: str, importer: Path | None) -> str:
     # `std/../site/common` read as a folder `std` beside the file (as a site that keeps
     # its modules so may have meant): `site/common.bkr` there
     target = Path(spec) if spec.startswith("/") or importer is None else importer.parent / spec
-    target = Path(os.path.normpath(target if target.suffix == ".bkr" else target.with_name(target.name + ".bkr")))
+    if target.name:  # `import /` names no file: the root has no name to add `.bkr` to (stop 83)
+        target = Path(os.path.normpath(target if target.suffix == ".bkr" else target.with_name(target.name + ".bkr")))
     if importer is not None and bare.strip("/") and _look(target) is True and target.is_file():
         rel = os.path.relpath(target, importer.parent)
         if spec.startswith("/") and rel.startswith(".."):
