@@ -1402,8 +1402,12 @@ class Model:
     def disk_owners(self, disk: ast.Disk, machines: dict | None = None) -> tuple[str, ...]:
         """The product machines a `disk` statement gives a minidisk: its user, or every
         machine its pattern (`disk BKRWRK* ...`) matches."""
+        return self._machines_named(disk.user.upper, machines)
+
+    def _machines_named(self, name: str, machines=None) -> tuple[str, ...]:
+        """The product machines `name` names (`disk_owners`, `link_owners`): the machine,
+        or every machine a pattern (`BKRWRK*`) matches; none for another name."""
         ids = list(machines if machines is not None else self.product_machines())
-        name = disk.user.upper
         if is_pattern(name):
             rx = pattern_regex(name)
             return tuple(m for m in ids if rx.match(m))
@@ -1418,12 +1422,7 @@ class Model:
     def link_owners(self, word: ast.Word, machines=None) -> tuple[str, ...]:
         """The product machines a `link` statement's first word names: the machine, or
         every machine its pattern (`link BKRWRK* ...`) matches, as `disk_owners`."""
-        ids = list(machines if machines is not None else self.product_machines())
-        name = word.upper
-        if is_pattern(name):
-            rx = pattern_regex(name)
-            return tuple(m for m in ids if rx.match(m))
-        return (name,) if name in ids else ()
+        return self._machines_named(word.upper, machines)
 
     @functools.cached_property
     def _links(self) -> dict[str, tuple[str, ...]]:
